@@ -1,0 +1,26 @@
+export * from "./types";
+export { SEVERITY_ORDER, ZONE_ORDER, severityOf, worstOf } from "./severity";
+export {
+  compareForSummary,
+  computeBusinessServiceStatus,
+  computeComponentHostStatus,
+  computeComponentStatus,
+  contributesTo,
+  operationalZonePercent,
+  orderByZone,
+  orderForComponentView,
+  roundPercent,
+} from "./rules";
+export { BsmConfigError } from "./estate-index";
+export { createBsmEngine, type BsmEngine, type BsmEvaluation } from "./engine";
+export {
+  DAY_MS,
+  computeAvailability,
+  type AvailabilityFigures,
+  type AvailabilityOptions,
+  type AvailabilityReport,
+  type BusinessServiceAvailability,
+  type ComponentAvailability,
+  type ComponentHostAvailability,
+  type StateSegment,
+} from "./availability";
