@@ -7,26 +7,31 @@ export class ElementPlan {
 
   private constructor(
     private readonly host: string,
-    public elementType: string | null,
+    private currentElementType: string | null,
   ) {}
 
   static from(host: HostElementState): ElementPlan {
     return new ElementPlan(host.host, elementTypeOf(host));
   }
 
+  /** The host type the element is made for, or null without an element. */
+  get elementType(): string | null {
+    return this.currentElementType;
+  }
+
   get exists(): boolean {
-    return this.elementType !== null;
+    return this.currentElementType !== null;
   }
 
   delete(): void {
-    if (this.elementType === null) return;
-    this.actions.push({ kind: "delete", host: this.host, hostType: this.elementType });
-    this.elementType = null;
+    if (this.currentElementType === null) return;
+    this.actions.push({ kind: "delete", host: this.host, hostType: this.currentElementType });
+    this.currentElementType = null;
   }
 
   create(hostType: string): void {
-    if (this.elementType !== null) throw new Error(`host ${this.host} already has an element`);
+    if (this.currentElementType !== null) throw new Error(`host ${this.host} already has an element`);
     this.actions.push({ kind: "create", host: this.host, hostType });
-    this.elementType = hostType;
+    this.currentElementType = hostType;
   }
 }

@@ -1,13 +1,12 @@
-import { isPending } from "./host-state";
+import { withPendingRefreshed } from "./host-state";
 import type { ExportSettings, HostRecord } from "./types";
 
 /** Changing the export flag only makes the host pending; the next Reflect acts on it. */
 export function setHostExportEnabled(record: HostRecord, exportEnabled: boolean, exportSettings: ExportSettings): HostRecord {
-  const next = { ...record, exportEnabled };
-  return { ...next, pending: isPending(next, exportSettings) };
+  return withPendingRefreshed({ ...record, exportEnabled }, exportSettings);
 }
 
 /** Recomputes `pending` for every record, e.g. after an export state changed. */
 export function refreshPending(records: readonly HostRecord[], exportSettings: ExportSettings): HostRecord[] {
-  return records.map((record) => ({ ...record, pending: isPending(record, exportSettings) }));
+  return records.map((record) => withPendingRefreshed(record, exportSettings));
 }

@@ -20,6 +20,10 @@ export function isPending(host: HostElementState, settings: ExportSettings): boo
   return host.elementExists !== isElementAllowed(host, settings) || madeForOldType;
 }
 
+export function withPendingRefreshed<T extends HostElementState & { pending: boolean }>(host: T, settings: ExportSettings): T {
+  return { ...host, pending: isPending(host, settings) };
+}
+
 /** Status of a host in the source that did not change type in this run. */
 export function statusOfPresentHost(host: Pick<HostRecord, "type">, exportSettings: ExportSettings): ReflectStatus {
   return isHostTypeSupported(host.type, exportSettings) ? "Ok" : "Detected";

@@ -1,5 +1,5 @@
 import { ElementPlan } from "./element-plan";
-import { isElementAllowed, isPending, statusOfPresentHost } from "./host-state";
+import { isElementAllowed, isPending, statusOfPresentHost, withPendingRefreshed } from "./host-state";
 import type { ExportSettings, HostOutcome, HostRecord, ReflectionResult } from "./types";
 
 /**
@@ -22,9 +22,8 @@ export function reflectHost(record: HostRecord, exportSettings: ExportSettings):
     elementType: element.elementType,
     status: record.removed ? "Removed" : statusOfPresentHost(record, exportSettings),
     message: null,
-    pending: false,
   };
-  return { record: { ...next, pending: isPending(next, exportSettings) }, actions: element.actions };
+  return { record: withPendingRefreshed(next, exportSettings), actions: element.actions };
 }
 
 /** The Reflect All button: Reflect on every host the connector has detected. */

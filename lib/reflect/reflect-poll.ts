@@ -1,6 +1,6 @@
 import { ElementPlan } from "./element-plan";
 import { isCreationAllowed } from "./export-settings";
-import { isPending, statusOfPresentHost } from "./host-state";
+import { isPending, statusOfPresentHost, withPendingRefreshed } from "./host-state";
 import {
   DEFAULT_HOST_EXPORT_ENABLED,
   type ExportSettings,
@@ -76,7 +76,6 @@ function reflectKnownHost(record: HostRecord, sourceHost: SourceHost | undefined
 /** `host` already carries the host's state as of this poll; its element is as before. */
 function applyEvent(event: PollEvent, host: HostRecord, { mode, exportSettings }: PollInput): HostOutcome {
   const element = ElementPlan.from(host);
-  const creationAllowed = isCreationAllowed(host.exportEnabled, host.type, exportSettings);
   if (event === "removed") {
     if (mode === "AUTOMATIC") element.delete();
   } else {
@@ -85,18 +84,11 @@ function applyEvent(event: PollEvent, host: HostRecord, { mode, exportSettings }
       const deleteAllowed = mode !== "MANUAL" || isCreationAllowed(host.exportEnabled, oldElementType, exportSettings);
       if (deleteAllowed) element.delete();
     }
-    if (creationAllowed && !element.exists) element.create(host.type);
+    if (isCreationAllowed(host.exportEnabled, host.type, exportSettings) && !element.exists) element.create(host.type);
   }
   const status = event === "removed" ? "Removed" : event === "changed" ? "Changed" : statusOfPresentHost(host, exportSettings);
-  const next: HostRecord = {
-    ...host,
-    elementExists: element.exists,
-    elementType: element.elementType,
-    status,
-    message: null,
-    pending: false,
-  };
-  return { record: { ...next, pending: isPending(next, exportSettings) }, actions: element.actions };
+  const record = { ...host, elementExists: element.exists, elementType: element.elementType, status, message: null };
+  return { record: withPendingRefreshed(record, exportSettings), actions: element.actions };
 }
 
 /** A failed action's message stays visible for as long as the host is still pending. */
