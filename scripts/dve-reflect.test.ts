@@ -8,8 +8,8 @@ const repositoryRoot = path.resolve(import.meta.dirname, "..");
 const workDirectory = mkdtempSync(path.join(tmpdir(), "dve-reflect-"));
 afterAll(() => rmSync(workDirectory, { recursive: true, force: true }));
 
-function runCli(file: string, stdin = "") {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/dve-reflect.ts", file], {
+function runCli(file: string | string[], stdin = "") {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/dve-reflect.ts", ...[file].flat()], {
     cwd: repositoryRoot,
     input: stdin,
     encoding: "utf8",
@@ -77,5 +77,13 @@ describe("dve:reflect CLI", () => {
     const { exitCode, stderr } = runCli(path.join(workDirectory, "missing.json"));
     expect(exitCode).toBe(2);
     expect(stderr).toMatch(/^FILE: cannot read .*missing\.json \(.*\)\n$/);
+  });
+
+  it("exits 2 with one usage line when FILE is missing or followed by more arguments", () => {
+    for (const args of [[], ["-", "extra"]]) {
+      const { exitCode, stderr } = runCli(args);
+      expect(exitCode).toBe(2);
+      expect(stderr).toMatch(/^usage: .*FILE.*\n$/);
+    }
   });
 });

@@ -9,7 +9,7 @@ function fail(message: string): never {
 }
 
 const file = process.argv[2];
-if (file === undefined) fail("usage: dve-reflect FILE (FILE may be - for stdin)");
+if (file === undefined || process.argv.length > 3) fail("usage: npm run --silent dve:reflect -- FILE   (FILE may be - for stdin)");
 
 let text: string;
 try {
