@@ -1,0 +1,28 @@
+import type { ReactNode } from "react";
+import { requireUser } from "@/lib/auth/session";
+import { MainNav } from "@/components/layout/main-nav";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+
+// Every page here depends on who is signed in; never prerender at build time.
+export const dynamic = "force-dynamic";
+
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  return (
+    <div className="min-h-screen">
+      <header className="bg-slate-900 text-white">
+        <div className="mx-auto flex max-w-screen-2xl items-center gap-6 px-6 py-3">
+          <span className="font-semibold tracking-tight">BSM Dashboard</span>
+          <MainNav />
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span data-testid="signed-in-user" className="text-slate-300">
+              {user.name} ({user.email})
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-screen-2xl px-6 py-8">{children}</main>
+    </div>
+  );
+}

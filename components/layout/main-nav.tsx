@@ -1,0 +1,35 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const NAV_ITEMS = [
+  { href: "/", label: "Dashboard" },
+  { href: "/summary", label: "Summary" },
+  { href: "/overview", label: "Overview" },
+  { href: "/hosts", label: "Hosts" },
+  { href: "/settings", label: "Settings" },
+] as const;
+
+export function MainNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="flex gap-1">
+      {NAV_ITEMS.map((item) => {
+        const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
+        return (
+          <Link
+            key={item.href}
+            href={item.href}
+            aria-current={active ? "page" : undefined}
+            className={`rounded px-3 py-1.5 text-sm focus:outline-2 focus:outline-white ${
+              active ? "bg-slate-700 font-medium text-white" : "text-slate-200 hover:bg-slate-700"
+            }`}
+          >
+            {item.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

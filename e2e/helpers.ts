@@ -1,0 +1,10 @@
+import { expect, type Page } from "@playwright/test";
+
+export async function signIn(page: Page, credentials: { email: string; password: string }) {
+  await page.goto("/signin");
+  // Wait for hydration: a sign-in posted before it loses its CSRF token.
+  await expect(page.locator("form[data-hydrated=true]")).toBeVisible();
+  await page.getByLabel("E-mail").fill(credentials.email);
+  await page.getByLabel("Password").fill(credentials.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}

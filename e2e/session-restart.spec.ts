@@ -1,0 +1,36 @@
+import { rmSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { startAppServer } from "./app-server";
+import { E2E_SECRET } from "./settings";
+
+const PORT = 3101;
+const DATA_DIR = "./data/e2e-restart";
+const ADMIN = { email: "restart-admin@bsm.local", password: "restart-admin-password" };
+
+test("a session survives a server restart", async ({ page }) => {
+  rmSync(DATA_DIR, { recursive: true, force: true });
+  const serverEnv = {
+    DATABASE_URL: `pglite:${DATA_DIR}`,
+    NEXTAUTH_SECRET: E2E_SECRET,
+    BSM_ADMIN_EMAIL: ADMIN.email,
+    BSM_ADMIN_PASSWORD: ADMIN.password,
+  };
+  let server = await startAppServer(PORT, serverEnv);
+  try {
+    await page.goto(`${server.url}/signin`);
+    await expect(page.locator("form[data-hydrated=true]")).toBeVisible();
+    await page.getByLabel("E-mail").fill(ADMIN.email);
+    await page.getByLabel("Password").fill(ADMIN.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByTestId("signed-in-user")).toContainText(ADMIN.email);
+
+    await server.stop();
+    server = await startAppServer(PORT, serverEnv);
+
+    await page.goto(`${server.url}/settings`);
+    await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
+    await expect(page.getByTestId("signed-in-user")).toContainText(ADMIN.email);
+  } finally {
+    await server.stop();
+  }
+});

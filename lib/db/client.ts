@@ -1,0 +1,62 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@prisma/client";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import pg from "pg";
+import type { DatabaseTarget } from "../env";
+import { applyMigrations } from "./migrate";
+import { pgClientConnection, pgliteConnection, type SqlConnection } from "./sql";
+
+export interface Database {
+  target: DatabaseTarget;
+  prisma: PrismaClient;
+  /** Runs raw SQL on one dedicated connection (session-level locks hold for the whole call). */
+  withConnection<T>(work: (connection: SqlConnection) => Promise<T>): Promise<T>;
+  migrate(): Promise<{ applied: string[] }>;
+  close(): Promise<void>;
+}
+
+export function openDatabase(target: DatabaseTarget): Database {
+  return target.kind === "pglite" ? openPglite(target.dataDir) : openPostgres(target.url);
+}
+
+function openPglite(dataDir: string): Database {
+  // "memory://" keeps the database in memory (tests); anything else is a directory.
+  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  const pglite = new PGlite(dataDir);
+  const connection = pgliteConnection(pglite);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    target: { kind: "pglite", dataDir },
+    prisma,
+    withConnection: (work) => work(connection),
+    migrate: () => applyMigrations(connection, { useAdvisoryLock: false }),
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+function openPostgres(url: string): Database {
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  const withConnection = async <T>(work: (connection: SqlConnection) => Promise<T>): Promise<T> => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      return await work(pgClientConnection(client));
+    } finally {
+      await client.end();
+    }
+  };
+  return {
+    target: { kind: "postgres", url },
+    prisma,
+    withConnection,
+    migrate: () => withConnection((connection) => applyMigrations(connection, { useAdvisoryLock: true })),
+    async close() {
+      await prisma.$disconnect();
+    },
+  };
+}

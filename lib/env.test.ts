@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { parseDatabaseUrl, parseEnv } from "./env";
+
+describe("parseDatabaseUrl", () => {
+  it.each([
+    [undefined, { kind: "pglite", dataDir: "./data/pglite" }],
+    ["", { kind: "pglite", dataDir: "./data/pglite" }],
+    ["pglite:./data/other", { kind: "pglite", dataDir: "./data/other" }],
+    ["pglite:memory://", { kind: "pglite", dataDir: "memory://" }],
+    ["postgresql://bsm:pw@127.0.0.1:5432/bsm", { kind: "postgres", url: "postgresql://bsm:pw@127.0.0.1:5432/bsm" }],
+    ["postgres://127.0.0.1/bsm", { kind: "postgres", url: "postgres://127.0.0.1/bsm" }],
+  ])("reads %s", (input, expected) => {
+    expect(parseDatabaseUrl(input)).toEqual(expected);
+  });
+
+  it.each([["mysql://localhost/x"], ["pglite:"], ["postgresql://"]])("rejects %s", (input) => {
+    expect(() => parseDatabaseUrl(input)).toThrow(/^DATABASE_URL: /);
+  });
+});
+
+describe("parseEnv", () => {
+  it("defaults to the embedded database in development", () => {
+    const parsed = parseEnv({ NODE_ENV: "development" });
+    expect(parsed.database).toEqual({ kind: "pglite", dataDir: "./data/pglite" });
+    expect(parsed.BSM_SEED_DEMO).toBe("0");
+  });
+
+  it("requires a secret in production, in one line", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(
+      "Invalid configuration: NEXTAUTH_SECRET is required in production (npm start creates one)",
+    );
+  });
+
+  it("names a bad DATABASE_URL in one line", () => {
+    expect(() => parseEnv({ NODE_ENV: "development", DATABASE_URL: "mysql://x" })).toThrow(
+      /^Invalid configuration: DATABASE_URL: must start with postgresql:\/\/ or pglite:/,
+    );
+  });
+
+  it("wants the admin e-mail and password together", () => {
+    expect(() => parseEnv({ BSM_ADMIN_EMAIL: "a@b.example" })).toThrow(/BSM_ADMIN_PASSWORD/);
+  });
+
+  it("rejects a short admin password", () => {
+    expect(() => parseEnv({ BSM_ADMIN_EMAIL: "a@b.example", BSM_ADMIN_PASSWORD: "short" })).toThrow(
+      "Invalid configuration: BSM_ADMIN_PASSWORD must be at least 8 characters",
+    );
+  });
+
+  it("accepts a complete production configuration", () => {
+    const parsed = parseEnv({
+      NODE_ENV: "production",
+      NEXTAUTH_SECRET: "0123456789abcdef0123",
+      DATABASE_URL: "postgresql://127.0.0.1:5432/bsm",
+    });
+    expect(parsed.database.kind).toBe("postgres");
+  });
+});

@@ -1,0 +1,29 @@
+import { EnvError, env } from "../env";
+import { getDatabase } from "../db";
+import { bootstrapAccounts } from "./bootstrap-accounts";
+
+/** Runs once when the Next.js server starts (instrumentation.ts): config, migrations, first accounts. */
+export async function startServer(): Promise<void> {
+  let config;
+  try {
+    config = env();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const database = getDatabase();
+  const { applied } = await database.migrate();
+  if (applied.length > 0) console.log(`Applied ${applied.length} database migration(s): ${applied.join(", ")}`);
+  await bootstrapAccounts(
+    database.prisma,
+    {
+      adminEmail: config.BSM_ADMIN_EMAIL,
+      adminPassword: config.BSM_ADMIN_PASSWORD,
+      seedDemoViewer: config.BSM_SEED_DEMO === "1",
+    },
+    (line) => console.log(line),
+  );
+}

@@ -1,0 +1,37 @@
+import { defineConfig, devices } from "@playwright/test";
+import { E2E_ADMIN, E2E_PORT, E2E_SECRET, chromiumLaunchOptions } from "./e2e/settings";
+
+// Chromium comes from Debian (/usr/bin/chromium); Playwright never downloads a browser here.
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e-results.json" }]],
+  timeout: 60_000,
+  use: {
+    baseURL: `http://localhost:${E2E_PORT}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: chromiumLaunchOptions,
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } }],
+  webServer: {
+    command: "rm -rf data/e2e && node scripts/start.mjs",
+    url: `http://127.0.0.1:${E2E_PORT}/api/health`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      PORT: String(E2E_PORT),
+      DATABASE_URL: "pglite:./data/e2e",
+      NEXTAUTH_SECRET: E2E_SECRET,
+      NEXTAUTH_URL: `http://localhost:${E2E_PORT}`,
+      BSM_ADMIN_EMAIL: E2E_ADMIN.email,
+      BSM_ADMIN_PASSWORD: E2E_ADMIN.password,
+      BSM_SEED_DEMO: "1",
+    },
+  },
+});
