@@ -82,7 +82,8 @@ export const simulationInputSchema = z
         });
       }
     });
-    if (input.until < input.timeline[0].at) {
+    const first = input.timeline.at(0);
+    if (first && input.until < first.at) {
       context.addIssue({ code: "custom", path: ["until"], message: "must not be before the first timeline entry" });
     }
   });

@@ -1,4 +1,4 @@
-import { createNotificationState, stepNotificationState } from "./decide";
+import { createNotificationState, stepNotificationState, type NotificationState } from "./decide";
 import type { NotificationDecision, NotificationRules, NotificationType, ObjectState, StateWord } from "./types";
 
 const MINUTE_MS = 60_000;
@@ -17,6 +17,11 @@ export interface Timeline {
   until: Date;
 }
 
+export interface ReplayRange extends Timeline {
+  state: NotificationState;
+  from: Date;
+}
+
 /** What `notify:simulate` prints per sent notification. */
 export interface SimulatedNotification {
   at: string;
@@ -25,27 +30,37 @@ export interface SimulatedNotification {
   number: number;
 }
 
+const NEW_OBJECT = { state: "OPERATIONAL", impacted: false, availability: 100 } as const;
+
 /**
- * Replays a timeline minute by minute, from the first entry to `until` inclusive, through
- * stepNotificationState; returns every decision, sent and skipped, in time order.
+ * Steps every whole minute in [from, until] through stepNotificationState, observing the
+ * timeline entry that holds at each minute (before the first: OPERATIONAL, 100%).
  */
-export function replayTimeline({ profile, timeline, until }: Timeline): NotificationDecision[] {
-  const decisions: NotificationDecision[] = [];
-  if (timeline.length === 0) return decisions;
-  let state = createNotificationState();
+export function replayRange({ state, profile, timeline, from, until }: ReplayRange): {
+  state: NotificationState;
+  notifications: NotificationDecision[];
+} {
+  const notifications: NotificationDecision[] = [];
+  let current = state;
   let next = 0;
-  for (let minute = timeline[0].at.getTime(); minute <= until.getTime(); minute += MINUTE_MS) {
-    while (next + 1 < timeline.length && timeline[next + 1].at.getTime() <= minute) next += 1;
-    const entry = timeline[next];
+  for (let minute = from.getTime(); minute <= until.getTime(); minute += MINUTE_MS) {
+    while (next < timeline.length && timeline[next].at.getTime() <= minute) next += 1;
+    const entry = next === 0 ? NEW_OBJECT : timeline[next - 1];
     const step = stepNotificationState(
-      state,
+      current,
       { at: new Date(minute), state: entry.state, impacted: entry.impacted, availability: entry.availability },
       profile,
     );
-    state = step.state;
-    decisions.push(...step.notifications);
+    current = step.state;
+    notifications.push(...step.notifications);
   }
-  return decisions;
+  return { state: current, notifications };
+}
+
+/** The `notify:simulate` replay: every decision, sent and skipped, in time order. */
+export function replayTimeline(input: Timeline): NotificationDecision[] {
+  if (input.timeline.length === 0) return [];
+  return replayRange({ ...input, state: createNotificationState(), from: input.timeline[0].at }).notifications;
 }
 
 export function selectSentNotifications(decisions: readonly NotificationDecision[]): SimulatedNotification[] {
