@@ -19,6 +19,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["{lib,scripts,tests}/**/*.int.test.ts"],
+          globalSetup: ["tests/support/global-setup.ts"],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,

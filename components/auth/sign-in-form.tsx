@@ -2,16 +2,16 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, useSyncExternalStore, type FormEvent } from "react";
+
+const subscribeToNothing = () => () => {};
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
-  const [hydrated, setHydrated] = useState(false);
+  // A sign-in posted before hydration loses its CSRF token; keep the button off until then.
+  const hydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  // A sign-in posted before hydration loses its CSRF token; keep the button off until then.
-  useEffect(() => setHydrated(true), []);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
