@@ -1,0 +1,7 @@
+export * from "./types";
+export * from "./decide";
+export * from "./time-period";
+export * from "./simulate";
+export * from "./contract";
+export * from "./environment";
+export { DEFAULT_RETRY_POLICY, computeRetryDelay, summariseAttempts, type RetryPolicy } from "./retry";
