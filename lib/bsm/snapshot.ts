@@ -39,7 +39,7 @@ const componentSchema = z
     name: text,
     hostTemplate: nonEmptyText,
     hosts: list(nonEmptyText),
-    requiredOnline: z.unknown(),
+    requiredOnline: z.unknown().optional(),
     createdAt: instant.optional(),
   })
   .superRefine(

@@ -1,0 +1,57 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "..");
+const examplePath = path.join(root, "lib/bsm/fixtures/design-example.json");
+const expected = JSON.parse(readFileSync(path.join(root, "lib/bsm/fixtures/design-example.expected.json"), "utf8"));
+
+/** The real command, as `npm run bsm:eval` runs it (tsx), without npm's own start-up. */
+function bsmEval(args: string[], stdin?: string) {
+  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/bsm-eval.ts", ...args], {
+    cwd: root,
+    input: stdin,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe("npm run bsm:eval", () => {
+  it("prints the design page's output for the design page's example (FILE)", () => {
+    const run = bsmEval([examplePath]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const output = JSON.parse(run.stdout);
+    expect(Object.keys(output)).toEqual(["hosts", "components", "businessServices", "summaryOrder"]);
+    // The design page shows only web1 of the three component hosts.
+    expect(output.hosts).toHaveLength(3);
+    expect(output.hosts[0]).toEqual(expected.hosts[0]);
+    expect(output.components).toEqual(expected.components);
+    expect(output.businessServices).toEqual(expected.businessServices);
+    expect(output.summaryOrder).toEqual(expected.summaryOrder);
+  }, 60_000);
+
+  it("reads stdin when FILE is -", () => {
+    const run = bsmEval(["-"], readFileSync(examplePath, "utf8"));
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).components).toEqual(expected.components);
+  }, 60_000);
+
+  it("exits 2 with one line on stderr naming the first bad field", () => {
+    const input = JSON.parse(readFileSync(examplePath, "utf8"));
+    input.components[0].requiredOnline = 4;
+    const run = bsmEval(["-"], JSON.stringify(input));
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe("components[0].requiredOnline: must be an integer between 0 and 3\n");
+  }, 60_000);
+
+  it("exits 2 with one line on stderr for input that is not JSON", () => {
+    const run = bsmEval(["-"], "{ not json");
+    expect(run.status).toBe(2);
+    expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(run.stderr).toMatch(/^input: not valid JSON/);
+  }, 60_000);
+});
