@@ -9,29 +9,11 @@ import {
   stripHtml,
   summariseSubObjects,
   toVariableName,
-  type NotificationContext,
   type SubObjectStatus,
 } from "./environment";
+import { SHOP_CONTEXT } from "./test-support";
 
-const SHOP: NotificationContext = {
-  object: {
-    type: "BSMService",
-    id: "shop",
-    name: "Shop",
-    notes: "<p>Call <b>ops</b> &amp; check the <a href='x'>runbook</a></p>",
-    subObjects: [
-      { name: "Web servers", state: "FAILED" },
-      { name: "Databases", state: "FAILED", impacted: true },
-      { name: "Payments", state: "OPERATIONAL", impacted: true },
-    ],
-  },
-  notification: { at: "2014-01-20T07:10:23Z", type: "PROBLEM", state: "OFFLINE", number: 2, availability: 98.956 },
-  availabilityThreshold: 99.5,
-  includeNotes: true,
-  contact: { name: "alice", email: "alice@example.test", pager: null, variables: { pushover_key: "k1", other: "x" } },
-  method: { contactVariables: ["pushover_key", "missing"], settings: { url: "https://example.test", "api-token": "t" } },
-  timeZone: "Europe/London",
-};
+const SHOP = SHOP_CONTEXT;
 
 describe("OPSVIEW environment", () => {
   it("sets every variable of the spec", () => {

@@ -1,3 +1,4 @@
+import type { NotificationContext } from "./environment";
 import { replayTimeline, type TimelineEntry } from "./simulate";
 import type { NotificationDecision, NotificationRules, NotificationType, ObjectState, StateWord } from "./types";
 
@@ -67,3 +68,24 @@ export function summariseSent(decisions: readonly NotificationDecision[], origin
       decision.number,
     ]);
 }
+
+/** A business service notification with every optional part filled in. */
+export const SHOP_CONTEXT: NotificationContext = {
+  object: {
+    type: "BSMService",
+    id: "shop",
+    name: "Shop",
+    notes: "<p>Call <b>ops</b> &amp; check the <a href='x'>runbook</a></p>",
+    subObjects: [
+      { name: "Web servers", state: "FAILED" },
+      { name: "Databases", state: "FAILED", impacted: true },
+      { name: "Payments", state: "OPERATIONAL", impacted: true },
+    ],
+  },
+  notification: { at: "2014-01-20T07:10:23Z", type: "PROBLEM", state: "OFFLINE", number: 2, availability: 98.956 },
+  availabilityThreshold: 99.5,
+  includeNotes: true,
+  contact: { name: "alice", email: "alice@example.test", pager: null, variables: { pushover_key: "k1", other: "x" } },
+  method: { contactVariables: ["pushover_key", "missing"], settings: { url: "https://example.test", "api-token": "t" } },
+  timeZone: "Europe/London",
+};
