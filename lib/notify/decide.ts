@@ -228,11 +228,9 @@ function evaluateMinute(state: NotificationState, context: MinuteContext): void 
 }
 
 /**
- * Evaluates the whole minute that `observation.at` falls in. Minutes skipped since the
- * previous step (a restart) are replayed with the last known status, so numbers keep
- * counting; what fell due in them is reported as skipped ("missed"). Calling again for
- * an already evaluated minute (a status change mid-minute) applies only the change.
- * An observation older than the last evaluated minute is ignored.
+ * Evaluates the minute `observation.at` falls in. Minutes missed since the last step (a restart)
+ * replay the last known status, so numbers keep counting and their notifications are skipped as
+ * "missed"; a repeat within an evaluated minute applies only the change; older ones are ignored.
  */
 export function stepNotificationState(
   previous: NotificationState,

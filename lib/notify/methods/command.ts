@@ -121,9 +121,8 @@ export function runCommand(config: CommandMethodConfig, environment: Record<stri
 }
 
 /**
- * Splits an administrator's command line (`notify_via_nagios "notify by pigeons"`) into an
- * argument vector: whitespace separates words, quotes group them, backslash escapes outside
- * single quotes. No variables, globs or other shell syntax. Null when a quote is left open.
+ * Splits an administrator's command line (`notify_via_nagios "by pigeons"`) into words: quotes
+ * group, backslash escapes outside single quotes, no other shell syntax. Null on an open quote.
  */
 export function splitCommandLine(commandLine: string): string[] | null {
   const words: string[] = [];
