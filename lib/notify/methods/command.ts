@@ -103,20 +103,20 @@ export function runCommand(config: CommandMethodConfig, environment: Record<stri
     };
 
     child.on("close", completeWith);
-    // A grandchild that left the group may hold the pipes open; do not wait for it forever.
+    const timeLimit = setTimeout(() => {
+      timedOut = true;
+      if (child.pid === undefined) return;
+      const pid = child.pid;
+      signalGroup(pid, "SIGTERM");
+      timers.push(setTimeout(() => signalGroup(pid, "SIGKILL"), killGraceMs));
+    }, config.timeoutMs);
+    timers.push(timeLimit);
+
+    // A background child may hold the pipes open after the script exits; do not wait for it forever.
     child.on("exit", (exitCode, signal) => {
+      if (!timedOut) clearTimeout(timeLimit);
       timers.push(setTimeout(() => completeWith(exitCode, signal), killGraceMs));
     });
-
-    timers.push(
-      setTimeout(() => {
-        timedOut = true;
-        if (child.pid === undefined) return;
-        const pid = child.pid;
-        signalGroup(pid, "SIGTERM");
-        timers.push(setTimeout(() => signalGroup(pid, "SIGKILL"), killGraceMs));
-      }, config.timeoutMs),
-    );
   });
 }
 
