@@ -165,6 +165,18 @@ describe("command time limit", () => {
   });
 });
 
+describe("command completion", () => {
+  it("does not wait for a background child that keeps the output open after the script exits", async () => {
+    const pidFile = path.join(directory, "background");
+    const script = await writeScript("background", `sleep 30 &\necho $! > "${pidFile}"\necho started`);
+    const result = await runCommand({ argv: [script], timeoutMs: 10_000, killGraceMs: 200 }, INHERITED);
+    const backgroundPid = Number(await readFile(pidFile, "utf8"));
+    process.kill(backgroundPid, "SIGKILL");
+    expect(result).toMatchObject({ ok: true, exitCode: 0, timedOut: false, output: "started\n" });
+    expect(result.durationMs).toBeLessThan(5_000);
+  });
+});
+
 describe("notify_via_nagios", () => {
   it("maps OPSVIEW_* to the NAGIOS_* variables and keeps the OPSVIEW_* ones", async () => {
     const environment = await runDump(SHOP_CONTEXT, true);
