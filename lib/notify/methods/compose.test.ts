@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { composeEmail, composeWebhookPayload } from "./methods/compose";
-import { SHOP_CONTEXT } from "./test-support";
+import { composeEmail, composeWebhookPayload } from "./compose";
+import { SHOP_CONTEXT } from "../test-support";
 
 describe("message composition", () => {
   it("an email goes to the contact with the state in the subject", () => {
