@@ -2,13 +2,19 @@ import type { ReactNode } from "react";
 import { requireUser } from "@/lib/auth/session";
 import { MainNav } from "@/components/layout/main-nav";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { LiveEventsProvider } from "@/components/live/live-events-provider";
+import { SourceBanner } from "@/components/live/source-banner";
+import { getPrisma } from "@/lib/db";
+import { getPollerStatus } from "@/lib/status/get-poller-status";
 
 // Every page here depends on who is signed in; never prerender at build time.
 export const dynamic = "force-dynamic";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
+  const poller = await getPollerStatus(getPrisma());
   return (
+    <LiveEventsProvider>
     <div className="min-h-screen">
       <header className="bg-slate-900 text-white">
         <div className="mx-auto flex max-w-screen-2xl items-center gap-6 px-6 py-3">
@@ -22,7 +28,18 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-screen-2xl px-6 py-8">{children}</main>
+      <main className="mx-auto max-w-screen-2xl px-6 py-8">
+        <div className="mb-4">
+          <SourceBanner
+            sourceKind={poller?.sourceKind ?? null}
+            sourceDescription={poller?.sourceDescription ?? null}
+            staleSince={poller?.staleSince ?? null}
+            lastError={poller?.lastError ?? null}
+          />
+        </div>
+        {children}
+      </main>
     </div>
+    </LiveEventsProvider>
   );
 }

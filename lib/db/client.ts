@@ -41,13 +41,13 @@ function openPglite(dataDir: string): Database {
 
 function openPostgres(url: string): Database {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
   const withConnection = async <T>(work: (connection: SqlConnection) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
+    const client = await pool.connect();
     try {
       return await work(pgClientConnection(client));
     } finally {
-      await client.end();
+      client.release();
     }
   };
   return {
@@ -57,6 +57,7 @@ function openPostgres(url: string): Database {
     migrate: () => withConnection((connection) => applyMigrations(connection, { useAdvisoryLock: true })),
     async close() {
       await prisma.$disconnect();
+      await pool.end();
     },
   };
 }

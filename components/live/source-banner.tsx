@@ -1,0 +1,32 @@
+"use client";
+
+import { useLivePollState } from "./live-events-provider";
+
+interface Props {
+  sourceKind: string | null;
+  sourceDescription: string | null;
+  staleSince: string | null;
+  lastError: string | null;
+}
+
+/** Says where the data comes from (and that it is simulated), and when it has gone stale. */
+export function SourceBanner({ sourceKind, sourceDescription, staleSince, lastError }: Props) {
+  const live = useLivePollState();
+  const stale = live ? live.staleSince : staleSince ? Date.parse(staleSince) : null;
+  const error = live ? live.message : lastError;
+  return (
+    <div className="space-y-1" data-testid="source-banner">
+      {sourceKind === "simulated" && (
+        <p className="rounded bg-amber-100 px-3 py-1.5 text-sm text-amber-950">
+          <strong>Simulated data.</strong> {sourceDescription}
+        </p>
+      )}
+      {stale !== null && (
+        <p role="status" className="rounded bg-red-100 px-3 py-1.5 text-sm text-red-950" data-testid="stale-banner">
+          <strong>Data stale since {new Date(stale).toLocaleString()}.</strong> The monitoring source is not answering
+          {error ? `: ${error}` : ""}. The last known states are shown.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { EventEmitter } from "node:events";
+
+export interface LiveObjectChange {
+  objectType: "COMPONENT_HOST" | "COMPONENT" | "BUSINESS_SERVICE";
+  objectKey: string;
+  state: string;
+  acknowledged: boolean;
+  impacted: boolean;
+}
+
+/** What browsers are told as it happens (over server-sent events). */
+export type LiveEvent =
+  | { type: "bsm"; at: number; changes: LiveObjectChange[] }
+  | { type: "poll"; at: number; ok: boolean; staleSince: number | null; message: string | null };
+
+type Listener = (event: LiveEvent) => void;
+
+const globalForEvents = globalThis as typeof globalThis & { bsmLiveEvents?: EventEmitter };
+
+function emitter(): EventEmitter {
+  if (!globalForEvents.bsmLiveEvents) {
+    globalForEvents.bsmLiveEvents = new EventEmitter();
+    globalForEvents.bsmLiveEvents.setMaxListeners(0);
+  }
+  return globalForEvents.bsmLiveEvents;
+}
+
+export function subscribeToLiveEvents(listener: Listener): () => void {
+  emitter().on("event", listener);
+  return () => emitter().off("event", listener);
+}
+
+/** Delivers an event to this process's subscribers (SSE streams). */
+export function emitLiveEvent(event: LiveEvent): void {
+  emitter().emit("event", event);
+}

@@ -1,0 +1,189 @@
+import type { CheckHistoryEntry } from "../bsm";
+import type { SqlConnection } from "../db/sql";
+import type { SourceHost, SourceServiceCheck } from "../sources/types";
+
+// Bulk writes go through jsonb_to_recordset: one parameter per statement whatever the row count,
+// on PGlite and PostgreSQL alike. Times travel as epoch milliseconds and are stored as UTC.
+const UTC_FROM_MS = (column: string) => `(to_timestamp(${column} / 1000.0) AT TIME ZONE 'UTC')`;
+
+export function checkKey(host: string, name: string): string {
+  return `${host}\u0000${name}`;
+}
+
+export async function upsertHosts(tx: SqlConnection, hosts: SourceHost[], now: number): Promise<void> {
+  if (hosts.length === 0) return;
+  const templateRows = hosts.flatMap((host) =>
+    host.hostTemplates.map((template) => ({ host: host.name, template: template.name, priority: template.priority })),
+  );
+  await tx.query(
+    `INSERT INTO "HostTemplate" (name)
+     SELECT DISTINCT t.template FROM jsonb_to_recordset($1::jsonb) AS t(template text)
+     ON CONFLICT (name) DO NOTHING`,
+    [JSON.stringify(templateRows)],
+  );
+  await tx.query(
+    `INSERT INTO "Host" (name, alias, address, "hostGroups", keywords, "removedAt", "updatedAt")
+     SELECT h.name, h.alias, h.address, h."hostGroups", h.keywords, NULL, ${UTC_FROM_MS("$2::bigint")}
+     FROM jsonb_to_recordset($1::jsonb) AS h(name text, alias text, address text, "hostGroups" text[], keywords text[])
+     ON CONFLICT (name) DO UPDATE SET alias = EXCLUDED.alias, address = EXCLUDED.address,
+       "hostGroups" = EXCLUDED."hostGroups", keywords = EXCLUDED.keywords, "removedAt" = NULL, "updatedAt" = EXCLUDED."updatedAt"`,
+    [JSON.stringify(hosts.map(({ name, alias, address, hostGroups, keywords }) => ({ name, alias, address, hostGroups, keywords }))), now],
+  );
+  await tx.query(
+    `DELETE FROM "HostTemplateOnHost" WHERE "hostId" IN (SELECT id FROM "Host" WHERE name = ANY($1::text[]))`,
+    [hosts.map((host) => host.name)],
+  );
+  await tx.query(
+    `INSERT INTO "HostTemplateOnHost" ("hostId", "hostTemplateId", priority)
+     SELECT h.id, ht.id, MIN(t.priority)
+     FROM jsonb_to_recordset($1::jsonb) AS t(host text, template text, priority int)
+     JOIN "Host" h ON h.name = t.host JOIN "HostTemplate" ht ON ht.name = t.template
+     GROUP BY h.id, ht.id`,
+    [JSON.stringify(templateRows)],
+  );
+}
+
+export async function markHostsRemoved(tx: SqlConnection, names: string[], now: number): Promise<void> {
+  if (names.length === 0) return;
+  await tx.query(
+    `UPDATE "Host" SET "removedAt" = ${UTC_FROM_MS("$2::bigint")}, "updatedAt" = ${UTC_FROM_MS("$2::bigint")}
+     WHERE name = ANY($1::text[]) AND "removedAt" IS NULL`,
+    [names, now],
+  );
+}
+
+export async function upsertServiceChecks(tx: SqlConnection, checks: SourceServiceCheck[], now: number): Promise<void> {
+  if (checks.length === 0) return;
+  await tx.query(
+    `INSERT INTO "ServiceCheck" ("hostId", name, state, "stateType", acknowledged, "inDowntime", output,
+       "lastStateChange", "contributingTemplates", "updatedAt")
+     SELECT h.id, c.name, c.state::"CheckState", c."stateType"::"StateType", c.acknowledged, c."inDowntime", c.output,
+       CASE WHEN c."lastStateChange" IS NULL THEN NULL ELSE ${UTC_FROM_MS('c."lastStateChange"')} END,
+       c."hostTemplates", ${UTC_FROM_MS("$2::bigint")}
+     FROM jsonb_to_recordset($1::jsonb) AS c(host text, name text, state text, "stateType" text, acknowledged boolean,
+       "inDowntime" boolean, output text, "lastStateChange" bigint, "hostTemplates" text[])
+     JOIN "Host" h ON h.name = c.host
+     ON CONFLICT ("hostId", name) DO UPDATE SET state = EXCLUDED.state, "stateType" = EXCLUDED."stateType",
+       acknowledged = EXCLUDED.acknowledged, "inDowntime" = EXCLUDED."inDowntime", output = EXCLUDED.output,
+       "lastStateChange" = EXCLUDED."lastStateChange", "contributingTemplates" = EXCLUDED."contributingTemplates",
+       "updatedAt" = EXCLUDED."updatedAt"`,
+    [JSON.stringify(checks), now],
+  );
+}
+
+export async function deleteServiceChecks(tx: SqlConnection, keys: { host: string; name: string }[]): Promise<void> {
+  if (keys.length === 0) return;
+  await tx.query(
+    `DELETE FROM "ServiceCheck" c USING "Host" h, jsonb_to_recordset($1::jsonb) AS k(host text, name text)
+     WHERE c."hostId" = h.id AND h.name = k.host AND c.name = k.name`,
+    [JSON.stringify(keys)],
+  );
+}
+
+export async function insertCheckHistory(tx: SqlConnection, entries: CheckHistoryEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.query(
+    `INSERT INTO "CheckStateChange" (host, "check", at, state, acknowledged, "inDowntime")
+     SELECT e.host, e.name, ${UTC_FROM_MS("e.at")}, e.state::"CheckState", e.acknowledged, e."inDowntime"
+     FROM jsonb_to_recordset($1::jsonb) AS e(host text, name text, at bigint, state text, acknowledged boolean, "inDowntime" boolean)`,
+    [JSON.stringify(entries)],
+  );
+}
+
+export type BsmObjectType = "COMPONENT_HOST" | "COMPONENT" | "BUSINESS_SERVICE";
+
+export interface ObjectStatusRow {
+  objectType: BsmObjectType;
+  objectKey: string;
+  state: string;
+  acknowledged: boolean;
+  impacted: boolean;
+}
+
+export interface ObjectStatusChange {
+  before: ObjectStatusRow;
+  after: ObjectStatusRow;
+}
+
+export async function upsertObjectStatuses(tx: SqlConnection, rows: ObjectStatusRow[], now: number): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.query(
+    `INSERT INTO "BsmObjectStatus" ("objectType", "objectKey", state, acknowledged, impacted, "changedAt")
+     SELECT r."objectType"::"BsmObjectType", r."objectKey", r.state, r.acknowledged, r.impacted, ${UTC_FROM_MS("$2::bigint")}
+     FROM jsonb_to_recordset($1::jsonb) AS r("objectType" text, "objectKey" text, state text, acknowledged boolean, impacted boolean)
+     ON CONFLICT ("objectType", "objectKey") DO UPDATE SET state = EXCLUDED.state, acknowledged = EXCLUDED.acknowledged,
+       impacted = EXCLUDED.impacted, "changedAt" = EXCLUDED."changedAt"`,
+    [JSON.stringify(rows), now],
+  );
+}
+
+export async function insertTransitions(tx: SqlConnection, changes: ObjectStatusChange[], now: number): Promise<void> {
+  if (changes.length === 0) return;
+  const rows = changes.map(({ before, after }) => ({
+    objectType: after.objectType,
+    objectKey: after.objectKey,
+    fromState: before.state,
+    toState: after.state,
+    fromAcknowledged: before.acknowledged,
+    toAcknowledged: after.acknowledged,
+    fromImpacted: before.impacted,
+    toImpacted: after.impacted,
+  }));
+  await tx.query(
+    `INSERT INTO "BsmTransition" ("objectType", "objectKey", at, "fromState", "toState", "fromAcknowledged", "toAcknowledged",
+       "fromImpacted", "toImpacted")
+     SELECT r."objectType"::"BsmObjectType", r."objectKey", ${UTC_FROM_MS("$2::bigint")}, r."fromState", r."toState",
+       r."fromAcknowledged", r."toAcknowledged", r."fromImpacted", r."toImpacted"
+     FROM jsonb_to_recordset($1::jsonb) AS r("objectType" text, "objectKey" text, "fromState" text, "toState" text,
+       "fromAcknowledged" boolean, "toAcknowledged" boolean, "fromImpacted" boolean, "toImpacted" boolean)`,
+    [JSON.stringify(rows), now],
+  );
+}
+
+export async function loadObjectStatuses(connection: SqlConnection): Promise<ObjectStatusRow[]> {
+  return connection.query<ObjectStatusRow & Record<string, unknown>>(
+    `SELECT "objectType", "objectKey", state, acknowledged, impacted FROM "BsmObjectStatus"`,
+  );
+}
+
+/** Removes the stored status of objects that no longer exist (deleted components, services, hosts). */
+export async function deleteObjectStatuses(tx: SqlConnection, objects: { objectType: BsmObjectType; objectKey: string }[]): Promise<void> {
+  if (objects.length === 0) return;
+  await tx.query(
+    `DELETE FROM "BsmObjectStatus" s USING jsonb_to_recordset($1::jsonb) AS o("objectType" text, "objectKey" text)
+     WHERE s."objectType" = o."objectType"::"BsmObjectType" AND s."objectKey" = o."objectKey"`,
+    [JSON.stringify(objects)],
+  );
+}
+
+export async function loadKnownHosts(connection: SqlConnection): Promise<Set<string>> {
+  const rows = await connection.query<{ name: string }>(`SELECT name FROM "Host" WHERE "removedAt" IS NULL`);
+  return new Set(rows.map((row) => row.name));
+}
+
+interface CheckRow extends Record<string, unknown> {
+  host: string;
+  name: string;
+  state: SourceServiceCheck["state"];
+  stateType: SourceServiceCheck["stateType"];
+  acknowledged: boolean;
+  inDowntime: boolean;
+  output: string;
+  lastStateChange: string | number | null;
+  hostTemplates: string[];
+}
+
+export async function loadKnownChecks(connection: SqlConnection): Promise<Map<string, SourceServiceCheck>> {
+  const rows = await connection.query<CheckRow>(
+    `SELECT h.name AS host, c.name, c.state::text AS state, c."stateType"::text AS "stateType", c.acknowledged,
+       c."inDowntime", c.output, (EXTRACT(EPOCH FROM c."lastStateChange") * 1000)::bigint AS "lastStateChange",
+       c."contributingTemplates" AS "hostTemplates"
+     FROM "ServiceCheck" c JOIN "Host" h ON h.id = c."hostId"`,
+  );
+  return new Map(
+    rows.map((row) => [
+      checkKey(row.host, row.name),
+      { ...row, lastStateChange: row.lastStateChange === null ? null : Number(row.lastStateChange) },
+    ]),
+  );
+}

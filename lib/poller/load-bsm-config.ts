@@ -1,0 +1,56 @@
+import type { PrismaClient } from "@prisma/client";
+import type { BsmConfig } from "../bsm";
+import type { SqlConnection } from "../db/sql";
+
+/** The configured components and business services, as the engine wants them (ids as strings). */
+export async function loadBsmConfig(prisma: PrismaClient): Promise<BsmConfig> {
+  const [components, businessServices] = await Promise.all([
+    prisma.component.findMany({
+      select: {
+        id: true,
+        name: true,
+        requiredOnline: true,
+        createdAt: true,
+        hostTemplate: { select: { name: true } },
+        hosts: { orderBy: { position: "asc" }, select: { host: { select: { name: true } } } },
+      },
+    }),
+    prisma.businessService.findMany({
+      select: {
+        id: true,
+        name: true,
+        createdAt: true,
+        components: { orderBy: { position: "asc" }, select: { componentId: true } },
+      },
+    }),
+  ]);
+  return {
+    components: components.map((component) => ({
+      id: String(component.id),
+      name: component.name,
+      hostTemplate: component.hostTemplate.name,
+      hosts: component.hosts.map((membership) => membership.host.name),
+      requiredOnline: Math.min(component.requiredOnline, component.hosts.length),
+      createdAt: component.createdAt.getTime(),
+    })),
+    businessServices: businessServices.map((service) => ({
+      id: String(service.id),
+      name: service.name,
+      components: service.components.map((membership) => String(membership.componentId)),
+      createdAt: service.createdAt.getTime(),
+    })),
+  };
+}
+
+/** Changes whenever components, services or their memberships change, so the poller can reload. */
+export async function readConfigFingerprint(connection: SqlConnection): Promise<string> {
+  const [row] = await connection.query<{ fingerprint: string }>(`
+    SELECT concat_ws(':',
+      (SELECT count(*) FROM "Component"), (SELECT max("updatedAt") FROM "Component"),
+      (SELECT count(*) FROM "BusinessService"), (SELECT max("updatedAt") FROM "BusinessService"),
+      (SELECT count(*) FROM "ComponentHost"), (SELECT sum(position * 7919 + "hostId" + "componentId" * 104729) FROM "ComponentHost"),
+      (SELECT count(*) FROM "BusinessServiceComponent"),
+      (SELECT sum(position * 7919 + "componentId" + "businessServiceId" * 104729) FROM "BusinessServiceComponent")
+    ) AS fingerprint`);
+  return row.fingerprint;
+}

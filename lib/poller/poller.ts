@@ -1,0 +1,305 @@
+import { createBsmEngine, type BsmEngine } from "../bsm";
+import type { Database } from "../db/client";
+import type { SqlConnection } from "../db/sql";
+import type { LiveEvent } from "../events/live-events";
+import type { MonitoringSource, SourceEvent, SourceServiceCheck } from "../sources/types";
+import { diffRead, hostFingerprint, toEngineCheck, type EstateDelta } from "./diff-read";
+import {
+  checkKey,
+  deleteObjectStatuses,
+  deleteServiceChecks,
+  insertCheckHistory,
+  insertTransitions,
+  loadKnownChecks,
+  loadObjectStatuses,
+  markHostsRemoved,
+  upsertHosts,
+  upsertObjectStatuses,
+  upsertServiceChecks,
+  type ObjectStatusChange,
+  type ObjectStatusRow,
+} from "./estate-store";
+import { loadBsmConfig, readConfigFingerprint } from "./load-bsm-config";
+import { ObjectStatusBook } from "./object-statuses";
+
+/** What a step after the poll (host reflection, notifications) is given. */
+export interface AfterPollContext {
+  database: Database;
+  now: number;
+  read: "full" | "changes";
+  delta: EstateDelta;
+  changes: ObjectStatusChange[];
+  engine: BsmEngine;
+}
+export type AfterPollStep = (context: AfterPollContext) => Promise<void>;
+
+export interface PollerOptions {
+  database: Database;
+  source: MonitoringSource;
+  pollIntervalMs: number;
+  fullResyncEveryMs?: number;
+  maxBackoffMs?: number;
+  now?: () => number;
+  publish?: (event: LiveEvent) => void | Promise<void>;
+  /** Seams for host reflection and notifications; a failing step is logged and never stops polling. */
+  afterPoll?: AfterPollStep[];
+  log?: (line: string) => void;
+}
+
+export interface PollCycleReport {
+  ok: boolean;
+  read?: "full" | "changes";
+  checksWritten: number;
+  historyEntries: number;
+  changes: ObjectStatusChange[];
+  skipped: number;
+  durationMs: number;
+  error?: string;
+}
+
+interface PollerMemory {
+  engine: BsmEngine;
+  book: ObjectStatusBook;
+  hosts: Map<string, string>;
+  checks: Map<string, SourceServiceCheck>;
+  configFingerprint: string;
+}
+
+/**
+ * One poller per database ("opsviewhd"): reads the source, persists check status and history,
+ * keeps the status engine up to date, and persists and publishes every BSM status change.
+ */
+export class Poller {
+  private memory: PollerMemory | null = null;
+  private cursor: string | null = null;
+  private lastFullReadAt = Number.NEGATIVE_INFINITY;
+  private consecutiveFailures = 0;
+  private staleSince: number | null = null;
+  private readonly now: () => number;
+  private readonly log: (line: string) => void;
+
+  constructor(private readonly options: PollerOptions) {
+    this.now = options.now ?? Date.now;
+    this.log = options.log ?? ((line) => console.log(line));
+  }
+
+  get engine(): BsmEngine | null {
+    return this.memory?.engine ?? null;
+  }
+
+  /** How long to wait before the next cycle: the interval, or an exponential backoff while failing. */
+  nextDelayMs(): number {
+    if (this.consecutiveFailures === 0) return this.options.pollIntervalMs;
+    const backoff = this.options.pollIntervalMs * 2 ** Math.min(this.consecutiveFailures, 10);
+    return Math.min(backoff, this.options.maxBackoffMs ?? 5 * 60_000);
+  }
+
+  /** Records a source event (failover, failback, …) and publishes it. Never throws. */
+  async recordSourceEvent(event: SourceEvent): Promise<void> {
+    this.log(`Source ${event.kind}: ${event.message}`);
+    try {
+      await this.options.database.withConnection((connection) =>
+        connection.query(
+          `INSERT INTO "SourceEvent" (at, kind, message) VALUES ((to_timestamp($1 / 1000.0) AT TIME ZONE 'UTC'), $2, $3)`,
+          [event.at, event.kind, event.message],
+        ),
+      );
+    } catch (error) {
+      this.log(`Could not record a source event: ${(error as Error).message}`);
+    }
+  }
+
+  async runCycle(): Promise<PollCycleReport> {
+    const startedAt = performance.now();
+    const now = this.now();
+    const memory = this.memory ?? (await this.loadMemory());
+    const full = this.cursor === null || now - this.lastFullReadAt >= (this.options.fullResyncEveryMs ?? 15 * 60_000);
+    let read;
+    try {
+      read = full ? await this.options.source.readFull() : await this.options.source.readChanges(this.cursor!);
+    } catch (error) {
+      return this.recordFailure(error as Error, now, startedAt);
+    }
+
+    const delta = diffRead(memory, read, full ? "full" : "changes", now);
+    for (const row of delta.skipped) this.log(`Skipped a source row ${row.key}: ${row.reason}`);
+
+    const configFingerprint = await this.options.database.withConnection(readConfigFingerprint);
+    const configChanged = configFingerprint !== memory.configFingerprint;
+    if (configChanged) {
+      memory.engine.reconfigure(await loadBsmConfig(this.options.database.prisma));
+      memory.configFingerprint = configFingerprint;
+    }
+    const transitions = [
+      ...memory.engine.applyCheckChanges(delta.checksToWrite.map(toEngineCheck)),
+      ...delta.removedChecks.flatMap((check) => memory.engine.removeCheck(check.host, check.name)),
+    ];
+    const changes = memory.book.applyTransitions(transitions);
+    const reconciled = configChanged ? memory.book.reconcile(memory.engine.listAll()) : null;
+    const allChanges = reconciled ? [...changes, ...reconciled.changes] : changes;
+
+    try {
+      await this.options.database.withConnection((connection) =>
+        connection.transaction(async (tx) => {
+          await upsertHosts(tx, delta.hostsToWrite, now);
+          await markHostsRemoved(tx, delta.removedHosts, now);
+          await upsertServiceChecks(tx, delta.checksToWrite, now);
+          await deleteServiceChecks(tx, delta.removedChecks);
+          await insertCheckHistory(tx, delta.history);
+          await upsertObjectStatuses(tx, [...changes.map((change) => change.after), ...(reconciled?.upserts ?? [])], now);
+          await deleteObjectStatuses(tx, reconciled?.removed ?? []);
+          await insertTransitions(tx, allChanges, now);
+          await this.writePollerStatus(tx, { now, ok: true, full, error: null, durationMs: performance.now() - startedAt, cursor: read.cursor });
+        }),
+      );
+    } catch (error) {
+      // The engine already moved on; rebuild everything from the database next cycle.
+      this.memory = null;
+      this.cursor = null;
+      return this.recordFailure(new Error(`could not store the poll: ${(error as Error).message}`), now, startedAt);
+    }
+
+    this.rememberDelta(memory, delta);
+    this.cursor = read.cursor;
+    if (full) this.lastFullReadAt = now;
+    this.consecutiveFailures = 0;
+    this.staleSince = null;
+
+    await this.publish({
+      type: "bsm",
+      at: now,
+      changes: allChanges.map(({ after }) => after),
+    }, allChanges.length > 0);
+    await this.publish({ type: "poll", at: now, ok: true, staleSince: null, message: null }, true);
+    await this.runAfterPollSteps({ database: this.options.database, now, read: full ? "full" : "changes", delta, changes: allChanges, engine: memory.engine });
+
+    return {
+      ok: true,
+      read: full ? "full" : "changes",
+      checksWritten: delta.checksToWrite.length,
+      historyEntries: delta.history.length,
+      changes: allChanges,
+      skipped: delta.skipped.length,
+      durationMs: performance.now() - startedAt,
+    };
+  }
+
+  private async loadMemory(): Promise<PollerMemory> {
+    const { database } = this.options;
+    const [checks, storedStatuses, configFingerprint, config, hostRows] = await Promise.all([
+      database.withConnection(loadKnownChecks),
+      database.withConnection(loadObjectStatuses),
+      database.withConnection(readConfigFingerprint),
+      loadBsmConfig(database.prisma),
+      database.prisma.host.findMany({
+        where: { removedAt: null },
+        select: {
+          name: true,
+          alias: true,
+          address: true,
+          hostGroups: true,
+          keywords: true,
+          templates: { orderBy: { priority: "asc" }, select: { priority: true, hostTemplate: { select: { name: true } } } },
+        },
+      }),
+    ]);
+    const hosts = new Map(
+      hostRows.map((host) => [
+        host.name,
+        hostFingerprint({
+          ...host,
+          hostTemplates: host.templates.map((template) => ({ name: template.hostTemplate.name, priority: template.priority })),
+        }),
+      ]),
+    );
+    const engine = createBsmEngine(config, [...checks.values()].map(toEngineCheck));
+    const book = new ObjectStatusBook(storedStatuses);
+    const reconciled = book.reconcile(engine.listAll());
+    const now = this.now();
+    await database.withConnection((connection) =>
+      connection.transaction(async (tx) => {
+        await upsertObjectStatuses(tx, reconciled.upserts, now);
+        await deleteObjectStatuses(tx, reconciled.removed);
+        await insertTransitions(tx, reconciled.changes, now);
+      }),
+    );
+    if (reconciled.changes.length > 0) {
+      await this.publish({ type: "bsm", at: now, changes: reconciled.changes.map(({ after }) => after) }, true);
+    }
+    this.memory = { engine, book, hosts, checks, configFingerprint };
+    return this.memory;
+  }
+
+  private rememberDelta(memory: PollerMemory, delta: EstateDelta): void {
+    for (const host of delta.hostsToWrite) memory.hosts.set(host.name, hostFingerprint(host));
+    for (const name of delta.removedHosts) memory.hosts.delete(name);
+    for (const check of delta.checksToWrite) memory.checks.set(checkKey(check.host, check.name), check);
+    for (const check of delta.removedChecks) memory.checks.delete(checkKey(check.host, check.name));
+  }
+
+  private async recordFailure(error: Error, now: number, startedAt: number): Promise<PollCycleReport> {
+    this.consecutiveFailures += 1;
+    this.staleSince ??= now;
+    const message = error.message.split("\n")[0];
+    this.log(`Poll failed (${this.consecutiveFailures} in a row; data stale since ${new Date(this.staleSince).toISOString()}): ${message}`);
+    try {
+      await this.options.database.withConnection((connection) =>
+        this.writePollerStatus(connection, { now, ok: false, full: false, error: message, durationMs: performance.now() - startedAt, cursor: this.cursor }),
+      );
+    } catch (storeError) {
+      this.log(`Could not record the failed poll: ${(storeError as Error).message}`);
+    }
+    await this.publish({ type: "poll", at: now, ok: false, staleSince: this.staleSince, message }, true);
+    return { ok: false, checksWritten: 0, historyEntries: 0, changes: [], skipped: 0, durationMs: performance.now() - startedAt, error: message };
+  }
+
+  private async writePollerStatus(
+    connection: SqlConnection,
+    status: { now: number; ok: boolean; full: boolean; error: string | null; durationMs: number; cursor: string | null },
+  ): Promise<void> {
+    const at = `(to_timestamp($3 / 1000.0) AT TIME ZONE 'UTC')`;
+    await connection.query(
+      `INSERT INTO "PollerStatus" (id, "sourceKind", "sourceDescription", cursor, "lastPollAt", "lastSuccessAt", "lastFullReadAt",
+         "lastCycleMs", "lastError", "staleSince", "consecutiveFailures", "updatedAt")
+       VALUES (1, $1, $2, $4, ${at}, CASE WHEN $5 THEN ${at} END, CASE WHEN $6 THEN ${at} END, $7, $8,
+         CASE WHEN $9::bigint IS NULL THEN NULL ELSE (to_timestamp($9 / 1000.0) AT TIME ZONE 'UTC') END, $10, ${at})
+       ON CONFLICT (id) DO UPDATE SET "sourceKind" = EXCLUDED."sourceKind", "sourceDescription" = EXCLUDED."sourceDescription",
+         cursor = EXCLUDED.cursor, "lastPollAt" = EXCLUDED."lastPollAt",
+         "lastSuccessAt" = COALESCE(EXCLUDED."lastSuccessAt", "PollerStatus"."lastSuccessAt"),
+         "lastFullReadAt" = COALESCE(EXCLUDED."lastFullReadAt", "PollerStatus"."lastFullReadAt"),
+         "lastCycleMs" = EXCLUDED."lastCycleMs", "lastError" = EXCLUDED."lastError", "staleSince" = EXCLUDED."staleSince",
+         "consecutiveFailures" = EXCLUDED."consecutiveFailures", "updatedAt" = EXCLUDED."updatedAt"`,
+      [
+        this.options.source.kind,
+        this.options.source.describe(),
+        status.now,
+        status.cursor,
+        status.ok,
+        status.ok && status.full,
+        Math.round(status.durationMs),
+        status.error,
+        status.ok ? null : this.staleSince,
+        status.ok ? 0 : this.consecutiveFailures,
+      ],
+    );
+  }
+
+  private async publish(event: LiveEvent, worthSending: boolean): Promise<void> {
+    if (!worthSending || !this.options.publish) return;
+    try {
+      await this.options.publish(event);
+    } catch (error) {
+      this.log(`Could not publish a live event: ${(error as Error).message}`);
+    }
+  }
+
+  private async runAfterPollSteps(context: AfterPollContext): Promise<void> {
+    for (const step of this.options.afterPoll ?? []) {
+      try {
+        await step(context);
+      } catch (error) {
+        this.log(`A step after the poll failed: ${(error as Error).message}`);
+      }
+    }
+  }
+}
