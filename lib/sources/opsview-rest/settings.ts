@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+export const opsviewRestSettingsSchema = z.object({
+  baseUrl: z
+    .url({ protocol: /^https?$/, hostname: z.regexes.hostname, error: "must be an http:// or https:// URL" })
+    .refine((value) => {
+      if (!URL.canParse(value)) return true;
+      const url = new URL(value);
+      return url.username === "" && url.password === "" && url.search === "" && url.hash === "";
+    }, "must not contain credentials, a query or a fragment"),
+  username: z.string().trim().min(1, "is required"),
+  password: z.string().min(1, "is required"),
+  acceptSelfSigned: z.boolean().default(false),
+});
+
+/** What a settings form or stored configuration provides. */
+export type OpsviewRestSettingsInput = z.input<typeof opsviewRestSettingsSchema>;
+export type OpsviewRestSettings = z.output<typeof opsviewRestSettingsSchema>;
+
+export type OpsviewRestSettingsResult =
+  | { ok: true; settings: OpsviewRestSettings }
+  | { ok: false; message: string };
+
+/** Validates settings; the message names the bad fields and never repeats a value (so never the password). */
+export function parseOpsviewRestSettings(input: unknown): OpsviewRestSettingsResult {
+  const result = opsviewRestSettingsSchema.safeParse(input);
+  if (result.success) return { ok: true, settings: result.data };
+  const problems = result.error.issues.map((issue) => `${issue.path.join(".") || "settings"} ${issue.message}`);
+  return { ok: false, message: `Invalid Opsview REST settings: ${problems.join("; ")}` };
+}
+
+/** The base URL without a trailing slash, so paths such as "/rest/login" can be appended. */
+export function restRoot(settings: Pick<OpsviewRestSettings, "baseUrl">): string {
+  const url = new URL(settings.baseUrl);
+  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+}
