@@ -8,7 +8,6 @@ import {
   OPERATIONAL,
   STATE_MASK,
   checkContribution,
-  checkKeyOf,
   componentStateCode,
   hostStatusCode,
   roundPercent,
@@ -140,19 +139,25 @@ export function computeAvailability(
   };
 }
 
-function groupHistory(history: Iterable<CheckHistoryEntry>, to: number): Map<string, CheckHistoryEntry[]> {
-  const byCheck = new Map<string, CheckHistoryEntry[]>();
+/** host → check name → entries in time order. */
+type HistoryByCheck = Map<string, Map<string, CheckHistoryEntry[]>>;
+
+function groupHistory(history: Iterable<CheckHistoryEntry>, to: number): HistoryByCheck {
+  const byHost: HistoryByCheck = new Map();
   for (const entry of history) {
     if (entry.at > to) continue;
-    const key = checkKeyOf(entry);
-    const entries = byCheck.get(key);
+    let byName = byHost.get(entry.host);
+    if (byName === undefined) byHost.set(entry.host, (byName = new Map()));
+    const entries = byName.get(entry.name);
     if (entries) entries.push(entry);
-    else byCheck.set(key, [entry]);
+    else byName.set(entry.name, [entry]);
   }
-  for (const entries of byCheck.values()) {
-    if (!isSortedByTime(entries)) entries.sort((a, b) => a.at - b.at);
+  for (const byName of byHost.values()) {
+    for (const entries of byName.values()) {
+      if (!isSortedByTime(entries)) entries.sort((a, b) => a.at - b.at);
+    }
   }
-  return byCheck;
+  return byHost;
 }
 
 function isSortedByTime(entries: readonly CheckHistoryEntry[]): boolean {
@@ -163,7 +168,7 @@ function isSortedByTime(entries: readonly CheckHistoryEntry[]): boolean {
 function computeHostTimelines(
   index: EstateIndex,
   checks: Iterable<ServiceCheckStatus>,
-  historyByCheck: Map<string, CheckHistoryEntry[]>,
+  historyByCheck: HistoryByCheck,
   from: number,
   to: number,
 ): Timeline[] {
@@ -185,13 +190,14 @@ function computeHostTimelines(
   for (const check of checks) {
     const componentHosts = index.componentHostsByHost.get(check.host);
     if (componentHosts === undefined) continue;
+    const entries = historyByCheck.get(check.host)?.get(check.name);
+    if (entries === undefined && checkContribution(check) === NOT_CRITICAL) continue;
     targets.length = 0;
     for (const componentHost of componentHosts) {
       if (check.hostTemplates.includes(index.hostTemplateOf[componentHost])) targets.push(componentHost);
     }
     if (targets.length === 0) continue;
 
-    const entries = historyByCheck.get(checkKeyOf(check));
     let initial: number = checkContribution(check);
     if (entries !== undefined) {
       initial = NOT_CRITICAL;

@@ -68,7 +68,7 @@ function expectMatchesReference(engine: BsmEngine, config: BsmConfig, checks: Se
   const reference = evaluateReference(config, checks);
   const evaluation = engine.listAll();
   expect(evaluation.componentHosts).toEqual(reference.componentHosts);
-  expect(evaluation.components).toEqual(reference.components.map(({ zoneOrder: _zone, componentViewOrder: _view, ...status }) => status));
+  expect(evaluation.components.map((status, index) => ({ ...status, zoneOrder: reference.components[index].zoneOrder, componentViewOrder: reference.components[index].componentViewOrder }))).toEqual(reference.components);
   expect(config.components.map((component) => engine.zoneOrder(component.id))).toEqual(reference.components.map((c) => c.zoneOrder));
   expect(config.components.map((component) => engine.componentViewOrder(component.id))).toEqual(
     reference.components.map((c) => c.componentViewOrder),

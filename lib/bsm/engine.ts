@@ -10,7 +10,6 @@ import {
   CRITICAL_UNACKNOWLEDGED,
   STATE_MASK,
   checkContribution,
-  checkKeyOf,
   compareForSummary,
   componentStatusCode,
   flagsOfCode,
@@ -288,7 +287,9 @@ function sameTemplates(a: readonly string[], b: readonly string[]): boolean {
 class Engine implements BsmEngine {
   private tally: EstateTally;
   // The checks, in slots: parallel arrays rather than one object per check.
-  private readonly slotByKey = new Map<string, number>();
+  // host → check name → slot: two small lookups are much cheaper than hashing a concatenated key.
+  private readonly slotsByHost = new Map<string, Map<string, number>>();
+  private liveChecks = 0;
   private readonly checkHost: string[] = [];
   private readonly checkTemplates: (readonly string[])[] = [];
   private checkContribution = new Uint8Array(1024);
@@ -305,7 +306,7 @@ class Engine implements BsmEngine {
   }
 
   get checkCount(): number {
-    return this.slotByKey.size;
+    return this.liveChecks;
   }
 
   applyCheckChange(check: ServiceCheckStatus): BsmTransition[] {
@@ -324,11 +325,13 @@ class Engine implements BsmEngine {
 
   removeCheck(host: string, name: string): BsmTransition[] {
     const transitions: BsmTransition[] = [];
-    const key = checkKeyOf({ host, name });
-    const slot = this.slotByKey.get(key);
-    if (slot === undefined) return transitions;
+    const slotsOfHost = this.slotsByHost.get(host);
+    const slot = slotsOfHost?.get(name);
+    if (slotsOfHost === undefined || slot === undefined) return transitions;
     this.tally.countCheck(host, this.checkTemplates[slot], this.checkContribution[slot], -1);
-    this.slotByKey.delete(key);
+    slotsOfHost.delete(name);
+    if (slotsOfHost.size === 0) this.slotsByHost.delete(host);
+    this.liveChecks--;
     this.checkHost[slot] = "";
     this.checkTemplates[slot] = NO_TEMPLATES;
     this.checkContribution[slot] = NOT_CRITICAL;
@@ -412,12 +415,13 @@ class Engine implements BsmEngine {
   }
 
   private storeCheck(check: ServiceCheckStatus): void {
-    const key = checkKeyOf(check);
     const contribution: CheckContribution = checkContribution(check);
-    const slot = this.slotByKey.get(key);
+    let slotsOfHost = this.slotsByHost.get(check.host);
+    if (slotsOfHost === undefined) this.slotsByHost.set(check.host, (slotsOfHost = new Map()));
+    const slot = slotsOfHost.get(check.name);
     if (slot === undefined) {
       this.tally.countCheck(check.host, check.hostTemplates, contribution, 1);
-      this.allocateSlot(key, check, contribution);
+      slotsOfHost.set(check.name, this.allocateSlot(check, contribution));
       return;
     }
     const previous = this.checkContribution[slot];
@@ -432,7 +436,7 @@ class Engine implements BsmEngine {
     this.checkContribution[slot] = contribution;
   }
 
-  private allocateSlot(key: string, check: ServiceCheckStatus, contribution: CheckContribution): void {
+  private allocateSlot(check: ServiceCheckStatus, contribution: CheckContribution): number {
     let slot = this.freeSlots.pop();
     if (slot === undefined) {
       slot = this.checkHost.length;
@@ -442,10 +446,11 @@ class Engine implements BsmEngine {
         this.checkContribution = grown;
       }
     }
-    this.slotByKey.set(key, slot);
     this.checkHost[slot] = check.host;
     this.checkTemplates[slot] = check.hostTemplates;
     this.checkContribution[slot] = contribution;
+    this.liveChecks++;
+    return slot;
   }
 
   private hostsOf(component: number): ComponentHostStatus[] {

@@ -5,7 +5,6 @@ export {
   computeBusinessServiceStatus,
   computeComponentHostStatus,
   computeComponentStatus,
-  contributesTo,
   operationalZonePercent,
   orderByZone,
   orderForComponentView,

@@ -2,7 +2,6 @@ import { SEVERITY_ORDER, ZONE_ORDER, severityOf } from "./severity";
 import type {
   BsmState,
   BusinessServiceStatus,
-  CheckHistoryEntry,
   ComponentState,
   ComponentStatus,
   HostState,
@@ -36,10 +35,6 @@ export function checkContribution(check: Pick<ServiceCheckStatus, "state" | "ack
   if (check.state !== "CRITICAL") return NOT_CRITICAL;
   if (check.inDowntime) return CRITICAL_IN_DOWNTIME;
   return check.acknowledged ? CRITICAL_ACKNOWLEDGED : CRITICAL_UNACKNOWLEDGED;
-}
-
-export function contributesTo(check: Pick<ServiceCheckStatus, "hostTemplates">, hostTemplate: string): boolean {
-  return check.hostTemplates.includes(hostTemplate);
 }
 
 /** critical: CRITICAL checks; inDowntime: those of them in downtime; unacknowledged: the others not acknowledged. */
@@ -89,10 +84,6 @@ const flagsByCode: StatusFlags<BsmState>[] = Array.from({ length: 16 }, (_, code
 /** Shared frozen objects: decoding a status allocates nothing. */
 export function flagsOfCode<S extends BsmState>(code: number): StatusFlags<S> {
   return flagsByCode[code] as StatusFlags<S>;
-}
-
-export function codeOfFlags(flags: StatusFlags<BsmState>): number {
-  return severityOf(flags.state) | (flags.acknowledged ? ACKNOWLEDGED : 0) | (flags.impacted ? IMPACTED : 0);
 }
 
 /** Half-up rounding to two decimals of part / whole * 100, exact for integer inputs. */
@@ -213,5 +204,3 @@ export function compareForSummary(
 export function checkKeyOf(check: { readonly host: string; readonly name: string }): string {
   return `${check.host}\u0000${check.name}`;
 }
-
-export type HistoryStatus = Pick<CheckHistoryEntry, "state" | "acknowledged" | "inDowntime">;
