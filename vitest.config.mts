@@ -12,6 +12,7 @@ export default defineConfig({
           include: ["{lib,components,scripts}/**/*.test.{ts,tsx}"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -25,6 +26,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Each file gets its own database; PGlite is heavy, so keep parallelism modest.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
