@@ -1,0 +1,15 @@
+export {
+  createOpsviewRestSource,
+  testOpsviewRestConnection,
+  DEFAULT_OPSVIEW_REST_TIMEOUT_MS,
+  OPSVIEW_REST_KIND,
+  type ConnectionTestResult,
+  type OpsviewRestSource,
+  type OpsviewRestSourceOptions,
+} from "./source";
+export {
+  opsviewRestSettingsSchema,
+  parseOpsviewRestSettings,
+  type OpsviewRestSettings,
+  type OpsviewRestSettingsInput,
+} from "./settings";

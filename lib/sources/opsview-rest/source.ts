@@ -1,0 +1,150 @@
+import { randomUUID } from "node:crypto";
+
+import type { ChangeRead, FullRead, MonitoringSource, SourceEvent } from "../types";
+import { diffReads, snapshotOf, type ReadSnapshot } from "./changes";
+import { OpsviewRestClient, type FetchLike } from "./client";
+import { normaliseRead, parseHostTemplateResponse, parseStatusResponse } from "./parse";
+import { createSelfSignedFetch } from "./self-signed-fetch";
+import { parseOpsviewRestSettings, restRoot, type OpsviewRestSettingsInput } from "./settings";
+
+export const OPSVIEW_REST_KIND = "opsview-rest";
+export const DEFAULT_OPSVIEW_REST_TIMEOUT_MS = 10_000;
+export const STATUS_PATH = "/rest/status/service?rows=all&includehandleddetails=1";
+export const HOST_TEMPLATE_PATH = "/rest/runtime/hosttemplate?rows=all";
+
+export interface OpsviewRestSourceOptions {
+  /** Defaults to the global fetch (or, with acceptSelfSigned, a node:https fetch that skips certificate checks). */
+  fetch?: typeof fetch;
+  now?: () => number;
+  /** Per request, including reading the body. */
+  timeoutMs?: number;
+  onEvent?: (event: SourceEvent) => void;
+}
+
+export interface OpsviewRestSource extends MonitoringSource {
+  readonly kind: typeof OPSVIEW_REST_KIND;
+}
+
+interface Reading extends FullRead {
+  unreadableHosts: string[];
+  unreadableChecks: { host: string; name: string }[];
+}
+
+/** Throws an Error naming the bad fields (never their values) when the settings are invalid. */
+export function createOpsviewRestSource(
+  settingsInput: OpsviewRestSettingsInput,
+  options: OpsviewRestSourceOptions = {},
+): OpsviewRestSource {
+  const parsed = parseOpsviewRestSettings(settingsInput);
+  if (!parsed.ok) throw new Error(parsed.message);
+  const settings = parsed.settings;
+  const now = options.now ?? Date.now;
+  const emit = (kind: SourceEvent["kind"], message: string) => options.onEvent?.({ at: now(), kind, message });
+
+  const selfSigned = !options.fetch && settings.acceptSelfSigned ? createSelfSignedFetch() : null;
+  const fetchImpl: FetchLike = options.fetch ?? selfSigned?.fetch ?? ((url, init) => fetch(url, init));
+  const client = new OpsviewRestClient(settings, {
+    fetch: fetchImpl,
+    timeoutMs: options.timeoutMs ?? DEFAULT_OPSVIEW_REST_TIMEOUT_MS,
+    onRelogin: () => emit("info", "Opsview REST: the token was refused (expired?); logged in again"),
+  });
+
+  // The cursor names this instance, so a cursor from an earlier process never matches a snapshot here.
+  const instance = randomUUID();
+  let sequence = 0;
+  let snapshot: { cursor: string; read: ReadSnapshot } | null = null;
+  let warnedNoTemplateHosts = false;
+
+  async function read(): Promise<Reading> {
+    const [statusBody, templateBody] = await Promise.all([
+      client.getJson(STATUS_PATH),
+      client.getJson(HOST_TEMPLATE_PATH),
+    ]);
+    const status = parseStatusResponse(statusBody, now());
+    const templates = parseHostTemplateResponse(templateBody);
+    if (!warnedNoTemplateHosts && templates.templates.length > 0 && templates.templates.every((t) => t.hosts === null)) {
+      warnedNoTemplateHosts = true;
+      emit("info", "Opsview REST: the host template listing does not say which hosts use each template; hosts have no templates");
+    }
+    const normalised = normaliseRead(status, templates.templates);
+    sequence += 1;
+    return {
+      ...normalised,
+      skipped: [...status.skipped, ...templates.skipped],
+      cursor: `${instance}:${sequence}`,
+      unreadableHosts: status.skippedHosts,
+      unreadableChecks: status.skippedChecks,
+    };
+  }
+
+  return {
+    kind: OPSVIEW_REST_KIND,
+
+    async readFull(): Promise<FullRead> {
+      const reading = await read();
+      snapshot = { cursor: reading.cursor, read: snapshotOf(reading) };
+      return { hosts: reading.hosts, serviceChecks: reading.serviceChecks, skipped: reading.skipped, cursor: reading.cursor };
+    },
+
+    async readChanges(cursor: string): Promise<ChangeRead> {
+      const reading = await read();
+      const previous = snapshot && snapshot.cursor === cursor ? snapshot.read : snapshotOf({ hosts: [], serviceChecks: [] });
+      const difference = diffReads(previous, reading, {
+        hosts: reading.unreadableHosts,
+        checks: reading.unreadableChecks,
+      });
+      snapshot = { cursor: reading.cursor, read: difference.next };
+      return {
+        hosts: difference.hosts,
+        removedHosts: difference.removedHosts,
+        serviceChecks: difference.serviceChecks,
+        removedServiceChecks: difference.removedServiceChecks,
+        skipped: reading.skipped,
+        cursor: reading.cursor,
+      };
+    },
+
+    describe: () => `Opsview REST at ${restRoot(settings)}`,
+
+    async close(): Promise<void> {
+      await client.close();
+      selfSigned?.close();
+    },
+  };
+}
+
+export interface ConnectionTestResult {
+  ok: boolean;
+  message: string;
+}
+
+/** For a "Test connection" button: logs in and reads once. Never throws; the message never holds the password. */
+export async function testOpsviewRestConnection(
+  settingsInput: OpsviewRestSettingsInput,
+  options: Omit<OpsviewRestSourceOptions, "onEvent"> = {},
+): Promise<ConnectionTestResult> {
+  const parsed = parseOpsviewRestSettings(settingsInput);
+  if (!parsed.ok) return { ok: false, message: parsed.message };
+  let source: OpsviewRestSource | null = null;
+  try {
+    source = createOpsviewRestSource(parsed.settings, options);
+    const full = await source.readFull();
+    const templates = new Set(full.hosts.flatMap((host) => host.hostTemplates.map((template) => template.name)));
+    const skipped = full.skipped.length > 0 ? `, ${full.skipped.length} unreadable rows skipped` : "";
+    return {
+      ok: true,
+      message:
+        `Connected to ${source.describe()} as "${parsed.settings.username}": ${full.hosts.length} hosts, ` +
+        `${full.serviceChecks.length} service checks, ${templates.size} host templates in use${skipped}`,
+    };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, message: redact(message, parsed.settings.password) };
+  } finally {
+    await source?.close().catch(() => undefined);
+  }
+}
+
+function redact(message: string, password: string): string {
+  return password === "" ? message : message.split(password).join("***");
+}

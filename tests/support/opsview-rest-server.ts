@@ -1,0 +1,366 @@
+import { randomBytes } from "node:crypto";
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
+import type { AddressInfo } from "node:net";
+
+/**
+ * A local stand-in for the Opsview REST API (POST/DELETE /rest/login, GET /rest/status/service,
+ * GET /rest/runtime/hosttemplate) that answers the way Opsview does: numbers and booleans as
+ * strings, 401 for a missing or expired token. The estate is mutable between reads.
+ */
+
+/** A service row as Opsview sends it; loose so a test can plant malformed values. */
+export type FakeServiceRow = Record<string, unknown> & { name?: unknown };
+
+export interface FakeHostRow {
+  name: string;
+  alias?: string;
+  state?: string;
+  downtime?: string;
+  ip?: string;
+  hostgroup?: string;
+  services: FakeServiceRow[];
+  [field: string]: unknown;
+}
+
+export interface FakeHostTemplate {
+  id: string;
+  name: string;
+  hosts?: { name: string; priority?: string }[];
+  servicechecks?: { name: string }[];
+  [field: string]: unknown;
+}
+
+export interface FakeOpsviewEstate {
+  hosts: FakeHostRow[];
+  hostTemplates: FakeHostTemplate[];
+  /** Opsview versions differ: a bare array, or {list: [...]} as the status calls answer. */
+  wrapHostTemplates: boolean;
+}
+
+export type FakeFault =
+  /** Answer with this status and body (HTML when no body is given). */
+  | { kind: "respond"; status: number; body?: string }
+  | { kind: "malformed-json" }
+  | { kind: "hang" };
+
+export interface FakeFaultRule {
+  fault: FakeFault;
+  /** Only requests whose path starts with this; all API requests (not login) when absent. */
+  pathPrefix?: string;
+  /** How many requests to affect; until cleared when absent. */
+  times?: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  username: string | undefined;
+  token: string | undefined;
+  status: number;
+}
+
+export interface FakeOpsviewRestServer {
+  /** Base URL such as "http://127.0.0.1:40123". */
+  readonly url: string;
+  estate: FakeOpsviewEstate;
+  username: string;
+  password: string;
+  readonly loginCount: number;
+  readonly failedLoginCount: number;
+  readonly logoutCount: number;
+  readonly requests: RecordedRequest[];
+  /** Every token issued so far stops working, as when Opsview's session times out. */
+  expireTokens(): void;
+  /** Every token is refused, even one issued a moment ago. */
+  refuseAllTokens(refuse: boolean): void;
+  setFault(rule: FakeFaultRule | null): void;
+  /** Changes fields of one service row in place. */
+  updateService(host: string, service: string, fields: FakeServiceRow): void;
+  stop(): Promise<void>;
+}
+
+export interface FakeOpsviewRestServerOptions {
+  estate?: FakeOpsviewEstate;
+  username?: string;
+  password?: string;
+  /** Serve https with this key and certificate instead of http. */
+  tls?: { key: string; cert: string };
+}
+
+export function service(name: string, objectId: number, fields: Partial<Record<string, string>> = {}): FakeServiceRow {
+  return {
+    name,
+    service_object_id: String(objectId),
+    state: "ok",
+    state_type: "hard",
+    downtime: "0",
+    acknowledged: "0",
+    unhandled: "0",
+    current_check_attempt: "1",
+    max_check_attempts: "3",
+    output: `${name} OK`,
+    last_check: "2026-01-05 10:15:40",
+    state_duration: "3600",
+    markdown: "0",
+    perfdata_available: "1",
+    ...fields,
+  };
+}
+
+/** Two web servers and a database server, three templates; every value a string as Opsview sends it. */
+export function sampleOpsviewEstate(): FakeOpsviewEstate {
+  return {
+    hosts: [
+      {
+        name: "db1",
+        alias: "Primary database",
+        state: "up",
+        downtime: "0",
+        ip: "10.0.0.21",
+        hostgroup: "Databases",
+        services: [
+          service("MySQL", 31, { last_state_change: "1767607200" }),
+          service("Disk /", 32, { state: "warning", output: "DISK WARNING - 82% used" }),
+        ],
+      },
+      {
+        name: "web1",
+        alias: "Web server 1",
+        state: "up",
+        downtime: "0",
+        ip: "10.0.0.11",
+        hostgroup: "Web",
+        services: [service("HTTP", 11), service("Disk /", 12), service("Load", 13)],
+      },
+      {
+        name: "web2",
+        alias: "Web server 2",
+        state: "up",
+        downtime: "0",
+        services: [
+          service("HTTP", 21, { state: "critical", output: "Connection refused", acknowledged: "1" }),
+          service("Disk /", 22, { downtime: "2" }),
+          service("Load", 23, { state: "critical", state_type: "soft", downtime: "1" }),
+        ],
+      },
+    ],
+    hostTemplates: [
+      {
+        id: "1",
+        name: "Web Server",
+        hosts: [{ name: "web1" }, { name: "web2" }],
+        servicechecks: [{ name: "HTTP" }, { name: "Load" }],
+      },
+      { id: "2", name: "Database Server", hosts: [{ name: "db1" }], servicechecks: [{ name: "MySQL" }] },
+      {
+        id: "3",
+        name: "OS - Linux",
+        hosts: [{ name: "web1" }, { name: "web2" }, { name: "db1" }],
+        servicechecks: [{ name: "Disk /" }, { name: "Load" }],
+      },
+    ],
+    wrapHostTemplates: true,
+  };
+}
+
+function serviceSummary(hosts: FakeHostRow[]): Record<string, unknown> {
+  const counts: Record<string, number> = {};
+  let total = 0;
+  for (const host of hosts) {
+    for (const row of host.services) {
+      const state = typeof row.state === "string" ? row.state : "unknown";
+      counts[state] = (counts[state] ?? 0) + 1;
+      total += 1;
+    }
+  }
+  return {
+    total: String(total),
+    service: { total: String(total), ...Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, { total: String(v) }])) },
+    host: { total: String(hosts.length) },
+  };
+}
+
+export async function startOpsviewRestServer(options: FakeOpsviewRestServerOptions = {}): Promise<FakeOpsviewRestServer> {
+  const validTokens = new Set<string>();
+  const requests: RecordedRequest[] = [];
+  let loginCount = 0;
+  let failedLoginCount = 0;
+  let logoutCount = 0;
+  let refuseTokens = false;
+  let faultRule: FakeFaultRule | null = null;
+
+  const state = {
+    estate: options.estate ?? sampleOpsviewEstate(),
+    username: options.username ?? "bsm",
+    password: options.password ?? "s3cret-pass",
+  };
+
+  const send = (response: ServerResponse, status: number, body: unknown) => {
+    response.writeHead(status, { "content-type": "application/json" });
+    response.end(typeof body === "string" ? body : JSON.stringify(body));
+  };
+
+  const readBody = (request: IncomingMessage) =>
+    new Promise<string>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      request.on("data", (chunk: Buffer) => chunks.push(chunk));
+      request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+      request.on("error", reject);
+    });
+
+  const takeFault = (path: string): FakeFault | null => {
+    if (!faultRule) return null;
+    if (faultRule.pathPrefix !== undefined ? !path.startsWith(faultRule.pathPrefix) : path === "/rest/login") return null;
+    const { fault } = faultRule;
+    if (faultRule.times !== undefined) {
+      faultRule.times -= 1;
+      if (faultRule.times <= 0) faultRule = null;
+    }
+    return fault;
+  };
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<number | null> => {
+    const url = new URL(request.url ?? "/", "http://placeholder");
+    const path = url.pathname;
+    const fault = takeFault(path);
+    if (fault?.kind === "hang") return null;
+    if (fault?.kind === "respond") {
+      response.writeHead(fault.status, { "content-type": "text/html" });
+      response.end(fault.body ?? `<html><body><h1>${fault.status} Internal Server Error</h1></body></html>`);
+      return fault.status;
+    }
+    if (fault?.kind === "malformed-json") {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end('{"list": [{"name": "web1", "services": [');
+      return 200;
+    }
+
+    if (path === "/rest/login" && request.method === "POST") {
+      const text = await readBody(request);
+      let credentials: unknown;
+      try {
+        credentials = JSON.parse(text);
+      } catch {
+        send(response, 400, { message: "Invalid JSON in request body" });
+        return 400;
+      }
+      const record = typeof credentials === "object" && credentials !== null ? (credentials as Record<string, unknown>) : {};
+      if (request.headers["content-type"] !== "application/json" || record.username !== state.username || record.password !== state.password) {
+        failedLoginCount += 1;
+        send(response, 401, { message: "Invalid username or password" });
+        return 401;
+      }
+      loginCount += 1;
+      const token = randomBytes(20).toString("hex");
+      validTokens.add(token);
+      send(response, 200, { token });
+      return 200;
+    }
+
+    const username = request.headers["x-opsview-username"];
+    const token = request.headers["x-opsview-token"];
+    if (refuseTokens || username !== state.username || typeof token !== "string" || !validTokens.has(token)) {
+      send(response, 401, { message: "Token has expired" });
+      return 401;
+    }
+
+    if (path === "/rest/login" && request.method === "DELETE") {
+      validTokens.delete(token);
+      logoutCount += 1;
+      send(response, 200, { message: "Logged out" });
+      return 200;
+    }
+    if (path === "/rest/status/service" && request.method === "GET") {
+      send(response, 200, { list: state.estate.hosts, summary: serviceSummary(state.estate.hosts) });
+      return 200;
+    }
+    if (path === "/rest/runtime/hosttemplate" && request.method === "GET") {
+      const templates = state.estate.hostTemplates;
+      send(response, 200, state.estate.wrapHostTemplates ? { list: templates, summary: { rows: String(templates.length) } } : templates);
+      return 200;
+    }
+    send(response, 404, { message: `No such resource: ${request.method} ${path}` });
+    return 404;
+  };
+
+  const listener = (request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? "/", "http://placeholder");
+    const recorded: RecordedRequest = {
+      method: request.method ?? "",
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams.entries()),
+      username: typeof request.headers["x-opsview-username"] === "string" ? request.headers["x-opsview-username"] : undefined,
+      token: typeof request.headers["x-opsview-token"] === "string" ? request.headers["x-opsview-token"] : undefined,
+      status: 0,
+    };
+    requests.push(recorded);
+    handle(request, response).then(
+      (status) => {
+        recorded.status = status ?? 0;
+      },
+      () => {
+        recorded.status = 500;
+        if (!response.headersSent) send(response, 500, { message: "fake server error" });
+      },
+    );
+  };
+
+  const server: Server = options.tls ? createHttpsServer(options.tls, listener) : createHttpServer(listener);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `${options.tls ? "https" : "http"}://127.0.0.1:${port}`,
+    get estate() {
+      return state.estate;
+    },
+    set estate(estate: FakeOpsviewEstate) {
+      state.estate = estate;
+    },
+    get username() {
+      return state.username;
+    },
+    set username(username: string) {
+      state.username = username;
+    },
+    get password() {
+      return state.password;
+    },
+    set password(password: string) {
+      state.password = password;
+    },
+    get loginCount() {
+      return loginCount;
+    },
+    get failedLoginCount() {
+      return failedLoginCount;
+    },
+    get logoutCount() {
+      return logoutCount;
+    },
+    requests,
+    expireTokens: () => validTokens.clear(),
+    refuseAllTokens: (refuse) => {
+      refuseTokens = refuse;
+    },
+    setFault: (rule) => {
+      faultRule = rule && { ...rule };
+    },
+    updateService(hostName, serviceName, fields) {
+      const host = state.estate.hosts.find((candidate) => candidate.name === hostName);
+      const row = host?.services.find((candidate) => candidate.name === serviceName);
+      if (!row) throw new Error(`fake Opsview: no service ${hostName}/${serviceName}`);
+      Object.assign(row, fields);
+    },
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
