@@ -58,20 +58,26 @@ export function buildEstateIndex(config: BsmConfig): EstateIndex {
   const hostNameOf: string[] = new Array<string>(componentHostCount);
   const hostTemplateOf: string[] = new Array<string>(componentHostCount);
   const componentHostsByHost = new Map<string, number[]>();
-  components.forEach((component, index) => {
-    const seen = new Set<string>();
-    component.hosts.forEach((host, position) => {
-      if (seen.has(host)) throw new BsmConfigError(`components[${index}].hosts[${position}]`, `duplicate host "${host}"`);
-      seen.add(host);
+  for (let index = 0; index < components.length; index++) {
+    const { hosts, hostTemplate } = components[index];
+    for (let position = 0; position < hosts.length; position++) {
+      const host = hosts[position];
       const componentHost = firstHostOf[index] + position;
       componentOfHost[componentHost] = index;
       hostNameOf[componentHost] = host;
-      hostTemplateOf[componentHost] = component.hostTemplate;
+      hostTemplateOf[componentHost] = hostTemplate;
       const ofHost = componentHostsByHost.get(host);
-      if (ofHost) ofHost.push(componentHost);
-      else componentHostsByHost.set(host, [componentHost]);
-    });
-  });
+      if (ofHost === undefined) {
+        componentHostsByHost.set(host, [componentHost]);
+      } else {
+        // Components are numbered in order, so a repeat within this component is the list's last entry.
+        if (componentOfHost[ofHost[ofHost.length - 1]] === index) {
+          throw new BsmConfigError(`components[${index}].hosts[${position}]`, `duplicate host "${host}"`);
+        }
+        ofHost.push(componentHost);
+      }
+    }
+  }
 
   const serviceIndexById = new Map<string, number>();
   const servicesOfComponent: number[][] = components.map(() => []);
