@@ -1,0 +1,92 @@
+import mysql, { type Pool, type PoolConnection, type RowDataPacket } from "mysql2/promise";
+import type { DatabaseRow } from "./map-rows";
+import { MAX_IDS_PER_STATEMENT, type SqlStatement } from "./queries";
+import type { OpsviewConnectionSettings } from "./settings";
+
+export interface ConnectionLimits {
+  connectTimeoutMs: number;
+  queryTimeoutMs: number;
+}
+
+/** Raised when the server does not answer in time; carries a driver-like code so it counts as a database failure. */
+export class DatabaseTimeoutError extends Error {
+  readonly code = "ETIMEDOUT";
+}
+
+export function createReadPool(connection: OpsviewConnectionSettings, limits: ConnectionLimits): Pool {
+  return mysql.createPool({
+    host: connection.host,
+    port: connection.port,
+    user: connection.user,
+    password: connection.password,
+    connectTimeout: limits.connectTimeoutMs,
+    connectionLimit: 2,
+    maxIdle: 2,
+    idleTimeout: 60_000,
+    enableKeepAlive: true,
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+    multipleStatements: false,
+    charset: "utf8mb4",
+  });
+}
+
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DatabaseTimeoutError(`${what} did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** One live connection from the pool; a pooled connection that died with its server is replaced once. */
+export async function withPooledConnection<T>(
+  pool: Pool,
+  limits: ConnectionLimits,
+  work: (connection: PoolConnection) => Promise<T>,
+): Promise<T> {
+  let connection = await pool.getConnection();
+  try {
+    await withTimeout(connection.ping(), limits.connectTimeoutMs, "the database server");
+  } catch {
+    connection.destroy();
+    connection = await pool.getConnection();
+  }
+  try {
+    const result = await work(connection);
+    connection.release();
+    return result;
+  } catch (error) {
+    // It may be mid-transaction or broken; never hand it back to the pool.
+    connection.destroy();
+    throw error;
+  }
+}
+
+export async function selectRows(connection: PoolConnection, statement: SqlStatement, limits: ConnectionLimits): Promise<DatabaseRow[]> {
+  const [rows] = await connection.query<RowDataPacket[]>({
+    sql: statement.sql,
+    values: statement.values,
+    timeout: limits.queryTimeoutMs,
+  });
+  return rows;
+}
+
+export async function runCommand(connection: PoolConnection, sql: string, limits: ConnectionLimits): Promise<void> {
+  await connection.query({ sql, timeout: limits.queryTimeoutMs });
+}
+
+/** Runs a statement built for an id list in chunks, so a large list never makes one huge statement. */
+export async function selectRowsForIds<Id>(
+  connection: PoolConnection,
+  ids: Id[],
+  build: (chunk: Id[]) => SqlStatement,
+  limits: ConnectionLimits,
+): Promise<DatabaseRow[]> {
+  const rows: DatabaseRow[] = [];
+  for (let start = 0; start < ids.length; start += MAX_IDS_PER_STATEMENT) {
+    const chunkRows = await selectRows(connection, build(ids.slice(start, start + MAX_IDS_PER_STATEMENT)), limits);
+    for (const row of chunkRows) rows.push(row);
+  }
+  return rows;
+}

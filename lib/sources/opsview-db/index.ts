@@ -1,0 +1,13 @@
+export { createOpsviewDatabaseSource, type OpsviewDatabaseSourceOptions } from "./source";
+export { testOpsviewConnection, type ConnectionTestOptions, type ConnectionTestResult } from "./test-connection";
+export {
+  opsviewConnectionSchema,
+  opsviewDatabaseSettingsSchema,
+  parseOpsviewConnectionSettings,
+  parseOpsviewDatabaseSettings,
+  type OpsviewConnectionSettings,
+  type OpsviewConnectionSettingsInput,
+  type OpsviewDatabaseSettings,
+  type OpsviewDatabaseSettingsInput,
+} from "./settings";
+export { buildOpsviewQueries, opsviewTables, type OpsviewSchemaNames } from "./queries";

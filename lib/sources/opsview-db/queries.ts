@@ -1,0 +1,170 @@
+import { SQL_IDENTIFIER, TABLE_PREFIX } from "./settings";
+
+/**
+ * Every statement the Opsview runtime database source sends. Opsview releases (and Icinga's IDO,
+ * which uses the same NDO tables with an `icinga_` prefix) differ, so this is the one file to adapt.
+ * Read-only: SELECTs and a read-only transaction for a consistent full read. Values travel as `?`
+ * placeholders; only validated database names and the table prefix are interpolated.
+ *
+ * Times are read as UNIX_TIMESTAMP(...) and compared with FROM_UNIXTIME(?): NDOUtils writes
+ * DATETIMEs in the server's time zone, and these functions convert with the same session zone.
+ */
+
+export interface SqlStatement {
+  sql: string;
+  values: unknown[];
+}
+
+export interface OpsviewSchemaNames {
+  runtimeDatabase: string;
+  configDatabase: string;
+  /** Prefix of the NDOUtils tables: "nagios_" in Opsview, "icinga_" in Icinga's IDO. */
+  tablePrefix: string;
+}
+
+export const NDO_OBJECT_TYPE = { host: 1, service: 2 } as const;
+
+function identifier(name: string): string {
+  if (!SQL_IDENTIFIER.test(name)) throw new Error(`Not a safe SQL identifier: ${JSON.stringify(name)}`);
+  return `\`${name}\``;
+}
+
+/** Fully qualified table names for one schema layout. */
+export function opsviewTables(names: OpsviewSchemaNames) {
+  if (!TABLE_PREFIX.test(names.tablePrefix)) throw new Error(`Not a safe table prefix: ${JSON.stringify(names.tablePrefix)}`);
+  const runtime = (table: string) => `${identifier(names.runtimeDatabase)}.${identifier(table)}`;
+  const ndo = (table: string) => runtime(`${names.tablePrefix}${table}`);
+  const config = (table: string) => `${identifier(names.configDatabase)}.${identifier(table)}`;
+  return {
+    objects: ndo("objects"),
+    hostStatus: ndo("hoststatus"),
+    serviceStatus: ndo("servicestatus"),
+    services: ndo("services"),
+    scheduledDowntime: ndo("scheduleddowntime"),
+    acknowledgements: ndo("acknowledgements"),
+    stateHistory: ndo("statehistory"),
+    opsviewHosts: runtime("opsview_hosts"),
+    opsviewHostServices: runtime("opsview_host_services"),
+    opsviewHostGroups: runtime("opsview_hostgroups"),
+    opsviewHostGroupHosts: runtime("opsview_hostgroup_hosts"),
+    opsviewViewports: runtime("opsview_viewports"),
+    hostTemplates: config("hosttemplates"),
+    hostHostTemplates: config("hosthosttemplates"),
+    hostTemplateServiceChecks: config("hosttemplateservicechecks"),
+    serviceChecks: config("servicechecks"),
+  };
+}
+
+export type OpsviewTables = ReturnType<typeof opsviewTables>;
+
+/** Limits how many ids go into one `IN (?)` list. */
+export const MAX_IDS_PER_STATEMENT = 1000;
+
+export function buildOpsviewQueries(names: OpsviewSchemaNames) {
+  const t = opsviewTables(names);
+
+  const hostColumns = `o.object_id AS object_id, o.name1 AS host_name, oh.alias AS alias, oh.ip AS address`;
+  const hostFrom = `FROM ${t.objects} o LEFT JOIN ${t.opsviewHosts} oh ON oh.id = o.object_id`;
+  const activeHosts = `o.objecttype_id = ${NDO_OBJECT_TYPE.host} AND o.is_active = 1`;
+
+  const hostGroupsFrom = `FROM ${t.opsviewHostGroupHosts} hgh
+    JOIN ${t.opsviewHostGroups} hg ON hg.id = hgh.hostgroup_id`;
+  const hostTemplatesFrom = `FROM ${t.opsviewHosts} oh
+    JOIN ${t.hostHostTemplates} hht ON hht.hostid = oh.opsview_host_id
+    JOIN ${t.hostTemplates} ht ON ht.id = hht.hosttemplateid`;
+
+  // One row per (check, contributing template); a check no template contributes has one row with a NULL template.
+  const serviceCheckSelect = `SELECT o.object_id AS object_id, o.name1 AS host_name, o.name2 AS service_name,
+      ss.current_state AS current_state, ss.state_type AS state_type,
+      ss.problem_has_been_acknowledged AS acknowledged, ss.scheduled_downtime_depth AS downtime_depth,
+      ss.output AS output, UNIX_TIMESTAMP(ss.last_state_change) AS last_state_change,
+      UNIX_TIMESTAMP(ss.status_update_time) AS status_update_time, ht.name AS template_name
+    FROM ${t.objects} o
+    JOIN ${t.serviceStatus} ss ON ss.service_object_id = o.object_id
+    LEFT JOIN ${t.opsviewHostServices} ohs ON ohs.service_object_id = o.object_id
+    LEFT JOIN ${t.opsviewHosts} oh ON oh.id = ohs.host_object_id
+    LEFT JOIN (${t.hostHostTemplates} hht
+        JOIN ${t.hostTemplateServiceChecks} htsc ON htsc.hosttemplateid = hht.hosttemplateid
+        JOIN ${t.hostTemplates} ht ON ht.id = hht.hosttemplateid)
+      ON hht.hostid = oh.opsview_host_id AND htsc.servicecheckid = ohs.servicecheck_id
+    WHERE o.objecttype_id = ${NDO_OBJECT_TYPE.service} AND o.is_active = 1`;
+
+  return {
+    startReadOnlySnapshot: "START TRANSACTION READ ONLY, WITH CONSISTENT SNAPSHOT",
+    endReadOnlySnapshot: "COMMIT",
+
+    /** Active hosts with alias and address. */
+    hosts: (): SqlStatement => ({
+      sql: `SELECT ${hostColumns} ${hostFrom} WHERE ${activeHosts} ORDER BY o.object_id`,
+      values: [],
+    }),
+    hostsByObjectId: (objectIds: number[]): SqlStatement => ({
+      sql: `SELECT ${hostColumns} ${hostFrom} WHERE ${activeHosts} AND o.object_id IN (?) ORDER BY o.object_id`,
+      values: [objectIds],
+    }),
+    hostsByName: (names: string[]): SqlStatement => ({
+      sql: `SELECT ${hostColumns} ${hostFrom} WHERE ${activeHosts} AND o.name1 IN (?) ORDER BY o.object_id`,
+      values: [names],
+    }),
+
+    hostGroups: (): SqlStatement => ({
+      sql: `SELECT hgh.host_object_id AS host_object_id, hg.name AS name ${hostGroupsFrom} ORDER BY hgh.host_object_id, hg.name`,
+      values: [],
+    }),
+    hostGroupsByHost: (hostObjectIds: number[]): SqlStatement => ({
+      sql: `SELECT hgh.host_object_id AS host_object_id, hg.name AS name ${hostGroupsFrom}
+        WHERE hgh.host_object_id IN (?) ORDER BY hgh.host_object_id, hg.name`,
+      values: [hostObjectIds],
+    }),
+
+    hostTemplates: (): SqlStatement => ({
+      sql: `SELECT oh.id AS host_object_id, ht.name AS name, hht.priority AS priority ${hostTemplatesFrom}
+        ORDER BY oh.id, hht.priority, ht.name`,
+      values: [],
+    }),
+    hostTemplatesByHost: (hostObjectIds: number[]): SqlStatement => ({
+      sql: `SELECT oh.id AS host_object_id, ht.name AS name, hht.priority AS priority ${hostTemplatesFrom}
+        WHERE oh.id IN (?) ORDER BY oh.id, hht.priority, ht.name`,
+      values: [hostObjectIds],
+    }),
+
+    hostKeywords: (): SqlStatement => ({
+      sql: `SELECT DISTINCT v.host_object_id AS host_object_id, v.keyword AS keyword FROM ${t.opsviewViewports} v
+        ORDER BY v.host_object_id, v.keyword`,
+      values: [],
+    }),
+    hostKeywordsByHost: (hostObjectIds: number[]): SqlStatement => ({
+      sql: `SELECT DISTINCT v.host_object_id AS host_object_id, v.keyword AS keyword FROM ${t.opsviewViewports} v
+        WHERE v.host_object_id IN (?) ORDER BY v.host_object_id, v.keyword`,
+      values: [hostObjectIds],
+    }),
+
+    /** Every active service check with its status and contributing templates. */
+    serviceChecks: (): SqlStatement => ({
+      sql: `${serviceCheckSelect} ORDER BY o.object_id, ht.name`,
+      values: [],
+    }),
+    /** Checks whose status row was written at or after the given time (epoch seconds). */
+    serviceChecksUpdatedSince: (epochSeconds: number): SqlStatement => ({
+      sql: `${serviceCheckSelect} AND ss.status_update_time >= FROM_UNIXTIME(?) ORDER BY o.object_id, ht.name`,
+      values: [epochSeconds],
+    }),
+
+    /** For "Test connection": the server version. */
+    serverVersion: (): SqlStatement => ({ sql: "SELECT VERSION() AS version", values: [] }),
+    activeServiceCheckCount: (): SqlStatement => ({
+      sql: `SELECT COUNT(*) AS count FROM ${t.objects} o WHERE o.objecttype_id = ${NDO_OBJECT_TYPE.service} AND o.is_active = 1`,
+      values: [],
+    }),
+    /** Reads nothing, but fails when the table is missing or the user may not read it. */
+    probeTable: (table: string): SqlStatement => ({ sql: `SELECT 1 FROM ${table} LIMIT 0`, values: [] }),
+
+    /** The tables this source reads, by database, for "Test connection". */
+    requiredTables: {
+      runtime: [t.objects, t.serviceStatus, t.opsviewHosts, t.opsviewHostServices, t.opsviewHostGroups, t.opsviewHostGroupHosts, t.opsviewViewports],
+      config: [t.hostTemplates, t.hostHostTemplates, t.hostTemplateServiceChecks],
+    },
+  };
+}
+
+export type OpsviewQueries = ReturnType<typeof buildOpsviewQueries>;
