@@ -30,10 +30,11 @@ function random(): number {
 }
 const below = (n: number) => Math.floor(random() * n);
 
-let peakHeap = 0;
-function sampleHeap(): number {
+const peakHeapByPhase = new Map<string, number>();
+/** heapUsed at the end of a phase, before any collection: live data plus the phase's uncollected garbage. */
+function sampleHeap(phase = "estate"): number {
   const used = process.memoryUsage().heapUsed;
-  if (used > peakHeap) peakHeap = used;
+  peakHeapByPhase.set(phase, Math.max(used, peakHeapByPhase.get(phase) ?? 0));
   return used;
 }
 const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(0)} MB`;
@@ -153,7 +154,7 @@ function main() {
     started = performance.now();
     engine = createBsmEngine(config, checks);
     fullTimes.push(performance.now() - started);
-    sampleHeap();
+    sampleHeap("full evaluation");
   }
   if (engine === undefined) throw new Error("unreachable");
   const sortedFull = [...fullTimes].sort((a, b) => a - b);
@@ -162,7 +163,8 @@ function main() {
       `median of 5 ${sortedFull[2].toFixed(0)} ms, best ${sortedFull[0].toFixed(0)} ms`,
   );
   gc();
-  console.log(`heap with the engine: ${mb(sampleHeap())} (engine ≈ ${mb(sampleHeap() - baseline)})`);
+  const withEngine = sampleHeap("engine built");
+  console.log(`heap with the engine: ${mb(withEngine)} (engine ≈ ${mb(withEngine - baseline)})`);
 
   // Incremental: each change timed on its own.
   const durations = new Float64Array(TIMED_CHANGES);
@@ -182,7 +184,7 @@ function main() {
         transitions += reported.length;
       }
     }
-    sampleHeap();
+    sampleHeap("timed incremental changes");
   }
   let timerOverhead = Number.POSITIVE_INFINITY;
   for (let i = 0; i < 1_000; i++) {
@@ -207,7 +209,7 @@ function main() {
     for (let i = 0; i < batch.length; i++) engine.applyCheckChange(batch[i].check);
     sustainedMs += performance.now() - started;
     for (const { index, check } of batch) checks[index] = check;
-    sampleHeap();
+    sampleHeap("sustained changes");
   }
   console.log(`sustained: ${SUSTAINED_CHANGES} changes in ${sustainedMs.toFixed(0)} ms = ${Math.round((SUSTAINED_CHANGES / sustainedMs) * 1000).toLocaleString("en")} changes/s`);
 
@@ -215,7 +217,7 @@ function main() {
   const incremental = engine.listAll();
   const agree = JSON.stringify(reference) === JSON.stringify(incremental);
   console.log(`incremental state after ${TIMED_CHANGES + SUSTAINED_CHANGES} changes equals a fresh full evaluation: ${agree ? "yes" : "NO"}`);
-  sampleHeap();
+  sampleHeap("check against a fresh engine");
 
   // Availability over the generated history (its last entries agree with the generation-time statuses).
   const historyChecks = checksAtGeneration;
@@ -223,7 +225,7 @@ function main() {
   started = performance.now();
   const report = computeAvailability(config, historyChecks, history, { now: NOW });
   const availabilityMs = performance.now() - started;
-  sampleHeap();
+  sampleHeap("availability");
   const below100 = report.businessServices.filter((service) => service.availability < 100).length;
   console.log(
     `availability (24 h, ${history.length} history entries, ${componentHosts} component hosts + ${config.components.length} components + ${config.businessServices.length} services): ` +
@@ -232,10 +234,12 @@ function main() {
   started = performance.now();
   computeAvailability(config, historyChecks, history, { now: NOW, includeTimelines: true, excludeDowntime: true });
   console.log(`availability with timelines and DOWNTIME excluded: ${(performance.now() - started).toFixed(0)} ms`);
-  sampleHeap();
+  sampleHeap("availability with timelines");
 
   const { maxRSS } = process.resourceUsage();
-  console.log(`peak heap used (sampled after each phase): ${mb(peakHeap)}; peak RSS ${mb(maxRSS * 1024)}`);
+  const peakHeap = Math.max(...peakHeapByPhase.values());
+  console.log(`peak heap used (sampled at the end of each phase, before GC): ${mb(peakHeap)}; peak RSS ${mb(maxRSS * 1024)}`);
+  console.log(`  by phase: ${[...peakHeapByPhase].map(([phase, bytes]) => `${phase} ${mb(bytes)}`).join(", ")}`);
   if (!agree) process.exitCode = 1;
 }
 
