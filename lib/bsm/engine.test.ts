@@ -59,6 +59,12 @@ describe("createBsmEngine", () => {
     expect(engine.checkCount).toBe(healthy.length);
   });
 
+  it("keeps the last status when the same check (host + name) is given twice", () => {
+    const engine = createBsmEngine(config, [...healthy, checkOf("web1", "HTTP", "CRITICAL"), checkOf("web1", "HTTP", "OK")]);
+    expect(engine.getComponentHost("web", "web1")?.state).toBe("OPERATIONAL");
+    expect(engine.checkCount).toBe(healthy.length);
+  });
+
   it("answers undefined or empty for unknown ids", () => {
     const engine = createBsmEngine(config, healthy);
     expect(engine.getComponent("nope")).toBeUndefined();
