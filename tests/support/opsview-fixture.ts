@@ -369,7 +369,7 @@ export async function loadOpsviewEstate(connection: Connection, estate: OpsviewE
   return { hosts: estate.hosts.length, serviceChecks: serviceCount };
 }
 
-/** A user that may only SELECT from the two databases, as a monitoring connector should be given. */
+/** A user that may only SELECT from the two databases, as a monitoring connector should be given. Adds to earlier grants. */
 export async function createOpsviewReader(
   connection: Connection,
   account: { user: string; password: string },
@@ -377,7 +377,8 @@ export async function createOpsviewReader(
 ): Promise<void> {
   const n = names(options);
   for (const host of ["127.0.0.1", "localhost"]) {
-    await connection.query("CREATE OR REPLACE USER ?@? IDENTIFIED BY ?", [account.user, host, account.password]);
+    await connection.query("CREATE USER IF NOT EXISTS ?@? IDENTIFIED BY ?", [account.user, host, account.password]);
+    await connection.query("ALTER USER ?@? IDENTIFIED BY ?", [account.user, host, account.password]);
     await connection.query(`GRANT SELECT ON \`${n.runtime}\`.* TO ?@?`, [account.user, host]);
     await connection.query(`GRANT SELECT ON \`${n.config}\`.* TO ?@?`, [account.user, host]);
   }

@@ -14,36 +14,40 @@ const databaseName = (fallback: string) =>
     .regex(SQL_IDENTIFIER, "must be a database name made of letters, digits and underscores")
     .default(fallback);
 
-export const opsviewConnectionSchema = z.object({
-  host: z
-    .string({ error: "is required" })
-    .trim()
-    .min(1, "is required")
-    .max(255, "is too long")
-    .regex(/^[^\s/?#@]+$/, "must be a host name or IP address"),
-  port: z.coerce
-    .number({ error: "must be a number" })
-    .int("must be a whole number")
-    .min(1, "must be between 1 and 65535")
-    .max(65535, "must be between 1 and 65535")
-    .default(3306),
-  user: z.string({ error: "is required" }).trim().min(1, "is required").max(80, "is too long"),
-  password: z.string({ error: "must be text" }).default(""),
-  runtimeDatabase: databaseName("runtime"),
-  configDatabase: databaseName("opsview"),
-});
+export const opsviewConnectionSchema = z.object(
+  {
+    host: z
+      .string({ error: "is required" })
+      .trim()
+      .min(1, "is required")
+      .max(255, "is too long")
+      .regex(/^[^\s/?#@]+$/, "must be a host name or IP address"),
+    port: z.coerce
+      .number({ error: "must be a number" })
+      .int("must be a whole number")
+      .min(1, "must be between 1 and 65535")
+      .max(65535, "must be between 1 and 65535")
+      .default(3306),
+    user: z.string({ error: "is required" }).trim().min(1, "is required").max(80, "is too long"),
+    password: z.string({ error: "must be text" }).default(""),
+    runtimeDatabase: databaseName("runtime"),
+    configDatabase: databaseName("opsview"),
+  },
+  { error: "must be connection settings (host, port, user, password)" },
+);
 
-export const opsviewDatabaseSettingsSchema = z.object({
-  main: opsviewConnectionSchema,
-  backup: opsviewConnectionSchema
-    .nullish()
-    .transform((backup) => backup ?? null),
-  tablePrefix: z
-    .string({ error: "must be text" })
-    .trim()
-    .regex(TABLE_PREFIX, "must be letters, digits and underscores only (such as nagios_)")
-    .default("nagios_"),
-});
+export const opsviewDatabaseSettingsSchema = z.object(
+  {
+    main: opsviewConnectionSchema,
+    backup: opsviewConnectionSchema.nullish().transform((backup) => backup ?? null),
+    tablePrefix: z
+      .string({ error: "must be text" })
+      .trim()
+      .regex(TABLE_PREFIX, "must be letters, digits and underscores only (such as nagios_)")
+      .default("nagios_"),
+  },
+  { error: "must be an object with main and optional backup connection settings" },
+);
 
 export type OpsviewConnectionSettingsInput = z.input<typeof opsviewConnectionSchema>;
 export type OpsviewConnectionSettings = z.output<typeof opsviewConnectionSchema>;

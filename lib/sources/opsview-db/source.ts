@@ -53,6 +53,8 @@ interface Known {
   fullReadAt: number;
   hosts: Map<string, string>;
   checks: Map<string, { host: string; name: string; fingerprint: string }>;
+  /** Skipped rows already reported since the full read, so the overlap window does not repeat them. */
+  skipped: Set<string>;
 }
 
 type FullRows = { hostRows: HostRowSets; checkRows: DatabaseRow[] };
@@ -61,6 +63,7 @@ type Fetched =
   | { kind: "changes"; checkRows: DatabaseRow[]; newHostRows: HostRowSets | null };
 
 const checkKey = (host: string, name: string) => `${host}\u0000${name}`;
+const skippedKey = (row: SkippedRow) => `${row.key}\u0000${row.reason}`;
 
 /**
  * The Opsview runtime database as a MonitoringSource: main database first, the backup when the
@@ -204,6 +207,7 @@ class OpsviewDatabaseSource implements MonitoringSource {
           { host: check.host, name: check.name, fingerprint: serviceCheckFingerprint(check) },
         ]),
       ),
+      skipped: new Set(skipped.map(skippedKey)),
     };
     const cursor = this.issueCursor(mappedChecks.latestStatusUpdate);
     return { hosts: mappedHosts.hosts, serviceChecks, skipped, cursor };
@@ -214,18 +218,20 @@ class OpsviewDatabaseSource implements MonitoringSource {
     if (!known) throw new Error("incremental read without a full read");
     const mappedChecks = mapServiceCheckRows(checkRows);
     const mappedHosts = newHostRows ? mapHostRows(newHostRows) : null;
-    const skipped: SkippedRow[] = [...(mappedHosts?.skipped ?? []), ...mappedChecks.skipped];
+    const found: SkippedRow[] = [...(mappedHosts?.skipped ?? []), ...mappedChecks.skipped];
     const hosts = mappedHosts?.hosts.filter((host) => !known.hosts.has(host.name)) ?? [];
     for (const host of hosts) known.hosts.set(host.name, hostFingerprint(host));
 
     const changed: SourceServiceCheck[] = [];
-    for (const check of withoutOrphans(mappedChecks.serviceChecks, new Set(known.hosts.keys()), skipped)) {
+    for (const check of withoutOrphans(mappedChecks.serviceChecks, new Set(known.hosts.keys()), found)) {
       const key = checkKey(check.host, check.name);
       const fingerprint = serviceCheckFingerprint(check);
       if (known.checks.get(key)?.fingerprint === fingerprint) continue;
       known.checks.set(key, { host: check.host, name: check.name, fingerprint });
       changed.push(check);
     }
+    const skipped = found.filter((row) => !known.skipped.has(skippedKey(row)));
+    for (const row of skipped) known.skipped.add(skippedKey(row));
     const latest = mappedChecks.latestStatusUpdate;
     const statusTime = latest === null ? cursorTime : cursorTime === null ? latest : Math.max(latest, cursorTime);
     return { hosts, removedHosts: [], serviceChecks: changed, removedServiceChecks: [], skipped, cursor: this.issueCursor(statusTime) };

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { buildOpsviewQueries, opsviewTables } from "./queries";
+
+const names = { runtimeDatabase: "runtime", configDatabase: "opsview", tablePrefix: "nagios_" };
+
+describe("Opsview queries", () => {
+  it("qualifies NDO tables with the prefix and Opsview tables without it", () => {
+    const tables = opsviewTables({ ...names, tablePrefix: "icinga_" });
+    expect(tables.objects).toBe("`runtime`.`icinga_objects`");
+    expect(tables.serviceStatus).toBe("`runtime`.`icinga_servicestatus`");
+    expect(tables.opsviewHosts).toBe("`runtime`.`opsview_hosts`");
+    expect(tables.hostHostTemplates).toBe("`opsview`.`hosthosttemplates`");
+  });
+
+  it.each([
+    { ...names, tablePrefix: "x`; DROP DATABASE runtime; --" },
+    { ...names, runtimeDatabase: "runtime`.x" },
+    { ...names, configDatabase: "" },
+  ])("refuses unsafe identifiers %j", (unsafe) => {
+    expect(() => buildOpsviewQueries(unsafe)).toThrow(/Not a safe/);
+  });
+
+  it("only reads, and passes values as placeholders", () => {
+    const queries = buildOpsviewQueries(names);
+    const statements = [
+      queries.hosts(),
+      queries.hostsByObjectId([1, 2]),
+      queries.hostsByName(["a'b"]),
+      queries.hostGroups(),
+      queries.hostGroupsByHost([1]),
+      queries.hostTemplates(),
+      queries.hostTemplatesByHost([1]),
+      queries.hostKeywords(),
+      queries.hostKeywordsByHost([1]),
+      queries.serviceChecks(),
+      queries.serviceChecksUpdatedSince(1_700_000_000),
+      queries.activeServiceCheckCount(),
+      queries.serverVersion(),
+    ];
+    for (const statement of statements) {
+      expect(statement.sql.trimStart()).toMatch(/^SELECT\b/);
+      expect(statement.sql).not.toMatch(/\b(INSERT|UPDATE|DELETE|REPLACE|DROP|ALTER|CREATE|CALL)\b/i);
+      expect(statement.sql).not.toContain("a'b");
+      expect(statement.sql.split("?").length - 1).toBe(statement.values.length);
+    }
+    expect(queries.serviceChecksUpdatedSince(1_700_000_000).values).toEqual([1_700_000_000]);
+    expect(queries.startReadOnlySnapshot).toMatch(/READ ONLY/);
+  });
+
+  it("reads only active objects", () => {
+    const queries = buildOpsviewQueries(names);
+    expect(queries.hosts().sql).toContain("o.is_active = 1");
+    expect(queries.serviceChecks().sql).toContain("o.is_active = 1");
+  });
+});
