@@ -31,7 +31,13 @@ export const simulatedSourceSettings = z.object({
     .optional(),
 }, { error: "must be an object" });
 
-export type SimulatedSourceSettingsInput = z.input<typeof simulatedSourceSettings>;
+/** What code passes in; the schema also accepts strings, for values read from the environment. */
+export interface SimulatedSourceSettingsInput {
+  seed?: number;
+  hosts?: number;
+  businessServices?: number;
+  eventsPerHour?: number;
+}
 export type SimulatedSourceSettings = z.output<typeof simulatedSourceSettings>;
 
 export class SimulatedSettingsError extends Error {}
