@@ -1,4 +1,5 @@
 import pg from "pg";
+import type { SqlConnection } from "../db/sql";
 import { emitLiveEvent, type LiveEvent } from "./live-events";
 
 export const LIVE_EVENTS_CHANNEL = "bsm_live_events";
@@ -16,9 +17,9 @@ export function toNotifyPayloads(event: LiveEvent): string[] {
   ];
 }
 
-export async function notifyLiveEvent(pool: pg.Pool | pg.Client, event: LiveEvent): Promise<void> {
+export async function notifyLiveEvent(connection: SqlConnection, event: LiveEvent): Promise<void> {
   for (const payload of toNotifyPayloads(event)) {
-    await pool.query("SELECT pg_notify($1, $2)", [LIVE_EVENTS_CHANNEL, payload]);
+    await connection.query("SELECT pg_notify($1, $2)", [LIVE_EVENTS_CHANNEL, payload]);
   }
 }
 

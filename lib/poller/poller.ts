@@ -2,7 +2,7 @@ import { createBsmEngine, type BsmEngine } from "../bsm";
 import type { Database } from "../db/client";
 import type { SqlConnection } from "../db/sql";
 import type { LiveEvent } from "../events/live-events";
-import type { MonitoringSource, SourceEvent, SourceServiceCheck } from "../sources/types";
+import type { MonitoringSource, SourceServiceCheck } from "../sources/types";
 import { diffRead, hostFingerprint, toEngineCheck, type EstateDelta } from "./diff-read";
 import {
   checkKey,
@@ -92,21 +92,6 @@ export class Poller {
     if (this.consecutiveFailures === 0) return this.options.pollIntervalMs;
     const backoff = this.options.pollIntervalMs * 2 ** Math.min(this.consecutiveFailures, 10);
     return Math.min(backoff, this.options.maxBackoffMs ?? 5 * 60_000);
-  }
-
-  /** Records a source event (failover, failback, …) and publishes it. Never throws. */
-  async recordSourceEvent(event: SourceEvent): Promise<void> {
-    this.log(`Source ${event.kind}: ${event.message}`);
-    try {
-      await this.options.database.withConnection((connection) =>
-        connection.query(
-          `INSERT INTO "SourceEvent" (at, kind, message) VALUES ((to_timestamp($1 / 1000.0) AT TIME ZONE 'UTC'), $2, $3)`,
-          [event.at, event.kind, event.message],
-        ),
-      );
-    } catch (error) {
-      this.log(`Could not record a source event: ${(error as Error).message}`);
-    }
   }
 
   async runCycle(): Promise<PollCycleReport> {

@@ -1,8 +1,10 @@
 import { EnvError, env } from "../env";
 import { getDatabase } from "../db";
+import { SourceSettingsError } from "../sources/create-source";
 import { bootstrapAccounts } from "./bootstrap-accounts";
+import { startLiveEventRelay, startPolling } from "./polling";
 
-/** Runs once when the Next.js server starts (instrumentation.ts): config, migrations, first accounts. */
+/** Runs once when the Next.js server starts (instrumentation.ts): config, migrations, first accounts, polling. */
 export async function startServer(): Promise<void> {
   let config;
   try {
@@ -26,4 +28,16 @@ export async function startServer(): Promise<void> {
     },
     (line) => console.log(line),
   );
+  startLiveEventRelay(database);
+  if (config.BSM_POLLER === "on") {
+    try {
+      await startPolling(config, database);
+    } catch (error) {
+      if (error instanceof SourceSettingsError) {
+        console.error(`Invalid configuration: ${error.message}`);
+        process.exit(1);
+      }
+      throw error;
+    }
+  }
 }

@@ -1,0 +1,17 @@
+import type { Database } from "../db/client";
+import type { SourceEvent } from "../sources/types";
+
+/** Stores a source event (failover, failback, …) so the UI can show it. Never throws. */
+export async function recordSourceEvent(database: Database, event: SourceEvent, log: (line: string) => void = console.log): Promise<void> {
+  log(`Source ${event.kind}: ${event.message}`);
+  try {
+    await database.withConnection((connection) =>
+      connection.query(
+        `INSERT INTO "SourceEvent" (at, kind, message) VALUES ((to_timestamp($1 / 1000.0) AT TIME ZONE 'UTC'), $2, $3)`,
+        [event.at, event.kind, event.message],
+      ),
+    );
+  } catch (error) {
+    log(`Could not record a source event: ${(error as Error).message}`);
+  }
+}
