@@ -1,6 +1,6 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -73,6 +73,9 @@ export async function startMariaDbServer(options: MariaDbServerOptions = {}): Pr
   const baseDir = mkdtempSync(path.join(tmpdir(), "bsm-mariadb-"));
   directories.add(baseDir);
   const dataDir = path.join(baseDir, "data");
+  // Servers started side by side must not share temporary files in /tmp.
+  const tmpDir = path.join(baseDir, "tmp");
+  mkdirSync(tmpDir);
   const socketPath = path.join(baseDir, "mariadb.sock");
   const errorLog = path.join(baseDir, "error.log");
   const asRoot = process.getuid?.() === 0;
@@ -90,6 +93,7 @@ export async function startMariaDbServer(options: MariaDbServerOptions = {}): Pr
         "--auth-root-authentication-method=normal",
         "--skip-test-db",
         "--skip-name-resolve",
+        `--tmpdir=${tmpDir}`,
       ],
       { timeout: startTimeoutMs },
     );
@@ -98,11 +102,11 @@ export async function startMariaDbServer(options: MariaDbServerOptions = {}): Pr
     directories.delete(baseDir);
     throw new Error(`mariadb-install-db failed: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (asRoot) chownSync(baseDir, 0, 0);
 
   const args = [
     "--no-defaults",
     `--datadir=${dataDir}`,
+    `--tmpdir=${tmpDir}`,
     `--socket=${socketPath}`,
     `--pid-file=${path.join(baseDir, "mariadb.pid")}`,
     `--log-error=${errorLog}`,
@@ -112,7 +116,8 @@ export async function startMariaDbServer(options: MariaDbServerOptions = {}): Pr
     "--skip-log-bin",
     "--performance-schema=OFF",
     `--innodb-buffer-pool-size=${options.bufferPoolSize ?? "64M"}`,
-    "--innodb-flush-log-at-trx-commit=0",
+    // 2, not 0: committed data must survive kill(), which tests use to fail over.
+    "--innodb-flush-log-at-trx-commit=2",
     "--innodb-doublewrite=0",
     "--sync-binlog=0",
     "--max-connections=200",
