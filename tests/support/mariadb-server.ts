@@ -28,8 +28,12 @@ export interface MariaDbServer {
   stop(): Promise<void>;
   /** SIGKILL, as if the machine died; the data directory stays so restart() works. */
   kill(): Promise<void>;
-  /** Starts again on the same port and data directory (after kill or pause). */
+  /** Starts again on the same port and data directory after kill(). */
   restart(): Promise<void>;
+  /** SIGSTOP: the port still accepts TCP connections but nothing answers, like a hung server. */
+  pause(): void;
+  /** SIGCONT after pause(). */
+  resume(): void;
 }
 
 export interface MariaDbServerOptions {
@@ -40,6 +44,7 @@ export interface MariaDbServerOptions {
 }
 
 const running = new Set<ChildProcess>();
+const paused = new Set<ChildProcess>();
 const directories = new Set<string>();
 let exitHookInstalled = false;
 
@@ -209,6 +214,7 @@ export async function startMariaDbServer(options: MariaDbServerOptions = {}): Pr
       if (removed) return;
       removed = true;
       const current: ChildProcess | null = child;
+      server.resume();
       try {
         if (current && current.exitCode === null && current.signalCode === null) {
           current.kill("SIGTERM");
@@ -220,7 +226,21 @@ export async function startMariaDbServer(options: MariaDbServerOptions = {}): Pr
         directories.delete(baseDir);
       }
     },
-    kill: killNow,
+    kill: async () => {
+      server.resume();
+      await killNow();
+    },
+    pause() {
+      const current: ChildProcess | null = child;
+      if (current && server.isRunning()) {
+        current.kill("SIGSTOP");
+        paused.add(current);
+      }
+    },
+    resume() {
+      const current: ChildProcess | null = child;
+      if (current && paused.delete(current)) current.kill("SIGCONT");
+    },
     async restart() {
       if (removed) throw new Error("The MariaDB server was stopped and its data removed");
       if (server.isRunning()) return;

@@ -118,4 +118,30 @@ describe("failover between the main and backup Opsview databases", () => {
     expect(outputs(recovered.serviceChecks)).toEqual(["from backup"]);
     expect(events.slice(2).map((event) => event.kind)).toEqual(["failover"]);
   });
+
+  it("treats a main database that hangs like one that is down, after the connect timeout", async () => {
+    for (const server of [main, backup]) if (!server.isRunning()) await server.restart();
+    const events: SourceEvent[] = [];
+    const hanging = createOpsviewDatabaseSource(
+      opsviewDatabaseSettingsSchema.parse({
+        main: { host: main.host, port: main.port, ...READER },
+        backup: { host: backup.host, port: backup.port, ...READER },
+      }),
+      { onEvent: (event) => events.push(event), connectTimeoutMs: 1_000 },
+    );
+    try {
+      const first = await hanging.readFull();
+      expect(outputs(first.serviceChecks)).toEqual(["from main"]);
+      main.pause();
+      const started = Date.now();
+      const changes = await hanging.readChanges(first.cursor);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(outputs(changes.serviceChecks)).toEqual(["from backup"]);
+      expect(events.map((event) => event.kind)).toEqual(["failover"]);
+      expect(events[0].message).toMatch(/did not answer within 1000 ms|timed out/);
+    } finally {
+      main.resume();
+      await hanging.close();
+    }
+  });
 });
