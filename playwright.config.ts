@@ -32,6 +32,10 @@ export default defineConfig({
       BSM_ADMIN_EMAIL: E2E_ADMIN.email,
       BSM_ADMIN_PASSWORD: E2E_ADMIN.password,
       BSM_SEED_DEMO: "1",
+      // A busy simulated estate polled every second, so live changes show within seconds.
+      BSM_SOURCE: "simulated",
+      BSM_SOURCE_SETTINGS: JSON.stringify({ seed: 11, eventsPerHour: 3000 }),
+      BSM_POLL_INTERVAL_SECONDS: "1",
     },
   },
 });

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, openSync } from "node:fs";
 
 export interface AppServer {
   url: string;
@@ -7,17 +8,21 @@ export interface AppServer {
 
 /** Starts `npm start`'s script in its own process group (so the next-server child dies with it). */
 export async function startAppServer(port: number, extraEnv: Record<string, string>): Promise<AppServer> {
+  mkdirSync("test-results", { recursive: true });
+  const logFile = openSync(`test-results/app-server-${port}.log`, "a");
   const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], {
     env: { ...process.env, PORT: String(port), BSM_SKIP_BUILD: "1", NEXTAUTH_URL: `http://localhost:${port}`, ...extraEnv },
     detached: true,
-    stdio: "ignore",
+    stdio: ["ignore", logFile, logFile],
   });
   const url = `http://localhost:${port}`;
   const stop = async () => {
     if (child.exitCode !== null || child.pid === undefined) return;
     const exited = new Promise((resolve) => child.once("exit", resolve));
     process.kill(-child.pid, "SIGTERM");
+    const forceKill = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 15_000);
     await exited;
+    clearTimeout(forceKill);
   };
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {

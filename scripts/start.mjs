@@ -48,7 +48,12 @@ if (environment.BSM_SKIP_BUILD !== "1" && buildIsStale()) {
 }
 
 const server = spawn(process.execPath, [nextBin, "start", "-p", port], { cwd: root, env: environment, stdio: "inherit" });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    server.kill(signal);
+    setTimeout(() => server.kill("SIGKILL"), 10_000).unref();
+  });
+}
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 
 const url = environment.NEXTAUTH_URL;

@@ -34,3 +34,13 @@ export function subscribeToLiveEvents(listener: Listener): () => void {
 export function emitLiveEvent(event: LiveEvent): void {
   emitter().emit("event", event);
 }
+
+/** Ends every open event stream (on shutdown, so the server does not wait on them). */
+export function closeLiveStreams(): void {
+  emitter().emit("close");
+}
+
+export function onLiveStreamsClosed(listener: () => void): () => void {
+  emitter().on("close", listener);
+  return () => emitter().off("close", listener);
+}

@@ -1,5 +1,6 @@
 import { EnvError, env } from "../env";
 import { getDatabase } from "../db";
+import { closeLiveStreams } from "../events/live-events";
 import { SourceSettingsError } from "../sources/create-source";
 import { bootstrapAccounts } from "./bootstrap-accounts";
 import { startLiveEventRelay, startPolling } from "./polling";
@@ -29,6 +30,8 @@ export async function startServer(): Promise<void> {
     (line) => console.log(line),
   );
   startLiveEventRelay(database);
+  // Open event streams would otherwise hold a graceful shutdown forever.
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => closeLiveStreams());
   if (config.BSM_POLLER === "on") {
     try {
       await startPolling(config, database);

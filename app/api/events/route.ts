@@ -1,5 +1,5 @@
 import { getCurrentUser } from "@/lib/auth/session";
-import { subscribeToLiveEvents, type LiveEvent } from "@/lib/events/live-events";
+import { onLiveStreamsClosed, subscribeToLiveEvents, type LiveEvent } from "@/lib/events/live-events";
 
 export const dynamic = "force-dynamic";
 
@@ -24,18 +24,21 @@ export async function GET(request: Request) {
       send(": connected\n\n");
       const unsubscribe = subscribeToLiveEvents((event: LiveEvent) => send(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`));
       const heartbeat = setInterval(() => send(": heartbeat\n\n"), HEARTBEAT_MS);
-      cleanup = () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-      };
-      request.signal.addEventListener("abort", () => {
+      const close = () => {
         cleanup();
         try {
           controller.close();
         } catch {
           // already closed
         }
-      });
+      };
+      const stopListeningForClose = onLiveStreamsClosed(close);
+      cleanup = () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+        stopListeningForClose();
+      };
+      request.signal.addEventListener("abort", close);
     },
     cancel() {
       cleanup();

@@ -1,0 +1,21 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_VIEWER } from "./settings";
+import { signIn } from "./helpers";
+
+test("the Summary shows simulated data, labelled as such, changing live without a reload", async ({ page }) => {
+  await signIn(page, DEMO_VIEWER);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Summary" }).click();
+  await expect(page.getByRole("heading", { name: "BSM Summary" })).toBeVisible();
+  await expect(page.getByTestId("source-banner")).toContainText("Simulated data.");
+  const rows = page.getByTestId("service-list").locator("tbody tr");
+  await expect(rows.first()).toBeVisible();
+  await page.screenshot({ path: "e2e/artifacts/summary.png", fullPage: true });
+
+  await page.evaluate(() => {
+    (window as unknown as { notReloaded: boolean }).notReloaded = true;
+  });
+  const snapshot = () => rows.evaluateAll((cells) => cells.map((row) => row.textContent).join("\n"));
+  const before = await snapshot();
+  await expect.poll(snapshot, { timeout: 45_000, intervals: [500] }).not.toBe(before);
+  expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+});

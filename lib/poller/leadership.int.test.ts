@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { openFreshDatabase } from "@/tests/support/databases";
+import { postgresLeadership } from "./leadership";
+
+describe("poller election on PostgreSQL", () => {
+  it("lets exactly one instance poll, and another take over when it goes", async () => {
+    const database = await openFreshDatabase("postgres");
+    if (database.target.kind !== "postgres") throw new Error("expected PostgreSQL");
+    const first = postgresLeadership(database.target.url, 100);
+    const second = postgresLeadership(database.target.url, 100);
+    try {
+      await first.acquired();
+      let secondLeads = false;
+      const secondAcquired = second.acquired().then(() => {
+        secondLeads = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(secondLeads).toBe(false);
+
+      await first.release();
+      await secondAcquired;
+      expect(secondLeads).toBe(true);
+    } finally {
+      await first.release();
+      await second.release();
+      await database.dropDatabase();
+    }
+  });
+});

@@ -1,0 +1,187 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
+import { sampleOpsviewEstate, startOpsviewRestServer, type FakeOpsviewRestServer } from "@/tests/support/opsview-rest-server";
+import { createBsmEngine } from "../bsm";
+import { createOpsviewRestSource } from "../sources/opsview-rest";
+import { createSimulatedSource, type SimulatedSource } from "../sources/simulated";
+import { diffRead, toEngineCheck } from "./diff-read";
+import { loadKnownChecks, loadObjectStatuses } from "./estate-store";
+import { loadBsmConfig } from "./load-bsm-config";
+import { rowsOfEvaluation } from "./object-statuses";
+import { Poller } from "./poller";
+import { seedConfigurationIfEmpty } from "./seed-configuration";
+import type { LiveEvent } from "../events/live-events";
+import type { SourceServiceCheck } from "../sources/types";
+
+type FreshDatabase = Awaited<ReturnType<typeof openFreshDatabase>>;
+
+const START = Date.parse("2026-11-22T08:00:00Z");
+
+async function seededSimulation(database: FreshDatabase, clock: { now: number }): Promise<SimulatedSource> {
+  const source = createSimulatedSource({ seed: 7, hosts: 60, businessServices: 6, eventsPerHour: 600, now: () => clock.now, startedAt: START });
+  await seedConfigurationIfEmpty(database, { hosts: (await source.readFull()).hosts, ...source.configuration }, clock.now);
+  return source;
+}
+
+/** The stored BSM statuses must be exactly what a fresh engine computes from the stored checks. */
+async function expectStoredStatusesToMatchStoredChecks(database: FreshDatabase) {
+  const checks = await database.withConnection(loadKnownChecks);
+  const engine = createBsmEngine(await loadBsmConfig(database.prisma), [...checks.values()].map(toEngineCheck));
+  const byKey = (rows: { objectType: string; objectKey: string }[]) =>
+    [...rows].sort((a, b) => `${a.objectType}|${a.objectKey}`.localeCompare(`${b.objectType}|${b.objectKey}`));
+  expect(byKey(await database.withConnection(loadObjectStatuses))).toEqual(byKey(rowsOfEvaluation(engine.listAll())));
+}
+
+describe.each(RUNTIMES)("the poller on %s", (runtime) => {
+  let database: FreshDatabase;
+  let restServer: FakeOpsviewRestServer | undefined;
+
+  afterEach(async () => {
+    await restServer?.stop();
+    restServer = undefined;
+    await database.dropDatabase();
+  });
+
+  it("stores the estate, keeps BSM statuses equal to a full evaluation as checks change, and records history and transitions", async () => {
+    database = await openFreshDatabase(runtime);
+    await database.migrate();
+    const clock = { now: START };
+    const source = await seededSimulation(database, clock);
+    const events: LiveEvent[] = [];
+    const poller = new Poller({ database, source, pollIntervalMs: 10_000, now: () => clock.now, publish: (event) => void events.push(event), log: () => {} });
+
+    const first = await poller.runCycle();
+    expect(first).toMatchObject({ ok: true, read: "full" });
+    const full = await source.readFull();
+    expect(await database.prisma.serviceCheck.count()).toBe(full.serviceChecks.length);
+    expect(await database.prisma.host.count()).toBe(full.hosts.length);
+    await expectStoredStatusesToMatchStoredChecks(database);
+
+    let transitionsSeen = 0;
+    for (let step = 0; step < 60; step++) {
+      clock.now += 10_000;
+      const report = await poller.runCycle();
+      expect(report).toMatchObject({ ok: true, read: "changes" });
+      transitionsSeen += report.changes.length;
+    }
+    await expectStoredStatusesToMatchStoredChecks(database);
+    expect(transitionsSeen).toBeGreaterThan(0);
+    expect(await database.prisma.bsmTransition.count()).toBe(transitionsSeen + first.changes.length);
+    expect(await database.prisma.checkStateChange.count()).toBeGreaterThan(full.serviceChecks.length);
+    expect(events.some((event) => event.type === "bsm" && event.changes.length > 0)).toBe(true);
+    const status = await database.prisma.pollerStatus.findUniqueOrThrow({ where: { id: 1 } });
+    expect(status).toMatchObject({ sourceKind: "simulated", staleSince: null, consecutiveFailures: 0, lastError: null });
+  });
+
+  it("loses nothing and invents nothing across a restart", async () => {
+    database = await openFreshDatabase(runtime);
+    await database.migrate();
+    const clock = { now: START };
+    const source = await seededSimulation(database, clock);
+    const options = { database, source, pollIntervalMs: 10_000, now: () => clock.now, log: () => {} };
+    const before = new Poller(options);
+    for (let step = 0; step < 20; step++) {
+      await before.runCycle();
+      clock.now += 10_000;
+    }
+    const transitions = await database.prisma.bsmTransition.count();
+    const history = await database.prisma.checkStateChange.count();
+
+    // A new process: same database, the source unchanged since the last read.
+    clock.now -= 10_000;
+    const after = new Poller(options);
+    const report = await after.runCycle();
+    expect(report).toMatchObject({ ok: true, read: "full", checksWritten: 0, historyEntries: 0, changes: [] });
+    expect(await database.prisma.bsmTransition.count()).toBe(transitions);
+    expect(await database.prisma.checkStateChange.count()).toBe(history);
+    await expectStoredStatusesToMatchStoredChecks(database);
+  });
+
+  it("takes a configuration change into the engine within one cycle", async () => {
+    database = await openFreshDatabase(runtime);
+    await database.migrate();
+    const clock = { now: START };
+    const source = await seededSimulation(database, clock);
+    const poller = new Poller({ database, source, pollIntervalMs: 10_000, now: () => clock.now, log: () => {} });
+    await poller.runCycle();
+
+    const template = await database.prisma.hostTemplate.findUniqueOrThrow({ where: { name: "Web" } });
+    const webHosts = await database.prisma.host.findMany({ where: { templates: { some: { hostTemplateId: template.id } } }, take: 3 });
+    const component = await database.prisma.component.create({
+      data: { name: "New web pool", hostTemplateId: template.id, requiredOnline: 2, hosts: { create: webHosts.map((host, position) => ({ hostId: host.id, position })) } },
+    });
+    const service = await database.prisma.businessService.create({ data: { name: "New service", components: { create: [{ componentId: component.id, position: 0 }] } } });
+    clock.now += 10_000;
+    await poller.runCycle();
+    expect(await database.prisma.bsmObjectStatus.findUnique({ where: { objectType_objectKey: { objectType: "BUSINESS_SERVICE", objectKey: String(service.id) } } })).not.toBeNull();
+    await expectStoredStatusesToMatchStoredChecks(database);
+
+    await database.prisma.businessService.delete({ where: { id: service.id } });
+    clock.now += 10_000;
+    await poller.runCycle();
+    expect(await database.prisma.bsmObjectStatus.count({ where: { objectType: "BUSINESS_SERVICE", objectKey: String(service.id) } })).toBe(0);
+    await expectStoredStatusesToMatchStoredChecks(database);
+  });
+
+  it("keeps the last known states when the source fails, shows the data as stale, backs off, and recovers", async () => {
+    database = await openFreshDatabase(runtime);
+    await database.migrate();
+    restServer = await startOpsviewRestServer({ estate: sampleOpsviewEstate() });
+    const clock = { now: START };
+    const source = createOpsviewRestSource({ baseUrl: restServer.url, username: restServer.username, password: restServer.password }, { now: () => clock.now, timeoutMs: 2000 });
+    const events: LiveEvent[] = [];
+    const poller = new Poller({ database, source, pollIntervalMs: 1000, now: () => clock.now, publish: (event) => void events.push(event), log: () => {} });
+    expect((await poller.runCycle()).ok).toBe(true);
+    const checksBefore = await database.withConnection(loadKnownChecks);
+
+    restServer.setFault({ fault: { kind: "respond", status: 500 } });
+    clock.now += 1000;
+    const failed = await poller.runCycle();
+    expect(failed.ok).toBe(false);
+    expect(failed.error).toMatch(/^Opsview REST: /);
+    expect(poller.nextDelayMs()).toBe(2000);
+    clock.now += 2000;
+    await poller.runCycle();
+    expect(poller.nextDelayMs()).toBe(4000);
+    const stale = await database.prisma.pollerStatus.findUniqueOrThrow({ where: { id: 1 } });
+    expect(stale.staleSince?.getTime()).toBe(START + 1000);
+    expect(stale.consecutiveFailures).toBe(2);
+    expect(await database.withConnection(loadKnownChecks)).toEqual(checksBefore);
+    expect(events).toContainEqual(expect.objectContaining({ type: "poll", ok: false, staleSince: START + 1000 }));
+
+    restServer.setFault(null);
+    clock.now += 4000;
+    expect((await poller.runCycle()).ok).toBe(true);
+    expect(poller.nextDelayMs()).toBe(1000);
+    expect(await database.prisma.pollerStatus.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ staleSince: null, consecutiveFailures: 0 });
+  });
+
+  it("skips a malformed row with its key and stores the rest", async () => {
+    database = await openFreshDatabase(runtime);
+    await database.migrate();
+    restServer = await startOpsviewRestServer({ estate: sampleOpsviewEstate() });
+    restServer.updateService("web1", "HTTP", { state: "exploded" });
+    const lines: string[] = [];
+    const source = createOpsviewRestSource({ baseUrl: restServer.url, username: restServer.username, password: restServer.password });
+    const poller = new Poller({ database, source, pollIntervalMs: 1000, log: (line) => lines.push(line) });
+    const report = await poller.runCycle();
+    expect(report).toMatchObject({ ok: true, skipped: 1 });
+    expect(lines.some((line) => line.startsWith("Skipped a source row web1/HTTP:"))).toBe(true);
+    const stored = await database.withConnection(loadKnownChecks);
+    expect([...stored.values()].some((check) => check.host === "web1" && check.name === "HTTP")).toBe(false);
+    expect([...stored.values()].some((check) => check.host === "web1" && check.name === "Load")).toBe(true);
+  });
+});
+
+describe("diffRead", () => {
+  it("dates a state change by the source and an acknowledgement by the poll", () => {
+    const ok: SourceServiceCheck = { host: "h", name: "c", state: "OK", stateType: "HARD", acknowledged: false, inDowntime: false, output: "", lastStateChange: 1000, hostTemplates: [] };
+    const known = { hosts: new Map([["h", "x"]]), checks: new Map([["h\u0000c", ok]]) };
+    const changed: SourceServiceCheck = { ...ok, state: "CRITICAL", output: "boom", lastStateChange: 5000 };
+    const read = { hosts: [], removedHosts: [], serviceChecks: [changed], removedServiceChecks: [], skipped: [], cursor: "1" };
+    expect(diffRead(known, read, "changes", 9000).history.map((entry) => entry.at)).toEqual([5000]);
+    known.checks.set("h\u0000c", changed);
+    const acknowledged = { ...changed, acknowledged: true };
+    expect(diffRead(known, { ...read, serviceChecks: [acknowledged] }, "changes", 9000).history.map((entry) => entry.at)).toEqual([9000]);
+  });
+});
