@@ -1,4 +1,4 @@
-import { createOpsviewDatabaseSource } from "./opsview-db";
+import { createOpsviewDatabaseSource, parseOpsviewDatabaseSettings } from "./opsview-db";
 import { createOpsviewRestSource } from "./opsview-rest";
 import { createSimulatedSource, parseSimulatedSourceSettings } from "./simulated";
 import type { MonitoringSource, SourceEvent } from "./types";
@@ -28,8 +28,11 @@ export function createMonitoringSource(
     switch (kind) {
       case "simulated":
         return createSimulatedSource({ ...parseSimulatedSourceSettings(settings), now });
-      case "opsview-db":
-        return createOpsviewDatabaseSource(settings as Parameters<typeof createOpsviewDatabaseSource>[0], { now, onEvent: options.onEvent });
+      case "opsview-db": {
+        const parsed = parseOpsviewDatabaseSettings(settings);
+        if (!parsed.ok) throw new Error(parsed.message);
+        return createOpsviewDatabaseSource(parsed.settings, { now, onEvent: options.onEvent });
+      }
       case "opsview-rest":
         return createOpsviewRestSource(settings as Parameters<typeof createOpsviewRestSource>[0], { now, onEvent: options.onEvent });
     }
