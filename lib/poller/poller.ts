@@ -54,6 +54,8 @@ export interface PollCycleReport {
   changes: ObjectStatusChange[];
   skipped: number;
   durationMs: number;
+  /** Where a successful cycle spent its time: reading the source, comparing and evaluating, storing. */
+  phases?: { readMs: number; evaluateMs: number; storeMs: number };
   error?: string;
 }
 
@@ -106,6 +108,7 @@ export class Poller {
       return this.recordFailure(error as Error, now, startedAt);
     }
 
+    const readDone = performance.now();
     const delta = diffRead(memory, read, full ? "full" : "changes", now);
     for (const row of delta.skipped) this.log(`Skipped a source row ${row.key}: ${row.reason}`);
 
@@ -122,6 +125,7 @@ export class Poller {
     const changes = memory.book.applyTransitions(transitions);
     const reconciled = configChanged ? memory.book.reconcile(memory.engine.listAll()) : null;
     const allChanges = reconciled ? [...changes, ...reconciled.changes] : changes;
+    const evaluateDone = performance.now();
 
     try {
       await this.options.database.withConnection((connection) =>
@@ -144,6 +148,7 @@ export class Poller {
       return this.recordFailure(new Error(`could not store the poll: ${(error as Error).message}`), now, startedAt);
     }
 
+    const storeDone = performance.now();
     this.rememberDelta(memory, delta);
     this.cursor = read.cursor;
     if (full) this.lastFullReadAt = now;
@@ -166,6 +171,7 @@ export class Poller {
       changes: allChanges,
       skipped: delta.skipped.length,
       durationMs: performance.now() - startedAt,
+      phases: { readMs: readDone - startedAt, evaluateMs: evaluateDone - readDone, storeMs: storeDone - evaluateDone },
     };
   }
 

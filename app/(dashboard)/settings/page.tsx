@@ -3,6 +3,8 @@ import { requireUser } from "@/lib/auth/session";
 import { getDatabase } from "@/lib/db";
 import { describeDatabaseTarget } from "@/lib/db/describe-target";
 import { PageHeader } from "@/components/ui/page-header";
+import { getPollerStatus } from "@/lib/status/get-poller-status";
+import { listRecentSourceEvents } from "@/lib/status/list-source-events";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -14,9 +16,10 @@ export default async function SettingsPage() {
       `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
     ),
   );
+  const [poller, events] = await Promise.all([getPollerStatus(database.prisma), listRecentSourceEvents(database.prisma)]);
   return (
     <>
-      <PageHeader title="Settings">Where this dashboard keeps its data, and who you are signed in as.</PageHeader>
+      <PageHeader title="Settings">Where this dashboard keeps its data, where it reads monitoring data, and who you are signed in as.</PageHeader>
       <dl className="grid max-w-2xl grid-cols-[12rem_1fr] gap-x-4 gap-y-3 rounded-lg bg-white p-6 text-sm shadow-sm">
         <dt className="font-medium text-slate-600">Application database</dt>
         <dd data-testid="database-target">{describeDatabaseTarget(database.target)}</dd>
@@ -27,6 +30,28 @@ export default async function SettingsPage() {
           {user.name} &lt;{user.email}&gt;, {user.isAdmin ? "administrator" : "viewer"}
         </dd>
       </dl>
+
+      <h2 className="mt-8 mb-3 text-lg font-semibold">Monitoring source</h2>
+      <dl className="grid max-w-2xl grid-cols-[12rem_1fr] gap-x-4 gap-y-3 rounded-lg bg-white p-6 text-sm shadow-sm" data-testid="poller-status">
+        <dt className="font-medium text-slate-600">Reading from</dt>
+        <dd>{poller ? poller.sourceDescription : "not polled yet"}</dd>
+        <dt className="font-medium text-slate-600">Last successful poll</dt>
+        <dd>{poller?.lastSuccessAt ? new Date(poller.lastSuccessAt).toLocaleString("en-GB", { timeZone: "UTC" }) + " UTC" : "never"}</dd>
+        <dt className="font-medium text-slate-600">Last result</dt>
+        <dd>{poller?.lastError ? `failing since ${poller.staleSince ?? "?"}: ${poller.lastError}` : poller ? "ok" : "—"}</dd>
+      </dl>
+      <h3 className="mt-6 mb-2 font-semibold">Recent source events</h3>
+      {events.length === 0 ? (
+        <p className="text-sm text-slate-600">None: no failover, failback or source errors so far.</p>
+      ) : (
+        <ul className="max-w-2xl space-y-1 text-sm" data-testid="source-events">
+          {events.map((event) => (
+            <li key={event.id} className="rounded bg-white px-3 py-2 shadow-sm">
+              <span className="font-mono text-xs text-slate-500">{event.at}</span> <strong>{event.kind}</strong>: {event.message}
+            </li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }
