@@ -17,7 +17,6 @@ import {
   upsertObjectStatuses,
   upsertServiceChecks,
   type ObjectStatusChange,
-  type ObjectStatusRow,
 } from "./estate-store";
 import { loadBsmConfig, readConfigFingerprint } from "./load-bsm-config";
 import { ObjectStatusBook } from "./object-statuses";
