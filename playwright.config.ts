@@ -1,10 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_ADMIN, E2E_PORT, E2E_SECRET, chromiumLaunchOptions } from "./e2e/settings";
+import { E2E_ADMIN, E2E_DATA_DIR, E2E_PORT, E2E_SECRET, chromiumLaunchOptions } from "./e2e/settings";
 
 // Chromium comes from Debian (/usr/bin/chromium); Playwright never downloads a browser here.
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results",
+  outputDir: `test-results/e2e-${E2E_PORT}`,
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -19,14 +19,14 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } }],
   webServer: {
-    command: "rm -rf data/e2e && node scripts/start.mjs",
+    command: `rm -rf ${E2E_DATA_DIR} && node scripts/start.mjs`,
     url: `http://127.0.0.1:${E2E_PORT}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
       PORT: String(E2E_PORT),
-      DATABASE_URL: "pglite:./data/e2e",
+      DATABASE_URL: `pglite:${E2E_DATA_DIR}`,
       NEXTAUTH_SECRET: E2E_SECRET,
       NEXTAUTH_URL: `http://localhost:${E2E_PORT}`,
       BSM_ADMIN_EMAIL: E2E_ADMIN.email,

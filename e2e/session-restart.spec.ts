@@ -1,10 +1,10 @@
 import { rmSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { startAppServer } from "./app-server";
-import { E2E_SECRET } from "./settings";
+import { E2E_PORT, E2E_SECRET } from "./settings";
 
-const PORT = 3101;
-const DATA_DIR = "./data/e2e-restart";
+const PORT = E2E_PORT + 1;
+const DATA_DIR = `./data/e2e-restart-${PORT}`;
 const ADMIN = { email: "restart-admin@bsm.local", password: "restart-admin-password" };
 
 test("a session survives a server restart", async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_VIEWER, E2E_ADMIN } from "./settings";
+import { DEMO_VIEWER, E2E_ADMIN, E2E_DATA_DIR } from "./settings";
 import { signIn } from "./helpers";
 
 test("a signed-out visitor is sent to sign-in, from any page", async ({ page }) => {
@@ -21,7 +21,7 @@ test("the admin signs in, sees the dashboard with real counts, and signs out", a
   await page.screenshot({ path: "e2e/artifacts/dashboard.png", fullPage: true });
 
   await page.getByRole("link", { name: "Settings" }).click();
-  await expect(page.getByTestId("database-target")).toHaveText("Embedded PGlite in ./data/e2e");
+  await expect(page.getByTestId("database-target")).toHaveText(`Embedded PGlite in ${E2E_DATA_DIR}`);
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin/);

@@ -21,7 +21,7 @@ function newestModification(dir) {
 }
 
 function buildIsStale() {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  const buildId = path.join(root, environment.NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const sources = ["app", "components", "lib", "public", "prisma"].map((dir) => path.join(root, dir)).filter(existsSync);
   const files = ["package.json", "next.config.js", "proxy.ts", "instrumentation.ts"].map((file) => path.join(root, file));

@@ -1,7 +1,10 @@
 import type { User } from "@prisma/client";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { getPrisma } from "../db";
+import type { Access } from "./access";
+import { loadAccess } from "./load-access";
 import { authOptions } from "./options";
 
 export type CurrentUser = Pick<User, "id" | "email" | "name" | "isAdmin">;
@@ -22,3 +25,12 @@ export async function requireUser(): Promise<CurrentUser> {
   if (!user) redirect("/signin");
   return user;
 }
+
+/**
+ * The signed-in user and what they may do, for pages and server actions. Memoised per request
+ * by React's cache so a page and its components load access once.
+ */
+export const requireAccess = cache(async (): Promise<{ user: CurrentUser; access: Access }> => {
+  const user = await requireUser();
+  return { user, access: await loadAccess(getPrisma(), user.id) };
+});

@@ -1,3 +1,4 @@
+import { loadAccess } from "../auth/load-access";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openFreshDatabase } from "@/tests/support/databases";
 import { authenticateUser } from "../users/authenticate";
@@ -43,5 +44,8 @@ describe("bootstrapAccounts", () => {
     await bootstrapAccounts(database.prisma, { seedDemoViewer: true }, log);
     expect(await authenticateUser(database.prisma, DEMO_VIEWER.email, DEMO_VIEWER.password)).toMatchObject({ isAdmin: false });
     expect(lines.at(-1)).toBe(`Created the demo viewer account: ${DEMO_VIEWER.email} / ${DEMO_VIEWER.password}`);
+    const viewer = await database.prisma.user.findUniqueOrThrow({ where: { email: DEMO_VIEWER.email }, select: { id: true } });
+    const access = await loadAccess(database.prisma, viewer.id);
+    expect([access.has("bsm"), access.grants.viewAll, access.grants.allBusinessServices, access.has("configureBsm")]).toEqual([true, true, true, false]);
   });
 });

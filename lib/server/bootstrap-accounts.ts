@@ -3,6 +3,14 @@ import { generatePassword } from "../auth/password";
 import { createUser } from "../users/create-user";
 
 export const DEMO_VIEWER = { email: "demo@bsm.local", password: "demo-viewer", name: "Demo viewer" } as const;
+/** Sees every business service, component and host; configures nothing. */
+export const VIEWER_ROLE = {
+  name: "Viewer",
+  description: "Sees everything in BSM, changes nothing",
+  bsmAccess: true,
+  viewAll: true,
+  allBusinessServices: true,
+} as const;
 const DEFAULT_ADMIN_EMAIL = "admin@bsm.local";
 
 interface AccountSettings {
@@ -30,7 +38,13 @@ export async function bootstrapAccounts(
     log(`Created the first admin account: ${email} / ${password}  (shown only this once)`);
   }
   if (settings.seedDemoViewer) {
-    await createUser(prisma, { ...DEMO_VIEWER, isAdmin: false });
+    const viewer = await createUser(prisma, { ...DEMO_VIEWER, isAdmin: false });
+    const role = await prisma.role.upsert({
+      where: { name: VIEWER_ROLE.name },
+      create: VIEWER_ROLE,
+      update: {},
+    });
+    await prisma.user.update({ where: { id: viewer.id }, data: { roleId: role.id } });
     log(`Created the demo viewer account: ${DEMO_VIEWER.email} / ${DEMO_VIEWER.password}`);
   }
 }

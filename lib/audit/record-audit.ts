@@ -1,0 +1,20 @@
+import type { Prisma, PrismaClient } from "@prisma/client";
+
+export interface AuditActor {
+  id: string;
+  email: string;
+}
+
+/**
+ * Writes one audit entry. Pass the transaction client of the change itself, so the entry exists
+ * exactly when the change does.
+ */
+export async function recordAudit(
+  db: Prisma.TransactionClient | PrismaClient,
+  actor: AuditActor,
+  entry: { action: string; target: string; detail?: Prisma.InputJsonValue },
+): Promise<void> {
+  await db.auditEntry.create({
+    data: { userId: actor.id, userEmail: actor.email, action: entry.action, target: entry.target, detail: entry.detail ?? {} },
+  });
+}

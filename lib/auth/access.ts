@@ -1,0 +1,139 @@
+// Who may see and change what (opsview-bsm.txt, "Access Control"). Pure: given a user's grants and
+// the estate's shape it answers every permission question. Pages, server actions, route handlers,
+// the event stream and notifications all ask through an Access; nothing filters only in the browser.
+
+export interface Grants {
+  isAdmin: boolean;
+  bsmAccess: boolean;
+  viewAll: boolean;
+  allBusinessServices: boolean;
+  grantServicesOfComponents: boolean;
+  configureBsm: boolean;
+  configureBsmComponents: boolean;
+  hostGroups: readonly string[];
+  keywords: readonly string[];
+  /** Top down: business services chosen by id, and whether each may be edited. */
+  businessServices: ReadonlyMap<number, { canEdit: boolean }>;
+}
+
+/** Only what access needs to know about the estate. */
+export interface AccessEstate {
+  hosts: ReadonlyMap<string, { hostGroups: readonly string[]; keywords: readonly string[] }>;
+  /** Component id → names of its hosts. */
+  componentHosts: ReadonlyMap<number, readonly string[]>;
+  /** Business service id → its component ids. */
+  serviceComponents: ReadonlyMap<number, readonly number[]>;
+}
+
+export type Capability = "bsm" | "configureBsm" | "configureBsmComponents" | "administer";
+
+export interface Access {
+  readonly grants: Grants;
+  has(capability: Capability): boolean;
+  canSeeHost(name: string): boolean;
+  canSeeComponent(componentId: number): boolean;
+  canSeeService(serviceId: number): boolean;
+  /** Editing is top down only: CONFIGUREBSM and the service ticked as editable (admins edit all). */
+  canEditService(serviceId: number): boolean;
+  visibleServiceIds(): number[];
+  visibleComponentIds(): number[];
+}
+
+export const NO_GRANTS: Grants = {
+  isAdmin: false,
+  bsmAccess: false,
+  viewAll: false,
+  allBusinessServices: false,
+  grantServicesOfComponents: false,
+  configureBsm: false,
+  configureBsmComponents: false,
+  hostGroups: [],
+  keywords: [],
+  businessServices: new Map(),
+};
+
+export function createAccess(grants: Grants, estate: AccessEstate): Access {
+  const everything = grants.isAdmin;
+  const bsm = everything || grants.bsmAccess;
+  const hostGroups = new Set(grants.hostGroups);
+  const keywords = new Set(grants.keywords);
+
+  const hostVisible = new Map<string, boolean>();
+  const canSeeHost = (name: string): boolean => {
+    if (!bsm) return false;
+    if (everything || grants.viewAll) return true;
+    let visible = hostVisible.get(name);
+    if (visible === undefined) {
+      const host = estate.hosts.get(name);
+      visible = host !== undefined && (host.hostGroups.some((g) => hostGroups.has(g)) || host.keywords.some((k) => keywords.has(k)));
+      hostVisible.set(name, visible);
+    }
+    return visible;
+  };
+
+  // Bottom up: a component is visible only when every one of its hosts is.
+  const seenBottomUp = (componentId: number): boolean => {
+    const hosts = estate.componentHosts.get(componentId);
+    return hosts !== undefined && hosts.every(canSeeHost);
+  };
+
+  const topDownService = (serviceId: number): boolean =>
+    everything || grants.allBusinessServices || grants.businessServices.has(serviceId);
+
+  const canSeeService = (serviceId: number): boolean => {
+    if (!bsm || !estate.serviceComponents.has(serviceId)) return false;
+    if (topDownService(serviceId)) return true;
+    return grants.grantServicesOfComponents && (estate.serviceComponents.get(serviceId) ?? []).some(seenBottomUp);
+  };
+
+  // Access to a business service (top down) shows all of its components.
+  const componentsOfTopDownServices = new Set<number>();
+  for (const [serviceId, components] of estate.serviceComponents) {
+    if (topDownService(serviceId)) for (const id of components) componentsOfTopDownServices.add(id);
+  }
+
+  const canSeeComponent = (componentId: number): boolean =>
+    bsm && estate.componentHosts.has(componentId) && (everything || componentsOfTopDownServices.has(componentId) || seenBottomUp(componentId));
+
+  return {
+    grants,
+    has(capability) {
+      switch (capability) {
+        case "bsm":
+          return bsm;
+        case "administer":
+          return everything;
+        case "configureBsm":
+          return everything || (bsm && grants.configureBsm);
+        case "configureBsmComponents":
+          return everything || (bsm && grants.configureBsmComponents);
+      }
+    },
+    canSeeHost,
+    canSeeComponent,
+    canSeeService,
+    canEditService: (serviceId) =>
+      everything || (bsm && grants.configureBsm && estate.serviceComponents.has(serviceId) && grants.businessServices.get(serviceId)?.canEdit === true),
+    visibleServiceIds: () => [...estate.serviceComponents.keys()].filter(canSeeService),
+    visibleComponentIds: () => [...estate.componentHosts.keys()].filter(canSeeComponent),
+  };
+}
+
+/** Thrown by the require* helpers; route handlers answer 403, pages show the refusal. */
+export class AccessDeniedError extends Error {
+  constructor(message = "You do not have permission to do that") {
+    super(message);
+    this.name = "AccessDeniedError";
+  }
+}
+
+export function requireCapability(access: Access, capability: Capability): void {
+  if (!access.has(capability)) throw new AccessDeniedError(`This needs the ${CAPABILITY_LABELS[capability]} permission`);
+}
+
+export const CAPABILITY_LABELS: Record<Capability, string> = {
+  bsm: "BSM access",
+  configureBsm: "CONFIGUREBSM",
+  configureBsmComponents: "CONFIGUREBSMCOMPONENTS",
+  administer: "administrator",
+};
