@@ -1,3 +1,4 @@
+import { afterPollSteps } from "./after-poll-steps";
 import type { Database } from "../db/client";
 import type { AppEnv } from "../env";
 import { emitLiveEvent, type LiveEvent } from "../events/live-events";
@@ -31,7 +32,13 @@ export async function startPolling(config: AppEnv, database: Database): Promise<
       console.log(`Seeded the simulated demo configuration: ${components.length} components, ${businessServices.length} business services`);
     }
   }
-  return runPoller({ database, source, pollIntervalMs: config.BSM_POLL_INTERVAL_SECONDS * 1000, publish: livePublisher(database) });
+  return runPoller({
+    database,
+    source,
+    pollIntervalMs: config.BSM_POLL_INTERVAL_SECONDS * 1000,
+    publish: livePublisher(database),
+    afterPoll: afterPollSteps(database),
+  });
 }
 
 function isSimulatedSource(source: MonitoringSource): source is SimulatedSource {
