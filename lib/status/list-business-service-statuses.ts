@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { compareForSummary, type ServiceState } from "../bsm";
+import type { Access } from "../auth/access";
 
 export interface BusinessServiceStatusView {
   id: string;
@@ -23,10 +24,14 @@ function asServiceState(value: string | undefined): ServiceState {
 /**
  * Every business service with its stored status and component counts, in Summary order
  * (problems first). Reads what the poller persisted, so any app instance can serve it.
+ * With an access, only the services it may see.
  */
-export async function listBusinessServiceStatuses(prisma: PrismaClient): Promise<BusinessServiceStatusView[]> {
+export async function listBusinessServiceStatuses(prisma: PrismaClient, access?: Access): Promise<BusinessServiceStatusView[]> {
   const [services, statuses] = await Promise.all([
-    prisma.businessService.findMany({ select: { id: true, name: true, components: { select: { componentId: true } } } }),
+    prisma.businessService.findMany({
+      where: access ? { id: { in: access.visibleServiceIds() } } : undefined,
+      select: { id: true, name: true, components: { select: { componentId: true } } },
+    }),
     prisma.bsmObjectStatus.findMany({ where: { objectType: { in: ["BUSINESS_SERVICE", "COMPONENT"] } } }),
   ]);
   const statusOf = new Map(statuses.map((status) => [`${status.objectType}:${status.objectKey}`, status]));

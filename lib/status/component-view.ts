@@ -1,0 +1,40 @@
+import type { PrismaClient } from "@prisma/client";
+import type { ServiceState } from "../bsm";
+import type { Access } from "../auth/access";
+import { loadAvailability } from "./availability";
+import { loadComponentLayers, type ComponentLayerView } from "./component-layers";
+import { loadObjectStatusBook } from "./object-status-book";
+
+export interface RelatedServiceView {
+  id: number;
+  name: string;
+  state: ServiceState;
+  acknowledged: boolean;
+  impacted: boolean;
+}
+
+export interface ComponentDetailView extends ComponentLayerView {
+  /** Every business service the component belongs to that the user may see. */
+  services: RelatedServiceView[];
+}
+
+/** The BSM Component view: hosts most severe first with their failing checks, and its business services. */
+export async function getComponentView(prisma: PrismaClient, access: Access, componentId: number, now: number): Promise<ComponentDetailView | null> {
+  if (!access.canSeeComponent(componentId)) return null;
+  const memberships = await prisma.businessServiceComponent.findMany({
+    where: { componentId },
+    select: { businessService: { select: { id: true, name: true } } },
+    orderBy: { businessService: { name: "asc" } },
+  });
+  const services = memberships.map((membership) => membership.businessService).filter((service) => access.canSeeService(service.id));
+  const [statuses, availability] = await Promise.all([
+    loadObjectStatusBook(prisma, { componentIds: [componentId], serviceIds: services.map((service) => service.id) }),
+    loadAvailability(prisma, { now, scope: { componentIds: [String(componentId)] } }),
+  ]);
+  const [layer] = await loadComponentLayers(prisma, access, [componentId], statuses, availability, { hostOrder: "severity", withFailingChecks: true });
+  if (layer === undefined) return null;
+  return {
+    ...layer,
+    services: services.map((service) => ({ id: service.id, name: service.name, ...statuses.businessService(service.id) })),
+  };
+}

@@ -1,0 +1,55 @@
+import type { PrismaClient } from "@prisma/client";
+import { computeBusinessServiceStatus, type ServiceState } from "../bsm";
+import type { Access } from "../auth/access";
+import { loadAvailability } from "./availability";
+import { loadComponentLayers, type ComponentLayerView } from "./component-layers";
+import { loadObjectStatusBook } from "./object-status-book";
+
+export interface ServiceDetailView {
+  id: number;
+  name: string;
+  state: ServiceState;
+  acknowledged: boolean;
+  impacted: boolean;
+  componentsTotal: number;
+  componentsFailed: number;
+  componentsImpacted: number;
+  componentsDowntime: number;
+  componentsAcknowledged: number;
+  availability: number;
+  /** Configured order; a component the user may not see is null (shown as a grey box). */
+  components: (ComponentLayerView | null)[];
+}
+
+/** The BSM Service view: the service, its components as layers, their hosts in zone order. Null when unknown or not visible. */
+export async function getServiceView(prisma: PrismaClient, access: Access, serviceId: number, now: number): Promise<ServiceDetailView | null> {
+  if (!access.canSeeService(serviceId)) return null;
+  const service = await prisma.businessService.findUnique({
+    where: { id: serviceId },
+    select: { id: true, name: true, components: { orderBy: { position: "asc" }, select: { componentId: true } } },
+  });
+  if (service === null) return null;
+  const componentIds = service.components.map((membership) => membership.componentId);
+  const [statuses, availability] = await Promise.all([
+    loadObjectStatusBook(prisma, { componentIds, serviceIds: [serviceId] }),
+    loadAvailability(prisma, { now, scope: { businessServiceIds: [String(serviceId)] } }),
+  ]);
+  const layers = await loadComponentLayers(prisma, access, componentIds, statuses, availability, { hostOrder: "zone", withFailingChecks: false });
+  const layerOf = new Map(layers.map((layer) => [layer.id, layer]));
+  const own = statuses.businessService(serviceId);
+  const counts = computeBusinessServiceStatus(componentIds.map((id) => statuses.component(id)));
+  return {
+    id: service.id,
+    name: service.name,
+    state: own.state,
+    acknowledged: own.acknowledged,
+    impacted: own.impacted,
+    componentsTotal: counts.componentsTotal,
+    componentsFailed: counts.componentsFailed,
+    componentsImpacted: counts.componentsImpacted,
+    componentsDowntime: counts.componentsDowntime,
+    componentsAcknowledged: counts.componentsAcknowledged,
+    availability: availability.businessServices[0]?.availability ?? 100,
+    components: componentIds.map((id) => (access.canSeeComponent(id) ? (layerOf.get(id) ?? null) : null)),
+  };
+}
