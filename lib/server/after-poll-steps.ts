@@ -1,5 +1,6 @@
 import type { Database } from "../db/client";
 import type { AfterPollStep } from "../poller/poller";
+import { createReflectAfterPollStep } from "../connector/reflect-after-poll";
 
 /**
  * What runs after every successful poll cycle, in order: host reflection, then notifications.
@@ -7,5 +8,5 @@ import type { AfterPollStep } from "../poller/poller";
  */
 export function afterPollSteps(database: Database): AfterPollStep[] {
   void database;
-  return [];
+  return [createReflectAfterPollStep()];
 }

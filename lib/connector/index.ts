@@ -1,0 +1,12 @@
+export { createReflectAfterPollStep, reflectAllHostsAfterPoll, reflectChangedHostsAfterPoll } from "./reflect-after-poll";
+export { reflectAllHosts, reflectOneHost, type ReflectResult } from "./reflect-hosts";
+export { setHostExport } from "./set-host-export";
+export { setHostTypeExportState } from "./set-export-state";
+export { setReflectionMode } from "./set-reflection-mode";
+export { listOverview, overviewQuerySchema, OVERVIEW_COLUMNS, type OverviewColumn, type OverviewRow, type OverviewPage } from "./list-overview";
+export { listHostElements, hostElementQuerySchema, HOST_ELEMENT_COLUMNS, type HostElementColumn, type HostElementRow } from "./list-host-elements";
+export { getHostElement, type HostElementDetail } from "./get-host-element";
+export { listExportSettings, type ExportSettingRow } from "./list-export-settings";
+export { loadReflectionMode } from "./store";
+export { SUPPORTED_HOST_TYPES, hostTypeOf, NO_HOST_TYPE } from "./host-types";
+export { PAGE_SIZE, type TablePage, type TableQuery } from "./table-query";
