@@ -1,0 +1,180 @@
+import type { NotificationProfile, Prisma, PrismaClient } from "@prisma/client";
+
+import { AccessDeniedError, requireCapability, type Access } from "../../auth/access";
+import { recordAudit, type AuditActor } from "../../audit/record-audit";
+import { timePeriodSchema } from "../contract";
+import type { NotificationRules } from "../types";
+import type { StoredProfileFields } from "./profile-form-values";
+import { isTrigger, parseProfileInput, storedMethodsSchema, type FieldErrors, type ProfileInput } from "./profile-input";
+
+export interface ProfileUser extends AuditActor {
+  isAdmin: boolean;
+}
+
+type ProfileRow = NotificationProfile & { sharedWithRoles: { roleId: number }[] };
+
+export interface StoredProfile extends StoredProfileFields {
+  id: number;
+  ownerId: string;
+  rules: NotificationRules;
+}
+
+/** A stored row as typed fields; throws when the JSON columns were tampered with. */
+export function readStoredProfile(row: ProfileRow): StoredProfile {
+  const fields: StoredProfileFields = {
+    name: row.name,
+    shared: row.shared,
+    sharedWithRoleIds: row.sharedWithRoles.map((link) => link.roleId),
+    businessServiceIds: row.businessServiceIds,
+    componentIds: row.componentIds,
+    triggers: row.triggers.filter(isTrigger),
+    availabilityThreshold: row.availabilityThreshold,
+    sendRecovery: row.sendRecovery,
+    renotifyMinutes: row.renotifyMinutes,
+    alertFrom: row.alertFrom,
+    stopAlertAfter: row.stopAlertAfter,
+    timePeriod: timePeriodSchema.parse(row.timePeriod),
+    includeNotes: row.includeNotes,
+    methods: storedMethodsSchema.parse(row.methods),
+  };
+  const { triggers, availabilityThreshold, sendRecovery, renotifyMinutes, alertFrom, stopAlertAfter, timePeriod } = fields;
+  return {
+    ...fields,
+    id: row.id,
+    ownerId: row.ownerId,
+    rules: { triggers, availabilityThreshold, sendRecovery, renotifyMinutes, alertFrom, stopAlertAfter, timePeriod },
+  };
+}
+
+export const PROFILE_INCLUDE = { sharedWithRoles: { select: { roleId: true } } } as const;
+
+/** Personal profiles are their owner's; shared ones are managed by administrators. */
+export function canManageProfile(profile: { ownerId: string; shared: boolean }, user: ProfileUser): boolean {
+  return profile.shared ? user.isAdmin : profile.ownerId === user.id;
+}
+
+/** The profiles a user manages or receives: their own, shared ones for their role, and every shared one for admins. */
+export async function listProfilesForUser(prisma: PrismaClient, user: ProfileUser): Promise<(StoredProfile & { ownerName: string })[]> {
+  const account = await prisma.user.findUnique({ where: { id: user.id }, select: { roleId: true } });
+  const rows = await prisma.notificationProfile.findMany({
+    where: {
+      OR: [
+        { shared: false, ownerId: user.id },
+        ...(user.isAdmin ? [{ shared: true }] : []),
+        ...(account?.roleId != null ? [{ shared: true, sharedWithRoles: { some: { roleId: account.roleId } } }] : []),
+      ],
+    },
+    include: { ...PROFILE_INCLUDE, owner: { select: { name: true } } },
+    orderBy: [{ shared: "asc" }, { name: "asc" }, { id: "asc" }],
+  });
+  return rows.map((row) => ({ ...readStoredProfile(row), ownerName: row.owner.name }));
+}
+
+export async function getManagedProfile(prisma: PrismaClient, user: ProfileUser, id: number): Promise<StoredProfile | null> {
+  const row = await prisma.notificationProfile.findUnique({ where: { id }, include: PROFILE_INCLUDE });
+  if (!row || !canManageProfile(row, user)) return null;
+  return readStoredProfile(row);
+}
+
+export type SaveProfileResult = { ok: true; id: number } | { ok: false; fieldErrors: FieldErrors };
+
+function checkPermissions(input: ProfileInput, access: Access): FieldErrors {
+  const errors: FieldErrors = {};
+  const administrator = access.has("administer");
+  if (input.shared && !administrator) errors.shared = "Only administrators create shared profiles";
+  input.methods.forEach((method, index) => {
+    if (method.kind === "command" && !administrator) {
+      errors[`methods.${index}.argv`] = "Only administrators may run commands on the server; use e-mail or a webhook";
+    }
+  });
+  const hidden = [
+    ...input.businessServiceIds.filter((id) => !access.canSeeService(id)).map((id) => `business service ${id}`),
+    ...input.componentIds.filter((id) => !access.canSeeComponent(id)).map((id) => `component ${id}`),
+  ];
+  if (hidden.length > 0) errors.objects = `You may not see ${hidden.join(", ")}`;
+  return errors;
+}
+
+function profileData(input: ProfileInput) {
+  return {
+    name: input.name,
+    shared: input.shared,
+    businessServiceIds: [...new Set(input.businessServiceIds)],
+    componentIds: [...new Set(input.componentIds)],
+    triggers: input.triggers,
+    availabilityThreshold: input.availabilityThreshold,
+    sendRecovery: input.sendRecovery,
+    renotifyMinutes: input.renotifyMinutes,
+    alertFrom: input.alertFrom,
+    stopAlertAfter: input.stopAlertAfter,
+    timePeriod: input.timePeriod as Prisma.InputJsonValue,
+    includeNotes: input.includeNotes,
+    methods: input.methods as Prisma.InputJsonValue,
+  };
+}
+
+/** What the audit log keeps of a profile: everything but method secrets. */
+function auditDetail(input: ProfileInput): Prisma.InputJsonValue {
+  return {
+    ...profileData(input),
+    sharedWithRoleIds: input.shared ? input.sharedWithRoleIds : [],
+    methods: input.methods.map((method) => (method.kind === "email" ? { ...method, password: method.password ? "(set)" : "" } : method)),
+  } as Prisma.InputJsonValue;
+}
+
+/**
+ * Creates (no id) or updates a profile from the form's raw values. The owner must be allowed to see
+ * every covered object; shared profiles and command methods need an administrator.
+ */
+export async function saveProfile(
+  prisma: PrismaClient,
+  { user, access, id, raw }: { user: ProfileUser; access: Access; id: number | null; raw: unknown },
+): Promise<SaveProfileResult> {
+  requireCapability(access, "bsm");
+  const parsed = parseProfileInput(raw);
+  if (!parsed.ok) return parsed;
+  const input = parsed.value;
+  const fieldErrors = checkPermissions(input, access);
+  if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+
+  const data = profileData(input);
+  const roleLinks = input.shared ? [...new Set(input.sharedWithRoleIds)].map((roleId) => ({ roleId })) : [];
+  const savedId = await prisma.$transaction(async (tx) => {
+    if (id === null) {
+      const created = await tx.notificationProfile.create({
+        data: { ...data, ownerId: user.id, sharedWithRoles: { create: roleLinks } },
+      });
+      await recordAudit(tx, user, { action: "notificationProfile.create", target: `notificationProfile:${created.id}`, detail: auditDetail(input) });
+      return created.id;
+    }
+    const existing = await tx.notificationProfile.findUnique({ where: { id } });
+    if (!existing || !canManageProfile(existing, user)) throw new AccessDeniedError("You may not change this notification profile");
+    if (existing.shared !== input.shared && !user.isAdmin) throw new AccessDeniedError("Only administrators share profiles");
+    await tx.notificationProfile.update({
+      where: { id },
+      data: { ...data, sharedWithRoles: { deleteMany: {}, create: roleLinks } },
+    });
+    // Objects no longer covered start afresh if they are added back.
+    await tx.notificationObjectState.deleteMany({
+      where: {
+        profileId: id,
+        OR: [
+          { objectType: "BUSINESS_SERVICE", objectKey: { notIn: data.businessServiceIds.map(String) } },
+          { objectType: "COMPONENT", objectKey: { notIn: data.componentIds.map(String) } },
+        ],
+      },
+    });
+    await recordAudit(tx, user, { action: "notificationProfile.update", target: `notificationProfile:${id}`, detail: auditDetail(input) });
+    return id;
+  });
+  return { ok: true, id: savedId };
+}
+
+export async function deleteProfile(prisma: PrismaClient, { user, id }: { user: ProfileUser; id: number }): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const existing = await tx.notificationProfile.findUnique({ where: { id } });
+    if (!existing || !canManageProfile(existing, user)) throw new AccessDeniedError("You may not delete this notification profile");
+    await tx.notificationProfile.delete({ where: { id } });
+    await recordAudit(tx, user, { action: "notificationProfile.delete", target: `notificationProfile:${id}`, detail: { name: existing.name } });
+  });
+}
