@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { parseInvestigateTarget, type InvestigateTarget } from "../status/investigate-target";
+
+export const DASHLET_SIZES = ["small", "medium", "large", "full"] as const;
+export type DashletSize = (typeof DASHLET_SIZES)[number];
+
+export const DASHLET_KINDS = ["summary", "service", "component", "investigate"] as const;
+export type DashletKind = (typeof DASHLET_KINDS)[number];
+
+/** What a dashlet shows, resolved from its stored kind and target. */
+export type DashletContent =
+  | { kind: "summary" }
+  | { kind: "service"; serviceId: number }
+  | { kind: "component"; componentId: number }
+  | { kind: "investigate"; target: InvestigateTarget };
+
+export interface DashletView {
+  id: number;
+  size: DashletSize;
+  position: number;
+  content: DashletContent;
+}
+
+export class DashletInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DashletInputError";
+  }
+}
+
+export class DashletNotFoundError extends Error {
+  constructor() {
+    super("That dashlet is not on your dashboard");
+    this.name = "DashletNotFoundError";
+  }
+}
+
+export const newDashletInput = z.object({
+  kind: z.enum(DASHLET_KINDS, { error: "must be summary, service, component or investigate" }),
+  target: z.string().max(500, "is too long").default(""),
+  size: z.enum(DASHLET_SIZES, { error: "must be small, medium, large or full" }).default("medium"),
+});
+export type NewDashletInput = z.input<typeof newDashletInput>;
+
+export const dashletSize = z.enum(DASHLET_SIZES, { error: "must be small, medium, large or full" });
+
+const POSITIVE_ID = /^[1-9][0-9]{0,9}$/;
+
+/** Null when the stored kind and target do not describe a dashlet. */
+export function contentOf(kind: string, target: string): DashletContent | null {
+  switch (kind) {
+    case "summary":
+      return target === "" ? { kind } : null;
+    case "service":
+      return POSITIVE_ID.test(target) ? { kind, serviceId: Number(target) } : null;
+    case "component":
+      return POSITIVE_ID.test(target) ? { kind, componentId: Number(target) } : null;
+    case "investigate": {
+      const investigated = parseInvestigateTarget(target.split("/").map(safeDecode));
+      return investigated ? { kind, target: investigated } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return "\u0000";
+  }
+}
+
+export function asDashletSize(value: string): DashletSize {
+  return (DASHLET_SIZES as readonly string[]).includes(value) ? (value as DashletSize) : "medium";
+}

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NO_GRANTS, createAccess } from "@/lib/auth/access";
+import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
+import { DashletInputError, DashletNotFoundError } from "./dashlet";
+import { addDashlet, listDashlets, moveDashlet, removeDashlet, resizeDashlet } from "./manage-dashlets";
+
+const estate = {
+  hosts: new Map([["web1", { hostGroups: ["web"], keywords: [] }]]),
+  componentHosts: new Map([[3, ["web1"]]]),
+  serviceComponents: new Map([[12, [3]], [13, [3]]]),
+};
+const viewer = createAccess({ ...NO_GRANTS, bsmAccess: true, viewAll: true, businessServices: new Map([[12, { canEdit: false }]]) }, estate);
+
+describe.each(RUNTIMES)("personal dashboards on %s", (runtime) => {
+  let database: Awaited<ReturnType<typeof openFreshDatabase>>;
+  let userId: string;
+  let otherUserId: string;
+
+  beforeAll(async () => {
+    database = await openFreshDatabase(runtime);
+    await database.migrate();
+    const create = (email: string) => database.prisma.user.create({ data: { email, name: email, passwordHash: "x" } });
+    userId = (await create("a@bsm.local")).id;
+    otherUserId = (await create("b@bsm.local")).id;
+  }, 60_000);
+  afterAll(() => database.dropDatabase());
+
+  it("adds dashlets at the end, keeps a pinned view once, reorders, resizes and removes them", async () => {
+    const { prisma } = database;
+    const summary = await addDashlet(prisma, userId, viewer, { kind: "summary" });
+    const service = await addDashlet(prisma, userId, viewer, { kind: "service", target: "12", size: "large" });
+    const pinned = await addDashlet(prisma, userId, viewer, { kind: "investigate", target: "host/3/web1" });
+    expect(await addDashlet(prisma, userId, viewer, { kind: "investigate", target: "host/3/web1" })).toMatchObject({ id: pinned.id });
+    expect((await listDashlets(prisma, userId)).map((dashlet) => dashlet.content)).toEqual([
+      { kind: "summary" },
+      { kind: "service", serviceId: 12 },
+      { kind: "investigate", target: { kind: "host", componentId: 3, host: "web1" } },
+    ]);
+
+    await moveDashlet(prisma, userId, pinned.id, "earlier");
+    await moveDashlet(prisma, userId, summary.id, "earlier"); // already first: nothing moves
+    expect((await listDashlets(prisma, userId)).map((dashlet) => dashlet.id)).toEqual([summary.id, pinned.id, service.id]);
+    await moveDashlet(prisma, userId, summary.id, "later");
+    expect((await listDashlets(prisma, userId)).map((dashlet) => dashlet.id)).toEqual([pinned.id, summary.id, service.id]);
+
+    await resizeDashlet(prisma, userId, service.id, "full");
+    await removeDashlet(prisma, userId, summary.id);
+    expect((await listDashlets(prisma, userId)).map(({ id, size }) => ({ id, size }))).toEqual([
+      { id: pinned.id, size: "medium" },
+      { id: service.id, size: "full" },
+    ]);
+  });
+
+  it("refuses bad input, unseen objects and other users' dashlets with a clear error", async () => {
+    const { prisma } = database;
+    await expect(addDashlet(prisma, userId, viewer, { kind: "chart" as never })).rejects.toThrow(new DashletInputError("kind must be summary, service, component or investigate"));
+    await expect(addDashlet(prisma, userId, viewer, { kind: "service", target: "abc" })).rejects.toThrow("target does not name a service");
+    await expect(addDashlet(prisma, userId, viewer, { kind: "service", target: "13" })).rejects.toThrow("You do not have access to that object");
+    await expect(addDashlet(prisma, userId, viewer, { kind: "summary", size: "huge" as never })).rejects.toThrow("size must be small, medium, large or full");
+    const mine = (await listDashlets(prisma, userId))[0];
+    await expect(resizeDashlet(prisma, userId, mine.id, "enormous")).rejects.toThrow("size must be small, medium, large or full");
+    await expect(removeDashlet(prisma, otherUserId, mine.id)).rejects.toThrow(DashletNotFoundError);
+    await expect(moveDashlet(prisma, otherUserId, mine.id, "later")).rejects.toThrow(DashletNotFoundError);
+    await expect(resizeDashlet(prisma, otherUserId, mine.id, "small")).rejects.toThrow(DashletNotFoundError);
+    expect(await listDashlets(prisma, otherUserId)).toEqual([]);
+  });
+});
