@@ -1,6 +1,5 @@
 import type { CheckHistoryEntry, ServiceCheckStatus } from "../bsm";
-import type { ChangeRead, FullRead, SkippedRow, SourceHost, SourceServiceCheck } from "../sources/types";
-import { checkKey } from "./estate-store";
+import { checkKey, type ChangeRead, type FullRead, type SkippedRow, type SourceHost, type SourceServiceCheck } from "../sources/types";
 
 export interface KnownEstate {
   hosts: Map<string, string>;

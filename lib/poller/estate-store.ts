@@ -1,14 +1,10 @@
 import type { CheckHistoryEntry } from "../bsm";
 import type { SqlConnection } from "../db/sql";
-import type { SourceHost, SourceServiceCheck } from "../sources/types";
+import { checkKey, type SourceHost, type SourceServiceCheck } from "../sources/types";
 
 // Bulk writes go through jsonb_to_recordset: one parameter per statement whatever the row count,
 // on PGlite and PostgreSQL alike. Times travel as epoch milliseconds and are stored as UTC.
 const UTC_FROM_MS = (column: string) => `(to_timestamp(${column} / 1000.0) AT TIME ZONE 'UTC')`;
-
-export function checkKey(host: string, name: string): string {
-  return `${host}\u0000${name}`;
-}
 
 export async function upsertHosts(tx: SqlConnection, hosts: SourceHost[], now: number): Promise<void> {
   if (hosts.length === 0) return;

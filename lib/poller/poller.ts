@@ -2,10 +2,9 @@ import { createBsmEngine, type BsmEngine } from "../bsm";
 import type { Database } from "../db/client";
 import type { SqlConnection } from "../db/sql";
 import type { LiveEvent } from "../events/live-events";
-import type { MonitoringSource, SourceServiceCheck } from "../sources/types";
+import { checkKey, type MonitoringSource, type SourceServiceCheck } from "../sources/types";
 import { diffRead, hostFingerprint, toEngineCheck, type EstateDelta } from "./diff-read";
 import {
-  checkKey,
   deleteObjectStatuses,
   deleteServiceChecks,
   insertCheckHistory,

@@ -36,6 +36,11 @@ export interface SourceServiceCheck {
 }
 
 /** A row the source could not use; the poller logs it and carries on. */
+/** The identity of a service check across the app: its host and its name. */
+export function checkKey(host: string, name: string): string {
+  return `${host}\u0000${name}`;
+}
+
 export interface SkippedRow {
   key: string;
   reason: string;

@@ -72,7 +72,8 @@ export interface NormalisedRead {
 
 class RowError extends Error {}
 
-export function checkKey(host: string, name: string): string {
+/** How a skipped row is named in logs and source events. */
+function rowLabel(host: string, name: string): string {
   return `${host}/${name}`;
 }
 
@@ -252,7 +253,7 @@ export function parseStatusResponse(body: unknown, now: number): StatusRead {
         read.skipped.push({ key: `${hostName}/#${serviceIndex + 1}`, reason: "service row has no name" });
         return;
       }
-      const key = checkKey(hostName, serviceName);
+      const key = rowLabel(hostName, serviceName);
       if (seenChecks.has(serviceName)) {
         read.skipped.push({ key, reason: "service appears twice on the host; the first row is used" });
         return;
