@@ -11,3 +11,4 @@ export {
   type OpsviewDatabaseSettingsInput,
 } from "./settings";
 export { buildOpsviewQueries, opsviewTables, type OpsviewSchemaNames } from "./queries";
+export { hostTemplateSourceSchema, type HostTemplateSource } from "./template-source";

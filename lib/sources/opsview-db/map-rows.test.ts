@@ -167,3 +167,51 @@ describe("mapping host rows", () => {
     ]);
   });
 });
+
+describe("mapping Icinga IDO rows", () => {
+  it("ranks host group templates in row order and gives every check its host's templates", () => {
+    const source = { from: "host-group" as const, pattern: "^tmpl-(.+)$" };
+    const { hosts } = mapHostRows(
+      {
+        hosts: [{ object_id: 1, host_name: "web1", alias: "Web one", address: "10.0.0.1" }],
+        groups: [{ host_object_id: 1, name: "tmpl-Linux" }],
+        templates: [
+          { host_object_id: 1, name: "site-London", priority: null, is_json: 0 },
+          { host_object_id: 1, name: "tmpl-Linux", priority: null, is_json: 0 },
+          { host_object_id: 1, name: "tmpl-Web", priority: null, is_json: 0 },
+        ],
+        keywords: [],
+      },
+      source,
+    );
+    expect(hosts[0].hostTemplates).toEqual([
+      { name: "Linux", priority: 1 },
+      { name: "Web", priority: 2 },
+    ]);
+    const { serviceChecks } = mapServiceCheckRows(
+      [
+        { ...checkRow(), template_name: "tmpl-Web", template_is_json: 0 },
+        { ...checkRow(), template_name: "site-London", template_is_json: 0 },
+        { ...checkRow(), template_name: "tmpl-Linux", template_is_json: 0 },
+      ],
+      source,
+    );
+    expect(serviceChecks[0].hostTemplates).toEqual(["Linux", "Web"]);
+  });
+
+  it("reads templates from a JSON array custom variable", () => {
+    const { hosts } = mapHostRows(
+      {
+        hosts: [{ object_id: 1, host_name: "web1", alias: "", address: "" }],
+        groups: [],
+        templates: [{ host_object_id: 1, name: '["Web","Linux"]', priority: null, is_json: 1 }],
+        keywords: [],
+      },
+      { from: "custom-variable", name: "bsm_templates" },
+    );
+    expect(hosts[0].hostTemplates).toEqual([
+      { name: "Web", priority: 1 },
+      { name: "Linux", priority: 2 },
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import type { SkippedRow, SourceCheckState, SourceHost, SourceHostTemplate, SourceServiceCheck } from "../types";
+import { createTemplateNamer, OPSVIEW_CONFIG_TEMPLATES, usesOpsviewConfig, type HostTemplateSource } from "./template-source";
 
 /** A row as the driver returns it; every field is checked before use. */
 export type DatabaseRow = Record<string, unknown>;
@@ -59,7 +60,10 @@ export interface MappedHosts {
   skipped: SkippedRow[];
 }
 
-export function mapHostRows(rows: HostRowSets): MappedHosts {
+export function mapHostRows(rows: HostRowSets, templateSource: HostTemplateSource = OPSVIEW_CONFIG_TEMPLATES): MappedHosts {
+  const templateNames = createTemplateNamer(templateSource);
+  // Opsview ranks a host's templates; the IDO's stand-ins are ranked by the order the rows arrive in.
+  const ranked = usesOpsviewConfig(templateSource);
   const skipped: SkippedRow[] = [];
   const byObjectId = new Map<number, SourceHost>();
   const objectIds = new Map<string, number>();
@@ -95,15 +99,18 @@ export function mapHostRows(rows: HostRowSets): MappedHosts {
   for (const row of rows.templates) {
     const host = byObjectId.get(asInteger(row.host_object_id) ?? -1);
     if (!host) continue;
-    const name = asName(row.name);
-    const priority = asInteger(row.priority);
-    if (name === null || priority === null) {
-      skipped.push({ key: host.name, reason: `host template ${String(name ?? row.name)} without a name or a whole-number priority` });
+    const names = templateNames(row.name, row.is_json);
+    const rowPriority = asInteger(row.priority);
+    if (ranked && (names.length === 0 || rowPriority === null)) {
+      skipped.push({ key: host.name, reason: `host template ${String(asName(row.name) ?? row.name)} without a name or a whole-number priority` });
       continue;
     }
-    const existing = host.hostTemplates.find((template) => template.name === name);
-    if (existing) existing.priority = Math.min(existing.priority, priority);
-    else host.hostTemplates.push({ name, priority });
+    for (const name of names) {
+      const priority = ranked && rowPriority !== null ? rowPriority : host.hostTemplates.length + 1;
+      const existing = host.hostTemplates.find((template) => template.name === name);
+      if (existing) existing.priority = Math.min(existing.priority, priority);
+      else host.hostTemplates.push({ name, priority });
+    }
   }
 
   for (const row of rows.keywords) {
@@ -133,7 +140,8 @@ export interface MappedServiceChecks {
 }
 
 /** Turns service check rows (one per contributing template) into checks; bad rows are skipped with their key. */
-export function mapServiceCheckRows(rows: DatabaseRow[]): MappedServiceChecks {
+export function mapServiceCheckRows(rows: DatabaseRow[], templateSource: HostTemplateSource = OPSVIEW_CONFIG_TEMPLATES): MappedServiceChecks {
+  const templateNames = createTemplateNamer(templateSource);
   const skipped: SkippedRow[] = [];
   const checks = new Map<number, SourceServiceCheck>();
   const rejected = new Set<number>();
@@ -153,12 +161,13 @@ export function mapServiceCheckRows(rows: DatabaseRow[]): MappedServiceChecks {
 
     const existing = checks.get(objectId);
     if (existing) {
-      const template = asName(row.template_name);
-      if (template !== null && !existing.hostTemplates.includes(template)) existing.hostTemplates.push(template);
+      for (const template of templateNames(row.template_name, row.template_is_json)) {
+        if (!existing.hostTemplates.includes(template)) existing.hostTemplates.push(template);
+      }
       continue;
     }
 
-    const result = mapServiceCheckRow(row, objectId);
+    const result = mapServiceCheckRow(row, objectId, templateNames(row.template_name, row.template_is_json));
     if ("reason" in result) {
       rejected.add(objectId);
       skipped.push(result);
@@ -179,7 +188,7 @@ export function mapServiceCheckRows(rows: DatabaseRow[]): MappedServiceChecks {
   return { serviceChecks, skipped, latestStatusUpdate };
 }
 
-function mapServiceCheckRow(row: DatabaseRow, objectId: number): SourceServiceCheck | SkippedRow {
+function mapServiceCheckRow(row: DatabaseRow, objectId: number, templates: string[]): SourceServiceCheck | SkippedRow {
   const host = asName(row.host_name);
   const name = asName(row.service_name);
   if (host === null || name === null) {
@@ -199,7 +208,6 @@ function mapServiceCheckRow(row: DatabaseRow, objectId: number): SourceServiceCh
   if (downtimeDepth === null || downtimeDepth < 0) {
     return { key, reason: `scheduled_downtime_depth ${String(row.downtime_depth)} is not a count` };
   }
-  const template = asName(row.template_name);
   return {
     host,
     name,
@@ -209,7 +217,7 @@ function mapServiceCheckRow(row: DatabaseRow, objectId: number): SourceServiceCh
     inDowntime: downtimeDepth > 0,
     output: asText(row.output) ?? "",
     lastStateChange: epochSecondsToMs(row.last_state_change),
-    hostTemplates: template === null ? [] : [template],
+    hostTemplates: templates,
   };
 }
 

@@ -47,6 +47,38 @@ describe("Opsview queries", () => {
     expect(queries.startReadOnlySnapshot).toMatch(/READ ONLY/);
   });
 
+  it.each([
+    { from: "host-group" as const, pattern: "^tmpl-(.+)$" },
+    { from: "custom-variable" as const, name: "bsm_templates" },
+  ])("reads Icinga's IDO tables when host templates come from $from", (hostTemplates) => {
+    const queries = buildOpsviewQueries({ runtimeDatabase: "icinga", configDatabase: "icinga", tablePrefix: "icinga_", hostTemplates });
+    const statements = [
+      queries.hosts(),
+      queries.hostsByName(["a'b"]),
+      queries.hostGroups(),
+      queries.hostGroupsByHost([1]),
+      queries.hostTemplates(),
+      queries.hostTemplatesByHost([1]),
+      queries.hostKeywords(),
+      queries.hostKeywordsByHost([1]),
+      queries.serviceChecks(),
+      queries.serviceChecksUpdatedSince(1_700_000_000),
+    ];
+    for (const statement of statements) {
+      expect(statement.sql.trimStart()).toMatch(/^SELECT\b/);
+      expect(statement.sql).not.toMatch(/opsview_|hosttemplate|\b(INSERT|UPDATE|DELETE|DROP)\b/i);
+      expect(statement.sql.split("?").length - 1).toBe(statement.values.length);
+    }
+    expect(queries.hosts().sql).toContain("`icinga`.`icinga_hosts`");
+    expect(queries.hostGroups().sql).toContain("hgo.is_active = 1");
+    expect(queries.serviceChecks().sql).toContain("o.is_active = 1");
+    expect(queries.requiredTables.config).toEqual([]);
+    if (hostTemplates.from === "custom-variable") {
+      expect(queries.hostTemplates().values).toEqual(["bsm_templates"]);
+      expect(queries.serviceChecksUpdatedSince(5).values).toEqual(["bsm_templates", 5]);
+    }
+  });
+
   it("reads only active objects", () => {
     const queries = buildOpsviewQueries(names);
     expect(queries.hosts().sql).toContain("o.is_active = 1");

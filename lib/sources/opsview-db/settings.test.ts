@@ -11,8 +11,16 @@ describe("Opsview database settings", () => {
         main: { ...main, port: 3306, runtimeDatabase: "runtime", configDatabase: "opsview" },
         backup: null,
         tablePrefix: "nagios_",
+        hostTemplates: { from: "opsview-config" },
       },
     });
+  });
+
+  it("takes host templates from a host group pattern or a custom variable for Icinga's IDO", () => {
+    const byGroup = parseOpsviewDatabaseSettings({ main, tablePrefix: "icinga_", hostTemplates: { from: "host-group", pattern: "^tmpl-(.+)$" } });
+    expect(byGroup.ok && byGroup.settings.hostTemplates).toEqual({ from: "host-group", pattern: "^tmpl-(.+)$" });
+    const byVariable = parseOpsviewDatabaseSettings({ main, hostTemplates: { from: "custom-variable", name: " bsm_templates " } });
+    expect(byVariable.ok && byVariable.settings.hostTemplates).toEqual({ from: "custom-variable", name: "bsm_templates" });
   });
 
   it("keeps a backup connection and accepts a port typed into a form", () => {
@@ -34,6 +42,9 @@ describe("Opsview database settings", () => {
     [{ main: { ...main, configDatabase: "op`sview" } }, "main.configDatabase must be a database name"],
     [{ main, tablePrefix: "nagios_`; --" } , "tablePrefix must be letters, digits and underscores only"],
     [{ main, backup: { host: "db2" } }, "backup.user is required"],
+    [{ main, hostTemplates: { from: "host-group", pattern: "(" } }, "hostTemplates.pattern is not a valid regular expression"],
+    [{ main, hostTemplates: { from: "custom-variable", name: "a b" } }, "hostTemplates.name must be a custom variable name"],
+    [{ main, hostTemplates: { from: "everywhere" } }, "must say where host templates come from"],
     [{}, "main must be connection settings"],
     [null, "settings must be an object"],
   ])("rejects %j with a one-line message", (input, expected) => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hostTemplateSourceSchema, OPSVIEW_CONFIG_TEMPLATES } from "./template-source";
 
 /**
  * Database and table-prefix names end up inside SQL text (they cannot be placeholders), so they
@@ -45,6 +46,8 @@ export const opsviewDatabaseSettingsSchema = z.object(
       .trim()
       .regex(TABLE_PREFIX, "must be letters, digits and underscores only (such as nagios_)")
       .default("nagios_"),
+    /** Opsview's configuration tables by default; for Icinga's IDO a host group pattern or a custom variable. */
+    hostTemplates: hostTemplateSourceSchema.default(OPSVIEW_CONFIG_TEMPLATES),
   },
   { error: "must be an object with main and optional backup connection settings" },
 );

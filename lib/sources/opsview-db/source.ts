@@ -21,6 +21,7 @@ import {
 } from "./map-rows";
 import { buildOpsviewQueries, type OpsviewQueries } from "./queries";
 import { connectionAddress, type OpsviewConnectionSettings, type OpsviewDatabaseSettings } from "./settings";
+import { usesOpsviewConfig, type HostTemplateSource } from "./template-source";
 
 export interface OpsviewDatabaseSourceOptions {
   onEvent?: (event: SourceEvent) => void;
@@ -84,7 +85,10 @@ export function createOpsviewDatabaseSource(
 }
 
 class OpsviewDatabaseSource implements MonitoringSource {
-  readonly kind = "opsview-db";
+  /** "opsview-db", or "icinga-ido" when reading Icinga's IDO (templates not from Opsview's configuration). */
+  readonly kind: "opsview-db" | "icinga-ido";
+  private readonly label: string;
+  private readonly templateSource: HostTemplateSource;
   private readonly databases: Record<Role, Database | null>;
   private readonly limits: ConnectionLimits;
   private readonly now: () => number;
@@ -103,6 +107,9 @@ class OpsviewDatabaseSource implements MonitoringSource {
     settings: OpsviewDatabaseSettings,
     private readonly options: OpsviewDatabaseSourceOptions,
   ) {
+    this.templateSource = settings.hostTemplates;
+    this.kind = usesOpsviewConfig(settings.hostTemplates) ? "opsview-db" : "icinga-ido";
+    this.label = this.kind === "opsview-db" ? "Opsview database" : "Icinga IDO database";
     const database = (role: Role, connection: OpsviewConnectionSettings): Database => ({
       role,
       connection,
@@ -110,6 +117,7 @@ class OpsviewDatabaseSource implements MonitoringSource {
         runtimeDatabase: connection.runtimeDatabase,
         configDatabase: connection.configDatabase,
         tablePrefix: settings.tablePrefix,
+        hostTemplates: settings.hostTemplates,
       }),
       pool: null,
     });
@@ -185,15 +193,15 @@ class OpsviewDatabaseSource implements MonitoringSource {
   }
 
   private serialized<T>(work: () => Promise<T>): Promise<T> {
-    if (this.closed) return Promise.reject(new Error("The Opsview database source is closed"));
+    if (this.closed) return Promise.reject(new Error(`The ${this.label} source is closed`));
     const run = this.queue.then(work, work);
     this.queue = run.catch(() => undefined);
     return run;
   }
 
   private acceptFullRead(rows: FullRows, role: Role) {
-    const mappedHosts = mapHostRows(rows.hostRows);
-    const mappedChecks = mapServiceCheckRows(rows.checkRows);
+    const mappedHosts = mapHostRows(rows.hostRows, this.templateSource);
+    const mappedChecks = mapServiceCheckRows(rows.checkRows, this.templateSource);
     const hostNames = new Set(mappedHosts.hosts.map((host) => host.name));
     const skipped: SkippedRow[] = [...mappedHosts.skipped, ...mappedChecks.skipped];
     const serviceChecks = withoutOrphans(mappedChecks.serviceChecks, hostNames, skipped);
@@ -216,8 +224,8 @@ class OpsviewDatabaseSource implements MonitoringSource {
   private acceptChanges(checkRows: DatabaseRow[], newHostRows: HostRowSets | null, cursorTime: number | null): ChangeRead {
     const known = this.known;
     if (!known) throw new Error("incremental read without a full read");
-    const mappedChecks = mapServiceCheckRows(checkRows);
-    const mappedHosts = newHostRows ? mapHostRows(newHostRows) : null;
+    const mappedChecks = mapServiceCheckRows(checkRows, this.templateSource);
+    const mappedHosts = newHostRows ? mapHostRows(newHostRows, this.templateSource) : null;
     const found: SkippedRow[] = [...(mappedHosts?.skipped ?? []), ...mappedChecks.skipped];
     const hosts = mappedHosts?.hosts.filter((host) => !known.hosts.has(host.name)) ?? [];
     for (const host of hosts) known.hosts.set(host.name, hostFingerprint(host));
@@ -289,7 +297,7 @@ class OpsviewDatabaseSource implements MonitoringSource {
         if (role === "main") this.lastMainAttemptAt = this.now();
       }
     }
-    throw new SourceUnavailableError(`Opsview database unavailable: ${failures.join("; ")}`);
+    throw new SourceUnavailableError(`${this.label} unavailable: ${failures.join("; ")}`);
   }
 
   private databaseOrder(): Role[] {

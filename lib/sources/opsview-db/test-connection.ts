@@ -3,11 +3,14 @@ import { withTimeout } from "./database";
 import { explainDatabaseError, isDriverError } from "./errors";
 import { buildOpsviewQueries, type SqlStatement } from "./queries";
 import { connectionAddress, parseOpsviewConnectionSettings, TABLE_PREFIX } from "./settings";
+import { usesOpsviewConfig, type HostTemplateSource } from "./template-source";
 
 export type ConnectionTestResult = { ok: true; message: string } | { ok: false; message: string };
 
 export interface ConnectionTestOptions {
   tablePrefix?: string;
+  /** Decides which tables are needed: Opsview's (the default) or Icinga's IDO. */
+  hostTemplates?: HostTemplateSource;
   /** For the whole test, connecting included. Default 5 s. */
   timeoutMs?: number;
 }
@@ -31,7 +34,16 @@ export async function testOpsviewConnection(input: unknown, options: ConnectionT
   if (!TABLE_PREFIX.test(tablePrefix)) return { ok: false, message: "Invalid table prefix: letters, digits and underscores only" };
   const timeoutMs = options.timeoutMs ?? 5_000;
   const address = connectionAddress(settings);
-  const queries = buildOpsviewQueries({ runtimeDatabase: settings.runtimeDatabase, configDatabase: settings.configDatabase, tablePrefix });
+  const queries = buildOpsviewQueries({
+    runtimeDatabase: settings.runtimeDatabase,
+    configDatabase: settings.configDatabase,
+    tablePrefix,
+    hostTemplates: options.hostTemplates,
+  });
+  const databases =
+    options.hostTemplates && !usesOpsviewConfig(options.hostTemplates)
+      ? `database ${settings.runtimeDatabase}`
+      : `databases ${settings.runtimeDatabase} and ${settings.configDatabase}`;
 
   let connection: Connection | null = null;
   let stage = "connecting";
@@ -69,7 +81,7 @@ export async function testOpsviewConnection(input: unknown, options: ConnectionT
     const count = Number((await select(queries.activeServiceCheckCount()))[0]?.count ?? 0);
     return {
       ok: true,
-      message: `Connected to ${address} (${version}): databases ${settings.runtimeDatabase} and ${settings.configDatabase} readable, ${count} active service checks`,
+      message: `Connected to ${address} (${version}): ${databases} readable, ${count} active service checks`,
     };
   } catch (error) {
     return { ok: false, message: `Could not use ${address} while ${stage}: ${explainDatabaseError(error, settings.password)}` };
