@@ -52,11 +52,22 @@ export const NO_GRANTS: Grants = {
   businessServices: new Map(),
 };
 
+/**
+ * Whether the grants show a host, judged from the host's own groups and keywords; for hosts that
+ * belong to no component yet (the component editor's host list), which an AccessEstate does not hold.
+ */
+export function hostVisibility(grants: Grants): (host: { hostGroups: readonly string[]; keywords: readonly string[] }) => boolean {
+  const hostGroups = new Set(grants.hostGroups);
+  const keywords = new Set(grants.keywords);
+  if (!grants.isAdmin && !grants.bsmAccess) return () => false;
+  if (grants.isAdmin || grants.viewAll) return () => true;
+  return (host) => host.hostGroups.some((group) => hostGroups.has(group)) || host.keywords.some((keyword) => keywords.has(keyword));
+}
+
 export function createAccess(grants: Grants, estate: AccessEstate): Access {
   const everything = grants.isAdmin;
   const bsm = everything || grants.bsmAccess;
-  const hostGroups = new Set(grants.hostGroups);
-  const keywords = new Set(grants.keywords);
+  const hostVisibleByGrants = hostVisibility(grants);
 
   const hostVisible = new Map<string, boolean>();
   const canSeeHost = (name: string): boolean => {
@@ -65,7 +76,7 @@ export function createAccess(grants: Grants, estate: AccessEstate): Access {
     let visible = hostVisible.get(name);
     if (visible === undefined) {
       const host = estate.hosts.get(name);
-      visible = host !== undefined && (host.hostGroups.some((g) => hostGroups.has(g)) || host.keywords.some((k) => keywords.has(k)));
+      visible = host !== undefined && hostVisibleByGrants(host);
       hostVisible.set(name, visible);
     }
     return visible;

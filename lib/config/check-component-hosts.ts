@@ -1,0 +1,32 @@
+import type { Prisma } from "@prisma/client";
+import { hostVisibility, type Access } from "../auth/access";
+import { ConfigInputError } from "./errors";
+
+/**
+ * Every host must exist and use the template; hosts the editor cannot see may only stay where
+ * they already are (keptHostIds), never be added.
+ */
+export async function checkComponentHosts(
+  tx: Prisma.TransactionClient,
+  access: Access,
+  input: { hostTemplateId: number; hostIds: number[] },
+  keptHostIds: ReadonlySet<number>,
+): Promise<void> {
+  const template = await tx.hostTemplate.findUnique({ where: { id: input.hostTemplateId }, select: { id: true } });
+  if (!template) throw new ConfigInputError({ hostTemplateId: "no such host template" });
+  const hosts = await tx.host.findMany({
+    where: { id: { in: input.hostIds } },
+    select: { id: true, name: true, hostGroups: true, keywords: true, removedAt: true, templates: { select: { hostTemplateId: true } } },
+  });
+  const byId = new Map(hosts.map((host) => [host.id, host]));
+  const visible = hostVisibility(access.grants);
+  for (const hostId of input.hostIds) {
+    const host = byId.get(hostId);
+    const kept = keptHostIds.has(hostId);
+    if (!host || (!kept && !visible(host))) throw new ConfigInputError({ hostIds: `no such host: ${hostId}` });
+    if (!host.templates.some((link) => link.hostTemplateId === input.hostTemplateId)) {
+      throw new ConfigInputError({ hostIds: `${host.name} does not use the selected host template` });
+    }
+    if (!kept && host.removedAt) throw new ConfigInputError({ hostIds: `${host.name} is no longer monitored` });
+  }
+}

@@ -1,0 +1,23 @@
+import type { Prisma } from "@prisma/client";
+import type { Access } from "../auth/access";
+import { ConfigInputError } from "./errors";
+
+/**
+ * Components come from the drawer, which holds only components the editor may see; a component
+ * the editor cannot see may stay in a service (keptComponentIds) but, once removed, not come back.
+ */
+export async function checkServiceComponents(
+  tx: Prisma.TransactionClient,
+  access: Access,
+  componentIds: number[],
+  keptComponentIds: ReadonlySet<number>,
+): Promise<void> {
+  const existing = new Set(
+    (await tx.component.findMany({ where: { id: { in: componentIds } }, select: { id: true } })).map((component) => component.id),
+  );
+  for (const componentId of componentIds) {
+    if (!existing.has(componentId) || (!keptComponentIds.has(componentId) && !access.canSeeComponent(componentId))) {
+      throw new ConfigInputError({ componentIds: `no such component: ${componentId}` });
+    }
+  }
+}

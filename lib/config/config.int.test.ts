@@ -1,0 +1,195 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
+import { AccessDeniedError } from "../auth/access";
+import { loadAccess } from "../auth/load-access";
+import { readConfigFingerprint } from "../poller/load-bsm-config";
+import { createUser } from "../users/create-user";
+import {
+  ConfigInputError,
+  NotFoundError,
+  createBusinessService,
+  createComponent,
+  deleteBusinessService,
+  deleteComponent,
+  listBusinessServices,
+  listComponents,
+  listHostChoices,
+  listHostTemplatesInUse,
+  updateBusinessService,
+  updateComponent,
+  type ConfigContext,
+} from ".";
+import { seedSmallEstate } from "./testing";
+
+type FreshDatabase = Awaited<ReturnType<typeof openFreshDatabase>>;
+
+describe.each(RUNTIMES)("configuration on %s", (runtime) => {
+  let database: FreshDatabase;
+
+  afterEach(async () => {
+    await database.dropDatabase();
+  });
+
+  async function setUp() {
+    database = await openFreshDatabase(runtime);
+    await database.migrate();
+    const prisma = database.prisma;
+    const estate = await seedSmallEstate(prisma);
+    const admin = await createUser(prisma, { email: "admin@test.local", name: "Admin", password: "admin-password", isAdmin: true });
+    const euRole = await prisma.role.create({
+      data: { name: "EU configurer", keywords: ["eu"], configureBsm: true, configureBsmComponents: true, grantServicesOfComponents: true },
+    });
+    const eu = await createUser(prisma, { email: "eu@test.local", name: "EU", password: "eu-password" });
+    await prisma.user.update({ where: { id: eu.id }, data: { roleId: euRole.id } });
+    const viewerRole = await prisma.role.create({ data: { name: "Viewer", viewAll: true, allBusinessServices: true } });
+    const viewer = await createUser(prisma, { email: "viewer@test.local", name: "Viewer", password: "viewer-password" });
+    await prisma.user.update({ where: { id: viewer.id }, data: { roleId: viewerRole.id } });
+    const contextOf = async (user: { id: string; email: string }): Promise<ConfigContext> => ({
+      prisma,
+      user,
+      access: await loadAccess(prisma, user.id),
+    });
+    return { prisma, estate, admin, eu, viewer, euRole, contextOf };
+  }
+
+  it("creates, updates and deletes a component with audit entries, and the poller's fingerprint follows", async () => {
+    const { prisma, estate, admin, contextOf } = await setUp();
+    const fingerprints = [await database.withConnection(readConfigFingerprint)];
+    const { id } = await createComponent(await contextOf(admin), {
+      name: "Web EU",
+      hostTemplateId: estate.templates.web.id,
+      hostIds: [estate.hosts.webEu2.id, estate.hosts.webEu1.id],
+      requiredOnline: 1,
+    });
+    fingerprints.push(await database.withConnection(readConfigFingerprint));
+    const [listed] = await listComponents(prisma, (await contextOf(admin)).access);
+    expect(listed).toMatchObject({ id, name: "Web EU", hostsCount: 2, requiredOnline: 1, operationalZonePercent: 50 });
+    expect(listed.hosts.map((host) => host.name)).toEqual(["web-eu-2", "web-eu-1"]);
+
+    await updateComponent(await contextOf(admin), id, {
+      name: "Web everywhere",
+      hostTemplateId: estate.templates.web.id,
+      hostIds: [estate.hosts.webEu1.id, estate.hosts.webEu2.id, estate.hosts.webUs1.id],
+      requiredOnline: 2,
+    });
+    fingerprints.push(await database.withConnection(readConfigFingerprint));
+    const [updated] = await listComponents(prisma, (await contextOf(admin)).access);
+    expect(updated).toMatchObject({ name: "Web everywhere", hostsCount: 3, requiredOnline: 2, operationalZonePercent: 66.67 });
+
+    await deleteComponent(await contextOf(admin), id);
+    fingerprints.push(await database.withConnection(readConfigFingerprint));
+    expect(await prisma.component.count()).toBe(0);
+    for (let index = 1; index < fingerprints.length; index++) expect(fingerprints[index]).not.toBe(fingerprints[index - 1]);
+    const audit = await prisma.auditEntry.findMany({ orderBy: { id: "asc" }, select: { action: true, target: true, userEmail: true } });
+    expect(audit).toEqual([
+      { action: "component.create", target: `component:${id}`, userEmail: "admin@test.local" },
+      { action: "component.update", target: `component:${id}`, userEmail: "admin@test.local" },
+      { action: "component.delete", target: `component:${id}`, userEmail: "admin@test.local" },
+    ]);
+  });
+
+  it("refuses bad component input with a message per field and writes nothing", async () => {
+    const { prisma, estate, admin, contextOf } = await setUp();
+    const context = await contextOf(admin);
+    const attempt = (input: unknown) => createComponent(context, input);
+    await expect(attempt({ name: " ", hostTemplateId: estate.templates.web.id, hostIds: [], requiredOnline: 0 })).rejects.toMatchObject({
+      fieldErrors: { name: "is required" },
+    });
+    await expect(
+      attempt({ name: "Too many", hostTemplateId: estate.templates.web.id, hostIds: [estate.hosts.webEu1.id], requiredOnline: 2 }),
+    ).rejects.toMatchObject({ fieldErrors: { requiredOnline: "cannot be more than the number of hosts" } });
+    await expect(
+      attempt({ name: "Mixed", hostTemplateId: estate.templates.web.id, hostIds: [estate.hosts.dbEu1.id], requiredOnline: 1 }),
+    ).rejects.toMatchObject({ fieldErrors: { hostIds: "db-eu-1 does not use the selected host template" } });
+    await createComponent(context, { name: "Taken", hostTemplateId: estate.templates.db.id, hostIds: [estate.hosts.dbEu1.id], requiredOnline: 1 });
+    await expect(
+      attempt({ name: "Taken", hostTemplateId: estate.templates.db.id, hostIds: [], requiredOnline: 0 }),
+    ).rejects.toMatchObject({ fieldErrors: { name: "another component already has this name" } });
+    await expect(attempt("not an object")).rejects.toBeInstanceOf(ConfigInputError);
+    expect(await prisma.component.count()).toBe(1);
+    expect(await prisma.auditEntry.count()).toBe(1);
+  });
+
+  it("offers only templates in use and the hosts the editor may see; hidden hosts cannot be added", async () => {
+    const { prisma, estate, eu, contextOf } = await setUp();
+    expect((await listHostTemplatesInUse(prisma)).map((template) => template.name)).toEqual(["Db", "Web"]);
+    const context = await contextOf(eu);
+    expect((await listHostChoices(prisma, context.access)).map((host) => host.name)).toEqual(["db-eu-1", "web-eu-1", "web-eu-2"]);
+    await expect(
+      createComponent(context, { name: "Sneaky", hostTemplateId: estate.templates.web.id, hostIds: [estate.hosts.webUs1.id], requiredOnline: 1 }),
+    ).rejects.toMatchObject({ fieldErrors: { hostIds: `no such host: ${estate.hosts.webUs1.id}` } });
+  });
+
+  it("a viewer configures nothing; a configurer edits only what the role allows", async () => {
+    const { prisma, estate, admin, eu, viewer, euRole, contextOf } = await setUp();
+    const adminContext = await contextOf(admin);
+    const webEu = await createComponent(adminContext, {
+      name: "Web EU",
+      hostTemplateId: estate.templates.web.id,
+      hostIds: [estate.hosts.webEu1.id, estate.hosts.webEu2.id],
+      requiredOnline: 1,
+    });
+    const webUs = await createComponent(adminContext, {
+      name: "Web US",
+      hostTemplateId: estate.templates.web.id,
+      hostIds: [estate.hosts.webUs1.id],
+      requiredOnline: 1,
+    });
+    const shop = await createBusinessService(await contextOf(admin), { name: "Shop", componentIds: [webEu.id, webUs.id] });
+    const viewerContext = await contextOf(viewer);
+    await expect(createComponent(viewerContext, { name: "X", hostTemplateId: estate.templates.web.id, hostIds: [], requiredOnline: 0 })).rejects.toBeInstanceOf(
+      AccessDeniedError,
+    );
+    await expect(updateBusinessService(viewerContext, shop.id, { name: "Renamed", componentIds: [] })).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(deleteBusinessService(viewerContext, shop.id)).rejects.toBeInstanceOf(AccessDeniedError);
+
+    // The EU configurer sees Shop bottom up (through Web EU) but may not edit it, and cannot see Web US at all.
+    let euContext = await contextOf(eu);
+    await expect(updateBusinessService(euContext, shop.id, { name: "Renamed", componentIds: [webEu.id] })).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(deleteComponent(euContext, webUs.id)).rejects.toBeInstanceOf(NotFoundError);
+    const [shopView] = await listBusinessServices(prisma, euContext.access);
+    expect(shopView.components).toEqual([
+      { id: webEu.id, name: "Web EU", visible: true, hostsCount: 2, operationalZonePercent: 50 },
+      { id: webUs.id, name: "Web US", visible: false, hostsCount: null, operationalZonePercent: null },
+    ]);
+
+    await prisma.roleBusinessService.create({ data: { roleId: euRole.id, businessServiceId: shop.id, canEdit: true } });
+    euContext = await contextOf(eu);
+    // Editable top down: the whole service, including Web US, is now the configurer's to reorder.
+    await updateBusinessService(euContext, shop.id, { name: "Shop EU first", componentIds: [webUs.id, webEu.id] });
+    expect((await prisma.businessServiceComponent.findMany({ where: { businessServiceId: shop.id }, orderBy: { position: "asc" } })).map((row) => row.componentId)).toEqual([
+      webUs.id,
+      webEu.id,
+    ]);
+  });
+
+  it("a component the editor cannot see stays in a service but once removed cannot be re-added", async () => {
+    const { prisma, estate, admin, eu, euRole, contextOf } = await setUp();
+    const adminContext = await contextOf(admin);
+    const webEu = await createComponent(adminContext, { name: "Web EU", hostTemplateId: estate.templates.web.id, hostIds: [estate.hosts.webEu1.id], requiredOnline: 1 });
+    const webUs = await createComponent(adminContext, { name: "Web US", hostTemplateId: estate.templates.web.id, hostIds: [estate.hosts.webUs1.id], requiredOnline: 1 });
+    const shop = await createBusinessService(await contextOf(admin), { name: "Shop", componentIds: [webEu.id, webUs.id] });
+    const other = await createBusinessService(await contextOf(admin), { name: "Other", componentIds: [webEu.id] });
+    await prisma.roleBusinessService.create({ data: { roleId: euRole.id, businessServiceId: other.id, canEdit: true } });
+    const euContext = await contextOf(eu);
+    expect(euContext.access.canSeeComponent(webUs.id)).toBe(false);
+    await expect(updateBusinessService(euContext, other.id, { name: "Other", componentIds: [webEu.id, webUs.id] })).rejects.toMatchObject({
+      fieldErrors: { componentIds: `no such component: ${webUs.id}` },
+    });
+    expect(shop.id).toBeGreaterThan(0);
+  });
+
+  it("a configurer's new business service is granted to their role, so they can go on editing it", async () => {
+    const { prisma, estate, eu, euRole, contextOf } = await setUp();
+    const euContext = await contextOf(eu);
+    const dbEu = await createComponent(euContext, { name: "Db EU", hostTemplateId: estate.templates.db.id, hostIds: [estate.hosts.dbEu1.id], requiredOnline: 1 });
+    const service = await createBusinessService(await contextOf(eu), { name: "Payments", componentIds: [dbEu.id] });
+    expect(await prisma.roleBusinessService.findMany({ where: { roleId: euRole.id } })).toEqual([
+      { roleId: euRole.id, businessServiceId: service.id, canEdit: true },
+    ]);
+    const after = await contextOf(eu);
+    expect(after.access.canEditService(service.id)).toBe(true);
+    await deleteBusinessService(after, service.id);
+    expect(await prisma.businessService.count()).toBe(0);
+  });
+});

@@ -1,0 +1,30 @@
+import { requireCapability } from "../auth/access";
+import { recordAudit } from "../audit/record-audit";
+import type { ConfigContext } from "./context";
+import { checkServiceComponents } from "./check-service-components";
+import { ConfigInputError } from "./errors";
+import { businessServiceInput, isUniqueViolation, parseInput } from "./inputs";
+
+/** Creates a business service; a non-admin creator's role is granted the right to see and edit it. */
+export async function createBusinessService({ prisma, user, access }: ConfigContext, raw: unknown): Promise<{ id: number }> {
+  requireCapability(access, "configureBsm");
+  const input = parseInput(businessServiceInput, raw);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      await checkServiceComponents(tx, access, input.componentIds, new Set());
+      const service = await tx.businessService.create({
+        data: { name: input.name, components: { create: input.componentIds.map((componentId, position) => ({ componentId, position })) } },
+        select: { id: true },
+      });
+      if (!access.has("administer")) {
+        const { roleId } = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { roleId: true } });
+        if (roleId !== null) await tx.roleBusinessService.create({ data: { roleId, businessServiceId: service.id, canEdit: true } });
+      }
+      await recordAudit(tx, user, { action: "businessService.create", target: `businessService:${service.id}`, detail: input });
+      return service;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConfigInputError({ name: "another business service already has this name" });
+    throw error;
+  }
+}

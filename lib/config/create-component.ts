@@ -1,0 +1,30 @@
+import { requireCapability } from "../auth/access";
+import { recordAudit } from "../audit/record-audit";
+import type { ConfigContext } from "./context";
+import { checkComponentHosts } from "./check-component-hosts";
+import { ConfigInputError } from "./errors";
+import { componentInput, isUniqueViolation, parseInput } from "./inputs";
+
+export async function createComponent({ prisma, user, access }: ConfigContext, raw: unknown): Promise<{ id: number }> {
+  requireCapability(access, "configureBsmComponents");
+  const input = parseInput(componentInput, raw);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      await checkComponentHosts(tx, access, input, new Set());
+      const component = await tx.component.create({
+        data: {
+          name: input.name,
+          hostTemplateId: input.hostTemplateId,
+          requiredOnline: input.requiredOnline,
+          hosts: { create: input.hostIds.map((hostId, position) => ({ hostId, position })) },
+        },
+        select: { id: true },
+      });
+      await recordAudit(tx, user, { action: "component.create", target: `component:${component.id}`, detail: input });
+      return component;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConfigInputError({ name: "another component already has this name" });
+    throw error;
+  }
+}

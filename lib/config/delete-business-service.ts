@@ -1,0 +1,14 @@
+import { recordAudit } from "../audit/record-audit";
+import type { ConfigContext } from "./context";
+import { NotFoundError } from "./errors";
+import { requireEditableService } from "./require-editable-service";
+
+export async function deleteBusinessService({ prisma, user, access }: ConfigContext, serviceId: number): Promise<void> {
+  requireEditableService(access, serviceId);
+  await prisma.$transaction(async (tx) => {
+    const service = await tx.businessService.findUnique({ where: { id: serviceId }, select: { name: true } });
+    if (!service) throw new NotFoundError(`no business service with id ${serviceId}`);
+    await tx.businessService.delete({ where: { id: serviceId } });
+    await recordAudit(tx, user, { action: "businessService.delete", target: `businessService:${serviceId}`, detail: { name: service.name } });
+  });
+}

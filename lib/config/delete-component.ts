@@ -1,0 +1,24 @@
+import { requireCapability } from "../auth/access";
+import { recordAudit } from "../audit/record-audit";
+import type { ConfigContext } from "./context";
+import { NotFoundError } from "./errors";
+
+/** Deletes the component; business services that held it lose it. */
+export async function deleteComponent({ prisma, user, access }: ConfigContext, componentId: number): Promise<void> {
+  requireCapability(access, "configureBsmComponents");
+  if (!access.canSeeComponent(componentId)) throw new NotFoundError(`no component with id ${componentId}`);
+  await prisma.$transaction(async (tx) => {
+    const component = await tx.component.findUnique({
+      where: { id: componentId },
+      select: { name: true, services: { select: { businessServiceId: true } } },
+    });
+    if (!component) throw new NotFoundError(`no component with id ${componentId}`);
+    await tx.component.delete({ where: { id: componentId } });
+    // Services lose a member: touch them so the poller's configuration fingerprint changes.
+    await tx.businessService.updateMany({
+      where: { id: { in: component.services.map((link) => link.businessServiceId) } },
+      data: { updatedAt: new Date() },
+    });
+    await recordAudit(tx, user, { action: "component.delete", target: `component:${componentId}`, detail: { name: component.name } });
+  });
+}

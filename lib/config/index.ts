@@ -1,0 +1,12 @@
+export type { ConfigContext } from "./context";
+export { ConfigInputError, NotFoundError } from "./errors";
+export { componentInput, businessServiceInput, type ComponentInput, type BusinessServiceInput } from "./inputs";
+export { createComponent } from "./create-component";
+export { updateComponent } from "./update-component";
+export { deleteComponent } from "./delete-component";
+export { createBusinessService } from "./create-business-service";
+export { updateBusinessService } from "./update-business-service";
+export { deleteBusinessService } from "./delete-business-service";
+export { listComponents, type ComponentConfigView } from "./list-components";
+export { listBusinessServices, type BusinessServiceConfigView, type ServiceComponentView } from "./list-business-services";
+export { listHostChoices, listHostTemplatesInUse, type HostChoice, type HostTemplateChoice } from "./list-host-choices";

@@ -1,0 +1,36 @@
+import { recordAudit } from "../audit/record-audit";
+import type { ConfigContext } from "./context";
+import { checkServiceComponents } from "./check-service-components";
+import { ConfigInputError, NotFoundError } from "./errors";
+import { businessServiceInput, isUniqueViolation, parseInput } from "./inputs";
+import { requireEditableService } from "./require-editable-service";
+
+/** Replaces the service's name and ordered components. */
+export async function updateBusinessService({ prisma, user, access }: ConfigContext, serviceId: number, raw: unknown): Promise<void> {
+  requireEditableService(access, serviceId);
+  const input = parseInput(businessServiceInput, raw);
+  try {
+    await prisma.$transaction(async (tx) => {
+      const before = await tx.businessService.findUnique({
+        where: { id: serviceId },
+        select: { name: true, components: { orderBy: { position: "asc" }, select: { componentId: true } } },
+      });
+      if (!before) throw new NotFoundError(`no business service with id ${serviceId}`);
+      const previousComponentIds = before.components.map((link) => link.componentId);
+      await checkServiceComponents(tx, access, input.componentIds, new Set(previousComponentIds));
+      await tx.businessServiceComponent.deleteMany({ where: { businessServiceId: serviceId } });
+      await tx.businessService.update({
+        where: { id: serviceId },
+        data: { name: input.name, components: { create: input.componentIds.map((componentId, position) => ({ componentId, position })) } },
+      });
+      await recordAudit(tx, user, {
+        action: "businessService.update",
+        target: `businessService:${serviceId}`,
+        detail: { before: { name: before.name, componentIds: previousComponentIds }, after: input },
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConfigInputError({ name: "another business service already has this name" });
+    throw error;
+  }
+}

@@ -1,0 +1,42 @@
+import { requireCapability } from "../auth/access";
+import { recordAudit } from "../audit/record-audit";
+import type { ConfigContext } from "./context";
+import { checkComponentHosts } from "./check-component-hosts";
+import { ConfigInputError, NotFoundError } from "./errors";
+import { componentInput, isUniqueViolation, parseInput } from "./inputs";
+
+/** Replaces the component's name, template, ordered hosts and required-online count. */
+export async function updateComponent({ prisma, user, access }: ConfigContext, componentId: number, raw: unknown): Promise<void> {
+  requireCapability(access, "configureBsmComponents");
+  if (!access.canSeeComponent(componentId)) throw new NotFoundError(`no component with id ${componentId}`);
+  const input = parseInput(componentInput, raw);
+  try {
+    await prisma.$transaction(async (tx) => {
+      const before = await tx.component.findUnique({
+        where: { id: componentId },
+        select: { name: true, hostTemplateId: true, requiredOnline: true, hosts: { orderBy: { position: "asc" }, select: { hostId: true } } },
+      });
+      if (!before) throw new NotFoundError(`no component with id ${componentId}`);
+      const previousHostIds = before.hosts.map((link) => link.hostId);
+      await checkComponentHosts(tx, access, input, new Set(previousHostIds));
+      await tx.componentHost.deleteMany({ where: { componentId } });
+      await tx.component.update({
+        where: { id: componentId },
+        data: {
+          name: input.name,
+          hostTemplateId: input.hostTemplateId,
+          requiredOnline: input.requiredOnline,
+          hosts: { create: input.hostIds.map((hostId, position) => ({ hostId, position })) },
+        },
+      });
+      await recordAudit(tx, user, {
+        action: "component.update",
+        target: `component:${componentId}`,
+        detail: { before: { name: before.name, hostTemplateId: before.hostTemplateId, hostIds: previousHostIds, requiredOnline: before.requiredOnline }, after: input },
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConfigInputError({ name: "another component already has this name" });
+    throw error;
+  }
+}
