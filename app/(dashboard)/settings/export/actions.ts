@@ -1,0 +1,30 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireAccess } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db";
+import { toActionResult, type ActionResult } from "@/lib/connector/action-result";
+import { setHostTypeExportState, setReflectionMode } from "@/lib/connector";
+
+const MODE_LABELS: Record<string, string> = { MANUAL: "Manual", SEMI_AUTOMATIC: "Semi-Automatic", AUTOMATIC: "Automatic" };
+
+export async function updateExportStateAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  return toActionResult("change the export setting", async () => {
+    const { user, access } = await requireAccess();
+    const input = { hostType: form.get("hostType"), state: form.get("state") };
+    const result = await setHostTypeExportState({ prisma: getPrisma(), user, access }, input);
+    revalidatePath("/settings/export");
+    revalidatePath("/overview");
+    if (!result.changed) return `${String(input.hostType)} was already ${String(input.state)}.`;
+    return `${String(input.hostType)} is now ${String(input.state)}; ${result.pendingHosts} host(s) wait for Reflect.`;
+  });
+}
+
+export async function updateReflectionModeAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  return toActionResult("change the reflection mode", async () => {
+    const { user, access } = await requireAccess();
+    const result = await setReflectionMode({ prisma: getPrisma(), user, access }, { mode: form.get("mode") });
+    revalidatePath("/settings", "layout");
+    return result.changed ? `Reflection mode is now ${MODE_LABELS[result.mode]}.` : `Reflection mode was already ${MODE_LABELS[result.mode]}.`;
+  });
+}
