@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { requireUser } from "@/lib/auth/session";
+import { requireAccess, requireUser } from "@/lib/auth/session";
 import { MainNav } from "@/components/layout/main-nav";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { LiveEventsProvider } from "@/components/live/live-events-provider";
@@ -19,7 +19,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       <header className="bg-slate-900 text-white">
         <div className="mx-auto flex max-w-screen-2xl items-center gap-6 px-6 py-3">
           <span className="font-semibold tracking-tight">BSM Dashboard</span>
-          <MainNav />
+          <MainNav hiddenHrefs={(await requireAccess()).access.has("bsm") ? [] : ["/notifications"]} />
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span data-testid="signed-in-user" className="text-slate-300">
               {user.name} ({user.email})

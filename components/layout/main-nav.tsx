@@ -8,14 +8,15 @@ const NAV_ITEMS = [
   { href: "/summary", label: "Summary" },
   { href: "/overview", label: "Overview" },
   { href: "/hosts", label: "Hosts" },
+  { href: "/notifications", label: "Notifications" },
   { href: "/settings", label: "Settings" },
 ] as const;
 
-export function MainNav() {
+export function MainNav({ hiddenHrefs = [] }: { hiddenHrefs?: string[] }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="flex gap-1">
-      {NAV_ITEMS.map((item) => {
+      {NAV_ITEMS.filter((item) => !hiddenHrefs.includes(item.href)).map((item) => {
         const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
         return (
           <Link

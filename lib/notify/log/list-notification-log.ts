@@ -1,0 +1,108 @@
+import type { BsmObjectType, PrismaClient } from "@prisma/client";
+import type { Access } from "../../auth/access";
+import { listProfilesForUser, type ProfileUser } from "../profiles/profile-store";
+
+export interface NotificationLogFilter {
+  profileId?: number;
+  /** `BUSINESS_SERVICE:12` or `COMPONENT:3`. */
+  object?: string;
+}
+
+export interface NotificationLogDelivery {
+  id: string;
+  recipientName: string;
+  methodKind: string;
+  status: "QUEUED" | "SENDING" | "SENT" | "FAILED" | "WITHHELD";
+  attempts: number;
+  exitCode: number | null;
+  output: string;
+  errorOutput: string;
+  error: string | null;
+}
+
+export interface NotificationLogEntry {
+  id: string;
+  at: string;
+  profileId: number;
+  profileName: string;
+  object: string;
+  objectType: "BUSINESS_SERVICE" | "COMPONENT";
+  objectName: string;
+  type: string;
+  state: string;
+  number: number;
+  availability: number;
+  send: boolean;
+  skipReason: string | null;
+  deliveries: NotificationLogDelivery[];
+}
+
+const NOTIFIED_TYPES = ["BUSINESS_SERVICE", "COMPONENT"] as const;
+
+function parseObject(text: string | undefined): { objectType: BsmObjectType; objectKey: string } | null {
+  const match = /^(BUSINESS_SERVICE|COMPONENT):(\d+)$/.exec(text ?? "");
+  return match ? { objectType: match[1] as BsmObjectType, objectKey: match[2] } : null;
+}
+
+/**
+ * What the user's profiles sent, skipped and failed, newest first, for objects the user may see;
+ * profiles are those listProfilesForUser returns (own, shared with their role, all shared for admins).
+ */
+export async function listNotificationLog(
+  prisma: PrismaClient,
+  { user, access, filter, limit = 200 }: { user: ProfileUser; access: Access; filter: NotificationLogFilter; limit?: number },
+) {
+  const profiles = await listProfilesForUser(prisma, user);
+  const profileIds = profiles.map((profile) => profile.id).filter((id) => filter.profileId === undefined || id === filter.profileId);
+  const object = parseObject(filter.object);
+  const visibleServices = access.visibleServiceIds().map(String);
+  const visibleComponents = access.visibleComponentIds().map(String);
+  const rows = await prisma.notificationEvent.findMany({
+    where: {
+      profileId: { in: profileIds },
+      ...(object ?? {}),
+      OR: [
+        { objectType: "BUSINESS_SERVICE", objectKey: { in: visibleServices } },
+        { objectType: "COMPONENT", objectKey: { in: visibleComponents } },
+      ],
+    },
+    include: { deliveries: { orderBy: [{ recipientName: "asc" }, { methodIndex: "asc" }] } },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: limit,
+  });
+  const names = new Map(profiles.map((profile) => [profile.id, profile.name]));
+  const entries: NotificationLogEntry[] = rows.flatMap((row) => {
+    const objectType = NOTIFIED_TYPES.find((type) => type === row.objectType);
+    if (!objectType) return [];
+    return [
+      {
+        id: String(row.id),
+        at: row.at.toISOString(),
+        profileId: row.profileId,
+        profileName: names.get(row.profileId) ?? `#${row.profileId}`,
+        object: `${row.objectType}:${row.objectKey}`,
+        objectType,
+        objectName: row.objectName,
+        type: row.type,
+        state: row.state,
+        number: row.number,
+        availability: row.availability,
+        send: row.send,
+        skipReason: row.skipReason,
+        deliveries: row.deliveries.map((delivery) => ({
+          id: String(delivery.id),
+          recipientName: delivery.recipientName,
+          methodKind: delivery.methodKind,
+          status: delivery.status,
+          attempts: delivery.attempts,
+          exitCode: delivery.exitCode,
+          output: delivery.output,
+          errorOutput: delivery.errorOutput,
+          error: delivery.error,
+        })),
+      },
+    ];
+  });
+  const objects = [...new Map(entries.map((entry) => [entry.object, entry.objectName])).entries()].map(([value, name]) => ({ value, name }));
+  return { entries, profiles: profiles.map((profile) => ({ id: profile.id, name: profile.name })), objects };
+}
