@@ -39,6 +39,8 @@ const envSchema = z
     BSM_SOURCE_SETTINGS: z.string().optional(),
     BSM_POLL_INTERVAL_SECONDS: z.coerce.number().int("must be a whole number").min(1).max(3600).default(10),
     BSM_POLLER: z.enum(["on", "off"]).default("on"),
+    /** Encrypts saved source passwords; checked where secrets are read (lib/crypto), so a bad key never stops start-up. */
+    BSM_SECRET_KEY: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {

@@ -1,11 +1,17 @@
 // `npm run poller`: polls the monitoring source without serving the UI (for PostgreSQL set-ups where
 // app instances run with BSM_POLLER=off; the advisory lock keeps it to one poller per database anyway).
+// It follows the source settings saved in the UI, so it needs the app's BSM_SECRET_KEY (or the
+// data/secret-key that npm start created on this machine).
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { openDatabase } from "../lib/db/client";
 import { EnvError, env } from "../lib/env";
 import { SourceSettingsError } from "../lib/sources/create-source";
 import { startPolling } from "../lib/server/polling";
 
 async function main(): Promise<void> {
+  const keyFile = path.resolve(import.meta.dirname, "..", "data", "secret-key");
+  if (!process.env.BSM_SECRET_KEY && existsSync(keyFile)) process.env.BSM_SECRET_KEY = readFileSync(keyFile, "utf8").trim();
   let config;
   try {
     config = env();

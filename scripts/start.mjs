@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: builds when the sources are newer than the last build, fills in what the
-// embedded default needs (a persistent auth secret, the demo viewer), then runs `next start`.
+// embedded default needs (a persistent auth secret and secret key, the demo viewer), then runs `next start`.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
@@ -36,6 +36,14 @@ if (!environment.NEXTAUTH_SECRET) {
     writeFileSync(secretFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
   }
   environment.NEXTAUTH_SECRET = readFileSync(secretFile, "utf8").trim();
+}
+if (!environment.BSM_SECRET_KEY) {
+  const keyFile = path.join(root, "data", "secret-key");
+  if (!existsSync(keyFile)) {
+    mkdirSync(path.dirname(keyFile), { recursive: true });
+    writeFileSync(keyFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  environment.BSM_SECRET_KEY = readFileSync(keyFile, "utf8").trim();
 }
 environment.NEXTAUTH_URL ??= `http://localhost:${port}`;
 if (embedded) environment.BSM_SEED_DEMO ??= "1";

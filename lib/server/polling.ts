@@ -3,10 +3,15 @@ import type { Database } from "../db/client";
 import type { AppEnv } from "../env";
 import { emitLiveEvent, type LiveEvent } from "../events/live-events";
 import { notifyLiveEvent, startPostgresEventRelay } from "../events/postgres-relay";
+import { postgresLeadership, singleProcessLeadership, type Leadership } from "../poller/leadership";
 import { runPoller, type RunningPoller } from "../poller/run-poller";
 import { recordSourceEvent } from "../poller/record-source-event";
 import { seedConfigurationIfEmpty } from "../poller/seed-configuration";
-import { createMonitoringSource } from "../sources/create-source";
+import { loadSourceSettings, readSourceSettingsToken } from "../settings/load-source-settings";
+import { settingsForPolling, type SettingsForPolling } from "../settings/settings-for-polling";
+import { isSettingsSourceKind } from "../settings/source-kinds";
+import { unusableSource } from "../settings/unusable-source";
+import { SourceSettingsError, createMonitoringSource, type SourceKind } from "../sources/create-source";
 import { SIMULATED_SOURCE_KIND, type SimulatedSource } from "../sources/simulated";
 import type { MonitoringSource } from "../sources/types";
 
@@ -21,11 +26,126 @@ export function startLiveEventRelay(database: Database): { stop(): Promise<void>
   return database.target.kind === "postgres" ? startPostgresEventRelay(database.target.url) : null;
 }
 
-/** Builds the configured source, seeds the simulated demo configuration, and starts polling. */
-export async function startPolling(config: AppEnv, database: Database): Promise<RunningPoller> {
-  const source = createMonitoringSource(config.BSM_SOURCE, config.BSM_SOURCE_SETTINGS, {
-    onEvent: (event) => void recordSourceEvent(database, event),
+export interface PollingOptions {
+  /** Longest wait before noticing saved settings changed (another process may have saved them). Default 5 s. */
+  settingsCheckMs?: number;
+  leadership?: Leadership;
+  log?: (line: string) => void;
+}
+
+interface PreparedSource {
+  token: string;
+  pollIntervalMs: number;
+  source: MonitoringSource;
+  /** Why the settings cannot be used; the source then reports it on every poll. */
+  problem: string | null;
+}
+
+/**
+ * Polls the source the settings name (saved in the UI, else the environment) and follows changes
+ * to them: a new source within one poll interval (or settingsCheckMs, whichever is shorter).
+ * Unusable saved settings are reported as a failing poll, never thrown; invalid environment
+ * settings at start throw SourceSettingsError, as start-up configuration errors always have.
+ */
+export async function startPolling(config: AppEnv, database: Database, options: PollingOptions = {}): Promise<RunningPoller> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const settingsCheckMs = options.settingsCheckMs ?? 5_000;
+  let prepared: PreparedSource | null = prepareSource(settingsForPolling(await loadSourceSettings(database.prisma, config), config), database, {
+    throwForEnvironment: true,
   });
+  const leadership =
+    options.leadership ?? (database.target.kind === "postgres" ? postgresLeadership(database.target.url) : singleProcessLeadership());
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let wake: (() => void) | undefined;
+  let active: { token: string; pollIntervalMs: number; poller: RunningPoller } | null = null;
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      wake = resolve;
+      timer = setTimeout(resolve, ms);
+    });
+
+  const followSettings = async () => {
+    await leadership.acquired();
+    if (stopped) return;
+    leadership.onLost(() => {
+      log("Poller lost its database lock; stopping this poller");
+      stopped = true;
+      wake?.();
+    });
+    while (!stopped) {
+      if (!prepared) {
+        try {
+          if ((await readSourceSettingsToken(database.prisma)) !== active?.token) {
+            prepared = prepareSource(settingsForPolling(await loadSourceSettings(database.prisma, config), config), database);
+          }
+        } catch (error) {
+          log(`Could not check the source settings: ${(error as Error).message}`);
+        }
+      }
+      if (prepared && !stopped) {
+        if (active) {
+          log("Source settings changed: restarting the poller");
+          await active.poller.stop();
+          active = null;
+        }
+        try {
+          active = { token: prepared.token, pollIntervalMs: prepared.pollIntervalMs, poller: await launchPoller(prepared, database) };
+          prepared = null;
+        } catch (error) {
+          log(`Could not start the poller, trying again: ${(error as Error).message}`);
+        }
+      }
+      if (!stopped) await sleep(Math.min(active?.pollIntervalMs ?? settingsCheckMs, settingsCheckMs));
+    }
+  };
+  const running = followSettings()
+    .catch((error: Error) => log(`Polling stopped on an error: ${error.message}`))
+    .finally(async () => {
+      await active?.poller.stop();
+      await prepared?.source.close();
+    });
+
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      wake?.();
+      await leadership.release();
+      await running;
+    },
+  };
+}
+
+function prepareSource(
+  settings: SettingsForPolling,
+  database: Database,
+  { throwForEnvironment = false } = {},
+): PreparedSource {
+  const base = { token: settings.token, pollIntervalMs: settings.pollIntervalSeconds * 1000 };
+  let problem: string;
+  if (!settings.ok) {
+    problem = settings.message;
+  } else if (settings.origin === "saved" && !isSettingsSourceKind(settings.kind)) {
+    problem = `Saved source settings: unknown source kind "${settings.kind}"`;
+  } else {
+    try {
+      const source = createMonitoringSource(settings.kind as SourceKind, settings.settingsJson, {
+        onEvent: (event) => void recordSourceEvent(database, event),
+      });
+      return { ...base, source, problem: null };
+    } catch (error) {
+      if (!(error instanceof SourceSettingsError) || (throwForEnvironment && settings.origin === "environment")) throw error;
+      problem = settings.origin === "saved" ? error.message.replace(/^BSM_SOURCE_SETTINGS: /, "Saved source settings: ") : error.message;
+    }
+  }
+  return { ...base, source: unusableSource(settings.kind, problem), problem };
+}
+
+async function launchPoller(prepared: PreparedSource, database: Database): Promise<RunningPoller> {
+  const { source, problem } = prepared;
+  if (problem) await recordSourceEvent(database, { at: Date.now(), kind: "error", message: `Source settings unusable: ${problem}` });
   if (isSimulatedSource(source)) {
     const { components, businessServices } = source.configuration;
     if (await seedConfigurationIfEmpty(database, { hosts: (await source.readFull()).hosts, components, businessServices }, Date.now())) {
@@ -35,9 +155,11 @@ export async function startPolling(config: AppEnv, database: Database): Promise<
   return runPoller({
     database,
     source,
-    pollIntervalMs: config.BSM_POLL_INTERVAL_SECONDS * 1000,
+    pollIntervalMs: prepared.pollIntervalMs,
     publish: livePublisher(database),
     afterPoll: afterPollSteps(database),
+    // The election is held once, around every source this process switches between.
+    leadership: singleProcessLeadership(),
   });
 }
 

@@ -54,7 +54,7 @@ export async function saveSourceSettings(input: {
     await tx.sourceSettings.upsert({ where: { id: 1 }, create: { id: 1, ...row }, update: { ...row, version: { increment: 1 } } });
     await recordAudit(tx, actor, {
       action: "source-settings.save",
-      target: kind,
+      target: "source-settings",
       detail: { kind, previousKind: state.kind, previousOrigin: state.origin, pollIntervalSeconds, settings: publicSettings as object, passwordsChanged: typedSecrets },
     });
   });
