@@ -6,7 +6,7 @@ export interface RunningPoller {
   stop(): Promise<void>;
 }
 
-/** Runs poll cycles forever (after winning the election on PostgreSQL) until stopped. */
+/** Runs poll cycles (while this instance holds the election on PostgreSQL) until stopped. */
 export function runPoller(options: PollerOptions & { database: Database; leadership?: Leadership }): RunningPoller {
   const log = options.log ?? ((line: string) => console.log(line));
   const leadership =
@@ -23,25 +23,33 @@ export function runPoller(options: PollerOptions & { database: Database; leaders
       timer = setTimeout(resolve, ms);
     });
 
-  const loop = async () => {
-    await leadership.acquired();
+  // Losing the lock (its connection dropped) sends this instance back to the election: another
+  // instance may poll meanwhile, so on winning again the poller starts from the database afresh.
+  let lost = false;
+  leadership.onLost(() => {
     if (stopped) return;
-    log(`Poller started: ${options.source.describe()}, every ${Math.round(options.pollIntervalMs / 1000)} s`);
-    let poller = new Poller(options);
-    leadership.onLost(() => {
-      log("Poller lost its database lock; stopping this poller");
-      stopped = true;
-      wake?.();
-    });
+    log("Poller lost its database lock; waiting to poll again");
+    lost = true;
+    wake?.();
+  });
+
+  const loop = async () => {
     while (!stopped) {
-      try {
-        await poller.runCycle();
-      } catch (error) {
-        log(`Poll cycle failed: ${(error as Error).message}`);
-        poller = new Poller(options);
+      await leadership.acquired();
+      if (stopped) return;
+      lost = false;
+      log(`Poller started: ${options.source.describe()}, every ${Math.round(options.pollIntervalMs / 1000)} s`);
+      let poller = new Poller(options);
+      while (!stopped && !lost) {
+        try {
+          await poller.runCycle();
+        } catch (error) {
+          log(`Poll cycle failed: ${(error as Error).message}`);
+          poller = new Poller(options);
+        }
+        if (stopped || lost) break;
+        await sleep(poller.nextDelayMs());
       }
-      if (stopped) break;
-      await sleep(poller.nextDelayMs());
     }
   };
   running = loop().catch((error: Error) => log(`Poller stopped on an error: ${error.message}`));
