@@ -1,50 +1,94 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/lib/auth/session";
+import Link from "next/link";
+import { requireAccess } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
+import { listOverview, loadReflectionMode, overviewQuerySchema, type OverviewColumn } from "@/lib/connector";
+import { firstParamString } from "@/lib/connector/table-query";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { StatusBadge } from "@/components/status/status-badge";
+import { HostRowControls } from "@/components/connector/host-row-controls";
+import { ReflectAllButton } from "@/components/connector/reflect-all-button";
+import { Pagination, SearchForm, SortableHeader } from "@/components/connector/table-controls";
 
 export const metadata: Metadata = { title: "Overview" };
 
-export default async function OverviewPage() {
-  await requireUser();
-  const hosts = await getPrisma().host.findMany({
-    orderBy: { name: "asc" },
-    take: 500,
-    select: {
-      id: true,
-      name: true,
-      address: true,
-      templates: { orderBy: { priority: "asc" }, take: 1, select: { hostTemplate: { select: { name: true } } } },
-      _count: { select: { serviceChecks: true } },
-    },
+const MODE_LABELS = { MANUAL: "Manual", SEMI_AUTOMATIC: "Semi-Automatic", AUTOMATIC: "Automatic" } as const;
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { access } = await requireAccess();
+  if (!access.has("bsm")) return <EmptyState>You do not have BSM access.</EmptyState>;
+  const params = await searchParams;
+  const query = overviewQuerySchema.parse({
+    q: firstParamString(params.q),
+    sort: firstParamString(params.sort),
+    dir: firstParamString(params.dir),
+    page: firstParamString(params.page),
   });
+  const prisma = getPrisma();
+  const [table, mode] = await Promise.all([listOverview(prisma, access, query), loadReflectionMode(prisma)]);
+  const canConfigure = access.has("configureBsmComponents");
+  const header = (column: OverviewColumn, label: string) => (
+    <SortableHeader basePath="/overview" query={query} column={column}>
+      {label}
+    </SortableHeader>
+  );
   return (
     <>
-      <PageHeader title="Overview">Every host the monitoring source reports, with its host type.</PageHeader>
-      {hosts.length === 0 ? (
-        <EmptyState>No hosts have been read from the monitoring source yet.</EmptyState>
+      <PageHeader title="Overview">
+        Every host the monitoring source reports, its host type and Reflect Status. Turn export on for a host, then Reflect to make its host
+        element.
+      </PageHeader>
+      <div className="mb-4 flex flex-wrap items-center gap-4">
+        <SearchForm basePath="/overview" query={query} label="Search host or type" />
+        <ReflectAllButton pendingTotal={table.pendingTotal} canConfigure={canConfigure} />
+        <span className="ml-auto text-sm text-slate-600">
+          Reflection mode: <strong data-testid="reflection-mode-label">{MODE_LABELS[mode]}</strong> ·{" "}
+          <Link href="/settings/export" className="underline hover:text-slate-900">
+            Export settings
+          </Link>
+        </span>
+      </div>
+      {table.total === 0 ? (
+        <EmptyState>{query.q ? `No host matches “${query.q}”.` : "No hosts have been read from the monitoring source yet."}</EmptyState>
       ) : (
-        <table className="w-full rounded-lg bg-white text-left text-sm shadow-sm">
-          <thead className="border-b border-slate-200 text-slate-600">
-            <tr>
-              <th className="px-4 py-2 font-medium">Host</th>
-              <th className="px-4 py-2 font-medium">Address</th>
-              <th className="px-4 py-2 font-medium">Host type</th>
-              <th className="px-4 py-2 font-medium">Service checks</th>
-            </tr>
-          </thead>
-          <tbody>
-            {hosts.map((host) => (
-              <tr key={host.id} className="border-b border-slate-100 last:border-0">
-                <td className="px-4 py-2">{host.name}</td>
-                <td className="px-4 py-2">{host.address}</td>
-                <td className="px-4 py-2">{host.templates[0]?.hostTemplate.name ?? "—"}</td>
-                <td className="px-4 py-2 tabular-nums">{host._count.serviceChecks}</td>
+        <>
+          <table className="w-full rounded-lg bg-white text-left text-sm shadow-sm" data-testid="overview-table">
+            <thead className="border-b border-slate-200 text-slate-600">
+              <tr>
+                {header("host", "Host")}
+                {header("type", "Host type")}
+                {header("status", "Reflect Status")}
+                {header("element", "Host element")}
+                {header("export", "Export")}
+                <th className="px-4 py-2 font-medium">Reflect</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {table.rows.map((row) => (
+                <tr key={row.host} data-host={row.host} className="border-b border-slate-100 last:border-0">
+                  <td className="px-4 py-2 font-medium">{row.host}</td>
+                  <td className="px-4 py-2">{row.hostType}</td>
+                  <td className="px-4 py-2">
+                    <StatusBadge state={row.status} />
+                    {row.message && <p className="mt-1 max-w-xs text-xs text-red-700">{row.message}</p>}
+                  </td>
+                  <td className="px-4 py-2">
+                    {row.elementType ? (
+                      <Link href={`/hosts/${encodeURIComponent(row.host)}`} className="text-sky-700 underline hover:text-sky-900">
+                        {row.elementType === row.hostType ? "Element" : `Element (${row.elementType})`}
+                      </Link>
+                    ) : (
+                      <span className="text-slate-400">—</span>
+                    )}
+                  </td>
+                  <HostRowControls host={row.host} exportEnabled={row.exportEnabled} pending={row.pending} canConfigure={canConfigure} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Pagination basePath="/overview" query={query} page={table} what="hosts" />
+        </>
       )}
     </>
   );

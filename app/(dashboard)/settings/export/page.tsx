@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireAccess } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db";
+import { listExportSettings } from "@/lib/connector";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { ExportStateControl } from "@/components/connector/export-state-control";
+import { ReflectionModeSection } from "@/components/connector/reflection-mode-section";
+
+export const metadata: Metadata = { title: "Export settings" };
+
+export default async function ExportSettingsPage() {
+  const { access } = await requireAccess();
+  if (!access.has("bsm")) return <EmptyState>You do not have BSM access.</EmptyState>;
+  const rows = await listExportSettings(getPrisma());
+  const canConfigure = access.has("configureBsmComponents");
+  return (
+    <>
+      <PageHeader title="Export settings">
+        The host types the connector supports. ON lets hosts of the type become host elements, OFF does not, NA is fixed by the connector.
+        Hosts of other types show Detected on the{" "}
+        <Link href="/overview" className="underline">
+          Overview
+        </Link>
+        . A change only makes hosts pending; Reflect applies it.
+      </PageHeader>
+      <table className="mb-8 w-full max-w-4xl rounded-lg bg-white text-left text-sm shadow-sm" data-testid="export-settings-table">
+        <thead className="border-b border-slate-200 text-slate-600">
+          <tr>
+            <th className="px-4 py-2 font-medium">Host type</th>
+            <th className="px-4 py-2 font-medium">State</th>
+            <th className="px-4 py-2 font-medium">Hosts</th>
+            <th className="px-4 py-2 font-medium">Host elements</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.hostType} data-host-type={row.hostType} className="border-b border-slate-100 last:border-0">
+              <td className="px-4 py-2 font-medium">
+                {row.hostType}
+                {row.note && <span className="block text-xs font-normal text-slate-500">{row.note}</span>}
+              </td>
+              <td className="px-4 py-2">
+                <ExportStateControl hostType={row.hostType} state={row.state} editable={row.editable && canConfigure} />
+              </td>
+              <td className="px-4 py-2 tabular-nums">{row.hosts}</td>
+              <td className="px-4 py-2 tabular-nums">{row.elements}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ReflectionModeSection />
+    </>
+  );
+}
