@@ -79,7 +79,7 @@ const commandMethodInput = z.object({
       z
         .array(z.string())
         .min(1, "Enter the program, then one argument per line")
-        .refine((argv) => argv[0] === "notify_via_nagios" || argv[0].startsWith("/"), {
+        .refine((argv) => argv.length === 0 || argv[0] === "notify_via_nagios" || argv[0].startsWith("/"), {
           message: "The program must be an absolute path or notify_via_nagios",
         }),
     ),
@@ -129,10 +129,9 @@ const customTimePeriodInput = z.object({
   }),
 });
 
-const timePeriodInput = z.union([
-  z.object({ kind: z.enum(["24x7", "workhours"]) }).transform(({ kind }): TimePeriod => kind),
-  customTimePeriodInput.transform(({ timeZone, ranges }): TimePeriod => ({ timeZone, ranges })),
-]);
+const timePeriodInput = z
+  .discriminatedUnion("kind", [z.object({ kind: z.literal("24x7") }), z.object({ kind: z.literal("workhours") }), customTimePeriodInput])
+  .transform((period): TimePeriod => (period.kind === "custom" ? { timeZone: period.timeZone, ranges: period.ranges } : period.kind));
 
 export const profileInputSchema = z
   .object({
