@@ -4,8 +4,15 @@ import { z } from "zod";
 import { getPrisma } from "../db";
 import { env } from "../env";
 import { authenticateUser } from "../users/authenticate";
+import { signInLimits } from "./rate-limit";
 
 const credentialsInput = z.object({ email: z.string().min(1), password: z.string().min(1) });
+
+function clientAddress(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
+  return first || "unknown-client";
+}
 
 // JWT sessions signed with a persistent secret: they survive a server restart without a session table.
 export const authOptions: NextAuthOptions = {
@@ -13,17 +20,32 @@ export const authOptions: NextAuthOptions = {
   get secret() {
     return env().NEXTAUTH_SECRET;
   },
+  // Cookies are Secure and __Secure- prefixed when NEXTAUTH_URL is https (next-auth's default, kept).
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/signin" },
   providers: [
     CredentialsProvider({
       name: "E-mail and password",
       credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsInput.safeParse(raw);
         if (!parsed.success) return null;
+        const limits = signInLimits();
+        const now = Date.now();
+        const emailKey = parsed.data.email.trim().toLowerCase();
+        const clientKey = clientAddress(request?.headers);
+        // Checked before the password, so a blocked account costs no hashing and reveals nothing.
+        if (limits.byEmail.isBlocked(emailKey, now) || limits.byClient.isBlocked(clientKey, now)) {
+          throw new Error("TooManyFailedSignIns");
+        }
         const user = await authenticateUser(getPrisma(), parsed.data.email, parsed.data.password);
-        return user ? { id: user.id, email: user.email, name: user.name } : null;
+        if (!user) {
+          limits.byEmail.recordFailure(emailKey, now);
+          limits.byClient.recordFailure(clientKey, now);
+          return null;
+        }
+        limits.byEmail.reset(emailKey);
+        return { id: user.id, email: user.email, name: user.name };
       },
     }),
   ],

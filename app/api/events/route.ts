@@ -1,14 +1,28 @@
-import { getCurrentUser } from "@/lib/auth/session";
+import { authenticateApiRequest } from "@/lib/api/authenticate";
+import { errorResponse } from "@/lib/api/errors";
+import type { Access } from "@/lib/auth/access";
+import { filterLiveEvent } from "@/lib/auth/filter-live-event";
+import { loadAccess } from "@/lib/auth/load-access";
+import { getPrisma } from "@/lib/db";
 import { onLiveStreamsClosed, subscribeToLiveEvents, type LiveEvent } from "@/lib/events/live-events";
 
 export const dynamic = "force-dynamic";
 
 const HEARTBEAT_MS = 15_000;
+/** Access is reloaded this often, so new services and changed roles reach open streams. */
+const ACCESS_REFRESH_MS = 30_000;
 
-/** Server-sent events: every BSM status change and poll result, as they happen. */
+/** Server-sent events: the status changes the user may see, and poll results, as they happen. */
 export async function GET(request: Request) {
-  const user = await getCurrentUser();
-  if (!user) return Response.json({ error: "sign in first" }, { status: 401 });
+  let access: Access;
+  let userId: string;
+  try {
+    const caller = await authenticateApiRequest(getPrisma(), request);
+    access = caller.access;
+    userId = caller.user.id;
+  } catch (error) {
+    return errorResponse(error);
+  }
 
   const encoder = new TextEncoder();
   let cleanup = () => {};
@@ -22,8 +36,17 @@ export async function GET(request: Request) {
         }
       };
       send(": connected\n\n");
-      const unsubscribe = subscribeToLiveEvents((event: LiveEvent) => send(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`));
+      const unsubscribe = subscribeToLiveEvents((event: LiveEvent) => {
+        const visible = filterLiveEvent(access, event);
+        if (visible) send(`event: ${visible.type}\ndata: ${JSON.stringify(visible)}\n\n`);
+      });
       const heartbeat = setInterval(() => send(": heartbeat\n\n"), HEARTBEAT_MS);
+      const accessRefresh = setInterval(() => {
+        loadAccess(getPrisma(), userId).then(
+          (fresh) => (access = fresh),
+          () => {},
+        );
+      }, ACCESS_REFRESH_MS);
       const close = () => {
         cleanup();
         try {
@@ -35,6 +58,7 @@ export async function GET(request: Request) {
       const stopListeningForClose = onLiveStreamsClosed(close);
       cleanup = () => {
         clearInterval(heartbeat);
+        clearInterval(accessRefresh);
         unsubscribe();
         stopListeningForClose();
       };

@@ -1,12 +1,12 @@
-import { getCurrentUser } from "@/lib/auth/session";
-import { getPrisma } from "@/lib/db";
-import { listBusinessServiceStatuses, toBsmServiceResource } from "@/lib/status/list-business-service-statuses";
+import { handleApiRequest } from "@/lib/api/handler";
+import { parseListQuery } from "@/lib/api/list-query";
+import { SERVICE_STATUSES, listBsmServiceResources } from "@/lib/api/status/bsmservice";
 
 export const dynamic = "force-dynamic";
 
 /** Business services with Opsview's field names (/rest/status/bsmservice), in Summary order. */
-export async function GET() {
-  if (!(await getCurrentUser())) return Response.json({ error: "sign in first" }, { status: 401 });
-  const services = await listBusinessServiceStatuses(getPrisma());
-  return Response.json({ list: services.map(toBsmServiceResource) });
+export function GET(request: Request) {
+  return handleApiRequest(request, async ({ prisma, access, url }) =>
+    Response.json(await listBsmServiceResources(prisma, access, parseListQuery(url, SERVICE_STATUSES), Date.now())),
+  );
 }

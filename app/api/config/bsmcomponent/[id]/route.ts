@@ -1,0 +1,29 @@
+import { handleApiRequest, parseId, readJsonBody } from "@/lib/api/handler";
+import { deleteComponent, listComponents, NotFoundError, updateComponent } from "@/lib/config";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ id: string }> };
+
+export function GET(request: Request, { params }: Params) {
+  return handleApiRequest(request, async ({ prisma, access }) => {
+    const id = parseId((await params).id);
+    const component = (await listComponents(prisma, access)).find((candidate) => candidate.id === id);
+    if (!component) throw new NotFoundError(`no component with id ${id}`);
+    return Response.json(component);
+  });
+}
+
+export function PUT(request: Request, { params }: Params) {
+  return handleApiRequest(request, async (context) => {
+    await updateComponent(context, parseId((await params).id), await readJsonBody(request));
+    return new Response(null, { status: 204 });
+  });
+}
+
+export function DELETE(request: Request, { params }: Params) {
+  return handleApiRequest(request, async (context) => {
+    await deleteComponent(context, parseId((await params).id));
+    return new Response(null, { status: 204 });
+  });
+}

@@ -1,0 +1,12 @@
+import { handleApiRequest, readJsonBody } from "@/lib/api/handler";
+import { createBusinessService, listBusinessServices } from "@/lib/config";
+
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request) {
+  return handleApiRequest(request, async ({ prisma, access }) => Response.json({ list: await listBusinessServices(prisma, access) }));
+}
+
+export function POST(request: Request) {
+  return handleApiRequest(request, async (context) => Response.json(await createBusinessService(context, await readJsonBody(request)), { status: 201 }));
+}

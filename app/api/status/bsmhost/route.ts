@@ -1,0 +1,15 @@
+import { ApiError } from "@/lib/api/errors";
+import { handleApiRequest, parseId } from "@/lib/api/handler";
+import { parseListQuery } from "@/lib/api/list-query";
+import { HOST_STATUSES, listBsmHostResources } from "@/lib/api/status/bsmhost";
+
+export const dynamic = "force-dynamic";
+
+/** The hosts of one component (?cid=), as that component sees them. */
+export function GET(request: Request) {
+  return handleApiRequest(request, async ({ prisma, access, url }) => {
+    const cid = url.searchParams.get("cid");
+    if (cid === null) throw new ApiError(400, "cid (the component id) is required");
+    return Response.json(await listBsmHostResources(prisma, access, parseId(cid), parseListQuery(url, HOST_STATUSES), Date.now()));
+  });
+}

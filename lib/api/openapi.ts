@@ -1,0 +1,227 @@
+// The REST API's description, served at /api/openapi.json. lib/api/openapi.test.ts checks that
+// it lists exactly the route handlers under app/api (except sign-in, health and dashboard views).
+
+const errorResponses = {
+  "400": { description: "Bad input", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+  "401": { description: "Not signed in, or the API token is invalid or revoked", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+  "403": { description: "Not permitted (or a cross-site request with a session cookie)", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+  "404": { description: "No such object, or not visible to the caller", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+};
+
+const listParameters = [
+  { name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 } },
+  { name: "rows", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000, default: 50 } },
+  { name: "name", in: "query", description: "Case-insensitive part of the name", schema: { type: "string" } },
+  { name: "status", in: "query", description: "One or more states, repeated or comma-separated", schema: { type: "string" } },
+];
+
+const idParameter = { name: "id", in: "path", required: true, schema: { type: "integer" } };
+const flag = { type: "integer", enum: [0, 1] };
+const count = { type: "integer", minimum: 0 };
+const percent = { type: "number", minimum: 0, maximum: 100 };
+
+const page = (item: string) => ({
+  type: "object",
+  required: ["list", "summary"],
+  properties: {
+    list: { type: "array", items: { $ref: `#/components/schemas/${item}` } },
+    summary: {
+      type: "object",
+      properties: { page: count, rows: count, totalpages: count, totalrows: count },
+    },
+  },
+});
+
+const json = (schema: object) => ({ content: { "application/json": { schema } } });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+export const openApiDocument = {
+  openapi: "3.1.0",
+  info: {
+    title: "BSM Dashboard REST API",
+    version: "1.0.0",
+    description:
+      "Status and configuration of Business Service Monitoring, with Opsview's field names. Every answer is limited to what the caller may see. Authenticate with the session cookie, or with a personal API token (Account page) sent as `Authorization: Bearer <token>`. Changes made with a session cookie must come from this site (Origin header).",
+  },
+  security: [{ bearerToken: [] }, { sessionCookie: [] }],
+  paths: {
+    "/api/status/bsmservice": {
+      get: {
+        summary: "Business services, problems first",
+        parameters: listParameters,
+        responses: { "200": { description: "A page of business services", ...json(page("BsmService")) }, ...errorResponses },
+      },
+    },
+    "/api/status/bsmcomponent": {
+      get: {
+        summary: "Components, problems first",
+        parameters: listParameters,
+        responses: { "200": { description: "A page of components", ...json(page("BsmComponent")) }, ...errorResponses },
+      },
+    },
+    "/api/status/bsmhost": {
+      get: {
+        summary: "The hosts of one component, as that component sees them",
+        parameters: [{ name: "cid", in: "query", required: true, schema: { type: "integer" } }, ...listParameters],
+        responses: { "200": { description: "A page of hosts", ...json(page("BsmHost")) }, ...errorResponses },
+      },
+    },
+    "/api/config/bsmcomponent": {
+      get: { summary: "Components the caller may see", responses: { "200": { description: "Components", ...json({ type: "object", properties: { list: { type: "array", items: ref("ComponentConfig") } } }) }, ...errorResponses } },
+      post: {
+        summary: "Create a component (CONFIGUREBSMCOMPONENTS)",
+        requestBody: { required: true, ...json(ref("ComponentInput")) },
+        responses: { "201": { description: "Created", ...json(ref("Created")) }, ...errorResponses },
+      },
+    },
+    "/api/config/bsmcomponent/{id}": {
+      get: { summary: "One component", parameters: [idParameter], responses: { "200": { description: "The component", ...json(ref("ComponentConfig")) }, ...errorResponses } },
+      put: {
+        summary: "Replace a component's name, template, hosts and required online",
+        parameters: [idParameter],
+        requestBody: { required: true, ...json(ref("ComponentInput")) },
+        responses: { "204": { description: "Updated" }, ...errorResponses },
+      },
+      delete: { summary: "Delete a component", parameters: [idParameter], responses: { "204": { description: "Deleted" }, ...errorResponses } },
+    },
+    "/api/config/bsmservice": {
+      get: { summary: "Business services the caller may see", responses: { "200": { description: "Business services", ...json({ type: "object", properties: { list: { type: "array", items: ref("BusinessServiceConfig") } } }) }, ...errorResponses } },
+      post: {
+        summary: "Create a business service (CONFIGUREBSM); the creator's role may then edit it",
+        requestBody: { required: true, ...json(ref("BusinessServiceInput")) },
+        responses: { "201": { description: "Created", ...json(ref("Created")) }, ...errorResponses },
+      },
+    },
+    "/api/config/bsmservice/{id}": {
+      get: { summary: "One business service", parameters: [idParameter], responses: { "200": { description: "The business service", ...json(ref("BusinessServiceConfig")) }, ...errorResponses } },
+      put: {
+        summary: "Replace a business service's name and ordered components (needs edit rights on it)",
+        parameters: [idParameter],
+        requestBody: { required: true, ...json(ref("BusinessServiceInput")) },
+        responses: { "204": { description: "Updated" }, ...errorResponses },
+      },
+      delete: { summary: "Delete a business service", parameters: [idParameter], responses: { "204": { description: "Deleted" }, ...errorResponses } },
+    },
+    "/api/events": {
+      get: {
+        summary: "Server-sent events: status changes of the objects the caller may see, and poll results",
+        responses: { "200": { description: "An event stream", content: { "text/event-stream": { schema: { type: "string" } } } }, "401": errorResponses["401"], "403": errorResponses["403"] },
+      },
+    },
+    "/api/openapi.json": {
+      get: { summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.1", ...json({ type: "object" }) } } },
+    },
+  },
+  components: {
+    securitySchemes: {
+      bearerToken: { type: "http", scheme: "bearer", description: "A personal API token (bsm_…)" },
+      sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
+    },
+    schemas: {
+      Error: {
+        type: "object",
+        required: ["error"],
+        properties: { error: { type: "string" }, fieldErrors: { type: "object", additionalProperties: { type: "string" } } },
+      },
+      Created: { type: "object", required: ["id"], properties: { id: { type: "integer" } } },
+      BsmService: {
+        type: "object",
+        properties: {
+          id: { type: "string" },
+          name: { type: "string" },
+          status: { type: "string", enum: ["OPERATIONAL", "OFFLINE", "DOWNTIME"] },
+          availability: percent,
+          acknowledged: flag,
+          impacted: flag,
+          components_total: count,
+          components_failed: count,
+          components_acknowledged: count,
+          components_impacted: count,
+          components_downtime: count,
+        },
+      },
+      BsmComponent: {
+        type: "object",
+        properties: {
+          id: { type: "string" },
+          name: { type: "string" },
+          status: { type: "string", enum: ["OPERATIONAL", "FAILED", "DOWNTIME"] },
+          availability: percent,
+          acknowledged: flag,
+          impacted: flag,
+          hosts_total: count,
+          hosts_failed: count,
+          hosts_acknowledged: count,
+          hosts_downtime: count,
+          hosts_required_online: count,
+          operational_zone_percent: percent,
+          resiliency: { ...count, description: "How many more hosts may fail before the component fails" },
+          htname: { type: "string", description: "Host template name" },
+          htid: { type: "string", description: "Host template id" },
+        },
+      },
+      BsmHost: {
+        type: "object",
+        properties: {
+          id: { type: "string" },
+          name: { type: "string" },
+          status: { type: "string", enum: ["OPERATIONAL", "FAILED", "DOWNTIME"] },
+          availability: percent,
+          acknowledged: flag,
+          services_total: count,
+          services_critical: count,
+          services_downtime: count,
+          services_acknowledged: count,
+        },
+      },
+      ComponentInput: {
+        type: "object",
+        required: ["name", "hostTemplateId", "hostIds", "requiredOnline"],
+        properties: {
+          name: { type: "string", maxLength: 100 },
+          hostTemplateId: { type: "integer" },
+          hostIds: { type: "array", items: { type: "integer" }, description: "In order; only hosts using the template that the caller may see" },
+          requiredOnline: { type: "integer", minimum: 0, description: "At most the number of hosts" },
+        },
+      },
+      ComponentConfig: {
+        type: "object",
+        properties: {
+          id: { type: "integer" },
+          name: { type: "string" },
+          hostTemplate: { type: "object", properties: { id: { type: "integer" }, name: { type: "string" } } },
+          hosts: { type: "array", items: { type: "object", properties: { id: { type: "integer" }, name: { type: "string" } } } },
+          requiredOnline: count,
+          hostsCount: count,
+          operationalZonePercent: percent,
+        },
+      },
+      BusinessServiceInput: {
+        type: "object",
+        required: ["name", "componentIds"],
+        properties: { name: { type: "string", maxLength: 100 }, componentIds: { type: "array", items: { type: "integer" }, description: "In order" } },
+      },
+      BusinessServiceConfig: {
+        type: "object",
+        properties: {
+          id: { type: "integer" },
+          name: { type: "string" },
+          canEdit: { type: "boolean" },
+          components: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                id: { type: "integer" },
+                name: { type: "string" },
+                visible: { type: "boolean" },
+                hostsCount: { type: ["integer", "null"], description: "null: Unavailable to the caller" },
+                operationalZonePercent: { type: ["number", "null"], description: "null: Unavailable to the caller" },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const;

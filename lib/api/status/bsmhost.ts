@@ -1,0 +1,59 @@
+import type { PrismaClient } from "@prisma/client";
+import type { Access } from "../../auth/access";
+import { NotFoundError } from "../../config/errors";
+import { loadAvailability } from "../../status/availability";
+import { loadObjectStatusBook } from "../../status/object-status-book";
+import { applyListQuery, type ListQuery, type Page } from "../list-query";
+
+export const HOST_STATUSES = ["OPERATIONAL", "FAILED", "DOWNTIME"] as const;
+
+/** A host as one component sees it (only the checks its host template contributes). */
+export interface BsmHostResource {
+  id: string;
+  name: string;
+  status: (typeof HOST_STATUSES)[number];
+  availability: number;
+  acknowledged: 0 | 1;
+  services_total: number;
+  services_critical: number;
+  services_downtime: number;
+  services_acknowledged: number;
+}
+
+/** /api/status/bsmhost?cid=: the hosts of one component the caller may see, in configured order. */
+export async function listBsmHostResources(prisma: PrismaClient, access: Access, componentId: number, query: ListQuery, now: number): Promise<Page<BsmHostResource>> {
+  if (!access.canSeeComponent(componentId)) throw new NotFoundError(`no component with id ${componentId}`);
+  const component = await prisma.component.findUnique({
+    where: { id: componentId },
+    select: {
+      hostTemplate: { select: { name: true } },
+      hosts: {
+        orderBy: { position: "asc" },
+        select: { host: { select: { id: true, name: true, serviceChecks: { select: { state: true, acknowledged: true, inDowntime: true, contributingTemplates: true } } } } },
+      },
+    },
+  });
+  if (!component) throw new NotFoundError(`no component with id ${componentId}`);
+  const [book, report] = await Promise.all([
+    loadObjectStatusBook(prisma, { componentIds: [componentId] }),
+    loadAvailability(prisma, { now, scope: { componentIds: [String(componentId)] } }),
+  ]);
+  const availability = new Map(report.componentHosts.map((figures) => [figures.host, figures.availability]));
+  const resources = component.hosts.map(({ host }): BsmHostResource => {
+    const own = book.componentHost(componentId, host.name);
+    const checks = host.serviceChecks.filter((check) => check.contributingTemplates.includes(component.hostTemplate.name));
+    const critical = checks.filter((check) => check.state === "CRITICAL");
+    return {
+      id: String(host.id),
+      name: host.name,
+      status: own.state,
+      availability: availability.get(host.name) ?? 100,
+      acknowledged: own.acknowledged ? 1 : 0,
+      services_total: checks.length,
+      services_critical: critical.length,
+      services_downtime: critical.filter((check) => check.inDowntime).length,
+      services_acknowledged: critical.filter((check) => check.acknowledged).length,
+    };
+  });
+  return applyListQuery(resources, query);
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { createAccess, NO_GRANTS, type AccessEstate } from "./access";
+import { filterLiveEvent } from "./filter-live-event";
+import type { LiveEvent, LiveObjectChange } from "../events/live-events";
+
+const estate: AccessEstate = {
+  hosts: new Map([
+    ["web-1", { hostGroups: [], keywords: ["eu"] }],
+    ["db-1", { hostGroups: [], keywords: ["us"] }],
+  ]),
+  componentHosts: new Map([
+    [1, ["web-1"]],
+    [2, ["db-1"]],
+  ]),
+  serviceComponents: new Map([
+    [10, [1]],
+    [20, [2]],
+  ]),
+};
+const change = (objectType: LiveObjectChange["objectType"], objectKey: string): LiveObjectChange => ({
+  objectType,
+  objectKey,
+  state: "FAILED",
+  acknowledged: false,
+  impacted: false,
+});
+const event: LiveEvent = {
+  type: "bsm",
+  at: 1,
+  changes: [change("COMPONENT_HOST", "1:web-1"), change("COMPONENT", "1"), change("BUSINESS_SERVICE", "10"), change("COMPONENT_HOST", "2:db-1"), change("COMPONENT", "2"), change("BUSINESS_SERVICE", "20")],
+};
+
+describe("filterLiveEvent", () => {
+  it("keeps only the changes of objects the user may see", () => {
+    const access = createAccess({ ...NO_GRANTS, bsmAccess: true, keywords: ["eu"], grantServicesOfComponents: true }, estate);
+    expect(filterLiveEvent(access, event)).toEqual({ ...event, changes: event.changes.slice(0, 3) });
+  });
+
+  it("drops a status event entirely when nothing in it is visible, and without BSM access", () => {
+    const access = createAccess({ ...NO_GRANTS, bsmAccess: true, keywords: ["apac"] }, estate);
+    expect(filterLiveEvent(access, event)).toBeNull();
+    expect(filterLiveEvent(createAccess({ ...NO_GRANTS, viewAll: true }, estate), event)).toBeNull();
+  });
+
+  it("passes poll results through", () => {
+    const poll: LiveEvent = { type: "poll", at: 1, ok: true, staleSince: null, message: null };
+    expect(filterLiveEvent(createAccess({ ...NO_GRANTS, bsmAccess: true }, estate), poll)).toBe(poll);
+  });
+});

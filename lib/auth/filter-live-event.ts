@@ -1,0 +1,20 @@
+import type { LiveEvent, LiveObjectChange } from "../events/live-events";
+import type { Access } from "./access";
+
+export function canSeeLiveChange(access: Access, change: LiveObjectChange): boolean {
+  switch (change.objectType) {
+    case "BUSINESS_SERVICE":
+      return access.canSeeService(Number(change.objectKey));
+    case "COMPONENT":
+      return access.canSeeComponent(Number(change.objectKey));
+    case "COMPONENT_HOST":
+      return access.canSeeComponent(Number(change.objectKey.slice(0, change.objectKey.indexOf(":"))));
+  }
+}
+
+/** The event as this user may receive it: status changes of objects they cannot see are dropped; null when nothing is left. */
+export function filterLiveEvent(access: Access, event: LiveEvent): LiveEvent | null {
+  if (event.type !== "bsm") return event;
+  const changes = event.changes.filter((change) => canSeeLiveChange(access, change));
+  return changes.length === 0 ? null : { ...event, changes };
+}
