@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/lib/auth/session";
+import Link from "next/link";
+import { requireAccess } from "@/lib/auth/session";
 import { getDatabase } from "@/lib/db";
 import { describeDatabaseTarget } from "@/lib/db/describe-target";
 import { PageHeader } from "@/components/ui/page-header";
@@ -9,7 +10,7 @@ import { listRecentSourceEvents } from "@/lib/status/list-source-events";
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  const user = await requireUser();
+  const { user, access } = await requireAccess();
   const database = getDatabase();
   const applied = await database.withConnection((connection) =>
     connection.query<{ migration_name: string }>(
@@ -32,6 +33,15 @@ export default async function SettingsPage() {
       </dl>
 
       <h2 className="mt-8 mb-3 text-lg font-semibold">Monitoring source</h2>
+      {access.has("administer") && (
+        <p className="mb-3 text-sm text-slate-600">
+          Change it on{" "}
+          <Link href="/settings/database" className="underline">
+            Database settings
+          </Link>
+          .
+        </p>
+      )}
       <dl className="grid max-w-2xl grid-cols-[12rem_1fr] gap-x-4 gap-y-3 rounded-lg bg-white p-6 text-sm shadow-sm" data-testid="poller-status">
         <dt className="font-medium text-slate-600">Reading from</dt>
         <dd>{poller ? poller.sourceDescription : "not polled yet"}</dd>

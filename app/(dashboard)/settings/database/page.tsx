@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { requireAccess } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { loadSourceSettingsForm } from "@/lib/settings/load-source-settings-form";
+import { getPollerStatus } from "@/lib/status/get-poller-status";
+import { listRecentSourceEvents } from "@/lib/status/list-source-events";
+import { ReflectionModeSection } from "@/components/connector/reflection-mode-section";
+import { RefreshEvery } from "@/components/settings/refresh-every";
+import { SourceInUse } from "@/components/settings/source-in-use";
+import { SourceSettingsForm } from "@/components/settings/source-settings-form";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { resetSourceSettingsAction, saveSourceSettingsAction, testSourceConnectionAction } from "./actions";
+
+export const metadata: Metadata = { title: "Database settings" };
+
+export default async function DatabaseSettingsPage() {
+  const { access } = await requireAccess();
+  if (!access.has("administer")) {
+    return <EmptyState>Only administrators may see and change the monitoring source settings.</EmptyState>;
+  }
+  const prisma = getPrisma();
+  const [form, poller, events] = await Promise.all([loadSourceSettingsForm(prisma, env()), getPollerStatus(prisma), listRecentSourceEvents(prisma)]);
+  return (
+    <>
+      <PageHeader title="Database settings">
+        Where the dashboard reads monitoring data. What is saved here wins over the environment (BSM_SOURCE…); the poller switches to it within
+        one poll interval. Passwords are stored encrypted and never shown again.
+      </PageHeader>
+      <RefreshEvery seconds={5} />
+      <div className="space-y-6">
+        <SourceInUse form={form} poller={poller} events={events} />
+        <SourceSettingsForm form={form} save={saveSourceSettingsAction} testConnection={testSourceConnectionAction} reset={resetSourceSettingsAction} />
+        <ReflectionModeSection />
+      </div>
+    </>
+  );
+}

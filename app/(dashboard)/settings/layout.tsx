@@ -1,0 +1,18 @@
+import type { ReactNode } from "react";
+import { requireAccess } from "@/lib/auth/session";
+import { SettingsTabs, type SettingsTab } from "@/components/settings/settings-tabs";
+
+export default async function SettingsLayout({ children }: { children: ReactNode }) {
+  const { access } = await requireAccess();
+  const tabs: SettingsTab[] = [
+    { href: "/settings", label: "General" },
+    ...(access.has("administer") ? [{ href: "/settings/database", label: "Database settings" }] : []),
+    ...(access.has("bsm") ? [{ href: "/settings/export", label: "Export settings" }] : []),
+  ];
+  return (
+    <>
+      <SettingsTabs tabs={tabs} />
+      {children}
+    </>
+  );
+}
