@@ -1,0 +1,186 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useMemo, useState, useTransition } from "react";
+import { deleteComponentAction, saveComponentAction } from "@/app/(dashboard)/configure/actions";
+import { ActionMessage } from "@/components/connector/action-message";
+import type { ComponentConfigView, HostChoice, HostTemplateChoice } from "@/lib/config";
+import type { ActionResult } from "@/lib/connector/action-result";
+import { ConfirmDelete } from "./confirm-delete";
+import { FieldError } from "./field-error";
+
+function zonePercent(requiredOnline: number, hostsCount: number): string {
+  if (hostsCount === 0) return "100";
+  return String(Math.round((requiredOnline * 10_000) / hostsCount) / 100);
+}
+
+export function ComponentEditor({
+  component,
+  templates,
+  hosts,
+}: {
+  component: ComponentConfigView | null;
+  templates: HostTemplateChoice[];
+  hosts: HostChoice[];
+}) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [result, setResult] = useState<ActionResult>({ status: "idle" });
+  const [name, setName] = useState(component?.name ?? "");
+  const [templateId, setTemplateId] = useState<number | null>(component?.hostTemplate.id ?? null);
+  const [hostIds, setHostIds] = useState<number[]>(component?.hosts.map((host) => host.id) ?? []);
+  const [requiredOnline, setRequiredOnline] = useState(component?.requiredOnline ?? 0);
+  const fieldErrors = result.status === "error" ? (result.fieldErrors ?? {}) : {};
+
+  // Hosts already in the component stay listed even if the editor could not add them today.
+  const choices = useMemo(() => {
+    const visible = hosts.filter((host) => templateId !== null && host.hostTemplateIds.includes(templateId));
+    const known = new Set(visible.map((host) => host.id));
+    const kept = (component?.hosts ?? []).filter((host) => !known.has(host.id) && component?.hostTemplate.id === templateId);
+    return [...kept.map((host) => ({ id: host.id, name: host.name })), ...visible];
+  }, [hosts, templateId, component]);
+  const hostsCount = hostIds.length;
+  const allowedToFail = hostsCount - requiredOnline;
+
+  const chooseTemplate = (value: string) => {
+    const id = value === "" ? null : Number(value);
+    setTemplateId(id);
+    const usable = new Set(hosts.filter((host) => id !== null && host.hostTemplateIds.includes(id)).map((host) => host.id));
+    const remaining = hostIds.filter((hostId) => usable.has(hostId));
+    setHostIds(remaining);
+    setRequiredOnline(Math.min(requiredOnline, remaining.length));
+  };
+
+  const chooseHosts = (selected: number[]) => {
+    // Keep the configured order for hosts that stay; new ones go to the end.
+    const next = [...hostIds.filter((id) => selected.includes(id)), ...selected.filter((id) => !hostIds.includes(id))];
+    setHostIds(next);
+    setRequiredOnline(Math.min(requiredOnline, next.length));
+  };
+
+  const save = () =>
+    startTransition(async () => {
+      const saved = await saveComponentAction(component?.id ?? null, { name, hostTemplateId: templateId ?? 0, hostIds, requiredOnline });
+      setResult(saved);
+      if (saved.status === "ok" && component === null && saved.id !== undefined) router.push(`/configure/components?id=${saved.id}`);
+    });
+
+  const remove = () =>
+    startTransition(async () => {
+      const deleted = await deleteComponentAction(component!.id);
+      setResult(deleted);
+      if (deleted.status === "ok") router.push("/configure/components");
+    });
+
+  return (
+    <section aria-label="Component editor" className="space-y-5 rounded-lg bg-white p-6 text-sm shadow-sm">
+      <h2 className="text-lg font-semibold">{component ? `Edit ${component.name}` : "New component"}</h2>
+      <div>
+        <label htmlFor="component-name" className="block font-medium">
+          Name
+        </label>
+        <input
+          id="component-name"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          aria-invalid={Boolean(fieldErrors.name)}
+          aria-describedby="component-name-error"
+          className="mt-1 w-full max-w-md rounded border border-slate-300 px-2 py-1.5"
+        />
+        <FieldError id="component-name-error" message={fieldErrors.name} />
+      </div>
+      <div>
+        <label htmlFor="component-template" className="block font-medium">
+          Host template
+        </label>
+        <select
+          id="component-template"
+          value={templateId ?? ""}
+          onChange={(event) => chooseTemplate(event.target.value)}
+          aria-describedby="component-template-error"
+          className="mt-1 rounded border border-slate-300 px-2 py-1.5"
+        >
+          <option value="">Choose a host template…</option>
+          {templates.map((template) => (
+            <option key={template.id} value={template.id}>
+              {template.name}
+            </option>
+          ))}
+        </select>
+        <FieldError id="component-template-error" message={fieldErrors.hostTemplateId} />
+      </div>
+      <div>
+        <label htmlFor="component-hosts" className="block font-medium">
+          Hosts <span className="font-normal text-slate-500">(using this template and visible to you; Ctrl/Shift-click for several)</span>
+        </label>
+        <select
+          id="component-hosts"
+          multiple
+          size={Math.min(10, Math.max(4, choices.length))}
+          value={hostIds.map(String)}
+          onChange={(event) => chooseHosts([...event.target.selectedOptions].map((option) => Number(option.value)))}
+          aria-describedby="component-hosts-error"
+          className="mt-1 w-full max-w-md rounded border border-slate-300 px-2 py-1.5"
+        >
+          {choices.map((host) => (
+            <option key={host.id} value={host.id}>
+              {host.name}
+            </option>
+          ))}
+        </select>
+        <FieldError id="component-hosts-error" message={fieldErrors.hostIds} />
+      </div>
+      <dl className="grid max-w-md grid-cols-[10rem_1fr] items-center gap-x-4 gap-y-3">
+        <dt className="font-medium">Hosts Count</dt>
+        <dd data-testid="hosts-count">{hostsCount}</dd>
+        <dt>
+          <label htmlFor="allowed-to-fail" className="font-medium">
+            Allowed to fail
+          </label>
+        </dt>
+        <dd className="flex items-center gap-3">
+          <input
+            id="allowed-to-fail"
+            type="range"
+            min={0}
+            max={hostsCount}
+            value={allowedToFail}
+            disabled={hostsCount === 0}
+            onChange={(event) => setRequiredOnline(hostsCount - Number(event.target.value))}
+            className="w-48"
+          />
+          <output htmlFor="allowed-to-fail" data-testid="allowed-to-fail-value">{allowedToFail}</output>
+        </dd>
+        <dt>
+          <label htmlFor="required-online" className="font-medium">
+            Required Online
+          </label>
+        </dt>
+        <dd className="flex items-center gap-3">
+          <input
+            id="required-online"
+            type="range"
+            min={0}
+            max={hostsCount}
+            value={requiredOnline}
+            disabled={hostsCount === 0}
+            onChange={(event) => setRequiredOnline(Number(event.target.value))}
+            aria-describedby="required-online-error"
+            className="w-48"
+          />
+          <output htmlFor="required-online" data-testid="required-online-value">{requiredOnline}</output>
+        </dd>
+        <dt className="font-medium">Operational zone</dt>
+        <dd data-testid="zone-percent">{zonePercent(requiredOnline, hostsCount)}%</dd>
+      </dl>
+      <FieldError id="required-online-error" message={fieldErrors.requiredOnline} />
+      <div className="flex items-center gap-3">
+        <button type="button" onClick={save} disabled={pending} className="rounded bg-slate-900 px-4 py-1.5 font-medium text-white hover:bg-slate-700 disabled:opacity-50">
+          {pending ? "Saving…" : component ? "Save component" : "Create component"}
+        </button>
+        {component && <ConfirmDelete what={`component ${component.name}`} onConfirm={remove} disabled={pending} />}
+      </div>
+      <ActionMessage result={result} />
+    </section>
+  );
+}
