@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/lib/auth/session";
+import { requireAccess } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
 import { getConfigurationCounts } from "@/lib/dashboard/get-configuration-counts";
+import { listDashlets } from "@/lib/dashboard/manage-dashlets";
+import { DashboardGrid } from "@/components/dashboard/dashboard-grid";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
-  const user = await requireUser();
-  const counts = await getConfigurationCounts(getPrisma());
+  const { user, access } = await requireAccess();
+  const prisma = getPrisma();
+  const [counts, dashlets] = await Promise.all([getConfigurationCounts(prisma), access.has("bsm") ? listDashlets(prisma, user.id) : []]);
   const tiles = [
     { label: "Business services", value: counts.businessServices, href: "/summary" },
     { label: "Components", value: counts.components, href: "/summary" },
@@ -22,20 +25,27 @@ export default async function DashboardPage() {
       <PageHeader title="Dashboard">
         Welcome, {user.name}. You are signed in as {user.isAdmin ? "an administrator" : "a viewer"}.
       </PageHeader>
-      <section aria-label="Configured objects" className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-5">
+      <section aria-label="Configured objects" className="mb-6 flex flex-wrap gap-2">
         {tiles.map((tile) => (
           <Link
             key={tile.label}
             href={tile.href}
-            className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm hover:border-blue-400 focus:outline-2 focus:outline-blue-600"
+            className="rounded-md border border-slate-200 bg-white px-3 py-1.5 text-sm shadow-sm hover:border-blue-400 focus-visible:outline-2 focus-visible:outline-blue-700"
           >
-            <div className="text-3xl font-semibold tabular-nums" data-testid={`count-${tile.label}`}>
+            <span className="font-semibold tabular-nums" data-testid={`count-${tile.label}`}>
               {tile.value.toLocaleString("en")}
-            </div>
-            <div className="mt-1 text-sm text-slate-600">{tile.label}</div>
+            </span>{" "}
+            <span className="text-slate-600">{tile.label}</span>
           </Link>
         ))}
       </section>
+      {access.has("bsm") ? (
+        <DashboardGrid dashlets={dashlets} />
+      ) : (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
+          Your role has no BSM access, so there are no dashlets to show.
+        </p>
+      )}
     </>
   );
 }

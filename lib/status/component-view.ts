@@ -19,7 +19,7 @@ export interface ComponentDetailView extends ComponentLayerView {
 }
 
 /** The BSM Component view: hosts most severe first with their failing checks, and its business services. */
-export async function getComponentView(prisma: PrismaClient, access: Access, componentId: number, now: number): Promise<ComponentDetailView | null> {
+export async function getComponentView(prisma: PrismaClient, access: Access, componentId: number, now = Date.now()): Promise<ComponentDetailView | null> {
   if (!access.canSeeComponent(componentId)) return null;
   const memberships = await prisma.businessServiceComponent.findMany({
     where: { componentId },

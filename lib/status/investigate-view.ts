@@ -39,7 +39,7 @@ export interface InvestigateView {
 const RECENT_TRANSITIONS = 20;
 
 /** Details, 24-hour availability with its state timeline, and recent transitions of one BSM object; null when unknown or not visible. */
-export async function getInvestigateView(prisma: PrismaClient, access: Access, target: InvestigateTarget, now: number): Promise<InvestigateView | null> {
+export async function getInvestigateView(prisma: PrismaClient, access: Access, target: InvestigateTarget, now = Date.now()): Promise<InvestigateView | null> {
   const base = await describeTarget(prisma, access, target);
   if (base === null) return null;
   const componentId = target.kind === "service" ? null : target.kind === "component" ? target.id : target.componentId;

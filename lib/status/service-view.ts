@@ -22,7 +22,7 @@ export interface ServiceDetailView {
 }
 
 /** The BSM Service view: the service, its components as layers, their hosts in zone order. Null when unknown or not visible. */
-export async function getServiceView(prisma: PrismaClient, access: Access, serviceId: number, now: number): Promise<ServiceDetailView | null> {
+export async function getServiceView(prisma: PrismaClient, access: Access, serviceId: number, now = Date.now()): Promise<ServiceDetailView | null> {
   if (!access.canSeeService(serviceId)) return null;
   const service = await prisma.businessService.findUnique({
     where: { id: serviceId },

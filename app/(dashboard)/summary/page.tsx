@@ -1,24 +1,26 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/lib/auth/session";
+import { Suspense } from "react";
+import { NoBsmAccess } from "@/components/bsm/no-bsm-access";
+import { requireAccess } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
-import { listBusinessServiceStatuses, toBsmServiceResource } from "@/lib/status/list-business-service-statuses";
-import { EmptyState } from "@/components/ui/empty-state";
+import { listBusinessServiceStatuses } from "@/lib/status/list-business-service-statuses";
 import { PageHeader } from "@/components/ui/page-header";
-import { LiveServiceList } from "@/components/summary/live-service-list";
+import { SummaryPageView } from "@/components/summary/summary-view";
 
 export const metadata: Metadata = { title: "Summary" };
 
 export default async function SummaryPage() {
-  await requireUser();
-  const services = await listBusinessServiceStatuses(getPrisma());
+  const { access } = await requireAccess();
+  if (!access.has("bsm")) return <NoBsmAccess />;
+  const services = await listBusinessServiceStatuses(getPrisma(), access);
   return (
     <>
-      <PageHeader title="BSM Summary">Every business service, problems first. Updates live.</PageHeader>
-      {services.length === 0 ? (
-        <EmptyState>No business services are configured yet.</EmptyState>
-      ) : (
-        <LiveServiceList initial={services.map(toBsmServiceResource)} />
-      )}
+      <PageHeader title="BSM Summary">
+        Every business service you may see, problems first. Click a service for its menu (Investigate, Service view). Updates live.
+      </PageHeader>
+      <Suspense>
+        <SummaryPageView initial={services} />
+      </Suspense>
     </>
   );
 }

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { LiveComponentView } from "@/components/bsm/live-views";
+import { PinButton } from "@/components/bsm/pin-button";
+import { PageHeader } from "@/components/ui/page-header";
+import { NoBsmAccess } from "@/components/bsm/no-bsm-access";
+import { requireAccess } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db";
+import { getComponentView } from "@/lib/status/component-view";
+
+export const metadata: Metadata = { title: "BSM Component" };
+
+export default async function ComponentPage({ params }: { params: Promise<{ id: string }> }) {
+  const { access } = await requireAccess();
+  if (!access.has("bsm")) return <NoBsmAccess />;
+  const { id } = await params;
+  if (!/^[1-9][0-9]{0,9}$/.test(id)) notFound();
+  const view = await getComponentView(getPrisma(), access, Number(id));
+  if (view === null) notFound();
+  return (
+    <>
+      <div className="flex items-start justify-between gap-4">
+        <PageHeader title="BSM Component">Hosts most severe first, with their failing checks, and the business services that use the component.</PageHeader>
+        <PinButton dashlet={{ kind: "component", target: String(view.id) }} />
+      </div>
+      <LiveComponentView componentId={view.id} initial={view} />
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { LiveInvestigateView } from "@/components/bsm/live-views";
+import { PageHeader } from "@/components/ui/page-header";
+import { NoBsmAccess } from "@/components/bsm/no-bsm-access";
+import { requireAccess } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db";
+import { parseInvestigateTarget } from "@/lib/status/investigate-target";
+import { getInvestigateView } from "@/lib/status/investigate-view";
+
+export const metadata: Metadata = { title: "Investigate" };
+
+export default async function InvestigatePage({ params }: { params: Promise<{ target: string[] }> }) {
+  const { access } = await requireAccess();
+  if (!access.has("bsm")) return <NoBsmAccess />;
+  const target = parseInvestigateTarget((await params).target.map(decodeSegment));
+  if (target === null) notFound();
+  const view = await getInvestigateView(getPrisma(), access, target);
+  if (view === null) notFound();
+  return (
+    <>
+      <PageHeader title="Investigate" />
+      <LiveInvestigateView target={target} initial={view} />
+    </>
+  );
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { LiveServiceView } from "@/components/bsm/live-views";
+import { PinButton } from "@/components/bsm/pin-button";
+import { PageHeader } from "@/components/ui/page-header";
+import { NoBsmAccess } from "@/components/bsm/no-bsm-access";
+import { requireAccess } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db";
+import { getServiceView } from "@/lib/status/service-view";
+
+export const metadata: Metadata = { title: "BSM Service" };
+
+export default async function ServicePage({ params }: { params: Promise<{ id: string }> }) {
+  const { access } = await requireAccess();
+  if (!access.has("bsm")) return <NoBsmAccess />;
+  const { id } = await params;
+  if (!/^[1-9][0-9]{0,9}$/.test(id)) notFound();
+  const view = await getServiceView(getPrisma(), access, Number(id));
+  if (view === null) notFound();
+  return (
+    <>
+      <div className="flex items-start justify-between gap-4">
+        <PageHeader title="BSM Service">Components in their configured order; hosts in zone order. The dashed outline is the operational zone.</PageHeader>
+        <PinButton dashlet={{ kind: "service", target: String(view.id) }} />
+      </div>
+      <LiveServiceView serviceId={view.id} initial={view} />
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+"use client";
+
+import { StatusBadge } from "@/components/status/status-badge";
+import { statusStyle } from "@/components/status/status-style";
+import type { ComponentDetailView } from "@/lib/status/component-view";
+import { BsmObjectMenu } from "./bsm-object-menu";
+import { componentLinks, hostLinks, serviceLinks } from "./object-links";
+import { AcknowledgedMark, ImpactedMark, describeStatus, formatAvailability } from "./status-marks";
+
+/** The BSM Component view: hosts FAILED, DOWNTIME, OPERATIONAL with their failing checks, then its business services. */
+export function ComponentDetail({ view }: { view: ComponentDetailView }) {
+  return (
+    <div className="space-y-4" data-testid="component-view" data-component-id={view.id}>
+      <div className="flex flex-wrap items-center gap-3">
+        <div className="w-fit">
+          <BsmObjectMenu
+            label={`Component ${view.name}: ${describeStatus(view.state, view.acknowledged, view.impacted)}`}
+            links={componentLinks(view.id)}
+            className="rounded-md px-1 text-xl font-semibold"
+          >
+            {view.name}
+          </BsmObjectMenu>
+        </div>
+        <StatusBadge state={view.state} />
+        {view.impacted && <span className="text-sm font-medium text-amber-900">Impacted</span>}
+        {view.acknowledged && <span className="text-sm font-medium text-slate-800">Acknowledged</span>}
+        <span className="text-sm text-slate-700 tabular-nums">
+          Host template {view.hostTemplate} · {view.requiredOnline} of {view.hostsTotal} required (zone {view.operationalZonePercent.toFixed(2)}%) ·{" "}
+          {view.hostsFailed} failed, {view.hostsDowntime} in downtime · availability {formatAvailability(view.availability)}
+        </span>
+      </div>
+      <ol className="grid gap-2 sm:grid-cols-2 xl:grid-cols-3 2xl:grid-cols-4" aria-label="Hosts, most severe first">
+        {view.hosts.map((host, index) =>
+          host.visible ? (
+            <li key={host.name} data-testid="component-host" data-host={host.name} data-state={host.state} className="rounded-lg border border-slate-200 bg-white shadow-sm">
+              <div className="h-16">
+                <BsmObjectMenu
+                  label={`Host ${host.name}: ${describeStatus(host.state, host.acknowledged, false)}`}
+                  links={hostLinks(view.id, host.name)}
+                  className={`relative rounded-t-lg px-3 py-2 ring-1 ${statusStyle(host.state).badge}`}
+                >
+                  <span className="block truncate pr-10 font-semibold">{host.name}</span>
+                  <span className="block text-xs">
+                    {statusStyle(host.state).label} · availability {formatAvailability(host.availability)}
+                  </span>
+                  {host.acknowledged && <AcknowledgedMark />}
+                </BsmObjectMenu>
+              </div>
+              {host.failingChecks.length > 0 ? (
+                <ul className="space-y-1 p-3 text-sm" aria-label={`Failing checks on ${host.name}`}>
+                  {host.failingChecks.map((check) => (
+                    <li key={check.name}>
+                      <span className="font-medium">{check.name}</span>
+                      {check.inDowntime && <span className="ml-2 text-xs text-sky-900">in downtime</span>}
+                      {check.acknowledged && <span className="ml-2 text-xs text-slate-700">acknowledged</span>}
+                      {check.output && <span className="block truncate text-xs text-slate-600">{check.output}</span>}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="p-3 text-sm text-slate-600">No failing checks</p>
+              )}
+            </li>
+          ) : (
+            <li key={`hidden-${index}`} data-testid="component-host" data-hidden="true" className="rounded-lg bg-slate-300 p-3 text-sm text-slate-800">
+              You do not have access to the hosts
+            </li>
+          ),
+        )}
+      </ol>
+      <section aria-labelledby="component-services">
+        <h2 id="component-services" className="mb-2 font-semibold">
+          Business services using this component
+        </h2>
+        {view.services.length === 0 ? (
+          <p className="text-sm text-slate-600">None that you may see.</p>
+        ) : (
+          <ul className="flex flex-wrap gap-2">
+            {view.services.map((service) => (
+              <li key={service.id} className="h-14 w-56">
+                <BsmObjectMenu
+                  label={`Business service ${service.name}: ${describeStatus(service.state, service.acknowledged, service.impacted)}`}
+                  links={serviceLinks(service.id)}
+                  className={`relative rounded-md px-3 py-1.5 ring-1 ${statusStyle(service.state).badge}`}
+                >
+                  <span className="block truncate pr-8 font-semibold">{service.name}</span>
+                  <span className="block text-xs">{statusStyle(service.state).label}</span>
+                  {service.acknowledged && <AcknowledgedMark />}
+                  {service.impacted && <ImpactedMark />}
+                </BsmObjectMenu>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

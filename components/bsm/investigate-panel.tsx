@@ -1,0 +1,222 @@
+"use client";
+
+import Link from "next/link";
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
+import { StatusBadge } from "@/components/status/status-badge";
+import { statusStyle } from "@/components/status/status-style";
+import type { BsmState, StateSegment } from "@/lib/bsm";
+import { investigateSegments } from "@/lib/status/investigate-target";
+import type { InvestigateView } from "@/lib/status/investigate-view";
+import { PinButton } from "./pin-button";
+import { chartColorOf, formatAvailability } from "./status-marks";
+
+const HOUR_MS = 3_600_000;
+
+/** Investigate: details, 24-hour availability (per hour) and state timeline, recent transitions, and Pin. */
+export function InvestigatePanel({ view, showPin = true, compact = false }: { view: InvestigateView; showPin?: boolean; compact?: boolean }) {
+  return (
+    <div className="space-y-4" data-testid="investigate-view">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <p className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{view.kindLabel}</p>
+          <div className="flex flex-wrap items-center gap-3">
+            <h2 className={`${compact ? "text-lg" : "text-2xl"} font-semibold`}>{view.title}</h2>
+            <StatusBadge state={view.state} />
+            {view.impacted && <span className="text-sm font-medium text-amber-900">Impacted</span>}
+            {view.acknowledged && <span className="text-sm font-medium text-slate-800">Acknowledged</span>}
+          </div>
+        </div>
+        {showPin && <PinButton dashlet={{ kind: "investigate", target: investigateSegments(view.target).map(encodeURIComponent).join("/") }} />}
+      </div>
+      <div className={`grid gap-4 ${compact ? "" : "lg:grid-cols-3"}`}>
+        <section aria-labelledby="investigate-details" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <h3 id="investigate-details" className="mb-2 font-semibold">
+            Details
+          </h3>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+            <dt className="text-slate-600">Availability (24 h)</dt>
+            <dd className="font-semibold tabular-nums" data-testid="investigate-availability">
+              {formatAvailability(view.availability)}
+            </dd>
+            <dt className="text-slate-600">Failed / offline</dt>
+            <dd className="tabular-nums">{formatDuration(view.failedMs)}</dd>
+            <dt className="text-slate-600">Downtime</dt>
+            <dd className="tabular-nums">{formatDuration(view.downtimeMs)}</dd>
+            {view.details.map((detail) => (
+              <DetailRow key={detail.label} label={detail.label} value={detail.value} />
+            ))}
+          </dl>
+          {view.related.length > 0 && (
+            <ul className="mt-3 space-y-1 text-sm">
+              {view.related.map((link) => (
+                <li key={link.href}>
+                  <Link href={link.href} className="text-blue-800 hover:underline">
+                    {link.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section aria-labelledby="investigate-charts" className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${compact ? "" : "lg:col-span-2"}`}>
+          <h3 id="investigate-charts" className="mb-2 font-semibold">
+            Last 24 hours
+          </h3>
+          <AvailabilityByHour view={view} />
+          <StateTimeline view={view} />
+        </section>
+      </div>
+      {!compact && <TransitionList view={view} />}
+    </div>
+  );
+}
+
+function DetailRow({ label, value }: { label: string; value: string }) {
+  return (
+    <>
+      <dt className="text-slate-600">{label}</dt>
+      <dd className="break-all">{value}</dd>
+    </>
+  );
+}
+
+/** Percent of each hour spent OPERATIONAL, from the state timeline. */
+export function hourlyAvailability(timeline: readonly StateSegment<BsmState>[], from: number, to: number): { hour: string; availability: number }[] {
+  const hours: { hour: string; availability: number }[] = [];
+  for (let start = from; start < to; start += HOUR_MS) {
+    const end = Math.min(start + HOUR_MS, to);
+    let operational = 0;
+    for (const segment of timeline) {
+      if (segment.state !== "OPERATIONAL") continue;
+      operational += Math.max(0, Math.min(end, segment.to) - Math.max(start, segment.from));
+    }
+    const label = new Date(start).toISOString().slice(11, 16);
+    hours.push({ hour: label, availability: Math.round((operational / (end - start)) * 10_000) / 100 });
+  }
+  return hours;
+}
+
+function AvailabilityByHour({ view }: { view: InvestigateView }) {
+  const data = hourlyAvailability(view.timeline, view.windowFrom, view.windowTo);
+  return (
+    <figure data-testid="availability-chart" aria-label="Availability per hour over the last 24 hours">
+      <figcaption className="text-xs text-slate-600">Availability per hour (UTC)</figcaption>
+      <div className="h-40 w-full">
+        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 160 }}>
+          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="hour" tick={{ fontSize: 10 }} interval={3} />
+            <YAxis domain={[0, 100]} tick={{ fontSize: 10 }} unit="%" />
+            <Tooltip formatter={(value) => [`${Number(value).toFixed(2)}%`, "Availability"]} />
+            <Bar dataKey="availability" isAnimationActive={false} shape={(props: BarShapeProps) => <ColouredRect {...props} colour={chartColorOf("OPERATIONAL")} />} />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+    </figure>
+  );
+}
+
+function ColouredRect({ x, y, width, height, colour }: { x?: number; y?: number; width?: number; height?: number; colour: string }) {
+  return <rect x={x} y={y} width={Math.max(0, width ?? 0)} height={Math.max(0, height ?? 0)} style={{ fill: colour }} />;
+}
+
+function StateTimeline({ view }: { view: InvestigateView }) {
+  const row: Record<string, number | string> = { name: view.title };
+  view.timeline.forEach((segment, index) => {
+    row[`s${index}`] = segment.to - segment.from;
+  });
+  const total = view.windowTo - view.windowFrom;
+  return (
+    <figure data-testid="state-timeline" aria-label="State timeline over the last 24 hours" className="mt-3">
+      <figcaption className="text-xs text-slate-600">State timeline</figcaption>
+      <div className="h-16 w-full">
+        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 64 }}>
+          <BarChart data={[row]} layout="vertical" margin={{ top: 4, right: 8, bottom: 0, left: 8 }} barCategoryGap={0}>
+            <XAxis
+              type="number"
+              domain={[0, total]}
+              ticks={[0, total / 4, total / 2, (3 * total) / 4, total]}
+              tickFormatter={(value: number) => `-${Math.round((total - value) / HOUR_MS)}h`}
+              tick={{ fontSize: 10 }}
+            />
+            <YAxis type="category" dataKey="name" hide />
+            {view.timeline.map((segment, index) => (
+              <Bar
+                key={`${segment.from}-${segment.state}`}
+                dataKey={`s${index}`}
+                stackId="timeline"
+                isAnimationActive={false}
+                name={statusStyle(segment.state).label}
+                shape={(props: BarShapeProps) => <ColouredRect {...props} colour={chartColorOf(segment.state)} />}
+              />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <ul className="mt-1 flex flex-wrap gap-3 text-xs text-slate-700" aria-label="Periods">
+        {view.timeline
+          .filter((segment) => segment.state !== "OPERATIONAL")
+          .slice(-6)
+          .map((segment) => (
+            <li key={segment.from}>
+              {statusStyle(segment.state).label} {formatTime(segment.from)}–{formatTime(segment.to)}
+            </li>
+          ))}
+      </ul>
+    </figure>
+  );
+}
+
+function TransitionList({ view }: { view: InvestigateView }) {
+  return (
+    <section aria-labelledby="investigate-transitions" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <h3 id="investigate-transitions" className="mb-2 font-semibold">
+        Recent transitions
+      </h3>
+      {view.transitions.length === 0 ? (
+        <p className="text-sm text-slate-600">No transitions recorded.</p>
+      ) : (
+        <table className="w-full text-left text-sm" data-testid="transitions">
+          <thead className="text-slate-600">
+            <tr>
+              <th className="py-1 pr-4 font-medium">When (UTC)</th>
+              <th className="py-1 pr-4 font-medium">From</th>
+              <th className="py-1 pr-4 font-medium">To</th>
+              <th className="py-1 font-medium">Flags</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.transitions.map((transition, index) => (
+              <tr key={`${transition.at}-${index}`} className="border-t border-slate-100">
+                <td className="py-1 pr-4 tabular-nums">{transition.at.replace("T", " ").slice(0, 19)}</td>
+                <td className="py-1 pr-4">
+                  <StatusBadge state={transition.fromState} />
+                </td>
+                <td className="py-1 pr-4">
+                  <StatusBadge state={transition.toState} />
+                </td>
+                <td className="py-1 text-slate-700">{describeFlags(transition)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function describeFlags(transition: InvestigateView["transitions"][number]): string {
+  const changes: string[] = [];
+  if (transition.fromAcknowledged !== transition.toAcknowledged) changes.push(transition.toAcknowledged ? "acknowledged" : "no longer acknowledged");
+  if (transition.fromImpacted !== transition.toImpacted) changes.push(transition.toImpacted ? "impacted" : "no longer impacted");
+  return changes.join(", ") || "—";
+}
+
+function formatDuration(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+function formatTime(ms: number): string {
+  return new Date(ms).toISOString().slice(11, 16);
+}

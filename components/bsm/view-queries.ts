@@ -1,0 +1,67 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { ComponentDetailView } from "@/lib/status/component-view";
+import { investigateSegments, type InvestigateTarget } from "@/lib/status/investigate-target";
+import type { InvestigateView } from "@/lib/status/investigate-view";
+import type { BusinessServiceStatusView } from "@/lib/status/list-business-service-statuses";
+import type { ServiceDetailView } from "@/lib/status/service-view";
+
+export class ViewRequestError extends Error {}
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url, { cache: "no-store" });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: string } | null;
+    throw new ViewRequestError(body?.error ?? `The server answered ${response.status}`);
+  }
+  return (await response.json()) as T;
+}
+
+// Keys under "bsm" are refetched on every live event (LiveEventsProvider); availability moves
+// slowly and is expensive for a large estate, so it lives outside "bsm" and refreshes by the minute.
+
+export function useSummaryServices(initial?: BusinessServiceStatusView[]) {
+  return useQuery({
+    queryKey: ["bsm", "summary"],
+    queryFn: async () => (await getJson<{ services: BusinessServiceStatusView[] }>("/api/views/summary")).services,
+    initialData: initial,
+  });
+}
+
+export function useServiceAvailabilities() {
+  return useQuery({
+    queryKey: ["availability", "services"],
+    queryFn: async () => (await getJson<{ services: Record<string, number> }>("/api/views/availability")).services,
+    staleTime: 60_000,
+    refetchInterval: 60_000,
+  });
+}
+
+export function useServiceView(serviceId: number, initial?: ServiceDetailView) {
+  return useQuery({
+    queryKey: ["bsm", "service", serviceId],
+    queryFn: () => getJson<ServiceDetailView>(`/api/views/services/${serviceId}`),
+    initialData: initial,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useComponentView(componentId: number, initial?: ComponentDetailView) {
+  return useQuery({
+    queryKey: ["bsm", "component", componentId],
+    queryFn: () => getJson<ComponentDetailView>(`/api/views/components/${componentId}`),
+    initialData: initial,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useInvestigateView(target: InvestigateTarget, initial?: InvestigateView) {
+  const segments = investigateSegments(target);
+  return useQuery({
+    queryKey: ["bsm", "investigate", ...segments],
+    queryFn: () => getJson<InvestigateView>(`/api/views/investigate/${segments.map(encodeURIComponent).join("/")}`),
+    initialData: initial,
+    placeholderData: keepPreviousData,
+  });
+}

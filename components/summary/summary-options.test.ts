@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import type { BusinessServiceStatusView } from "@/lib/status/list-business-service-statuses";
+import { DEFAULT_SUMMARY_OPTIONS, matchesFilters, sortForGrid, summaryOptionsFromParams, summaryOptionsToParams } from "./summary-options";
+
+const service = (id: string, name: string, state: BusinessServiceStatusView["state"], impacted = false): BusinessServiceStatusView => ({
+  id,
+  name,
+  state,
+  impacted,
+  acknowledged: false,
+  componentsTotal: 1,
+  componentsFailed: 0,
+  componentsImpacted: 0,
+  componentsDowntime: 0,
+  componentsAcknowledged: 0,
+});
+
+const services = [
+  service("1", "Billing", "OPERATIONAL"),
+  service("2", "Web shop", "OFFLINE"),
+  service("3", "Mail", "OPERATIONAL", true),
+  service("4", "Backups", "DOWNTIME"),
+  service("5", "Api", "OPERATIONAL"),
+];
+
+describe("Summary grid order", () => {
+  it("by status is the Summary order: offline, downtime, impacted, operational, then by name", () => {
+    expect(sortForGrid(services, undefined, "status", false).map((s) => s.name)).toEqual(["Web shop", "Backups", "Mail", "Api", "Billing"]);
+    expect(sortForGrid(services, undefined, "status", true).map((s) => s.name)).toEqual(["Billing", "Api", "Mail", "Backups", "Web shop"]);
+  });
+
+  it("by availability puts the least available first, missing figures counting as 100%", () => {
+    const availability = { "1": 99.5, "2": 80, "4": 99.5 };
+    expect(sortForGrid(services, availability, "availability", false).map((s) => s.name)).toEqual(["Web shop", "Backups", "Billing", "Mail", "Api"]);
+  });
+
+  it("by name", () => {
+    expect(sortForGrid(services, undefined, "name", false).map((s) => s.name)).toEqual(["Api", "Backups", "Billing", "Mail", "Web shop"]);
+  });
+});
+
+describe("Summary filters", () => {
+  it.each([
+    ["", 5],
+    ["OFFLINE", 1],
+    ["DOWNTIME", 1],
+    ["IMPACTED", 1],
+    ["OPERATIONAL", 2],
+  ] as const)("status %s keeps %i", (status, count) => {
+    expect(services.filter((s) => matchesFilters(s, { name: "", status }))).toHaveLength(count);
+  });
+
+  it("name matches any part, ignoring case", () => {
+    expect(services.filter((s) => matchesFilters(s, { name: "SHOP", status: "" })).map((s) => s.id)).toEqual(["2"]);
+  });
+});
+
+describe("Summary options in the URL", () => {
+  it("round-trip, and the defaults make an empty query", () => {
+    const options = { sort: "availability", descending: true, name: "web", status: "OFFLINE", gridHidden: true } as const;
+    expect(summaryOptionsFromParams(summaryOptionsToParams(options))).toEqual(options);
+    expect(summaryOptionsToParams(DEFAULT_SUMMARY_OPTIONS).toString()).toBe("");
+  });
+
+  it("ignore values they do not know", () => {
+    expect(summaryOptionsFromParams(new URLSearchParams("sort=colour&status=PURPLE&dir=up"))).toEqual(DEFAULT_SUMMARY_OPTIONS);
+  });
+});

@@ -1,0 +1,77 @@
+import { compareForSummary } from "@/lib/bsm";
+import type { BusinessServiceStatusView } from "@/lib/status/list-business-service-statuses";
+
+export const SORT_FIELDS = ["status", "availability", "name"] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+export const STATUS_FILTERS = ["", "OFFLINE", "DOWNTIME", "IMPACTED", "OPERATIONAL"] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
+
+/** What the Summary shows; on the Summary page it lives in the URL so a view can be bookmarked. */
+export interface SummaryOptions {
+  sort: SortField;
+  descending: boolean;
+  name: string;
+  status: StatusFilter;
+  gridHidden: boolean;
+}
+
+export const DEFAULT_SUMMARY_OPTIONS: SummaryOptions = { sort: "status", descending: false, name: "", status: "", gridHidden: false };
+
+export function summaryOptionsFromParams(params: { get(name: string): string | null }): SummaryOptions {
+  const sort = params.get("sort");
+  const status = params.get("status") ?? "";
+  return {
+    sort: (SORT_FIELDS as readonly string[]).includes(sort ?? "") ? (sort as SortField) : "status",
+    descending: params.get("dir") === "desc",
+    name: params.get("q") ?? "",
+    status: (STATUS_FILTERS as readonly string[]).includes(status) ? (status as StatusFilter) : "",
+    gridHidden: params.get("grid") === "hidden",
+  };
+}
+
+/** Only what differs from the defaults, so a plain Summary keeps a plain URL. */
+export function summaryOptionsToParams(options: SummaryOptions): URLSearchParams {
+  const params = new URLSearchParams();
+  if (options.name) params.set("q", options.name);
+  if (options.status) params.set("status", options.status);
+  if (options.sort !== "status") params.set("sort", options.sort);
+  if (options.descending) params.set("dir", "desc");
+  if (options.gridHidden) params.set("grid", "hidden");
+  return params;
+}
+
+export function matchesFilters(service: BusinessServiceStatusView, options: Pick<SummaryOptions, "name" | "status">): boolean {
+  if (options.name && !service.name.toLowerCase().includes(options.name.toLowerCase())) return false;
+  switch (options.status) {
+    case "":
+      return true;
+    case "IMPACTED":
+      return service.impacted;
+    case "OPERATIONAL":
+      return service.state === "OPERATIONAL" && !service.impacted;
+    default:
+      return service.state === options.status;
+  }
+}
+
+function compareNames(a: BusinessServiceStatusView, b: BusinessServiceStatusView): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Grid order. "status" is the Summary order (problems first); ties fall back to it. */
+export function sortForGrid(
+  services: readonly BusinessServiceStatusView[],
+  availability: Readonly<Record<string, number>> | undefined,
+  sort: SortField,
+  descending: boolean,
+): BusinessServiceStatusView[] {
+  const availabilityOf = (service: BusinessServiceStatusView) => availability?.[service.id] ?? 100;
+  const compare =
+    sort === "name"
+      ? compareNames
+      : sort === "availability"
+        ? (a: BusinessServiceStatusView, b: BusinessServiceStatusView) => availabilityOf(a) - availabilityOf(b) || compareForSummary(a, b)
+        : compareForSummary;
+  const sorted = [...services].sort(compare);
+  return descending ? sorted.reverse() : sorted;
+}
