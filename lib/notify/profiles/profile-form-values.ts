@@ -33,15 +33,14 @@ export function emptyRanges(): Record<Weekday, string> {
   return Object.fromEntries(WEEKDAYS.map((day) => [day, ""])) as Record<Weekday, string>;
 }
 
-export function newMethodFormValues(kind: MethodFormValues["kind"]): MethodFormValues {
-  switch (kind) {
-    case "command":
-      return { kind, argv: "", timeoutSeconds: "30", settings: "", contactVariables: "" };
-    case "email":
-      return { kind, host: "", port: "25", secure: false, username: "", password: "", from: "", timeoutSeconds: "30" };
-    case "webhook":
-      return { kind, url: "", headers: "", timeoutSeconds: "10" };
-  }
+const NEW_METHODS: { [K in MethodFormValues["kind"]]: Extract<MethodFormValues, { kind: K }> } = {
+  command: { kind: "command", argv: "", timeoutSeconds: "30", settings: "", contactVariables: "" },
+  email: { kind: "email", host: "", port: "25", secure: false, username: "", password: "", from: "", timeoutSeconds: "30" },
+  webhook: { kind: "webhook", url: "", headers: "", timeoutSeconds: "10" },
+};
+
+export function newMethodFormValues<K extends MethodFormValues["kind"]>(kind: K): Extract<MethodFormValues, { kind: K }> {
+  return { ...NEW_METHODS[kind] };
 }
 
 export function newProfileFormValues(): ProfileFormValues {

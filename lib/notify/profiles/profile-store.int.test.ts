@@ -5,7 +5,7 @@ import { loadAccess } from "../../auth/load-access";
 import { listNotificationLog } from "../log/list-notification-log";
 import { seedTestEstate } from "../runtime/test-estate";
 import { saveContact } from "./contact-store";
-import { newMethodFormValues, newProfileFormValues, type ProfileFormValues } from "./profile-form-values";
+import { newProfileFormValues, type MethodFormValues, type ProfileFormValues } from "./profile-form-values";
 import { deleteProfile, getManagedProfile, listProfilesForUser, saveProfile } from "./profile-store";
 
 type FreshDatabase = Awaited<ReturnType<typeof openFreshDatabase>>;
@@ -38,7 +38,7 @@ describe.each(RUNTIMES)("notification profiles on %s", (runtime) => {
   }
 
   function form(overrides: Partial<ProfileFormValues>): ProfileFormValues {
-    return { ...newProfileFormValues(), name: "On call", methods: [{ ...newMethodFormValues("webhook"), url: "http://127.0.0.1:9/hook" }], ...overrides };
+    return { ...newProfileFormValues(), name: "On call", methods: [{ kind: "webhook", url: "http://127.0.0.1:9/hook", headers: "", timeoutSeconds: "5" }], ...overrides };
   }
 
   it("saves a personal profile for objects the owner may see, audited, and refuses objects they may not see", async () => {
@@ -67,7 +67,7 @@ describe.each(RUNTIMES)("notification profiles on %s", (runtime) => {
 
   it("keeps command methods and shared profiles for administrators", async () => {
     const { estate, prisma, admin, web, webRole } = await setUp();
-    const command = { ...newMethodFormValues("command"), argv: "/usr/bin/logger\nBSM" };
+    const command: MethodFormValues = { kind: "command", argv: "/usr/bin/logger\nBSM", timeoutSeconds: "10", settings: "", contactVariables: "" };
     const webAccess = await loadAccess(prisma, web.id);
     expect(await saveProfile(prisma, { user: web, access: webAccess, id: null, raw: form({ componentIds: [estate.componentId], shared: true, methods: [command] }) })).toEqual({
       ok: false,
