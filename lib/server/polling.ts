@@ -66,38 +66,48 @@ export async function startPolling(config: AppEnv, database: Database, options: 
       timer = setTimeout(resolve, ms);
     });
 
-  const followSettings = async () => {
-    await leadership.acquired();
+  // As in runPoller: losing the lock sends this instance back to the election, and on winning
+  // again it starts afresh from the settings in force then.
+  let lost = false;
+  leadership.onLost(() => {
     if (stopped) return;
-    leadership.onLost(() => {
-      log("Poller lost its database lock; stopping this poller");
-      stopped = true;
-      wake?.();
-    });
+    log("Poller lost its database lock; waiting to poll again");
+    lost = true;
+    wake?.();
+  });
+
+  const followSettings = async () => {
     while (!stopped) {
-      if (!prepared) {
-        try {
-          if ((await readSourceSettingsToken(database.prisma)) !== active?.token) {
-            prepared = prepareSource(settingsForPolling(await loadSourceSettings(database.prisma, config), config), database);
+      await leadership.acquired();
+      if (stopped) return;
+      lost = false;
+      while (!stopped && !lost) {
+        if (!prepared) {
+          try {
+            if ((await readSourceSettingsToken(database.prisma)) !== active?.token) {
+              prepared = prepareSource(settingsForPolling(await loadSourceSettings(database.prisma, config), config), database);
+            }
+          } catch (error) {
+            log(`Could not check the source settings: ${(error as Error).message}`);
           }
-        } catch (error) {
-          log(`Could not check the source settings: ${(error as Error).message}`);
         }
+        if (prepared && !stopped && !lost) {
+          if (active) {
+            log("Source settings changed: restarting the poller");
+            await active.poller.stop();
+            active = null;
+          }
+          try {
+            active = { token: prepared.token, pollIntervalMs: prepared.pollIntervalMs, poller: await launchPoller(prepared, database) };
+            prepared = null;
+          } catch (error) {
+            log(`Could not start the poller, trying again: ${(error as Error).message}`);
+          }
+        }
+        if (!stopped && !lost) await sleep(Math.min(active?.pollIntervalMs ?? settingsCheckMs, settingsCheckMs));
       }
-      if (prepared && !stopped) {
-        if (active) {
-          log("Source settings changed: restarting the poller");
-          await active.poller.stop();
-          active = null;
-        }
-        try {
-          active = { token: prepared.token, pollIntervalMs: prepared.pollIntervalMs, poller: await launchPoller(prepared, database) };
-          prepared = null;
-        } catch (error) {
-          log(`Could not start the poller, trying again: ${(error as Error).message}`);
-        }
-      }
-      if (!stopped) await sleep(Math.min(active?.pollIntervalMs ?? settingsCheckMs, settingsCheckMs));
+      await active?.poller.stop();
+      active = null;
     }
   };
   const running = followSettings()

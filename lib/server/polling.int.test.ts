@@ -1,0 +1,61 @@
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+import { openFreshDatabase } from "@/tests/support/databases";
+import { parseEnv } from "../env";
+import { POLLER_ADVISORY_LOCK, postgresLeadership } from "../poller/leadership";
+import { SourceSettingsError } from "../sources/create-source";
+import { startPolling } from "./polling";
+
+async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error("timed out waiting");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const config = parseEnv({ BSM_SOURCE: "simulated", BSM_SOURCE_SETTINGS: JSON.stringify({ seed: 3, hosts: 30, businessServices: 5 }), BSM_POLL_INTERVAL_SECONDS: "1" });
+
+describe("startPolling", () => {
+  it("refuses invalid environment settings at start, as every start-up setting is checked", async () => {
+    const database = await openFreshDatabase("pglite");
+    await database.migrate();
+    try {
+      const bad = parseEnv({ BSM_SOURCE: "opsview-db", BSM_SOURCE_SETTINGS: JSON.stringify({ main: { host: "" } }) });
+      await expect(startPolling(bad, database, { log: () => {} })).rejects.toThrow(SourceSettingsError);
+      expect(await database.prisma.pollerStatus.count()).toBe(0);
+    } finally {
+      await database.dropDatabase();
+    }
+  });
+
+  it("on PostgreSQL goes back to the election when its lock connection dies, and polls the settings in force once it wins", async () => {
+    const database = await openFreshDatabase("postgres");
+    if (database.target.kind !== "postgres") throw new Error("expected PostgreSQL");
+    await database.migrate();
+    const lines: string[] = [];
+    const polling = await startPolling(config, database, {
+      leadership: postgresLeadership(database.target.url, 100),
+      settingsCheckMs: 200,
+      log: (line) => lines.push(line),
+    });
+    const admin = new pg.Client({ connectionString: database.target.url });
+    await admin.connect();
+    const lastPollAt = async () => (await database.prisma.pollerStatus.findUnique({ where: { id: 1 } }))?.lastPollAt?.getTime() ?? 0;
+    try {
+      await waitFor(async () => (await lastPollAt()) > 0);
+      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted", [POLLER_ADVISORY_LOCK]);
+      await waitFor(() => lines.includes("Poller lost its database lock; waiting to poll again"));
+      const lostAt = Date.now();
+      await waitFor(async () => (await lastPollAt()) > lostAt + 500);
+      const holders = await admin.query("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted", [
+        POLLER_ADVISORY_LOCK,
+      ]);
+      expect(holders.rows[0].n).toBe(1);
+    } finally {
+      await admin.end();
+      await polling.stop();
+      await database.dropDatabase();
+    }
+  });
+});
