@@ -1,9 +1,11 @@
+import { createIcingaApiSource } from "./icinga-api";
+import { createIcingaIdoSource, parseIcingaIdoSettings } from "./ido";
 import { createOpsviewDatabaseSource, parseOpsviewDatabaseSettings } from "./opsview-db";
 import { createOpsviewRestSource } from "./opsview-rest";
 import { createSimulatedSource, parseSimulatedSourceSettings } from "./simulated";
 import type { MonitoringSource, SourceEvent } from "./types";
 
-export type SourceKind = "simulated" | "opsview-db" | "opsview-rest";
+export type SourceKind = "simulated" | "opsview-db" | "opsview-rest" | "icinga-api" | "icinga-ido";
 
 export class SourceSettingsError extends Error {}
 
@@ -35,6 +37,13 @@ export function createMonitoringSource(
       }
       case "opsview-rest":
         return createOpsviewRestSource(settings as Parameters<typeof createOpsviewRestSource>[0], { now, onEvent: options.onEvent });
+      case "icinga-api":
+        return createIcingaApiSource(settings as Parameters<typeof createIcingaApiSource>[0], { now, onEvent: options.onEvent });
+      case "icinga-ido": {
+        const parsed = parseIcingaIdoSettings(settings);
+        if (!parsed.ok) throw new Error(parsed.message);
+        return createIcingaIdoSource(parsed.settings, { now, onEvent: options.onEvent });
+      }
     }
   } catch (error) {
     throw new SourceSettingsError(`BSM_SOURCE_SETTINGS: ${(error as Error).message.split("\n")[0]}`);
