@@ -193,7 +193,15 @@ const ServiceTile = memo(function ServiceTile({
 }) {
   const style = statusStyle(service.state);
   return (
-    <li style={{ height }} data-testid="service-tile" data-service={service.name} data-service-id={service.id} data-state={service.state}>
+    <li
+      style={{ height }}
+      data-testid="service-tile"
+      data-service={service.name}
+      data-service-id={service.id}
+      data-state={service.state}
+      data-impacted={service.impacted}
+      data-acknowledged={service.acknowledged}
+    >
       <BsmObjectMenu
         label={`Business service ${service.name}: ${describeStatus(service.state, service.acknowledged, service.impacted)}`}
         links={serviceLinks(Number(service.id))}
