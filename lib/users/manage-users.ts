@@ -1,0 +1,75 @@
+import type { PrismaClient } from "@prisma/client";
+import { z } from "zod";
+import { requireCapability } from "../auth/access";
+import { hashPassword } from "../auth/password";
+import { recordAudit } from "../audit/record-audit";
+import { ConfigInputError, NotFoundError } from "../config/errors";
+import { isUniqueViolation, parseInput } from "../config/inputs";
+import type { AdminContext } from "./roles";
+
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  isAdmin: boolean;
+  roleId: number | null;
+}
+
+export async function listUsers(prisma: PrismaClient): Promise<UserView[]> {
+  return prisma.user.findMany({ orderBy: { email: "asc" }, select: { id: true, email: true, name: true, isAdmin: true, roleId: true } });
+}
+
+const roleId = z.number().int().positive().nullable();
+
+export const newUserInput = z.object({
+  email: z.email("must be an e-mail address").transform((email) => email.toLowerCase()),
+  name: z.string().trim().min(1, "is required").max(100),
+  password: z.string().min(8, "must be at least 8 characters"),
+  isAdmin: z.boolean(),
+  roleId,
+});
+
+export const userAccessInput = z.object({ isAdmin: z.boolean(), roleId });
+
+export async function createUserAsAdmin({ prisma, user, access }: AdminContext, raw: unknown): Promise<{ id: string }> {
+  requireCapability(access, "administer");
+  const { password, ...fields } = parseInput(newUserInput, raw);
+  const passwordHash = await hashPassword(password);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const created = await tx.user.create({ data: { ...fields, passwordHash }, select: { id: true } });
+      await recordAudit(tx, user, { action: "user.create", target: `user:${fields.email}`, detail: { isAdmin: fields.isAdmin, roleId: fields.roleId } });
+      return created;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConfigInputError({ email: "another user already has this e-mail address" });
+    throw error;
+  }
+}
+
+/** Sets a user's role and admin flag; an administrator cannot take away their own admin rights. */
+export async function setUserAccess({ prisma, user, access }: AdminContext, userId: string, raw: unknown): Promise<void> {
+  requireCapability(access, "administer");
+  const input = parseInput(userAccessInput, raw);
+  if (userId === user.id && !input.isAdmin) throw new ConfigInputError({ isAdmin: "you cannot remove your own administrator rights" });
+  await prisma.$transaction(async (tx) => {
+    const target = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
+    if (!target) throw new NotFoundError("no such user");
+    if (input.roleId !== null && !(await tx.role.findUnique({ where: { id: input.roleId }, select: { id: true } }))) {
+      throw new ConfigInputError({ roleId: "no such role" });
+    }
+    await tx.user.update({ where: { id: userId }, data: input });
+    await recordAudit(tx, user, { action: "user.access", target: `user:${target.email}`, detail: input });
+  });
+}
+
+export async function deleteUser({ prisma, user, access }: AdminContext, userId: string): Promise<void> {
+  requireCapability(access, "administer");
+  if (userId === user.id) throw new ConfigInputError({ user: "you cannot delete your own account" });
+  await prisma.$transaction(async (tx) => {
+    const target = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
+    if (!target) throw new NotFoundError("no such user");
+    await tx.user.delete({ where: { id: userId } });
+    await recordAudit(tx, user, { action: "user.delete", target: `user:${target.email}` });
+  });
+}

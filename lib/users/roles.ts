@@ -1,0 +1,96 @@
+import type { PrismaClient } from "@prisma/client";
+import { z } from "zod";
+import { requireCapability, type Access } from "../auth/access";
+import { recordAudit, type AuditActor } from "../audit/record-audit";
+import { ConfigInputError, NotFoundError } from "../config/errors";
+import { isUniqueViolation, parseInput } from "../config/inputs";
+
+export interface AdminContext {
+  prisma: PrismaClient;
+  user: AuditActor;
+  access: Access;
+}
+
+const nameList = z.array(z.string().trim().min(1).max(200)).max(500);
+
+export const roleInput = z.object({
+  name: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
+  description: z.string().trim().max(500).default(""),
+  bsmAccess: z.boolean(),
+  viewAll: z.boolean(),
+  allBusinessServices: z.boolean(),
+  grantServicesOfComponents: z.boolean(),
+  configureBsm: z.boolean(),
+  configureBsmComponents: z.boolean(),
+  hostGroups: nameList,
+  keywords: nameList,
+  /** Authorised business services (top down); canEdit needs configureBsm to mean anything. */
+  businessServices: z.array(z.object({ id: z.number().int().positive(), canEdit: z.boolean() })),
+});
+export type RoleInput = z.input<typeof roleInput>;
+
+export interface RoleView {
+  id: number;
+  name: string;
+  description: string;
+  bsmAccess: boolean;
+  viewAll: boolean;
+  allBusinessServices: boolean;
+  grantServicesOfComponents: boolean;
+  configureBsm: boolean;
+  configureBsmComponents: boolean;
+  hostGroups: string[];
+  keywords: string[];
+  businessServices: { id: number; canEdit: boolean }[];
+  userCount: number;
+}
+
+export async function listRoles(prisma: PrismaClient): Promise<RoleView[]> {
+  const roles = await prisma.role.findMany({
+    orderBy: { name: "asc" },
+    include: { businessServices: { select: { businessServiceId: true, canEdit: true } }, _count: { select: { users: true } } },
+  });
+  return roles.map(({ businessServices, _count, createdAt: _created, updatedAt: _updated, ...role }) => ({
+    ...role,
+    businessServices: businessServices.map((row) => ({ id: row.businessServiceId, canEdit: row.canEdit })),
+    userCount: _count.users,
+  }));
+}
+
+/** Creates (roleId null) or replaces a role; administrators only. */
+export async function saveRole({ prisma, user, access }: AdminContext, roleId: number | null, raw: unknown): Promise<{ id: number }> {
+  requireCapability(access, "administer");
+  const { businessServices, ...fields } = parseInput(roleInput, raw);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const known = await tx.businessService.count({ where: { id: { in: businessServices.map((service) => service.id) } } });
+      if (known !== new Set(businessServices.map((service) => service.id)).size) throw new ConfigInputError({ businessServices: "names a business service that does not exist" });
+      const links = businessServices.map((service) => ({ businessServiceId: service.id, canEdit: service.canEdit }));
+      let id: number;
+      if (roleId === null) {
+        id = (await tx.role.create({ data: { ...fields, businessServices: { create: links } }, select: { id: true } })).id;
+      } else {
+        if (!(await tx.role.findUnique({ where: { id: roleId }, select: { id: true } }))) throw new NotFoundError(`no role with id ${roleId}`);
+        await tx.roleBusinessService.deleteMany({ where: { roleId } });
+        await tx.role.update({ where: { id: roleId }, data: { ...fields, businessServices: { create: links } } });
+        id = roleId;
+      }
+      await recordAudit(tx, user, { action: roleId === null ? "role.create" : "role.update", target: `role:${id}`, detail: { ...fields, businessServices } });
+      return { id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConfigInputError({ name: "another role already has this name" });
+    throw error;
+  }
+}
+
+/** Deletes a role; its users keep their accounts but lose BSM access until given another role. */
+export async function deleteRole({ prisma, user, access }: AdminContext, roleId: number): Promise<void> {
+  requireCapability(access, "administer");
+  await prisma.$transaction(async (tx) => {
+    const role = await tx.role.findUnique({ where: { id: roleId }, select: { name: true } });
+    if (!role) throw new NotFoundError(`no role with id ${roleId}`);
+    await tx.role.delete({ where: { id: roleId } });
+    await recordAudit(tx, user, { action: "role.delete", target: `role:${roleId}`, detail: { name: role.name } });
+  });
+}
