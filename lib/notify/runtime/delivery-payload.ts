@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import type { NotificationContext } from "../environment";
 import { locateNotifyViaNagios, type MethodConfig } from "../methods";
 import type { StoredMethod } from "../profiles/profile-input";
@@ -14,7 +16,9 @@ export function toMethodConfig(method: StoredMethod): MethodConfig {
   switch (method.kind) {
     case "command": {
       const [program, ...args] = method.argv;
-      return { kind: "command", argv: [program === "notify_via_nagios" ? locateNotifyViaNagios() : program, ...args], timeoutMs };
+      // Run through sh so the wrapper works wherever a bundler copied it, with or without its execute bit.
+      const argv = program === "notify_via_nagios" ? ["/bin/sh", notifyViaNagiosPath(), ...args] : method.argv;
+      return { kind: "command", argv, timeoutMs };
     }
     case "email":
       return {
@@ -29,4 +33,10 @@ export function toMethodConfig(method: StoredMethod): MethodConfig {
     case "webhook":
       return { kind: "webhook", url: method.url, headers: method.headers, timeoutMs };
   }
+}
+
+function notifyViaNagiosPath(): string {
+  const shipped = locateNotifyViaNagios();
+  const inSources = join(process.cwd(), "lib/notify/bin/notify_via_nagios");
+  return existsSync(shipped) ? shipped : inSources;
 }

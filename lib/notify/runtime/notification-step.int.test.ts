@@ -88,7 +88,11 @@ describe.each(RUNTIMES)("notifications from the poller on %s", (runtime) => {
   it("runs a real script method from a poll with every OPSVIEW_* variable set as specified", async () => {
     const { estate, source, clock } = await setUp();
     const file = join(directory, "environment.json");
-    await createProfile(database, estate, { methods: [writeEnvironmentTo(file)] });
+    const nagiosFile = join(directory, "nagios.json");
+    const viaNagios = writeEnvironmentTo(nagiosFile);
+    await createProfile(database, estate, {
+      methods: [writeEnvironmentTo(file), { ...viaNagios, argv: ["notify_via_nagios", ...(viaNagios.kind === "command" ? viaNagios.argv : [])] }],
+    });
     await database.prisma.notificationContact.create({
       data: { userId: estate.adminId, pager: "+44 7700 900123", variables: { SLACK_CHANNEL: "#shop-ops", UNUSED: "x" } },
     });
@@ -103,8 +107,8 @@ describe.each(RUNTIMES)("notifications from the poller on %s", (runtime) => {
     expect(await poller.runCycle()).toMatchObject({ ok: true });
     await worker.idle();
 
-    const delivery = await database.prisma.notificationDelivery.findFirstOrThrow();
-    expect(delivery).toMatchObject({ status: "SENT", attempts: 1, exitCode: 0, methodKind: "command", recipientName: "Ops Admin" });
+    const deliveries = await database.prisma.notificationDelivery.findMany({ orderBy: { methodIndex: "asc" } });
+    expect(deliveries).toMatchObject([0, 1].map(() => ({ status: "SENT", attempts: 1, exitCode: 0, methodKind: "command", recipientName: "Ops Admin" })));
     const minute = Math.floor(clock.now / MINUTE) * MINUTE;
     const at = new Date(minute);
     const environment = JSON.parse(readFileSync(file, "utf8")) as Record<string, string>;
@@ -137,6 +141,20 @@ describe.each(RUNTIMES)("notifications from the poller on %s", (runtime) => {
       OPSVIEW_CONTACT_PHONE: "",
       OPSVIEW_NM_PRIORITY: "high",
       OPSVIEW_NM_ROOM: "ops 1",
+    });
+    // The Nagios wrapper adds the NAGIOS_* names for existing scripts.
+    const nagios = JSON.parse(readFileSync(nagiosFile, "utf8")) as Record<string, string>;
+    expect(nagios).toMatchObject({
+      ...opsview,
+      NAGIOS_NOTIFICATIONTYPE: "PROBLEM",
+      NAGIOS_SERVICESTATE: "CRITICAL",
+      NAGIOS_SERVICESTATEID: "2",
+      NAGIOS_HOSTNAME: "Shop",
+      NAGIOS_SERVICEDESC: "BSMService",
+      NAGIOS_SERVICEOUTPUT: opsview.OPSVIEW_OUTPUT,
+      NAGIOS_NOTIFICATIONNUMBER: "1",
+      NAGIOS_CONTACTPAGER: "+44 7700 900123",
+      NAGIOS__CONTACTSLACK_CHANNEL: "#shop-ops",
     });
     // Only a safe part of the server's environment is passed on.
     expect(Object.keys(environment).filter((name) => !name.startsWith("OPSVIEW_")).every((name) => ["PATH", "HOME", "LANG", "LC_ALL", "TZ", "TMPDIR", "USER", "LOGNAME", "SHELL", "PWD"].includes(name))).toBe(true);
