@@ -50,8 +50,18 @@ export async function listRoles(prisma: PrismaClient): Promise<RoleView[]> {
     orderBy: { name: "asc" },
     include: { businessServices: { select: { businessServiceId: true, canEdit: true } }, _count: { select: { users: true } } },
   });
-  return roles.map(({ businessServices, _count, createdAt: _created, updatedAt: _updated, ...role }) => ({
-    ...role,
+  return roles.map(({ businessServices, _count, ...role }) => ({
+    id: role.id,
+    name: role.name,
+    description: role.description,
+    bsmAccess: role.bsmAccess,
+    viewAll: role.viewAll,
+    allBusinessServices: role.allBusinessServices,
+    grantServicesOfComponents: role.grantServicesOfComponents,
+    configureBsm: role.configureBsm,
+    configureBsmComponents: role.configureBsmComponents,
+    hostGroups: role.hostGroups,
+    keywords: role.keywords,
     businessServices: businessServices.map((row) => ({ id: row.businessServiceId, canEdit: row.canEdit })),
     userCount: _count.users,
   }));
