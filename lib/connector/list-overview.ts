@@ -35,11 +35,12 @@ export interface OverviewPage extends TablePage<OverviewRow> {
 /** The Overview table: one page of the hosts the user may see, searched by host name or type. */
 export async function listOverview(prisma: PrismaClient, access: Access, query: TableQuery<OverviewColumn>): Promise<OverviewPage> {
   const visibility = hostVisibilityCondition(access, 2);
-  const from = `FROM "ReflectedHost" r LEFT JOIN "HostElement" e ON e.host = r.host LEFT JOIN "Host" h ON h.name = r.host
-    WHERE (r.host ILIKE $1 OR r."hostType" ILIKE $1) AND ${visibility.sql}`;
+  const visible = `FROM "ReflectedHost" r LEFT JOIN "HostElement" e ON e.host = r.host LEFT JOIN "Host" h ON h.name = r.host WHERE ${visibility.sql}`;
+  const matches = `(r.host ILIKE $1 OR r."hostType" ILIKE $1)`;
+  const from = `${visible} AND ${matches}`;
   const params = [containsPattern(query.q), ...visibility.params];
   const [counts] = await prisma.$queryRawUnsafe<{ total: bigint | number; pending: bigint | number }[]>(
-    `SELECT COUNT(*) AS total, COUNT(*) FILTER (WHERE r.pending) AS pending ${from}`,
+    `SELECT COUNT(*) FILTER (WHERE ${matches}) AS total, COUNT(*) FILTER (WHERE r.pending) AS pending ${visible}`,
     ...params,
   );
   const total = Number(counts?.total ?? 0);
