@@ -1,0 +1,54 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireAccess } from "@/lib/auth/session";
+import { toActionResult, type ActionResult } from "@/lib/connector/action-result";
+import { getPrisma } from "@/lib/db";
+import { createUserAsAdmin, deleteUser, setUserAccess } from "@/lib/users/manage-users";
+import { deleteRole, saveRole } from "@/lib/users/roles";
+
+async function context() {
+  const { user, access } = await requireAccess();
+  return { prisma: getPrisma(), user, access };
+}
+
+async function run(what: string, operation: () => Promise<string>): Promise<ActionResult> {
+  const result = await toActionResult(what, operation);
+  revalidatePath("/admin");
+  return result;
+}
+
+export async function saveRoleAction(roleId: number | null, input: unknown): Promise<ActionResult> {
+  return run("save the role", async () => {
+    await saveRole(await context(), roleId, input);
+    return "Role saved.";
+  });
+}
+
+export async function deleteRoleAction(roleId: number): Promise<ActionResult> {
+  return run("delete the role", async () => {
+    await deleteRole(await context(), roleId);
+    return "Role deleted.";
+  });
+}
+
+export async function createUserAction(input: unknown): Promise<ActionResult> {
+  return run("create the user", async () => {
+    await createUserAsAdmin(await context(), input);
+    return "User created.";
+  });
+}
+
+export async function setUserAccessAction(userId: string, input: unknown): Promise<ActionResult> {
+  return run("change the user", async () => {
+    await setUserAccess(await context(), userId, input);
+    return "User saved.";
+  });
+}
+
+export async function deleteUserAction(userId: string): Promise<ActionResult> {
+  return run("delete the user", async () => {
+    await deleteUser(await context(), userId);
+    return "User deleted.";
+  });
+}
