@@ -318,7 +318,7 @@ export async function startIcingaTestbed(estate: IcingaEstate, options: IcingaTe
       }),
     );
 
-    agent = new Agent({ ca: readFileSync(caFile), keepAlive: true, servername: NODE_NAME });
+    agent = new Agent({ ca: readFileSync(caFile), keepAlive: false, servername: NODE_NAME });
     const httpAgent = agent;
     const authorization = `Basic ${Buffer.from(`bsm:${apiPassword}`).toString("base64")}`;
     const api: IcingaTestbed["api"] = (method, pathAndQuery, body) =>

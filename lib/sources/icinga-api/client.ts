@@ -61,8 +61,9 @@ export class IcingaApiClient {
         throw this.failure(`cannot read the CA file ${settings.caFile} (${(error as NodeJS.ErrnoException).code ?? "unreadable"})`);
       }
     }
+    // No keep-alive: Icinga 2 drops idle connections, and reusing one fails the next read with "socket hang up".
     this.agent = new Agent({
-      keepAlive: true,
+      keepAlive: false,
       maxSockets: 4,
       ca,
       rejectUnauthorized: !settings.acceptSelfSigned,
