@@ -100,7 +100,7 @@ function MethodFields({ method, index, errors, onChange }: { method: MethodFormV
             <input type="checkbox" checked={method.secure} onChange={(event) => onChange({ ...method, secure: event.target.checked })} /> TLS from the start (port 465)
           </label>
           <TextField id={id("username")} label="User name (empty: no login)" value={method.username} onChange={(username) => onChange({ ...method, username })} errors={errors} path={field("username")} />
-          <TextField id={id("password")} label="Password" type="password" value={method.password} onChange={(password) => onChange({ ...method, password })} errors={errors} path={field("password")} />
+          <TextField id={id("password")} label="Password (left empty: unchanged)" type="password" value={method.password} onChange={(password) => onChange({ ...method, password })} errors={errors} path={field("password")} />
           <TextField id={id("from")} label="From address" value={method.from} onChange={(from) => onChange({ ...method, from })} errors={errors} path={field("from")} />
           <TextField id={id("timeout")} label="Time limit (seconds)" value={method.timeoutSeconds} onChange={(timeoutSeconds) => onChange({ ...method, timeoutSeconds })} errors={errors} path={field("timeoutSeconds")} />
         </>

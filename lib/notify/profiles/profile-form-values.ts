@@ -75,7 +75,8 @@ function methodToFormValues(method: StoredMethod): MethodFormValues {
         contactVariables: method.contactVariables.join(", "),
       };
     case "email":
-      return { ...method, port: String(method.port), timeoutSeconds: String(method.timeoutSeconds) };
+      // The password never goes back to the browser; left empty, the stored one is kept.
+      return { ...method, password: "", port: String(method.port), timeoutSeconds: String(method.timeoutSeconds) };
     case "webhook":
       return {
         kind: "webhook",

@@ -91,7 +91,9 @@ describe("parseProfileInput", () => {
       }),
     );
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.fieldErrors));
-    const again = parseProfileInput(profileToFormValues({ ...parsed.value, sharedWithRoleIds: [] }));
+    const formValues = profileToFormValues({ ...parsed.value, sharedWithRoleIds: [] });
+    expect(formValues.methods[1]).toMatchObject({ kind: "email", password: "" });
+    const again = parseProfileInput({ ...formValues, methods: [formValues.methods[0], { ...formValues.methods[1], password: "secret" }] });
     expect(again).toEqual(parsed);
   });
 });

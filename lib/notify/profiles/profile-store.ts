@@ -5,7 +5,7 @@ import { recordAudit, type AuditActor } from "../../audit/record-audit";
 import { timePeriodSchema } from "../contract";
 import type { NotificationRules } from "../types";
 import type { StoredProfileFields } from "./profile-form-values";
-import { isTrigger, parseProfileInput, storedMethodsSchema, type FieldErrors, type ProfileInput } from "./profile-input";
+import { isTrigger, parseProfileInput, storedMethodsSchema, type FieldErrors, type ProfileInput, type StoredMethod } from "./profile-input";
 
 export interface ProfileUser extends AuditActor {
   isAdmin: boolean;
@@ -113,6 +113,14 @@ function profileData(input: ProfileInput) {
   };
 }
 
+/** An e-mail method saved with an empty password keeps the one stored at the same position. */
+function keepStoredPasswords(methods: StoredMethod[], stored: StoredMethod[]): StoredMethod[] {
+  return methods.map((method, index) => {
+    const before = stored[index];
+    return method.kind === "email" && method.password === "" && before?.kind === "email" ? { ...method, password: before.password } : method;
+  });
+}
+
 /** What the audit log keeps of a profile: everything but method secrets. */
 function auditDetail(input: ProfileInput): Prisma.InputJsonValue {
   return {
@@ -150,9 +158,10 @@ export async function saveProfile(
     const existing = await tx.notificationProfile.findUnique({ where: { id } });
     if (!existing || !canManageProfile(existing, user)) throw new AccessDeniedError("You may not change this notification profile");
     if (existing.shared !== input.shared && !user.isAdmin) throw new AccessDeniedError("Only administrators share profiles");
+    const methods = keepStoredPasswords(input.methods, storedMethodsSchema.parse(existing.methods));
     await tx.notificationProfile.update({
       where: { id },
-      data: { ...data, sharedWithRoles: { deleteMany: {}, create: roleLinks } },
+      data: { ...data, methods: methods as Prisma.InputJsonValue, sharedWithRoles: { deleteMany: {}, create: roleLinks } },
     });
     // Objects no longer covered start afresh if they are added back.
     await tx.notificationObjectState.deleteMany({

@@ -15,7 +15,7 @@ const MINUTE = 60_000;
 const NO_WAIT_RETRIES = { maxAttempts: 2, initialDelayMs: 0, backoffFactor: 1, maxDelayMs: 0 };
 
 /** A real program: node writes its whole environment to the file named by its argument. */
-function writeEnvironmentTo(file: string): StoredMethod {
+function writeEnvironmentTo(file: string): Extract<StoredMethod, { kind: "command" }> {
   return {
     kind: "command",
     argv: [process.execPath, "-e", "require('fs').writeFileSync(process.argv[1], JSON.stringify(process.env))", file],
@@ -91,7 +91,7 @@ describe.each(RUNTIMES)("notifications from the poller on %s", (runtime) => {
     const nagiosFile = join(directory, "nagios.json");
     const viaNagios = writeEnvironmentTo(nagiosFile);
     await createProfile(database, estate, {
-      methods: [writeEnvironmentTo(file), { ...viaNagios, argv: ["notify_via_nagios", ...(viaNagios.kind === "command" ? viaNagios.argv : [])] }],
+      methods: [writeEnvironmentTo(file), { ...viaNagios, argv: ["notify_via_nagios", ...viaNagios.argv] }],
     });
     await database.prisma.notificationContact.create({
       data: { userId: estate.adminId, pager: "+44 7700 900123", variables: { SLACK_CHANNEL: "#shop-ops", UNUSED: "x" } },
