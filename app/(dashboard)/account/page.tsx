@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { listApiTokens } from "@/lib/auth/api-tokens";
+import { requireUser } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db";
+import { PageHeader } from "@/components/ui/page-header";
+import { ApiTokens } from "@/components/admin/api-tokens";
+
+export const metadata: Metadata = { title: "Account" };
+
+export default async function AccountPage() {
+  const user = await requireUser();
+  const tokens = await listApiTokens(getPrisma(), user.id);
+  return (
+    <>
+      <PageHeader title="Account">
+        Personal API tokens for the REST API (<a className="underline" href="/api/openapi.json">/api/openapi.json</a>). A token acts as you, with your permissions.
+      </PageHeader>
+      <ApiTokens tokens={tokens.map((token) => ({ ...token, createdAt: token.createdAt.toISOString(), lastUsedAt: token.lastUsedAt?.toISOString() ?? null }))} />
+    </>
+  );
+}
