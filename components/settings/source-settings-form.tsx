@@ -92,6 +92,7 @@ export function SourceSettingsForm({ form, save, testConnection, reset }: Props)
         </label>
       );
     }
+    if (field.shownWhen && draft.values[field.shownWhen.path] !== field.shownWhen.equals) return null;
     const saved = field.type === "password" && secretSaved(field.path);
     return (
       <div key={field.path} className="contents">
@@ -99,18 +100,35 @@ export function SourceSettingsForm({ form, save, testConnection, reset }: Props)
           {field.label}
         </label>
         <div>
-          <input
-            id={id}
-            type={field.type === "password" ? "password" : "text"}
-            inputMode={field.type === "number" ? "decimal" : undefined}
-            autoComplete={field.type === "password" ? "new-password" : "off"}
-            className={inputClass}
-            value={typeof value === "string" ? value : ""}
-            placeholder={saved ? "unchanged" : field.placeholder}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy}
-            onChange={(event) => setValue(field.path, event.target.value)}
-          />
+          {field.type === "select" ? (
+            <select
+              id={id}
+              className={inputClass}
+              value={typeof value === "string" ? value : ""}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={describedBy}
+              onChange={(event) => setValue(field.path, event.target.value)}
+            >
+              {field.options?.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input
+              id={id}
+              type={field.type === "password" ? "password" : "text"}
+              inputMode={field.type === "number" ? "decimal" : undefined}
+              autoComplete={field.type === "password" ? "new-password" : "off"}
+              className={inputClass}
+              value={typeof value === "string" ? value : ""}
+              placeholder={saved ? "unchanged" : field.placeholder}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={describedBy}
+              onChange={(event) => setValue(field.path, event.target.value)}
+            />
+          )}
           {error && (
             <p id={`${id}-error`} className="mt-1 text-red-700" data-testid={`error-${field.path}`}>
               {field.label} {error}

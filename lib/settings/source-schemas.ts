@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import { icingaApiSettingsSchema } from "../sources/icinga-api/settings";
+import { icingaIdoSettingsSchema } from "../sources/ido/settings";
 import { opsviewDatabaseSettingsSchema } from "../sources/opsview-db/settings";
 import { opsviewRestSettingsSchema } from "../sources/opsview-rest/settings";
 import { simulatedSourceSettings } from "../sources/simulated/settings";
@@ -9,4 +11,6 @@ export const SOURCE_SCHEMAS: Record<SettingsSourceKind, z.ZodType<Record<string,
   simulated: simulatedSourceSettings,
   "opsview-db": opsviewDatabaseSettingsSchema,
   "opsview-rest": opsviewRestSettingsSchema,
+  "icinga-api": icingaApiSettingsSchema,
+  "icinga-ido": icingaIdoSettingsSchema,
 };

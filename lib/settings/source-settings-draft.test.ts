@@ -84,6 +84,41 @@ describe("parseSourceSettingsDraft", () => {
     });
   });
 
+  it("validates the Icinga 2 API kind: https only, blank CA file and certificate name mean none", () => {
+    const values = { baseUrl: "https://icinga.example:5665", username: "bsm", password: "pw", caFile: "", tlsServerName: " ", acceptSelfSigned: false };
+    expect(parseSourceSettingsDraft({ kind: "icinga-api", pollIntervalSeconds: "10", values, enabledGroups: [] }, {})).toMatchObject({
+      ok: true,
+      value: { settings: { baseUrl: "https://icinga.example:5665", caFile: null, tlsServerName: null, acceptSelfSigned: false } },
+    });
+    const http = parseSourceSettingsDraft({ kind: "icinga-api", pollIntervalSeconds: "10", values: { ...values, baseUrl: "http://icinga" }, enabledGroups: [] }, {});
+    expect(http).toMatchObject({ ok: false, fieldErrors: { baseUrl: expect.stringContaining("https://") } });
+  });
+
+  it("validates the Icinga IDO kind: icinga defaults, and only the chosen host template source's field", () => {
+    const draft = (values: Record<string, string>) => ({
+      kind: "icinga-ido",
+      pollIntervalSeconds: "10",
+      values: { "main.host": "ido.example", "main.user": "icinga", "main.password": "pw", hostTemplateSource: "host-group", ...values },
+      enabledGroups: [],
+    });
+    expect(parseSourceSettingsDraft(draft({}), {})).toMatchObject({
+      ok: true,
+      value: { settings: { main: { database: "icinga", port: 3306 }, tablePrefix: "icinga_", hostTemplateSource: "host-group", hostGroupPattern: "^(.+)$" } },
+    });
+    expect(parseSourceSettingsDraft(draft({ hostGroupPattern: "(unclosed", customVariable: "bad name!" }), {})).toEqual({
+      ok: false,
+      fieldErrors: { hostGroupPattern: "is not a valid regular expression" },
+    });
+    expect(parseSourceSettingsDraft(draft({ hostTemplateSource: "custom-variable", hostGroupPattern: "(unclosed", customVariable: "bad name!" }), {})).toEqual({
+      ok: false,
+      fieldErrors: { customVariable: "must be a custom variable name (letters, digits, _ . -)" },
+    });
+  });
+
+  it("starts a select on its first choice when nothing is saved", () => {
+    expect(settingsToDraft("icinga-ido", {}, 10).values.hostTemplateSource).toBe("host-group");
+  });
+
   it("refuses an unknown kind and a malformed request without throwing", () => {
     expect(parseSourceSettingsDraft({ kind: "nagios", pollIntervalSeconds: "10", values: {}, enabledGroups: [] }, {})).toEqual({
       ok: false,

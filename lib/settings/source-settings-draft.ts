@@ -109,6 +109,7 @@ export function settingsToDraft(kind: SettingsSourceKind, settings: unknown, pol
       const value = getPath(settings, field.path);
       if (field.type === "password") values[field.path] = "";
       else if (field.type === "checkbox") values[field.path] = value === true;
+      else if (field.type === "select") values[field.path] = typeof value === "string" && value !== "" ? value : (field.options?.[0]?.value ?? "");
       else values[field.path] = value === undefined || value === null ? "" : String(value);
     }
   }

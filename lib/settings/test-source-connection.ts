@@ -1,5 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
+import { testIcingaApiConnection } from "../sources/icinga-api";
+import { testIcingaIdoConnection } from "../sources/ido";
 import { testOpsviewConnection } from "../sources/opsview-db/test-connection";
 import { testOpsviewRestConnection } from "../sources/opsview-rest";
 import { currentSecretsFor, draftKeepsASecret } from "./current-secrets";
@@ -16,6 +18,9 @@ const CONNECTION_TESTERS: Partial<Record<SettingsSourceKind, ConnectionTester>> 
   "opsview-db": (settings, target) =>
     testOpsviewConnection(getPath(settings, target), { tablePrefix: (getPath(settings, "tablePrefix") as string | undefined) ?? "nagios_" }),
   "opsview-rest": (settings) => testOpsviewRestConnection(settings as Parameters<typeof testOpsviewRestConnection>[0]),
+  "icinga-api": (settings) => testIcingaApiConnection(settings),
+  "icinga-ido": (settings, target) =>
+    testIcingaIdoConnection(getPath(settings, target), { tablePrefix: (getPath(settings, "tablePrefix") as string | undefined) ?? "icinga_" }),
 };
 
 const requestSchema = z.object({ draft: sourceSettingsDraftSchema, target: z.enum(["main", "backup", "endpoint"]) });
