@@ -38,7 +38,7 @@ export function createMonitoringSource(
       case "opsview-rest":
         return createOpsviewRestSource(settings as Parameters<typeof createOpsviewRestSource>[0], { now, onEvent: options.onEvent });
       case "icinga-api":
-        return createIcingaApiSource(settings as Parameters<typeof createIcingaApiSource>[0], { now, onEvent: options.onEvent });
+        return createIcingaApiSource(settings as Parameters<typeof createIcingaApiSource>[0], { now });
       case "icinga-ido": {
         const parsed = parseIcingaIdoSettings(settings);
         if (!parsed.ok) throw new Error(parsed.message);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { ChangeRead, FullRead, MonitoringSource, SkippedRow, SourceEvent, SourceHost, SourceServiceCheck } from "../types";
+import type { ChangeRead, FullRead, MonitoringSource, SkippedRow, SourceHost, SourceServiceCheck } from "../types";
 import { IcingaApiClient } from "./client";
 import { HOST_ATTRS, parseHosts, parseServices, SERVICE_ATTRS } from "./parse";
 import { apiRoot, parseIcingaApiSettings, type IcingaApiSettings, type IcingaApiSettingsInput } from "./settings";
@@ -9,7 +9,6 @@ export const DEFAULT_ICINGA_API_TIMEOUT_MS = 30_000;
 
 export interface IcingaApiSourceOptions {
   now?: () => number;
-  onEvent?: (event: SourceEvent) => void;
   /** Per request, reading the answer included. Default 30 s (a large estate's full read). */
   timeoutMs?: number;
   /** readChanges turns into a full resync when the last full read is this old. Default 10 minutes. */
