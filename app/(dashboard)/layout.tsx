@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { requireAccess, requireUser } from "@/lib/auth/session";
 import { MainNav } from "@/components/layout/main-nav";
+import { hiddenNavHrefs } from "@/lib/auth/hidden-nav";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { LiveEventsProvider } from "@/components/live/live-events-provider";
 import { SourceBanner } from "@/components/live/source-banner";
@@ -19,7 +20,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       <header className="bg-slate-900 text-white">
         <div className="mx-auto flex max-w-screen-2xl items-center gap-6 px-6 py-3">
           <span className="font-semibold tracking-tight">BSM Dashboard</span>
-          <MainNav hiddenHrefs={(await requireAccess()).access.has("bsm") ? [] : ["/notifications"]} />
+          <MainNav hiddenHrefs={hiddenNavHrefs((await requireAccess()).access)} />
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span data-testid="signed-in-user" className="text-slate-300">
               {user.name} ({user.email})

@@ -9,6 +9,9 @@ const NAV_ITEMS = [
   { href: "/overview", label: "Overview" },
   { href: "/hosts", label: "Hosts" },
   { href: "/notifications", label: "Notifications" },
+  { href: "/configure", label: "Configure" },
+  { href: "/admin", label: "Admin" },
+  { href: "/account", label: "Account" },
   { href: "/settings", label: "Settings" },
 ] as const;
 

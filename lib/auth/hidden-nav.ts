@@ -1,0 +1,10 @@
+import type { Access } from "./access";
+
+/** Main navigation entries the user may not use, so the layout hides them. */
+export function hiddenNavHrefs(access: Access): string[] {
+  const hidden: string[] = [];
+  if (!access.has("bsm")) hidden.push("/notifications");
+  if (!access.has("configureBsm") && !access.has("configureBsmComponents")) hidden.push("/configure");
+  if (!access.has("administer")) hidden.push("/admin");
+  return hidden;
+}
