@@ -31,7 +31,7 @@ async function zoneLayers(page: Page) {
 test("find a failing service, see why, pin its Investigate view, find it on the dashboard, and watch it change live", async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, DEMO_VIEWER);
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Dashboard", exact: true })).toBeVisible();
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Summary" }).click();
   await expect(page.getByRole("heading", { name: "BSM Summary" })).toBeVisible();
   await expect(page.getByTestId("service-tile").first()).toBeVisible();
@@ -44,7 +44,7 @@ test("find a failing service, see why, pin its Investigate view, find it on the 
   await page.screenshot({ path: "e2e/artifacts/views-summary.png", fullPage: true });
 
   // Sorting and filtering live in the URL, so the view can be bookmarked.
-  await page.getByRole("button", { name: "Business service" }).click();
+  await page.getByRole("button", { name: "Business service", exact: true }).click();
   await expect(page).toHaveURL(/sort=name/);
   const names = await page.getByTestId("service-list").locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-service") ?? ""));
   expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -123,7 +123,7 @@ test("find a failing service, see why, pin its Investigate view, find it on the 
 
 test("dashlets can be added, resized, reordered and removed, and they persist", async ({ page }) => {
   await signIn(page, DEMO_VIEWER);
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Dashboard", exact: true })).toBeVisible();
   const dashlets = page.getByTestId("dashlet");
   const countBefore = await dashlets.count();
   await page.getByRole("button", { name: "Add BSM Summary" }).click();
@@ -148,7 +148,7 @@ test("dashlets can be added, resized, reordered and removed, and they persist", 
 test("the views fit a wall screen at 3840×2160", async ({ page }) => {
   await page.setViewportSize({ width: 3840, height: 2160 });
   await signIn(page, DEMO_VIEWER);
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Dashboard", exact: true })).toBeVisible();
   await page.goto("/summary");
   await expect(page.getByTestId("service-tile").first()).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);

@@ -68,7 +68,7 @@ export function BsmObjectMenu({
         aria-controls={open ? menuId : undefined}
         data-testid={testId}
         onClick={() => setOpen((value) => !value)}
-        className={`block h-full w-full text-left focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700 ${className ?? ""}`}
+        className={`flex h-full w-full flex-col justify-start text-left focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700 ${className ?? ""}`}
       >
         {children}
       </button>

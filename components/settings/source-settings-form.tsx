@@ -228,7 +228,7 @@ export function SourceSettingsForm({ form, save, testConnection, reset }: Props)
                         data-testid={`test-result-${group.testTarget}`}
                         className={`rounded px-2 py-1.5 ${test.ok ? "bg-green-100 text-green-900" : "bg-red-100 text-red-900"}`}
                       >
-                        <strong>{test.ok ? "Connected." : "Failed."}</strong> {test.message}
+                        <strong>{test.ok ? "Success:" : "Failed:"}</strong> {test.message}
                       </p>
                     )}
                   </div>

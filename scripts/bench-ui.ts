@@ -1,0 +1,236 @@
+// `npm run bench:ui`: the Summary in Chromium against a large estate: 1,000 business services of
+// 5 components, 5,000 components of 3 hosts, over the simulated source's 5,000 hosts (polled every
+// second, so states change live). Prints how long the Summary takes to become interactive and how
+// long a live event takes to repaint a tile. Uses the build in NEXT_DIST_DIR (default .next-bench-ui).
+import { spawn, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Page } from "@playwright/test";
+import { openDatabase } from "../lib/db/client";
+import { upsertHosts } from "../lib/poller/estate-store";
+import { generateSimulatedEstate } from "../lib/sources/simulated";
+import { chromiumLaunchOptions } from "../e2e/settings";
+
+const SERVICES = 1_000;
+const COMPONENTS_PER_SERVICE = 5;
+const COMPONENTS = 5_000;
+const HOSTS_PER_COMPONENT = 3;
+const SIMULATED = { seed: 11, hosts: 5_000, eventsPerHour: 6_000 };
+const PORT = Number(process.env.BENCH_UI_PORT ?? 3119);
+const DATA_DIR = `./data/bench-ui-${PORT}`;
+const ADMIN = { email: "bench@bsm.local", password: "bench-ui-password" };
+const LOADS = 5;
+const LIVE_SECONDS = 40;
+
+const root = path.resolve(import.meta.dirname, "..");
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
+const ms = (value: number) => `${Math.round(value)} ms`;
+
+async function seedEstate(): Promise<void> {
+  rmSync(path.join(root, DATA_DIR), { recursive: true, force: true });
+  const estate = generateSimulatedEstate(SIMULATED);
+  const database = openDatabase({ kind: "pglite", dataDir: DATA_DIR });
+  await database.migrate();
+  await database.withConnection((connection) => connection.transaction((tx) => upsertHosts(tx, estate.hosts, Date.now())));
+  const { prisma } = database;
+  const hosts = await prisma.host.findMany({ select: { id: true, name: true, templates: { orderBy: { priority: "asc" }, take: 1, select: { hostTemplateId: true } } } });
+  const byTemplate = new Map<number, number[]>();
+  for (const host of hosts) {
+    const template = host.templates[0]?.hostTemplateId;
+    if (template === undefined) continue;
+    byTemplate.set(template, [...(byTemplate.get(template) ?? []), host.id]);
+  }
+  const templates = [...byTemplate.keys()];
+  await prisma.component.createMany({
+    data: Array.from({ length: COMPONENTS }, (_, index) => ({
+      name: `Component ${String(index + 1).padStart(4, "0")}`,
+      hostTemplateId: templates[index % templates.length],
+      requiredOnline: 2,
+    })),
+  });
+  const components = await prisma.component.findMany({ orderBy: { id: "asc" }, select: { id: true, hostTemplateId: true } });
+  await prisma.componentHost.createMany({
+    data: components.flatMap((component, index) => {
+      const pool = byTemplate.get(component.hostTemplateId) ?? [];
+      return Array.from({ length: HOSTS_PER_COMPONENT }, (_, position) => ({
+        componentId: component.id,
+        hostId: pool[(index * HOSTS_PER_COMPONENT + position) % pool.length],
+        position,
+      }));
+    }),
+    skipDuplicates: true,
+  });
+  await prisma.businessService.createMany({
+    data: Array.from({ length: SERVICES }, (_, index) => ({ name: `Service ${String(index + 1).padStart(4, "0")}` })),
+  });
+  const services = await prisma.businessService.findMany({ orderBy: { id: "asc" }, select: { id: true } });
+  await prisma.businessServiceComponent.createMany({
+    data: services.flatMap((service, index) =>
+      Array.from({ length: COMPONENTS_PER_SERVICE }, (_, position) => ({
+        businessServiceId: service.id,
+        componentId: components[(index * COMPONENTS_PER_SERVICE + position) % components.length].id,
+        position,
+      })),
+    ),
+  });
+  await database.close();
+}
+
+function startServer(): ChildProcess {
+  const server = spawn(process.execPath, ["scripts/start.mjs"], {
+    cwd: root,
+    detached: true,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: {
+      ...process.env,
+      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-bench-ui",
+      PORT: String(PORT),
+      DATABASE_URL: `pglite:${DATA_DIR}`,
+      NEXTAUTH_SECRET: "bench-ui-secret-0123456789abcdef0123456789",
+      NEXTAUTH_URL: `http://localhost:${PORT}`,
+      BSM_ADMIN_EMAIL: ADMIN.email,
+      BSM_ADMIN_PASSWORD: ADMIN.password,
+      BSM_SEED_DEMO: "0",
+      BSM_SOURCE: "simulated",
+      BSM_SOURCE_SETTINGS: JSON.stringify(SIMULATED),
+      BSM_POLL_INTERVAL_SECONDS: "1",
+    },
+  });
+  return server;
+}
+
+async function waitForHealth(): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${PORT}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error("the app did not start within 10 minutes");
+}
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto(`http://localhost:${PORT}/signin`);
+  await page.locator("form[data-hydrated=true]").waitFor();
+  await page.getByLabel("E-mail").fill(ADMIN.email);
+  await page.getByLabel("Password").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Dashboard" }).waitFor();
+}
+
+/** From navigation start until all tiles are shown and the first one answers a click with its menu (hydrated). */
+async function timeSummaryInteractive(page: Page): Promise<{ interactiveMs: number; tiles: number }> {
+  const started = Date.now();
+  await page.goto(`http://localhost:${PORT}/summary`, { waitUntil: "commit" });
+  const firstTile = page.getByTestId("service-tile").first().getByRole("button");
+  await firstTile.waitFor();
+  for (;;) {
+    await firstTile.click();
+    if (await page.getByRole("menuitem", { name: "Investigate" }).isVisible()) break;
+    await page.waitForTimeout(5);
+  }
+  const interactiveMs = Date.now() - started;
+  await page.keyboard.press("Escape");
+  return { interactiveMs, tiles: await page.getByTestId("service-tile").count() };
+}
+
+/**
+ * Live repaint: for each tile whose state attribute changes, the time from the arrival of the
+ * live event that preceded it to the next animation frame after the DOM change.
+ */
+async function measureLiveRepaint(page: Page, seconds: number): Promise<{ samples: number[]; events: number }> {
+  await page.evaluate(() => {
+    const record = window as unknown as { bsmEvents: number[]; repaints: number[] };
+    record.bsmEvents = [];
+    record.repaints = [];
+    const tiles = document.querySelector('[data-testid="service-tiles"]');
+    if (!tiles) throw new Error("no tiles");
+    new MutationObserver((mutations) => {
+      if (!mutations.some((mutation) => mutation.type === "attributes" || mutation.type === "childList")) return;
+      const changedAt = performance.now();
+      requestAnimationFrame(() => {
+        const event = record.bsmEvents.filter((at) => at <= changedAt).at(-1);
+        if (event !== undefined) record.repaints.push(performance.now() - event);
+      });
+    }).observe(tiles, { subtree: true, attributes: true, attributeFilter: ["data-state", "data-impacted", "data-acknowledged"], childList: true });
+  });
+  await page.waitForTimeout(seconds * 1000);
+  return page.evaluate(() => {
+    const record = window as unknown as { bsmEvents: number[]; repaints: number[] };
+    return { samples: record.repaints, events: record.bsmEvents.length };
+  });
+}
+
+async function main() {
+  console.log(`Seeding ${SERVICES} business services, ${COMPONENTS} components over ${SIMULATED.hosts} simulated hosts in ${DATA_DIR}…`);
+  const seedStarted = Date.now();
+  await seedEstate();
+  console.log(`Seeded in ${ms(Date.now() - seedStarted)}. Starting the app on port ${PORT}…`);
+  const server = startServer();
+  const stop = () => {
+    if (server.pid) process.kill(-server.pid, "SIGTERM");
+  };
+  process.on("SIGINT", () => {
+    stop();
+    process.exit(130);
+  });
+  try {
+    await waitForHealth();
+    const browser = await chromium.launch(chromiumLaunchOptions);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // Record when each live BSM event reaches the page, on the app's own EventSource.
+    await context.addInitScript(() => {
+      const record = window as unknown as { bsmEvents: number[] };
+      record.bsmEvents = [];
+      const Original = window.EventSource;
+      window.EventSource = class extends Original {
+        constructor(url: string | URL, init?: EventSourceInit) {
+          super(url, init);
+          this.addEventListener("bsm", () => record.bsmEvents.push(performance.now()));
+        }
+      };
+    });
+    const page = await context.newPage();
+    await signIn(page);
+    // Let the poller's first full read settle before timing.
+    await timeSummaryInteractive(page);
+    await page.waitForTimeout(3000);
+
+    const loads: number[] = [];
+    let tiles = 0;
+    for (let run = 0; run < LOADS; run++) {
+      const result = await timeSummaryInteractive(page);
+      loads.push(result.interactiveMs);
+      tiles = result.tiles;
+    }
+    const navigation = await page.evaluate(() => {
+      const entry = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+      return { responseEnd: entry.responseEnd, domInteractive: entry.domInteractive, domContentLoaded: entry.domContentLoadedEventEnd };
+    });
+    const live = await measureLiveRepaint(page, LIVE_SECONDS);
+    await browser.close();
+
+    console.log("");
+    console.log(`Summary with ${tiles} tiles (${SERVICES} services, ${COMPONENTS} components), Chromium 1280×800:`);
+    console.log(`  interactive (navigation → all tiles shown and the first answers a click), ${LOADS} loads: median ${ms(median(loads))}, best ${ms(Math.min(...loads))}, worst ${ms(Math.max(...loads))}  [target ≤ 1500 ms]`);
+    console.log(`  last load: response end ${ms(navigation.responseEnd)}, DOM interactive ${ms(navigation.domInteractive)}, DOMContentLoaded ${ms(navigation.domContentLoaded)}`);
+    if (live.samples.length === 0) {
+      console.log(`  live repaint: no tile changed in ${LIVE_SECONDS} s (${live.events} live events)`);
+    } else {
+      console.log(
+        `  live repaint (event arrives → next frame after the tile changed), ${live.samples.length} repaints from ${live.events} events in ${LIVE_SECONDS} s: median ${ms(median(live.samples))}, p95 ${ms(percentile(live.samples, 0.95))}, worst ${ms(Math.max(...live.samples))}  [target ≤ 100 ms]`,
+      );
+    }
+  } finally {
+    stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
