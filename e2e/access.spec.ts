@@ -1,0 +1,173 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { DEMO_VIEWER, E2E_ADMIN, E2E_PORT, E2E_SECRET } from "./settings";
+import { signIn } from "./helpers";
+
+// A second seeded user whose role differs from the demo viewer's (who sees everything): only the
+// EU region (keyword "eu", bottom up), configures components and the services it creates.
+const EU_USER = { email: "eu-configurer@bsm.local", password: "eu-configurer-password", name: "EU configurer" } as const;
+const BASE = `http://localhost:${E2E_PORT}`;
+
+test.describe.configure({ mode: "serial" });
+
+async function signedIn(browser: Browser, credentials: { email: string; password: string }): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, credentials);
+  await expect(page.getByTestId("signed-in-user")).toBeVisible();
+  return page;
+}
+
+async function totalRows(request: APIRequestContext, apiPath: string, headers?: Record<string, string>): Promise<number> {
+  const response = await request.get(apiPath, { headers });
+  expect(response.status()).toBe(200);
+  return (await response.json()).summary.totalrows;
+}
+
+test("an administrator creates a role and a user with it in the admin screen", async ({ page }) => {
+  await signIn(page, E2E_ADMIN);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
+  const roleEditor = page.getByRole("region", { name: "Role editor" });
+  await roleEditor.getByLabel("Name").fill("EU configurer");
+  await roleEditor.getByLabel("Grant permissions to Business Services").check();
+  await roleEditor.getByLabel("CONFIGUREBSM", { exact: true }).check();
+  await roleEditor.getByLabel("CONFIGUREBSMCOMPONENTS").check();
+  await roleEditor.getByLabel("Keywords").fill("eu");
+  await roleEditor.getByRole("button", { name: "Create role" }).click();
+  await expect(page.getByTestId("role-list").getByRole("link", { name: /EU configurer/ })).toBeVisible();
+
+  const newUser = page.getByRole("region", { name: "New user" });
+  await newUser.getByLabel("E-mail").fill(EU_USER.email);
+  await newUser.getByLabel("Name").fill(EU_USER.name);
+  await newUser.getByLabel("Password").fill(EU_USER.password);
+  await newUser.getByLabel("Role").selectOption({ label: "EU configurer" });
+  await newUser.getByRole("button", { name: "Create user" }).click();
+  await expect(page.getByTestId("user-row").filter({ hasText: EU_USER.email })).toBeVisible();
+  await page.screenshot({ path: "e2e/artifacts/admin.png", fullPage: true });
+});
+
+test("the two users see different services, components and hosts, in the UI and the API", async ({ browser }) => {
+  const viewer = await signedIn(browser, DEMO_VIEWER);
+  const eu = await signedIn(browser, EU_USER);
+  for (const apiPath of ["/api/status/bsmservice", "/api/status/bsmcomponent", "/api/config/bsmcomponent"]) {
+    const everything = apiPath.startsWith("/api/config") ? (await (await viewer.request.get(apiPath)).json()).list.length : await totalRows(viewer.request, apiPath);
+    const euOnly = apiPath.startsWith("/api/config") ? (await (await eu.request.get(apiPath)).json()).list.length : await totalRows(eu.request, apiPath);
+    expect(euOnly, apiPath).toBeGreaterThan(0);
+    expect(euOnly, apiPath).toBeLessThan(everything);
+  }
+  const euComponents = (await (await eu.request.get("/api/status/bsmcomponent?rows=1000")).json()).list as { name: string; id: string }[];
+  expect(euComponents.every((component) => /EU/i.test(component.name))).toBe(true);
+  const allComponents = (await (await viewer.request.get("/api/status/bsmcomponent?rows=1000")).json()).list as { name: string; id: string }[];
+  const hidden = allComponents.find((component) => !euComponents.some((visible) => visible.id === component.id))!;
+  expect((await viewer.request.get(`/api/status/bsmhost?cid=${hidden.id}`)).status()).toBe(200);
+  const refused = await eu.request.get(`/api/status/bsmhost?cid=${hidden.id}`);
+  expect(refused.status()).toBe(404);
+  expect(await refused.json()).toEqual({ error: `no component with id ${hidden.id}` });
+
+  // The configuration screens show each only what they may use.
+  await eu.goto("/configure/components");
+  await expect(eu.getByTestId("component-list").getByRole("link")).toHaveCount(euComponents.length);
+  await eu.getByLabel("Host template").selectOption({ label: "Web" });
+  const hostNames = await eu.locator("#component-hosts option").allTextContents();
+  expect(hostNames.length).toBeGreaterThan(0);
+  expect(hostNames.every((name) => name.includes("-eu-"))).toBe(true);
+  await eu.screenshot({ path: "e2e/artifacts/configure-eu.png", fullPage: true });
+  const nav = viewer.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Summary" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Configure" })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "Admin" })).toHaveCount(0);
+});
+
+test("denied paths are refused: direct URL, forged server action, API without rights or with another user's token", async ({ browser }) => {
+  const viewer = await signedIn(browser, DEMO_VIEWER);
+  for (const url of ["/configure/components", "/configure/services", "/admin"]) {
+    await viewer.goto(url);
+    await expect(viewer.getByTestId("access-refused")).toBeVisible();
+    await expect(viewer.getByRole("region", { name: /editor/ })).toHaveCount(0);
+  }
+
+  // A forged server action: the admin's real "save component" call, replayed with the viewer's session.
+  const admin = await signedIn(browser, E2E_ADMIN);
+  await admin.goto("/configure/components");
+  const editor = admin.getByRole("region", { name: "Component editor" });
+  await editor.getByLabel("Name").fill("Forgery target");
+  await editor.getByLabel("Host template").selectOption({ label: "Queue" });
+  const [actionRequest] = await Promise.all([
+    admin.waitForRequest((request) => request.method() === "POST" && request.headers()["next-action"] !== undefined),
+    editor.getByRole("button", { name: "Create component" }).click(),
+  ]);
+  await expect(admin).toHaveURL(/\?id=\d+$/);
+  const forgedBody = actionRequest.postData()!.replace("Forgery target", "Forged by the viewer");
+  const forged = await viewer.request.post(actionRequest.url(), {
+    headers: {
+      "next-action": actionRequest.headers()["next-action"],
+      "content-type": actionRequest.headers()["content-type"],
+      accept: "text/x-component",
+      origin: BASE,
+    },
+    data: forgedBody,
+  });
+  expect(await forged.text()).toContain("This needs the CONFIGUREBSMCOMPONENTS permission");
+  const names = ((await (await admin.request.get("/api/config/bsmcomponent")).json()).list as { name: string }[]).map((component) => component.name);
+  expect(names).toContain("Forgery target");
+  expect(names).not.toContain("Forged by the viewer");
+
+  // The API: signed out, a bad token, a viewer without the permission, a cross-site cookie request.
+  const anonymous = await (await browser.newContext()).request;
+  const signedOut = await anonymous.get(`${BASE}/api/status/bsmservice`);
+  expect(signedOut.status()).toBe(401);
+  expect(await signedOut.json()).toEqual({ error: expect.stringContaining("sign in") });
+  expect((await anonymous.get(`${BASE}/api/status/bsmservice`, { headers: { authorization: "Bearer bsm_not-a-real-token" } })).status()).toBe(401);
+  const crossSite = await viewer.request.post("/api/config/bsmservice", { data: { name: "X", componentIds: [] }, headers: { origin: "https://evil.example" } });
+  expect(crossSite.status()).toBe(403);
+  expect(await crossSite.json()).toEqual({ error: "cross-site request refused" });
+  const viewerCreate = await viewer.request.post("/api/config/bsmservice", { data: { name: "X", componentIds: [] }, headers: { origin: BASE } });
+  expect(viewerCreate.status()).toBe(403);
+  expect(await viewerCreate.json()).toEqual({ error: "This needs the CONFIGUREBSM permission" });
+  const badInput = await admin.request.post("/api/config/bsmcomponent", { data: { name: "", hostTemplateId: 1, hostIds: [], requiredOnline: 0 }, headers: { origin: BASE } });
+  expect(badInput.status()).toBe(400);
+  expect(await badInput.json()).toEqual({ error: "invalid input", fieldErrors: { name: "is required" } });
+
+  // Tokens: the EU configurer's token acts as the EU configurer only; revoked, it stops working.
+  const eu = await signedIn(browser, EU_USER);
+  await eu.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Account" }).click();
+  await eu.getByLabel("Token name").fill("e2e script");
+  await eu.getByRole("button", { name: "Create token" }).click();
+  const token = (await eu.getByTestId("new-api-token").textContent())!.trim();
+  expect(token).toMatch(/^bsm_/);
+  const bearer = { authorization: `Bearer ${token}` };
+  const everything = await totalRows(anonymous, `${BASE}/api/status/bsmcomponent`, { authorization: `Bearer ${token}` });
+  expect(everything).toBe(await totalRows(eu.request, "/api/status/bsmcomponent"));
+  expect(everything).toBeLessThan(await totalRows(viewer.request, "/api/status/bsmcomponent"));
+  const allServices = (await (await viewer.request.get("/api/config/bsmservice")).json()).list as { id: number; name: string }[];
+  const notEditable = await anonymous.put(`${BASE}/api/config/bsmservice/${allServices[0].id}`, { headers: bearer, data: { name: "Taken over", componentIds: [] } });
+  expect([403, 404]).toContain(notEditable.status());
+  // A token request needs no Origin: it carries no ambient credentials.
+  const created = await anonymous.post(`${BASE}/api/config/bsmservice`, { headers: bearer, data: { name: "EU via token", componentIds: [] } });
+  expect(created.status()).toBe(201);
+  await eu.getByRole("button", { name: "Delete" }).click();
+  await eu.getByRole("button", { name: "Yes, delete" }).click();
+  await expect(eu.getByTestId("api-token-list")).toContainText("No tokens.");
+  expect((await anonymous.get(`${BASE}/api/status/bsmservice`, { headers: bearer })).status()).toBe(401);
+});
+
+test("the OpenAPI document is served, and no secret used here reaches the client bundles", async ({ request }) => {
+  const document = await (await request.get("/api/openapi.json")).json();
+  expect(Object.keys(document.paths)).toContain("/api/status/bsmhost");
+
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir)) {
+      const full = path.join(dir, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else files.push(full);
+    }
+  };
+  walk(path.join(distDir, "static"));
+  expect(files.length).toBeGreaterThan(0);
+  for (const secret of [E2E_SECRET, E2E_ADMIN.password, EU_USER.password]) {
+    const leaking = files.filter((file) => readFileSync(file, "utf8").includes(secret));
+    expect(leaking, `files containing a secret`).toEqual([]);
+  }
+});
