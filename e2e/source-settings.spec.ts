@@ -44,13 +44,13 @@ test("an admin points the dashboard at an Opsview database: field errors first, 
   await main.getByLabel("User").fill(READER.user);
   await main.getByLabel("Password").fill("not-the-password");
   await main.getByRole("button", { name: "Test connection" }).click();
-  await expect(page.getByTestId("test-result-main")).toContainText("Failed.");
+  await expect(page.getByTestId("test-result-main")).toContainText("Failed:");
   await expect(page.getByTestId("test-result-main")).toContainText("Access denied");
   await expect(page.getByTestId("test-result-main")).not.toContainText("not-the-password");
 
   await main.getByLabel("Password").fill(READER.password);
   await main.getByRole("button", { name: "Test connection" }).click();
-  await expect(page.getByTestId("test-result-main")).toContainText(`Connected. Connected to 127.0.0.1:${server.port}`);
+  await expect(page.getByTestId("test-result-main")).toContainText(`Success: Connected to 127.0.0.1:${server.port}`);
   await expect(page.getByTestId("test-result-main")).toContainText("18 active service checks");
 
   // A backup without a host and a poll interval of 0: nothing is saved, each field says why.
@@ -89,7 +89,7 @@ test("an admin points the dashboard at an Opsview database: field errors first, 
   expect(await page.content()).not.toContain(READER.password);
   // Test connection with the saved password standing in for the blank field.
   await mainDatabase(page).getByRole("button", { name: "Test connection" }).click();
-  await expect(page.getByTestId("test-result-main")).toContainText("Connected.");
+  await expect(page.getByTestId("test-result-main")).toContainText("Success: Connected to");
 
   // Back to the environment's simulated estate, so the app is left as the other specs expect it.
   await page.getByRole("button", { name: "Use the environment's settings" }).click();
