@@ -15,7 +15,11 @@ import type { FullRead, MonitoringSource, SourceServiceCheck } from "@/lib/sourc
  */
 
 const estate: IcingaEstate = {
-  hostTemplates: [{ name: "web-server" }, { name: "db-server" }],
+  // The variable stands in for templates in the IDO's custom-variable mode (a string, and an array stored as JSON).
+  hostTemplates: [
+    { name: "web-server", vars: { bsm_host_templates: "web-server" } },
+    { name: "db-server", vars: { bsm_host_templates: ["db-server"] } },
+  ],
   hostGroups: ["template-web-server", "template-db-server", "site-london"],
   hosts: [
     { name: "web1", displayName: "Web one", address: "10.0.0.1", templates: ["web-server"], groups: ["template-web-server", "site-london"], services: ["HTTP", "Load"] },
@@ -41,11 +45,12 @@ function apiSettings(overrides: Partial<IcingaApiSettingsInput> = {}): IcingaApi
   };
 }
 
-function idoSettings() {
+function idoSettings(templates: "host-group" | "custom-variable" = "host-group") {
   const parsed = parseIcingaIdoSettings({
     main: { host: testbed.ido.host, port: testbed.ido.port, user: testbed.ido.user, password: testbed.ido.password, database: testbed.ido.database },
-    hostTemplateSource: "host-group",
+    hostTemplateSource: templates,
     hostGroupPattern: "^template-(.+)$",
+    customVariable: "bsm_host_templates",
   });
   if (!parsed.ok) throw new Error(parsed.message);
   return parsed.settings;
@@ -69,7 +74,7 @@ afterAll(async () => {
 }, 60_000);
 
 describe("reading a real Icinga 2", () => {
-  it("the API and the IDO give the same hosts, templates and checks", async () => {
+  it("the API and the IDO (templates from host groups or a custom variable) give the same hosts, templates and checks", async () => {
     const api = createIcingaApiSource(apiSettings());
     const ido = createIcingaIdoSource(idoSettings());
     try {
@@ -95,6 +100,15 @@ describe("reading a real Icinga 2", () => {
       // Icinga's API and its IDO round last_state_change differently (float vs DATETIME seconds).
       const comparable = (checks: SourceServiceCheck[]) => checks.map((check) => ({ ...check, lastStateChange: Math.floor((check.lastStateChange ?? 0) / 1000) }));
       expect(comparable(fromIdo.checks)).toEqual(comparable(fromApi.checks));
+
+      const byVariable = createIcingaIdoSource(idoSettings("custom-variable"));
+      try {
+        const fromVariable = withoutMarker(await byVariable.readFull());
+        expect(fromVariable.hosts).toEqual(fromApi.hosts);
+        expect(comparable(fromVariable.checks)).toEqual(comparable(fromApi.checks));
+      } finally {
+        await byVariable.close();
+      }
     } finally {
       await Promise.all([api.close(), ido.close()]);
     }

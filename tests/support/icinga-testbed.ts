@@ -1,6 +1,6 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { Agent, request } from "node:https";
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
@@ -179,6 +179,9 @@ async function waitForIdoConfig(mariadb: MariaDbServer, estate: IcingaEstate, de
 
 export async function startIcingaTestbed(estate: IcingaEstate, options: IcingaTestbedOptions = {}): Promise<IcingaTestbed> {
   installExitHook();
+  for (const needed of [ICINGA2, IDO_SCHEMA]) {
+    if (!existsSync(needed)) throw new Error(`${needed} is missing: install icinga2 and icinga2-ido-mysql (scripts/ensure-system-packages.sh, as root)`);
+  }
   const startedAt = Date.now();
   const phase = (name: string) => {
     if (process.env.ICINGA_TESTBED_DEBUG) console.error(`icinga testbed: ${name} after ${Date.now() - startedAt} ms`);
@@ -306,7 +309,6 @@ export async function startIcingaTestbed(estate: IcingaEstate, options: IcingaTe
     const configFile = path.join(dirs.config, "icinga2.conf");
 
     const output = path.join(dirs.log, "daemon.out");
-    const { openSync } = await import("node:fs");
     const outputFd = openSync(output, "a");
     const spawned = spawn(ICINGA2, ["daemon", "-c", configFile, ...defines], { stdio: ["ignore", outputFd, outputFd], detached: true });
     daemon = spawned;
