@@ -107,6 +107,7 @@ test("find a failing service, see why, pin its Investigate view, find it on the 
   await page.reload();
   const pinned = page.getByTestId("dashlet").filter({ has: page.getByTestId("investigate-view") }).filter({ hasText: tiles[0].name });
   await expect(pinned).toBeVisible();
+  await expect(pinned.getByTestId("state-timeline").locator("svg").first()).toBeVisible();
   await page.screenshot({ path: "e2e/artifacts/views-dashboard.png", fullPage: true });
 
   // Live: a state change arrives on the Summary without a reload.
@@ -139,6 +140,7 @@ test("dashlets can be added, resized, reordered and removed, and they persist", 
   }
   await page.reload();
   await expect(dashlets.filter({ has: page.getByTestId("summary") }).first()).toHaveAttribute("data-size", "full");
+  await expect(dashlets.filter({ has: page.getByTestId("summary") }).first().getByTestId("service-tile").first()).toBeVisible();
   await page.screenshot({ path: "e2e/artifacts/views-dashboard-summary.png", fullPage: true });
 
   await dashlets.filter({ has: page.getByTestId("summary") }).first().getByRole("button", { name: "Remove" }).click();

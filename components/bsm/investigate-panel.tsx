@@ -136,7 +136,7 @@ function StateTimeline({ view }: { view: InvestigateView }) {
               type="number"
               domain={[0, total]}
               ticks={[0, total / 4, total / 2, (3 * total) / 4, total]}
-              tickFormatter={(value: number) => `-${Math.round((total - value) / HOUR_MS)}h`}
+              tickFormatter={(value: number) => (value >= total ? "now" : `-${Math.round((total - value) / HOUR_MS)}h`)}
               tick={{ fontSize: 10 }}
             />
             <YAxis type="category" dataKey="name" hide />

@@ -3,12 +3,13 @@
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/connector/action-result";
 import type { ReflectionMode } from "@/lib/reflect/types";
+import { REFLECTION_MODE_LABELS } from "@/lib/connector/reflection-mode-labels";
 import { ActionMessage } from "./action-message";
 
 const MODES: { value: ReflectionMode; label: string; description: string }[] = [
-  { value: "MANUAL", label: "Manual", description: "A type change deletes the old element only if the settings allow it; removed hosts keep their element." },
-  { value: "SEMI_AUTOMATIC", label: "Semi-Automatic", description: "A type change always deletes the old element; removed hosts keep their element." },
-  { value: "AUTOMATIC", label: "Automatic", description: "A type change always deletes the old element; a removed host's element is deleted." },
+  { value: "MANUAL", label: REFLECTION_MODE_LABELS.MANUAL, description: "A type change deletes the old element only if the settings allow it; removed hosts keep their element." },
+  { value: "SEMI_AUTOMATIC", label: REFLECTION_MODE_LABELS.SEMI_AUTOMATIC, description: "A type change always deletes the old element; removed hosts keep their element." },
+  { value: "AUTOMATIC", label: REFLECTION_MODE_LABELS.AUTOMATIC, description: "A type change always deletes the old element; a removed host's element is deleted." },
 ];
 
 export function ReflectionModeForm({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BusinessServiceStatusView } from "@/lib/status/list-business-service-statuses";
-import { DEFAULT_SUMMARY_OPTIONS, matchesFilters, sortForGrid, summaryOptionsFromParams, summaryOptionsToParams } from "./summary-options";
+import { DEFAULT_SUMMARY_OPTIONS, applyServiceChanges, matchesFilters, sortForGrid, summaryOptionsFromParams, summaryOptionsToParams } from "./summary-options";
 
 const service = (id: string, name: string, state: BusinessServiceStatusView["state"], impacted = false): BusinessServiceStatusView => ({
   id,
@@ -64,5 +64,20 @@ describe("Summary options in the URL", () => {
 
   it("ignore values they do not know", () => {
     expect(summaryOptionsFromParams(new URLSearchParams("sort=colour&status=PURPLE&dir=up"))).toEqual(DEFAULT_SUMMARY_OPTIONS);
+  });
+});
+
+describe("live changes applied to the Summary", () => {
+  const change = (id: string, state: string, impacted = false) => ({ objectType: "BUSINESS_SERVICE", objectKey: id, state, acknowledged: false, impacted });
+  const ordered = sortForGrid(services, undefined, "status", false);
+
+  it("move a service that went offline to the top and keep unchanged services as they were", () => {
+    const next = applyServiceChanges(ordered, [change("5", "OFFLINE"), { ...change("3", "FAILED"), objectType: "COMPONENT" }]);
+    expect(next.map((s) => s.name)).toEqual(["Api", "Web shop", "Backups", "Mail", "Billing"]);
+    expect(next.find((s) => s.id === "1")).toBe(ordered.find((s) => s.id === "1"));
+  });
+
+  it("ignore services not in the list, unknown states and changes that change nothing", () => {
+    expect(applyServiceChanges(ordered, [change("99", "OFFLINE"), change("1", "PURPLE"), change("2", "OFFLINE")])).toBe(ordered);
   });
 });

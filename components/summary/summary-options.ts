@@ -75,3 +75,34 @@ export function sortForGrid(
   const sorted = [...services].sort(compare);
   return descending ? sorted.reverse() : sorted;
 }
+
+export interface ServiceStatusChange {
+  objectType: string;
+  objectKey: string;
+  state: string;
+  acknowledged: boolean;
+  impacted: boolean;
+}
+
+/**
+ * The list with the live event's business-service changes applied, back in Summary order. Only
+ * services already listed change (the list is what the user may see); unchanged ones keep their
+ * identity so their tiles do not re-render. Counts catch up on the refetch that follows.
+ */
+export function applyServiceChanges(services: readonly BusinessServiceStatusView[], changes: readonly ServiceStatusChange[]): BusinessServiceStatusView[] {
+  const byId = new Map(changes.filter((change) => change.objectType === "BUSINESS_SERVICE").map((change) => [change.objectKey, change]));
+  if (byId.size === 0) return services as BusinessServiceStatusView[];
+  let changed = false;
+  const next = services.map((service) => {
+    const change = byId.get(service.id);
+    if (!change || !isServiceState(change.state)) return service;
+    if (change.state === service.state && change.acknowledged === service.acknowledged && change.impacted === service.impacted) return service;
+    changed = true;
+    return { ...service, state: change.state, acknowledged: change.acknowledged, impacted: change.impacted };
+  });
+  return changed ? next.sort(compareForSummary) : (services as BusinessServiceStatusView[]);
+}
+
+function isServiceState(state: string): state is BusinessServiceStatusView["state"] {
+  return state === "OPERATIONAL" || state === "OFFLINE" || state === "DOWNTIME";
+}

@@ -20,6 +20,7 @@ import {
   type StatusFilter,
   type SummaryOptions,
 } from "./summary-options";
+import { useLiveServicePatches } from "./use-live-service-patches";
 
 /** The Summary page: options in the URL so a view can be bookmarked. */
 export function SummaryPageView({ initial }: { initial: BusinessServiceStatusView[] }) {
@@ -56,6 +57,7 @@ export function SummaryDashlet({
   tilesHeight: string;
 }) {
   const { data: services = [], error, isPending } = useSummaryServices(initial);
+  useLiveServicePatches();
   const { data: availability } = useServiceAvailabilities();
   const visible = useMemo(() => services.filter((service) => matchesFilters(service, options)), [services, options]);
   const gridId = useId();
@@ -113,7 +115,7 @@ export function SummaryDashlet({
           {options.gridHidden ? "Show grid" : "Hide grid"}
         </button>
         <span className="text-sm text-slate-700" aria-live="polite">
-          {visible.length} of {services.length} business services
+          {isPending ? "Loading…" : `${visible.length} of ${services.length} business services`}
         </span>
       </form>
       {error && (
