@@ -17,7 +17,7 @@ const MODES = [
 ] as const;
 
 async function setReflectionMode(page: Page, mode: string) {
-  await page.goto("/settings/export");
+  await page.goto("/settings/database");
   const section = page.getByTestId("reflection-mode");
   await section.getByLabel(new RegExp(`^${mode}`)).check();
   await section.getByRole("button", { name: "Save reflection mode" }).click();
@@ -150,6 +150,6 @@ test("a viewer sees the Overview and Export settings but cannot change them", as
   await expect(page.getByRole("button", { name: "Reflect All" })).toBeDisabled();
   await page.goto("/settings/export");
   await expect(page.locator('[data-testid=export-settings-table] tr[data-host-type="Web"]').getByRole("button")).toHaveCount(0);
-  await expect(page.getByTestId("reflection-mode")).toContainText("Only administrators can change the reflection mode.");
+  await expect(page.getByTestId("reflection-mode-note")).toContainText("Administrators change it on Database settings.");
   await page.screenshot({ path: "e2e/artifacts/connector-viewer-export-settings.png", fullPage: true });
 });

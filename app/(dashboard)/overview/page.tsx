@@ -4,6 +4,7 @@ import { requireAccess } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
 import { listOverview, loadReflectionMode, overviewQuerySchema, type OverviewColumn } from "@/lib/connector";
 import { firstParamString } from "@/lib/connector/table-query";
+import { REFLECTION_MODE_LABELS } from "@/lib/connector/reflection-mode-labels";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/status/status-badge";
@@ -12,8 +13,6 @@ import { ReflectAllButton } from "@/components/connector/reflect-all-button";
 import { Pagination, SearchForm, SortableHeader } from "@/components/connector/table-controls";
 
 export const metadata: Metadata = { title: "Overview" };
-
-const MODE_LABELS = { MANUAL: "Manual", SEMI_AUTOMATIC: "Semi-Automatic", AUTOMATIC: "Automatic" } as const;
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { access } = await requireAccess();
@@ -43,7 +42,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <SearchForm basePath="/overview" query={query} label="Search host or type" />
         <ReflectAllButton pendingTotal={table.pendingTotal} canConfigure={canConfigure} />
         <span className="ml-auto text-sm text-slate-600">
-          Reflection mode: <strong data-testid="reflection-mode-label">{MODE_LABELS[mode]}</strong> ·{" "}
+          Reflection mode: <strong data-testid="reflection-mode-label">{REFLECTION_MODE_LABELS[mode]}</strong> ·{" "}
           <Link href="/settings/export" className="underline hover:text-slate-900">
             Export settings
           </Link>

@@ -5,8 +5,7 @@ import { requireAccess } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
 import { toActionResult, type ActionResult } from "@/lib/connector/action-result";
 import { setHostTypeExportState, setReflectionMode } from "@/lib/connector";
-
-const MODE_LABELS: Record<string, string> = { MANUAL: "Manual", SEMI_AUTOMATIC: "Semi-Automatic", AUTOMATIC: "Automatic" };
+import { REFLECTION_MODE_LABELS } from "@/lib/connector/reflection-mode-labels";
 
 export async function updateExportStateAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
   return toActionResult("change the export setting", async () => {
@@ -25,6 +24,6 @@ export async function updateReflectionModeAction(_previous: ActionResult, form: 
     const { user, access } = await requireAccess();
     const result = await setReflectionMode({ prisma: getPrisma(), user, access }, { mode: form.get("mode") });
     revalidatePath("/settings", "layout");
-    return result.changed ? `Reflection mode is now ${MODE_LABELS[result.mode]}.` : `Reflection mode was already ${MODE_LABELS[result.mode]}.`;
+    return result.changed ? `Reflection mode is now ${REFLECTION_MODE_LABELS[result.mode]}.` : `Reflection mode was already ${REFLECTION_MODE_LABELS[result.mode]}.`;
   });
 }

@@ -2,18 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAccess } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
-import { listExportSettings } from "@/lib/connector";
+import { listExportSettings, loadReflectionMode } from "@/lib/connector";
+import { REFLECTION_MODE_LABELS } from "@/lib/connector/reflection-mode-labels";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ExportStateControl } from "@/components/connector/export-state-control";
-import { ReflectionModeSection } from "@/components/connector/reflection-mode-section";
 
 export const metadata: Metadata = { title: "Export settings" };
 
 export default async function ExportSettingsPage() {
   const { access } = await requireAccess();
   if (!access.has("bsm")) return <EmptyState>You do not have BSM access.</EmptyState>;
-  const rows = await listExportSettings(getPrisma());
+  const prisma = getPrisma();
+  const [rows, mode] = await Promise.all([listExportSettings(prisma), loadReflectionMode(prisma)]);
   const canConfigure = access.has("configureBsmComponents");
   return (
     <>
@@ -50,7 +51,16 @@ export default async function ExportSettingsPage() {
           ))}
         </tbody>
       </table>
-      <ReflectionModeSection />
+      <p className="max-w-4xl text-sm text-slate-600" data-testid="reflection-mode-note">
+        Reflection mode: <strong>{REFLECTION_MODE_LABELS[mode]}</strong>.{" "}
+        {access.has("administer") ? (
+          <Link href="/settings/database" className="underline">
+            Change it on Database settings
+          </Link>
+        ) : (
+          "Administrators change it on Database settings."
+        )}
+      </p>
     </>
   );
 }
