@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openFreshDatabase } from "@/tests/support/databases";
 import { MARKER_HOST, startIcingaTestbed, type IcingaEstate, type IcingaTestbed } from "@/tests/support/icinga-testbed";
@@ -263,5 +264,16 @@ describe("BSM states follow a real Icinga 2 through both doors", () => {
       });
       expect({ door: door.name, state: row?.state }).toEqual({ door: door.name, state: "FAILED" });
     }
+  });
+});
+
+describe("the testbed", () => {
+  it("stops Icinga 2 (umbrella process and worker) and MariaDB and removes their directories", async () => {
+    const group = testbed.processGroup;
+    expect(group).toBeGreaterThan(0);
+    await testbed.stop();
+    expect(() => process.kill(-group, 0)).toThrow(expect.objectContaining({ code: "ESRCH" }));
+    expect(testbed.mariadb.isRunning()).toBe(false);
+    expect(existsSync(testbed.baseDir)).toBe(false);
   });
 });

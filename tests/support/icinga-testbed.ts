@@ -70,6 +70,10 @@ export interface IcingaTestbed {
   /** A user that may only SELECT from the IDO database. */
   ido: IdoReader;
   mariadb: MariaDbServer;
+  /** The temporary directory holding every directory of Icinga 2 and MariaDB. */
+  baseDir: string;
+  /** Process group of the icinga2 daemon (its umbrella process and worker). */
+  processGroup: number;
   /** Calls the Icinga 2 API; throws on a status other than 2xx. */
   api(method: "GET" | "POST" | "DELETE", pathAndQuery: string, body?: unknown): Promise<unknown>;
   setServiceState(host: string, service: string, exitStatus: 0 | 1 | 2 | 3, output: string): Promise<void>;
@@ -400,6 +404,8 @@ export async function startIcingaTestbed(estate: IcingaEstate, options: IcingaTe
       certificateName: NODE_NAME,
       ido: reader,
       mariadb,
+      baseDir,
+      processGroup: spawned.pid ?? -1,
       api,
       async setServiceState(host, service, exitStatus, text) {
         await api("POST", "/v1/actions/process-check-result", { ...serviceFilter(host, service), exit_status: exitStatus, plugin_output: text });
