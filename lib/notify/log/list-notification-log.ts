@@ -57,19 +57,22 @@ export async function listNotificationLog(
   const object = parseObject(filter.object);
   const visibleServices = access.visibleServiceIds().map(String);
   const visibleComponents = access.visibleComponentIds().map(String);
-  const rows = await prisma.notificationEvent.findMany({
-    where: {
-      profileId: { in: profileIds },
-      ...(object ?? {}),
-      OR: [
-        { objectType: "BUSINESS_SERVICE", objectKey: { in: visibleServices } },
-        { objectType: "COMPONENT", objectKey: { in: visibleComponents } },
-      ],
-    },
-    include: { deliveries: { orderBy: [{ recipientName: "asc" }, { methodIndex: "asc" }] } },
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    take: limit,
-  });
+  const visible = {
+    profileId: { in: profileIds },
+    OR: [
+      { objectType: "BUSINESS_SERVICE" as const, objectKey: { in: visibleServices } },
+      { objectType: "COMPONENT" as const, objectKey: { in: visibleComponents } },
+    ],
+  };
+  const [rows, objectRows] = await Promise.all([
+    prisma.notificationEvent.findMany({
+      where: { ...visible, ...(object ?? {}) },
+      include: { deliveries: { orderBy: [{ recipientName: "asc" }, { methodIndex: "asc" }] } },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      take: limit,
+    }),
+    prisma.notificationEvent.groupBy({ by: ["objectType", "objectKey", "objectName"], where: visible }),
+  ]);
   const names = new Map(profiles.map((profile) => [profile.id, profile.name]));
   const entries: NotificationLogEntry[] = rows.flatMap((row) => {
     const objectType = NOTIFIED_TYPES.find((type) => type === row.objectType);
@@ -103,6 +106,8 @@ export async function listNotificationLog(
       },
     ];
   });
-  const objects = [...new Map(entries.map((entry) => [entry.object, entry.objectName])).entries()].map(([value, name]) => ({ value, name }));
+  const objects = [...new Map(objectRows.map((row) => [`${row.objectType}:${row.objectKey}`, row.objectName])).entries()]
+    .map(([value, name]) => ({ value, name }))
+    .sort((a, b) => a.name.localeCompare(b.name));
   return { entries, profiles: profiles.map((profile) => ({ id: profile.id, name: profile.name })), objects };
 }

@@ -108,6 +108,7 @@ describe.each(RUNTIMES)("notification profiles on %s", (runtime) => {
     });
     const log = await listNotificationLog(prisma, { user: web, access: webAccess, filter: { object: `COMPONENT:${estate.componentId}` } });
     expect(log.entries).toMatchObject([{ profileName: "On call", objectName: "Web servers", type: "PROBLEM", number: 2, send: false, skipReason: "belowAlertFrom", deliveries: [] }]);
+    expect(log.objects).toEqual([{ value: `COMPONENT:${estate.componentId}`, name: "Web servers" }]);
     expect((await listNotificationLog(prisma, { user: dba, access: await loadAccess(prisma, dba.id), filter: {} })).entries).toEqual([]);
   });
 });
