@@ -1,7 +1,13 @@
 import { createOpsviewDatabaseSource, type OpsviewDatabaseSourceOptions } from "../opsview-db/source";
 import { testOpsviewConnection, type ConnectionTestOptions, type ConnectionTestResult } from "../opsview-db/test-connection";
 import type { MonitoringSource } from "../types";
-import { parseIcingaIdoConnectionSettings, toNdoConnectionSettings, toNdoDatabaseSettings, type IcingaIdoSettings } from "./settings";
+import {
+  DEFAULT_TEMPLATE_VARIABLE,
+  parseIcingaIdoConnectionSettings,
+  toNdoConnectionSettings,
+  toNdoDatabaseSettings,
+  type IcingaIdoSettings,
+} from "./settings";
 
 export const ICINGA_IDO_KIND = "icinga-ido";
 
@@ -23,7 +29,7 @@ export async function testIcingaIdoConnection(
   return testOpsviewConnection(toNdoConnectionSettings(parsed.settings), {
     tablePrefix: options.tablePrefix ?? "icinga_",
     timeoutMs: options.timeoutMs,
-    // Any IDO choice reads the same tables.
-    hostTemplates: { from: "custom-variable", name: "x" },
+    // Every IDO choice of host templates reads the same tables; this one selects the IDO layout.
+    hostTemplates: { from: "custom-variable", name: DEFAULT_TEMPLATE_VARIABLE },
   });
 }
