@@ -59,6 +59,11 @@ test("a configurer builds a business service from scratch in the UI and watches 
   await expect
     .poll(async () => (await (await page.request.get("/api/status/bsmservice?name=E2E%20shop")).json()).list, { timeout: 20_000 })
     .toEqual([expect.objectContaining({ name: "E2E shop", components_total: 2, status: expect.stringMatching(/OPERATIONAL|OFFLINE|DOWNTIME/) })]);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Summary" }).click();
+  await expect(page.getByTestId("service-list")).toContainText("E2E shop");
+  await page.goto("/configure/services");
+  await page.getByTestId("service-list").getByRole("link", { name: "E2E shop" }).click();
+  await expect(serviceEditor.getByRole("heading", { name: "Edit E2E shop" })).toBeVisible();
   const stored = await page.request.get("/api/status/bsmcomponent?name=E2E%20web%20tier");
   expect((await stored.json()).list).toEqual([expect.objectContaining({ hosts_total: 3, hosts_required_online: 3, htname: "Web" })]);
 
