@@ -205,6 +205,31 @@ describe.each(RUNTIMES)("notifications from the poller on %s", (runtime) => {
     expect(await database.prisma.notificationDelivery.count({ where: { status: "SENT" } })).toBe(6);
   });
 
+  it("checks availability every minute from the stored history and sends a breach when it drops below the threshold", async () => {
+    const { estate, source, clock } = await setUp();
+    const file = join(directory, "sent.txt");
+    const methods: StoredMethod[] = [
+      {
+        ...appendNotificationTo(file),
+        argv: [process.execPath, "-e", "require('fs').appendFileSync(process.argv[1], `${process.env.OPSVIEW_NOTIFICATIONTYPE} ${process.env.OPSVIEW_AVAILABILITY}\\n`)", file],
+      } as StoredMethod,
+    ];
+    await createProfile(database, estate, { triggers: ["availability"], availabilityThreshold: 99.95, methods });
+    const start = clock.now;
+    const server = startServer(clock, source);
+    await server.poller.runCycle();
+    source.setCheck("web-1", "CRITICAL");
+    for (const seconds of [30, 60, 90, 120]) {
+      clock.now = start + seconds * 1000;
+      await server.poller.runCycle();
+      await server.worker.idle();
+    }
+    // Down from 0:30: 30 s of 24 h at minute 1 (99.97%), 90 s at minute 2 (99.9%, below 99.95).
+    expect(readFileSync(file, "utf8")).toBe("AVAILABILITY_BREACH 99.9\n");
+    const events = await database.prisma.notificationEvent.findMany();
+    expect(events).toMatchObject([{ type: "AVAILABILITY_BREACH", state: "OFFLINE", number: 1, availability: 99.9, send: true }]);
+  });
+
   it("fails a delivery interrupted by a restart instead of sending it twice, and retries a failing method a bounded number of times", async () => {
     const { estate, source, clock } = await setUp();
     const marker = join(directory, "ran");
