@@ -45,6 +45,20 @@ export function rowsOfEvaluation(evaluation: BsmEvaluation): ObjectStatusRow[] {
   ];
 }
 
+/**
+ * One row per object, the last one winning: a cycle may move an object more than once (a check
+ * changes, then another is removed), and the stored status is where it ended.
+ */
+export function latestRowPerObject(rows: ObjectStatusRow[]): ObjectStatusRow[] {
+  const latest = new Map<string, ObjectStatusRow>();
+  for (const row of rows) {
+    const key = keyOf(row.objectType, row.objectKey);
+    latest.delete(key);
+    latest.set(key, row);
+  }
+  return [...latest.values()];
+}
+
 function sameFlags(a: ObjectStatusRow, b: ObjectStatusRow): boolean {
   return a.state === b.state && a.acknowledged === b.acknowledged && a.impacted === b.impacted;
 }
@@ -59,7 +73,7 @@ export class ObjectStatusBook {
 
   /** Records the engine's transitions; returns each as a before/after change. */
   applyTransitions(transitions: BsmTransition[]): ObjectStatusChange[] {
-    return transitions.map((transition) => this.record(rowOfTransition(transition)).change!);
+    return transitions.flatMap((transition) => this.record(rowOfTransition(transition)).change ?? []);
   }
 
   /**

@@ -11,7 +11,7 @@ import { rowsOfEvaluation } from "./object-statuses";
 import { Poller } from "./poller";
 import { seedConfigurationIfEmpty } from "./seed-configuration";
 import type { LiveEvent } from "../events/live-events";
-import type { SourceServiceCheck } from "../sources/types";
+import type { FullRead, MonitoringSource, SourceHost, SourceServiceCheck } from "../sources/types";
 
 type FreshDatabase = Awaited<ReturnType<typeof openFreshDatabase>>;
 
@@ -170,6 +170,53 @@ describe.each(RUNTIMES)("the poller on %s", (runtime) => {
     const stored = await database.withConnection(loadKnownChecks);
     expect([...stored.values()].some((check) => check.host === "web1" && check.name === "HTTP")).toBe(false);
     expect([...stored.values()].some((check) => check.host === "web1" && check.name === "Load")).toBe(true);
+  });
+  it("stores an object that moves twice in one cycle (a check changes, another is removed) once, where it ended", async () => {
+    database = await openFreshDatabase(runtime);
+    await database.migrate();
+    const host: SourceHost = { name: "web1", alias: "", address: "", hostGroups: [], keywords: [], hostTemplates: [{ name: "Web", priority: 1 }] };
+    const check = (name: string, state: SourceServiceCheck["state"], acknowledged: boolean): SourceServiceCheck => ({
+      host: "web1",
+      name,
+      state,
+      stateType: "HARD",
+      acknowledged,
+      inDowntime: false,
+      output: state,
+      lastStateChange: null,
+      hostTemplates: ["Web"],
+    });
+    // First: FAILED, not acknowledged (HTTP unacknowledged). Then HTTP recovers, which alone makes the
+    // host FAILED and acknowledged (only the acknowledged Disk fails), and Disk disappears: OPERATIONAL.
+    const reads: FullRead[] = [
+      { hosts: [host], serviceChecks: [check("HTTP", "CRITICAL", false), check("Disk", "CRITICAL", true)], skipped: [], cursor: "1" },
+      { hosts: [host], serviceChecks: [check("HTTP", "OK", false)], skipped: [], cursor: "2" },
+    ];
+    let reading = 0;
+    const source: MonitoringSource = {
+      kind: "scripted",
+      readFull: async () => reads[Math.min(reading++, reads.length - 1)],
+      readChanges: async () => {
+        throw new Error("only full reads here");
+      },
+      describe: () => "scripted source",
+      close: async () => undefined,
+    };
+    await seedConfigurationIfEmpty(
+      database,
+      { hosts: [host], components: [{ name: "Web", hostTemplate: "Web", hosts: ["web1"], requiredOnline: 1 }], businessServices: [{ name: "Shop", components: ["Web"] }] },
+      Date.now(),
+    );
+    const poller = new Poller({ database, source, pollIntervalMs: 1000, fullResyncEveryMs: 0, log: () => undefined });
+    expect(await poller.runCycle()).toMatchObject({ ok: true });
+    const second = await poller.runCycle();
+    expect(second).toMatchObject({ ok: true });
+    const hostChanges = second.changes.filter((change) => change.after.objectType === "COMPONENT_HOST");
+    expect(hostChanges.map((change) => [change.after.state, change.after.acknowledged])).toEqual([
+      ["FAILED", true],
+      ["OPERATIONAL", false],
+    ]);
+    await expectStoredStatusesToMatchStoredChecks(database);
   });
 });
 

@@ -18,7 +18,7 @@ import {
   type ObjectStatusChange,
 } from "./estate-store";
 import { loadBsmConfig, readConfigFingerprint } from "./load-bsm-config";
-import { ObjectStatusBook } from "./object-statuses";
+import { latestRowPerObject, ObjectStatusBook } from "./object-statuses";
 
 /** What a step after the poll (host reflection, notifications) is given. */
 export interface AfterPollContext {
@@ -133,7 +133,7 @@ export class Poller {
           await upsertServiceChecks(tx, delta.checksToWrite, now);
           await deleteServiceChecks(tx, delta.removedChecks);
           await insertCheckHistory(tx, delta.history);
-          await upsertObjectStatuses(tx, [...changes.map((change) => change.after), ...(reconciled?.upserts ?? [])], now);
+          await upsertObjectStatuses(tx, latestRowPerObject([...changes.map((change) => change.after), ...(reconciled?.upserts ?? [])]), now);
           await deleteObjectStatuses(tx, reconciled?.removed ?? []);
           await insertTransitions(tx, allChanges, now);
           await this.writePollerStatus(tx, { now, ok: true, full, error: null, durationMs: performance.now() - startedAt, cursor: read.cursor });

@@ -35,12 +35,12 @@ export interface SourceServiceCheck {
   hostTemplates: string[];
 }
 
-/** A row the source could not use; the poller logs it and carries on. */
 /** The identity of a service check across the app: its host and its name. */
 export function checkKey(host: string, name: string): string {
   return `${host}\u0000${name}`;
 }
 
+/** A row the source could not use; the poller logs it and carries on. */
 export interface SkippedRow {
   key: string;
   reason: string;
