@@ -69,7 +69,7 @@ test("find a failing service, see why, pin its Investigate view, find it on the 
   // The service: each component's zone outline encloses exactly R hosts, in zone order.
   await firstTile.click();
   await page.getByRole("menuitem", { name: "Open service view" }).click();
-  await expect(page.getByRole("heading", { name: "BSM Service" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "BSM Service" })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId("component-layer").first()).toBeVisible();
   const layers = await zoneLayers(page);
   expect(layers.length).toBeGreaterThan(0);
@@ -83,7 +83,7 @@ test("find a failing service, see why, pin its Investigate view, find it on the 
   // Why: the component view lists the hosts, most severe first, with their failing checks.
   await page.getByTestId("component-layer").first().getByRole("button", { name: /^Component / }).click();
   await page.getByRole("menuitem", { name: "Open component view" }).click();
-  await expect(page.getByRole("heading", { name: "BSM Component" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "BSM Component" })).toBeVisible({ timeout: 20_000 });
   const hostStates = await page.getByTestId("component-host").evaluateAll((hosts) => hosts.map((host) => host.getAttribute("data-state") ?? ""));
   const severity = ["FAILED", "DOWNTIME", "OPERATIONAL"];
   expect(hostStates.map((state) => severity.indexOf(state))).toEqual(hostStates.map((state) => severity.indexOf(state)).sort((a, b) => a - b));
@@ -94,7 +94,7 @@ test("find a failing service, see why, pin its Investigate view, find it on the 
   // Investigate the service and pin it.
   await page.getByRole("button", { name: new RegExp(`^Business service ${escapeRegExp(tiles[0].name)}:`) }).click();
   await page.getByRole("menuitem", { name: "Investigate" }).click();
-  await expect(page.getByRole("heading", { name: "Investigate" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Investigate" })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId("availability-chart").locator("svg").first()).toBeVisible();
   await expect(page.getByTestId("state-timeline").locator("svg").first()).toBeVisible();
   await expect(page.getByRole("heading", { name: "Recent transitions" })).toBeVisible();
