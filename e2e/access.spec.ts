@@ -14,7 +14,8 @@ test.describe.configure({ mode: "serial" });
 async function signedIn(browser: Browser, credentials: { email: string; password: string }): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, credentials);
-  await expect(page.getByTestId("signed-in-user")).toBeVisible();
+  // Sign-in hashes the password (scrypt); on a busy machine that takes a while.
+  await expect(page.getByTestId("signed-in-user")).toBeVisible({ timeout: 20_000 });
   return page;
 }
 
@@ -170,4 +171,17 @@ test("the OpenAPI document is served, and no secret used here reaches the client
     const leaking = files.filter((file) => readFileSync(file, "utf8").includes(secret));
     expect(leaking, `files containing a secret`).toEqual([]);
   }
+});
+
+test("sign-in is refused after five wrong passwords for an account, even with the right one", async ({ page }) => {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await signIn(page, { email: EU_USER.email, password: `wrong-password-${attempt}` });
+    await expect(page.getByTestId("sign-in-error")).toHaveText("Wrong e-mail or password.", { timeout: 20_000 });
+  }
+  await signIn(page, EU_USER);
+  await expect(page.getByTestId("sign-in-error")).toBeVisible({ timeout: 20_000 });
+  await expect(page).toHaveURL(/\/signin/);
+  // Other accounts are not locked out by it.
+  await signIn(page, DEMO_VIEWER);
+  await expect(page.getByTestId("signed-in-user")).toBeVisible({ timeout: 20_000 });
 });
