@@ -7,7 +7,7 @@ function describePeriod(period: StoredProfile["timePeriod"]): string {
   return typeof period === "string" ? PERIOD_LABELS[period] : `custom (${period.timeZone})`;
 }
 
-export function ProfileList({ profiles }: { profiles: (StoredProfile & { ownerName: string; editable: boolean })[] }) {
+export function ProfileList({ profiles }: { profiles: (StoredProfile & { ownerName: string; editable: boolean; failedLastDay: number })[] }) {
   return (
     <table className="w-full max-w-5xl overflow-hidden rounded-lg bg-white text-sm shadow-sm" data-testid="notification-profiles">
       <thead className="bg-slate-100 text-left text-slate-600">
@@ -19,6 +19,7 @@ export function ProfileList({ profiles }: { profiles: (StoredProfile & { ownerNa
           <th className="px-3 py-2">Re-notify</th>
           <th className="px-3 py-2">Time period</th>
           <th className="px-3 py-2">Methods</th>
+          <th className="px-3 py-2">Failed (24 h)</th>
           <th className="px-3 py-2" />
         </tr>
       </thead>
@@ -34,6 +35,15 @@ export function ProfileList({ profiles }: { profiles: (StoredProfile & { ownerNa
             <td className="px-3 py-2">{profile.renotifyMinutes === 0 ? "never" : `every ${profile.renotifyMinutes} min`}</td>
             <td className="px-3 py-2">{describePeriod(profile.timePeriod)}</td>
             <td className="px-3 py-2">{profile.methods.map((method) => method.kind).join(", ")}</td>
+            <td className="px-3 py-2" data-testid="failed-deliveries">
+              {profile.failedLastDay === 0 ? (
+                "none"
+              ) : (
+                <Link className="font-semibold text-red-800 hover:underline" href={`/notifications/log?profile=${profile.id}`}>
+                  {profile.failedLastDay} failed
+                </Link>
+              )}
+            </td>
             <td className="space-x-3 px-3 py-2 text-right whitespace-nowrap">
               <Link className="text-sky-700 hover:underline" href={`/notifications/log?profile=${profile.id}`}>
                 Log

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAccess } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
+import { countFailedDeliveries } from "@/lib/notify/log/list-notification-log";
 import { getContact } from "@/lib/notify/profiles/contact-store";
 import { canManageProfile, listProfilesForUser } from "@/lib/notify/profiles/profile-store";
 import { PageHeader } from "@/components/ui/page-header";
@@ -16,6 +17,10 @@ export default async function NotificationsPage() {
   if (!access.has("bsm")) return <EmptyState>Notifications need the BSM access permission.</EmptyState>;
   const prisma = getPrisma();
   const [profiles, contact] = await Promise.all([listProfilesForUser(prisma, user), getContact(prisma, user.id)]);
+  const failures = await countFailedDeliveries(
+    prisma,
+    profiles.map((profile) => profile.id),
+  );
   return (
     <>
       <PageHeader title="Notifications">
@@ -32,7 +37,7 @@ export default async function NotificationsPage() {
       {profiles.length === 0 ? (
         <EmptyState>No notification profiles yet.</EmptyState>
       ) : (
-        <ProfileList profiles={profiles.map((profile) => ({ ...profile, editable: canManageProfile(profile, user) }))} />
+        <ProfileList profiles={profiles.map((profile) => ({ ...profile, editable: canManageProfile(profile, user), failedLastDay: failures.get(profile.id) ?? 0 }))} />
       )}
       <h2 className="mt-8 mb-3 text-lg font-semibold">Your contact details</h2>
       <ContactForm

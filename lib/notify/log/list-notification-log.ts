@@ -111,3 +111,14 @@ export async function listNotificationLog(
     .sort((a, b) => a.name.localeCompare(b.name));
   return { entries, profiles: profiles.map((profile) => ({ id: profile.id, name: profile.name })), objects };
 }
+
+/** Failed deliveries per profile over the last day, so the profile list can point at problems. */
+export async function countFailedDeliveries(prisma: PrismaClient, profileIds: number[], now = Date.now()): Promise<Map<number, number>> {
+  const failed = await prisma.notificationDelivery.findMany({
+    where: { status: "FAILED", updatedAt: { gte: new Date(now - 24 * 60 * 60 * 1000) }, event: { profileId: { in: profileIds } } },
+    select: { event: { select: { profileId: true } } },
+  });
+  const counts = new Map<number, number>();
+  for (const { event } of failed) counts.set(event.profileId, (counts.get(event.profileId) ?? 0) + 1);
+  return counts;
+}

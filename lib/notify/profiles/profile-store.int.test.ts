@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
 import { AccessDeniedError } from "../../auth/access";
 import { loadAccess } from "../../auth/load-access";
-import { listNotificationLog } from "../log/list-notification-log";
+import { countFailedDeliveries, listNotificationLog } from "../log/list-notification-log";
 import { seedTestEstate } from "../runtime/test-estate";
 import { saveContact } from "./contact-store";
 import { newProfileFormValues, type MethodFormValues, type ProfileFormValues } from "./profile-form-values";
@@ -108,6 +108,13 @@ describe.each(RUNTIMES)("notification profiles on %s", (runtime) => {
     });
     const log = await listNotificationLog(prisma, { user: web, access: webAccess, filter: { object: `COMPONENT:${estate.componentId}` } });
     expect(log.entries).toMatchObject([{ profileName: "On call", objectName: "Web servers", type: "PROBLEM", number: 2, send: false, skipReason: "belowAlertFrom", deliveries: [] }]);
+    await prisma.notificationEvent.create({
+      data: {
+        profileId, objectType: "COMPONENT", objectKey: String(estate.componentId), objectName: "Web servers", at: new Date(), type: "PROBLEM", state: "FAILED", number: 3, availability: 99, send: true,
+        deliveries: { create: { recipientName: "Web", methodIndex: 0, methodKind: "webhook", status: "FAILED", payload: {}, nextAttemptAt: new Date(), updatedAt: new Date(), error: "connection refused" } },
+      },
+    });
+    expect(await countFailedDeliveries(prisma, [profileId])).toEqual(new Map([[profileId, 1]]));
     expect(log.objects).toEqual([{ value: `COMPONENT:${estate.componentId}`, name: "Web servers" }]);
     expect((await listNotificationLog(prisma, { user: dba, access: await loadAccess(prisma, dba.id), filter: {} })).entries).toEqual([]);
   });
