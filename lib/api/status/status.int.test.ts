@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
+import { loadAccess } from "../../auth/load-access";
+import { createBusinessService, createComponent, NotFoundError } from "../../config";
+import { seedSmallEstate } from "../../config/testing";
+import { createUser } from "../../users/create-user";
+import { parseListQuery } from "../list-query";
+import { COMPONENT_STATUSES, listBsmComponentResources } from "./bsmcomponent";
+import { HOST_STATUSES, listBsmHostResources } from "./bsmhost";
+import { SERVICE_STATUSES, listBsmServiceResources } from "./bsmservice";
+
+type FreshDatabase = Awaited<ReturnType<typeof openFreshDatabase>>;
+const NOW = Date.parse("2026-11-29T12:00:00Z");
+const query = (search: string, statuses: readonly string[]) => parseListQuery(new URL(`http://x/?${search}`), statuses);
+
+describe.each(RUNTIMES)("status API resources on %s", (runtime) => {
+  let database: FreshDatabase;
+
+  afterEach(async () => {
+    await database.dropDatabase();
+  });
+
+  it("answer with Opsview's field names, limited to what each user may see", async () => {
+    database = await openFreshDatabase(runtime);
+    await database.migrate();
+    const prisma = database.prisma;
+    const estate = await seedSmallEstate(prisma);
+    const admin = await createUser(prisma, { email: "admin@test.local", name: "Admin", password: "admin-password", isAdmin: true });
+    const euRole = await prisma.role.create({ data: { name: "EU", keywords: ["eu"], grantServicesOfComponents: true } });
+    const eu = await createUser(prisma, { email: "eu@test.local", name: "EU", password: "eu-password" });
+    await prisma.user.update({ where: { id: eu.id }, data: { roleId: euRole.id } });
+    const context = async () => ({ prisma, user: admin, access: await loadAccess(prisma, admin.id) });
+    const webEu = await createComponent(await context(), {
+      name: "Web EU",
+      hostTemplateId: estate.templates.web.id,
+      hostIds: [estate.hosts.webEu1.id, estate.hosts.webEu2.id],
+      requiredOnline: 1,
+    });
+    const webUs = await createComponent(await context(), { name: "Web US", hostTemplateId: estate.templates.web.id, hostIds: [estate.hosts.webUs1.id], requiredOnline: 1 });
+    const shop = await createBusinessService(await context(), { name: "Shop EU", componentIds: [webEu.id] });
+    await createBusinessService(await context(), { name: "Shop US", componentIds: [webUs.id] });
+    // web-eu-1 has failed (acknowledged); the component holds with one of two required online.
+    await prisma.serviceCheck.create({
+      data: { hostId: estate.hosts.webEu1.id, name: "HTTP", state: "CRITICAL", acknowledged: true, contributingTemplates: ["Web"] },
+    });
+    await prisma.serviceCheck.create({ data: { hostId: estate.hosts.webEu2.id, name: "HTTP", state: "OK", contributingTemplates: ["Web"] } });
+    const at = new Date(NOW);
+    await prisma.bsmObjectStatus.createMany({
+      data: [
+        { objectType: "COMPONENT_HOST", objectKey: `${webEu.id}:web-eu-1`, state: "FAILED", acknowledged: true, impacted: false, changedAt: at },
+        { objectType: "COMPONENT", objectKey: String(webEu.id), state: "OPERATIONAL", acknowledged: true, impacted: true, changedAt: at },
+        { objectType: "BUSINESS_SERVICE", objectKey: String(shop.id), state: "OPERATIONAL", acknowledged: true, impacted: true, changedAt: at },
+      ],
+    });
+
+    const euAccess = await loadAccess(prisma, eu.id);
+    const services = await listBsmServiceResources(prisma, euAccess, query("", SERVICE_STATUSES), NOW);
+    expect(services).toEqual({
+      list: [
+        {
+          id: String(shop.id),
+          name: "Shop EU",
+          status: "OPERATIONAL",
+          availability: expect.any(Number),
+          acknowledged: 1,
+          impacted: 1,
+          components_total: 1,
+          components_failed: 0,
+          components_acknowledged: 1,
+          components_impacted: 1,
+          components_downtime: 0,
+        },
+      ],
+      summary: { page: 1, rows: 50, totalpages: 1, totalrows: 1 },
+    });
+    const adminAccess = await loadAccess(prisma, admin.id);
+    expect((await listBsmServiceResources(prisma, adminAccess, query("", SERVICE_STATUSES), NOW)).summary.totalrows).toBe(2);
+    expect((await listBsmServiceResources(prisma, adminAccess, query("name=us", SERVICE_STATUSES), NOW)).list.map((service) => service.name)).toEqual(["Shop US"]);
+
+    const components = await listBsmComponentResources(prisma, euAccess, query("", COMPONENT_STATUSES), NOW);
+    expect(components.list).toEqual([
+      {
+        id: String(webEu.id),
+        name: "Web EU",
+        status: "OPERATIONAL",
+        availability: expect.any(Number),
+        acknowledged: 1,
+        impacted: 1,
+        hosts_total: 2,
+        hosts_failed: 1,
+        hosts_acknowledged: 1,
+        hosts_downtime: 0,
+        hosts_required_online: 1,
+        operational_zone_percent: 50,
+        resiliency: 0,
+        htname: "Web",
+        htid: String(estate.templates.web.id),
+      },
+    ]);
+    expect((await listBsmComponentResources(prisma, adminAccess, query("status=FAILED", COMPONENT_STATUSES), NOW)).list).toEqual([]);
+
+    const hosts = await listBsmHostResources(prisma, euAccess, webEu.id, query("", HOST_STATUSES), NOW);
+    const availability = expect.any(Number);
+    expect(hosts.list).toEqual([
+      { id: String(estate.hosts.webEu1.id), name: "web-eu-1", status: "FAILED", availability, acknowledged: 1, services_total: 1, services_critical: 1, services_downtime: 0, services_acknowledged: 1 },
+      { id: String(estate.hosts.webEu2.id), name: "web-eu-2", status: "OPERATIONAL", availability, acknowledged: 0, services_total: 1, services_critical: 0, services_downtime: 0, services_acknowledged: 0 },
+    ]);
+    await expect(listBsmHostResources(prisma, euAccess, webUs.id, query("", HOST_STATUSES), NOW)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
