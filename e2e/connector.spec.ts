@@ -4,7 +4,7 @@ import { signIn as submitSignIn } from "./helpers";
 
 async function signIn(page: Page, credentials: { email: string; password: string }) {
   await submitSignIn(page, credentials);
-  await expect(page.getByTestId("signed-in-user")).toContainText(credentials.email);
+  await expect(page.getByTestId("signed-in-user")).toContainText(credentials.email, { timeout: 30_000 });
 }
 
 // One server for the whole file: the tests run in order and each works on its own host type.
