@@ -251,6 +251,9 @@ const changesArbitrary = fc
     });
   });
 
+// 150 random timelines each: a few seconds alone, much longer on a busy shared machine.
+const PROPERTY_TEST_TIMEOUT_MS = 60_000;
+
 describe("properties over random timelines", () => {
   // Friday 15:00 UTC, so workhours periods open and close inside the timelines.
   const origin = Date.parse("2026-11-20T15:00:00Z");
@@ -267,7 +270,7 @@ describe("properties over random timelines", () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, PROPERTY_TEST_TIMEOUT_MS);
 
   it("sent problem numbers respect alert from and each problem sends at most stop-alert-after", () => {
     fc.assert(
@@ -286,5 +289,5 @@ describe("properties over random timelines", () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, PROPERTY_TEST_TIMEOUT_MS);
 });
