@@ -58,5 +58,5 @@ export async function saveSourceSettings(input: {
       detail: { kind, previousKind: state.kind, previousOrigin: state.origin, pollIntervalSeconds, settings: publicSettings as object, passwordsChanged: typedSecrets },
     });
   });
-  return { ok: true, message: `Saved. Polling switches to these settings within ${Math.min(pollIntervalSeconds, 5)} s.` };
+  return { ok: true, message: "Saved. Polling switches to these settings within a few seconds." };
 }
