@@ -45,6 +45,15 @@ describe("access", () => {
     expect(access.canEditService(20)).toBe(false);
   });
 
+  it("the hosts of a component are seen bottom up only, whatever the services granted top down", () => {
+    const access = createAccess(grants({ keywords: ["payments"], businessServices: new Map([[10, { canEdit: true }]]) }), estate);
+    expect(access.canSeeComponent(1)).toBe(true);
+    expect(access.canSeeComponentHosts(1)).toBe(false);
+    expect(access.canSeeComponentHosts(2)).toBe(true);
+    expect(createAccess(grants({ viewAll: true }), estate).canSeeComponentHosts(1)).toBe(true);
+    expect(createAccess({ ...NO_GRANTS, viewAll: true }, estate).canSeeComponentHosts(1)).toBe(false);
+  });
+
   it("View All business services includes services created later", () => {
     const access = createAccess(grants({ allBusinessServices: true }), {
       ...estate,

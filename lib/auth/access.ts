@@ -32,6 +32,11 @@ export interface Access {
   has(capability: Capability): boolean;
   canSeeHost(name: string): boolean;
   canSeeComponent(componentId: number): boolean;
+  /**
+   * Bottom up only: the user may see every host of the component (VIEWALL, host groups, keywords).
+   * Configuration uses it: the Components drawer, "Unavailable" figures, and what may be (re-)added.
+   */
+  canSeeComponentHosts(componentId: number): boolean;
   canSeeService(serviceId: number): boolean;
   /** Editing is top down only: CONFIGUREBSM and the service ticked as editable (admins edit all). */
   canEditService(serviceId: number): boolean;
@@ -122,6 +127,7 @@ export function createAccess(grants: Grants, estate: AccessEstate): Access {
     },
     canSeeHost,
     canSeeComponent,
+    canSeeComponentHosts: (componentId) => bsm && seenBottomUp(componentId),
     canSeeService,
     canEditService: (serviceId) =>
       everything || (bsm && grants.configureBsm && estate.serviceComponents.has(serviceId) && grants.businessServices.get(serviceId)?.canEdit === true),

@@ -3,8 +3,8 @@ import type { Access } from "../auth/access";
 import { ConfigInputError } from "./errors";
 
 /**
- * Components come from the drawer, which holds only components the editor may see; a component
- * the editor cannot see may stay in a service (keptComponentIds) but, once removed, not come back.
+ * Components come from the drawer, which holds only components whose hosts the editor may see; any
+ * other component may stay in a service (keptComponentIds) but, once removed, not come back.
  */
 export async function checkServiceComponents(
   tx: Prisma.TransactionClient,
@@ -16,7 +16,7 @@ export async function checkServiceComponents(
     (await tx.component.findMany({ where: { id: { in: componentIds } }, select: { id: true } })).map((component) => component.id),
   );
   for (const componentId of componentIds) {
-    if (!existing.has(componentId) || (!keptComponentIds.has(componentId) && !access.canSeeComponent(componentId))) {
+    if (!existing.has(componentId) || (!keptComponentIds.has(componentId) && !access.canSeeComponentHosts(componentId))) {
       throw new ConfigInputError({ componentIds: `no such component: ${componentId}` });
     }
   }

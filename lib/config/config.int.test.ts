@@ -155,12 +155,18 @@ describe.each(RUNTIMES)("configuration on %s", (runtime) => {
 
     await prisma.roleBusinessService.create({ data: { roleId: euRole.id, businessServiceId: shop.id, canEdit: true } });
     euContext = await contextOf(eu);
-    // Editable top down: the whole service, including Web US, is now the configurer's to reorder.
+    // Editable top down: Web US stays listed (its figures Unavailable) and can be reordered...
+    expect((await listBusinessServices(prisma, euContext.access))[0].components[1]).toMatchObject({ id: webUs.id, visible: false, hostsCount: null });
     await updateBusinessService(euContext, shop.id, { name: "Shop EU first", componentIds: [webUs.id, webEu.id] });
     expect((await prisma.businessServiceComponent.findMany({ where: { businessServiceId: shop.id }, orderBy: { position: "asc" } })).map((row) => row.componentId)).toEqual([
       webUs.id,
       webEu.id,
     ]);
+    // ...but once removed it cannot be added back by someone who cannot see its hosts.
+    await updateBusinessService(euContext, shop.id, { name: "Shop EU first", componentIds: [webEu.id] });
+    await expect(updateBusinessService(await contextOf(eu), shop.id, { name: "Shop EU first", componentIds: [webEu.id, webUs.id] })).rejects.toMatchObject({
+      fieldErrors: { componentIds: `no such component: ${webUs.id}` },
+    });
   });
 
   it("a component the editor cannot see stays in a service but once removed cannot be re-added", async () => {

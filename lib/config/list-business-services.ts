@@ -2,7 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import type { Access } from "../auth/access";
 import { operationalZonePercent } from "../bsm";
 
-/** A component as a business service lists it; the figures are null ("Unavailable") when the user may not see it. */
+/** A component as a business service lists it; the figures are null ("Unavailable") when the user may not see its hosts. */
 export interface ServiceComponentView {
   id: number;
   name: string;
@@ -37,7 +37,7 @@ export async function listBusinessServices(prisma: PrismaClient, access: Access)
     name: service.name,
     canEdit: access.canEditService(service.id),
     components: service.components.map(({ component }) => {
-      const visible = access.canSeeComponent(component.id);
+      const visible = access.canSeeComponentHosts(component.id);
       const hostsCount = component._count.hosts;
       return {
         id: component.id,

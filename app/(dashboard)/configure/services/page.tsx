@@ -26,7 +26,7 @@ export default async function ConfigureServicesPage({ searchParams }: { searchPa
   const editable = services.filter((service) => service.canEdit);
   const { id } = await searchParams;
   const selected = editable.find((service) => String(service.id) === id) ?? null;
-  const drawer = components.map((component) => ({ id: component.id, name: component.name, hostsCount: component.hostsCount, operationalZonePercent: component.operationalZonePercent }));
+  const drawer = components.filter((component) => access.canSeeComponentHosts(component.id)).map((component) => ({ id: component.id, name: component.name, hostsCount: component.hostsCount, operationalZonePercent: component.operationalZonePercent }));
   return (
     <>
       {title}
