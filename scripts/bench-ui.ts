@@ -196,7 +196,7 @@ async function main() {
     });
     const page = await context.newPage();
     // The poller's first full read of 5,000 hosts runs in the same process and holds it for a while.
-    page.setDefaultTimeout(300_000);
+    page.setDefaultTimeout(600_000);
     await signIn(page);
     for (let warmUp = 0; warmUp < 2; warmUp++) await timeSummaryInteractive(page);
     await page.waitForTimeout(3000);
