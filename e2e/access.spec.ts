@@ -79,6 +79,34 @@ test("the two users see different services, components and hosts, in the UI and 
   await expect(nav.getByRole("link", { name: "Admin" })).toHaveCount(0);
 });
 
+test("a service the EU configurer may edit lists components it cannot see as Unavailable, and once removed they cannot come back", async ({ browser }) => {
+  const admin = await signedIn(browser, E2E_ADMIN);
+  const eu = await signedIn(browser, EU_USER);
+  const everything = (await (await admin.request.get("/api/status/bsmservice?rows=1000")).json()).list as { name: string }[];
+  const euVisible = new Set(((await (await eu.request.get("/api/status/bsmservice?rows=1000")).json()).list as { name: string }[]).map((service) => service.name));
+  const foreign = everything.find((service) => !euVisible.has(service.name))!.name;
+
+  await admin.goto("/admin");
+  await admin.getByTestId("role-list").getByRole("link", { name: /EU configurer/ }).click();
+  const roleEditor = admin.getByRole("region", { name: "Role editor" });
+  await expect(roleEditor.getByRole("heading", { name: "Edit role EU configurer" })).toBeVisible();
+  await roleEditor.getByLabel(`Can edit ${foreign}`).check();
+  await roleEditor.getByRole("button", { name: "Save role" }).click();
+  await expect(roleEditor.getByRole("status")).toHaveText("Role saved.");
+
+  await eu.goto("/configure/services");
+  await eu.getByTestId("service-list").getByRole("link", { name: foreign }).click();
+  const editor = eu.getByRole("region", { name: "Business service editor" });
+  await expect(editor.getByRole("heading", { name: `Edit ${foreign}` })).toBeVisible();
+  const rows = eu.getByTestId("selected-component");
+  const first = rows.first();
+  await expect(first).toContainText("Unavailable");
+  const hiddenName = (await first.locator("td").nth(1).textContent())!.trim();
+  await eu.screenshot({ path: "e2e/artifacts/configure-unavailable.png", fullPage: true });
+  await editor.getByRole("button", { name: `Remove ${hiddenName}` }).click();
+  await expect(eu.getByTestId("components-drawer")).not.toContainText(hiddenName);
+});
+
 test("denied paths are refused: direct URL, forged server action, API without rights or with another user's token", async ({ browser }) => {
   const viewer = await signedIn(browser, DEMO_VIEWER);
   for (const url of ["/configure/components", "/configure/services", "/admin"]) {
@@ -141,7 +169,9 @@ test("denied paths are refused: direct URL, forged server action, API without ri
   expect(everything).toBe(await totalRows(eu.request, "/api/status/bsmcomponent"));
   expect(everything).toBeLessThan(await totalRows(viewer.request, "/api/status/bsmcomponent"));
   const allServices = (await (await viewer.request.get("/api/config/bsmservice")).json()).list as { id: number; name: string }[];
-  const notEditable = await anonymous.put(`${BASE}/api/config/bsmservice/${allServices[0].id}`, { headers: bearer, data: { name: "Taken over", componentIds: [] } });
+  const euEditable = new Set(((await (await eu.request.get("/api/config/bsmservice")).json()).list as { id: number; canEdit: boolean }[]).filter((service) => service.canEdit).map((service) => service.id));
+  const target = allServices.find((service) => !euEditable.has(service.id))!;
+  const notEditable = await anonymous.put(`${BASE}/api/config/bsmservice/${target.id}`, { headers: bearer, data: { name: "Taken over", componentIds: [] } });
   expect([403, 404]).toContain(notEditable.status());
   // A token request needs no Origin: it carries no ambient credentials.
   const created = await anonymous.post(`${BASE}/api/config/bsmservice`, { headers: bearer, data: { name: "EU via token", componentIds: [] } });
