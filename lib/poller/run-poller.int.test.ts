@@ -1,8 +1,9 @@
+import { countPollerLockHolders, terminatePollerLockHolder } from "@/tests/support/poller-lock";
 import { describe, expect, it } from "vitest";
 import pg from "pg";
 import { openFreshDatabase } from "@/tests/support/databases";
 import { createSimulatedSource } from "../sources/simulated";
-import { POLLER_ADVISORY_LOCK, postgresLeadership } from "./leadership";
+import { postgresLeadership } from "./leadership";
 import { runPoller } from "./run-poller";
 import { seedConfigurationIfEmpty } from "./seed-configuration";
 
@@ -35,18 +36,12 @@ describe("the poll loop on PostgreSQL", () => {
     const lastPollAt = async () => (await database.prisma.pollerStatus.findUnique({ where: { id: 1 } }))?.lastPollAt?.getTime() ?? 0;
     try {
       await waitFor(async () => (await lastPollAt()) > 0);
-      await admin.query(
-        "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted",
-        [POLLER_ADVISORY_LOCK],
-      );
+      await terminatePollerLockHolder(admin);
       await waitFor(() => lines.includes("Poller lost its database lock; waiting to poll again"));
       const lostAt = Date.now();
       await waitFor(() => lines.filter((line) => line.startsWith("Poller started")).length === 2);
       await waitFor(async () => (await lastPollAt()) > lostAt);
-      const holders = await admin.query("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted", [
-        POLLER_ADVISORY_LOCK,
-      ]);
-      expect(holders.rows[0].n).toBe(1);
+      expect(await countPollerLockHolders(admin)).toBe(1);
     } finally {
       await admin.end();
       await running.stop();

@@ -1,8 +1,9 @@
 import pg from "pg";
+import { countPollerLockHolders, terminatePollerLockHolder } from "@/tests/support/poller-lock";
 import { describe, expect, it } from "vitest";
 import { openFreshDatabase } from "@/tests/support/databases";
 import { parseEnv } from "../env";
-import { POLLER_ADVISORY_LOCK, postgresLeadership } from "../poller/leadership";
+import { postgresLeadership } from "../poller/leadership";
 import { SourceSettingsError } from "../sources/create-source";
 import { startPolling } from "./polling";
 
@@ -44,14 +45,11 @@ describe("startPolling", () => {
     const lastPollAt = async () => (await database.prisma.pollerStatus.findUnique({ where: { id: 1 } }))?.lastPollAt?.getTime() ?? 0;
     try {
       await waitFor(async () => (await lastPollAt()) > 0);
-      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted", [POLLER_ADVISORY_LOCK]);
+      await terminatePollerLockHolder(admin);
       await waitFor(() => lines.includes("Poller lost its database lock; waiting to poll again"));
       const lostAt = Date.now();
       await waitFor(async () => (await lastPollAt()) > lostAt + 500);
-      const holders = await admin.query("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted", [
-        POLLER_ADVISORY_LOCK,
-      ]);
-      expect(holders.rows[0].n).toBe(1);
+      expect(await countPollerLockHolders(admin)).toBe(1);
     } finally {
       await admin.end();
       await polling.stop();
