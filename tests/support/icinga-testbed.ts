@@ -1,6 +1,6 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { Agent, request } from "node:https";
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
@@ -108,6 +108,27 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
   } catch {
     // Already gone.
   }
+}
+
+/**
+ * Processes of a group that still run. Zombies do not count: where PID 1 does not reap orphans
+ * (some containers), a killed worker stays a zombie forever although it is gone.
+ */
+export function liveProcessesInGroup(group: number): number[] {
+  const live: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // ended while we looked
+    }
+    // pid (comm) state ppid pgrp …: comm may contain spaces, so read after the last ")".
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(pgrp) === group && state !== "Z" && state !== "X") live.push(Number(entry));
+  }
+  return live;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -240,7 +261,10 @@ export async function startIcingaTestbed(estate: IcingaEstate, options: IcingaTe
         }
       }
       // A worker left behind by the umbrella process dies with the group.
-      if (current) killGroup(current, "SIGKILL");
+      if (current?.pid !== undefined) {
+        killGroup(current, "SIGKILL");
+        for (let waited = 0; liveProcessesInGroup(current.pid).length > 0 && waited < 5_000; waited += 50) await sleep(50);
+      }
     } finally {
       await mariadb?.stop();
       rmSync(baseDir, { recursive: true, force: true });
