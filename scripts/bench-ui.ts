@@ -3,7 +3,7 @@
 // second, so states change live). Prints how long the Summary takes to become interactive and how
 // long a live event takes to repaint a tile. Uses the build in NEXT_DIST_DIR (default .next-bench-ui).
 import { spawn, type ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import { openDatabase } from "../lib/db/client";
@@ -28,6 +28,9 @@ const percentile = (values: number[], p: number) => [...values].sort((a, b) => a
 const ms = (value: number) => `${Math.round(value)} ms`;
 
 async function seedEstate(): Promise<void> {
+  // BENCH_UI_REUSE_DATA=1 keeps an estate seeded (and polled) by an earlier run: the first full
+  // poll of a fresh estate takes minutes on a busy machine.
+  if (process.env.BENCH_UI_REUSE_DATA === "1" && existsSync(path.join(root, DATA_DIR))) return;
   rmSync(path.join(root, DATA_DIR), { recursive: true, force: true });
   const estate = generateSimulatedEstate(SIMULATED);
   const database = openDatabase({ kind: "pglite", dataDir: DATA_DIR });
