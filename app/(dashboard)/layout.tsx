@@ -18,12 +18,12 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     <LiveEventsProvider>
     <div className="min-h-screen">
       <header className="bg-slate-900 text-white">
-        <div className="mx-auto flex max-w-screen-2xl items-center gap-6 px-6 py-3">
-          <span className="font-semibold tracking-tight">BSM Dashboard</span>
+        <div className="mx-auto flex max-w-screen-2xl items-center gap-4 px-6 py-3">
+          <span className="shrink-0 whitespace-nowrap font-semibold tracking-tight">BSM Dashboard</span>
           <MainNav hiddenHrefs={hiddenNavHrefs((await requireAccess()).access)} />
-          <div className="ml-auto flex items-center gap-3 text-sm">
-            <span data-testid="signed-in-user" className="text-slate-300">
-              {user.name} ({user.email})
+          <div className="ml-auto flex shrink-0 items-center gap-3 whitespace-nowrap text-sm">
+            <span data-testid="signed-in-user" className="text-slate-300" title={user.name}>
+              {user.email}
             </span>
             <SignOutButton />
           </div>

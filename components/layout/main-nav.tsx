@@ -18,7 +18,7 @@ const NAV_ITEMS = [
 export function MainNav({ hiddenHrefs = [] }: { hiddenHrefs?: string[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex gap-1">
+    <nav aria-label="Main" className="flex flex-wrap gap-1">
       {NAV_ITEMS.filter((item) => !hiddenHrefs.includes(item.href)).map((item) => {
         const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
         return (
@@ -26,7 +26,7 @@ export function MainNav({ hiddenHrefs = [] }: { hiddenHrefs?: string[] }) {
             key={item.href}
             href={item.href}
             aria-current={active ? "page" : undefined}
-            className={`rounded px-3 py-1.5 text-sm focus:outline-2 focus:outline-white ${
+            className={`whitespace-nowrap rounded px-2.5 py-1.5 text-sm focus:outline-2 focus:outline-white ${
               active ? "bg-slate-700 font-medium text-white" : "text-slate-200 hover:bg-slate-700"
             }`}
           >
