@@ -154,6 +154,8 @@ test("the views fit a wall screen at 3840×2160", async ({ page }) => {
   await page.goto("/summary");
   await expect(page.getByTestId("service-tile").first()).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  // The wall is used, not a centred column.
+  expect((await page.locator("main").boundingBox())?.width).toBeGreaterThan(3600);
   await page.screenshot({ path: "e2e/artifacts/views-summary-wall.png" });
   await page.getByRole("link", { name: (await summaryTiles(page))[0].name }).first().click();
   await expect(page.getByTestId("component-layer").first()).toBeVisible();

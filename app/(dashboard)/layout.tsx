@@ -18,7 +18,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     <LiveEventsProvider>
     <div className="min-h-screen">
       <header className="bg-slate-900 text-white">
-        <div className="mx-auto flex max-w-screen-2xl items-center gap-4 px-6 py-3">
+        <div className="flex items-center gap-4 px-6 py-3">
           <span className="shrink-0 whitespace-nowrap font-semibold tracking-tight">BSM Dashboard</span>
           <MainNav hiddenHrefs={hiddenNavHrefs((await requireAccess()).access)} />
           <div className="ml-auto flex shrink-0 items-center gap-3 whitespace-nowrap text-sm">
@@ -29,7 +29,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-screen-2xl px-6 py-8">
+      <main className="px-6 py-8">
         <div className="mb-4">
           <SourceBanner
             sourceKind={poller?.sourceKind ?? null}
