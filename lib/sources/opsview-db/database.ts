@@ -39,18 +39,32 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * A connection from the pool within the connect timeout. The pool itself waits without limit for a
+ * free connection, and one stuck on a server that stopped answering may never come back.
+ */
+async function acquireConnection(pool: Pool, limits: ConnectionLimits): Promise<PoolConnection> {
+  const pending = pool.getConnection();
+  try {
+    return await withTimeout(pending, limits.connectTimeoutMs, "the database server");
+  } catch (error) {
+    pending.then((late) => late.destroy(), () => undefined);
+    throw error;
+  }
+}
+
 /** One live connection from the pool; a pooled connection that died with its server is replaced once. */
 export async function withPooledConnection<T>(
   pool: Pool,
   limits: ConnectionLimits,
   work: (connection: PoolConnection) => Promise<T>,
 ): Promise<T> {
-  let connection = await pool.getConnection();
+  let connection = await acquireConnection(pool, limits);
   try {
     await withTimeout(connection.ping(), limits.connectTimeoutMs, "the database server");
   } catch {
     connection.destroy();
-    connection = await pool.getConnection();
+    connection = await acquireConnection(pool, limits);
   }
   try {
     const result = await work(connection);

@@ -127,7 +127,8 @@ describe("failover between the main and backup Opsview databases", () => {
         main: { host: main.host, port: main.port, ...READER },
         backup: { host: backup.host, port: backup.port, ...READER },
       }),
-      { onEvent: (event) => events.push(event), connectTimeoutMs: 1_000 },
+      // A query that a stopped server never answers must fail over too, well inside the test's time.
+      { onEvent: (event) => events.push(event), connectTimeoutMs: 1_000, queryTimeoutMs: 5_000 },
     );
     try {
       const first = await hanging.readFull();
