@@ -46,7 +46,8 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
 async function acquireConnection(pool: Pool, limits: ConnectionLimits): Promise<PoolConnection> {
   const pending = pool.getConnection();
   try {
-    return await withTimeout(pending, limits.connectTimeoutMs, "the database server");
+    // Twice the connect timeout: a new connection's TCP connect, greeting and login each take a turn.
+    return await withTimeout(pending, 2 * limits.connectTimeoutMs, "the database server");
   } catch (error) {
     pending.then((late) => late.destroy(), () => undefined);
     throw error;

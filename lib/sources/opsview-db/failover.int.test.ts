@@ -128,7 +128,7 @@ describe("failover between the main and backup Opsview databases", () => {
         backup: { host: backup.host, port: backup.port, ...READER },
       }),
       // A query that a stopped server never answers must fail over too, well inside the test's time.
-      { onEvent: (event) => events.push(event), connectTimeoutMs: 1_000, queryTimeoutMs: 5_000 },
+      { onEvent: (event) => events.push(event), connectTimeoutMs: 2_000, queryTimeoutMs: 5_000 },
     );
     try {
       const first = await hanging.readFull();
@@ -139,7 +139,7 @@ describe("failover between the main and backup Opsview databases", () => {
       expect(Date.now() - started).toBeLessThan(10_000);
       expect(outputs(changes.serviceChecks)).toEqual(["from backup"]);
       expect(events.map((event) => event.kind)).toEqual(["failover"]);
-      expect(events[0].message).toMatch(/did not answer within 1000 ms|timed out/);
+      expect(events[0].message).toMatch(/did not answer within \d+ ms|timed out/);
     } finally {
       main.resume();
       await hanging.close();
