@@ -32,10 +32,15 @@ export function postgresLeadership(url: string, retryEveryMs = 15_000): Leadersh
           const [row] = (await candidate.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [POLLER_ADVISORY_LOCK])).rows;
           if (row.locked) {
             client = candidate;
-            candidate.on("error", () => lostListeners.forEach((listener) => listener()));
-            candidate.on("end", () => {
-              if (!released) lostListeners.forEach((listener) => listener());
-            });
+            // A dropped connection says so twice ("error", then "end"), possibly after this instance
+            // has won again on a new one: only the connection holding the lock now may report a loss.
+            const lose = () => {
+              if (released || client !== candidate) return;
+              client = null;
+              lostListeners.forEach((listener) => listener());
+            };
+            candidate.on("error", lose);
+            candidate.on("end", lose);
             return;
           }
         } catch {
