@@ -5,6 +5,7 @@ import { emitLiveEvent, type LiveEvent } from "../events/live-events";
 import { notifyLiveEvent, startPostgresEventRelay } from "../events/postgres-relay";
 import { postgresLeadership, singleProcessLeadership, type Leadership } from "../poller/leadership";
 import { runPoller, type RunningPoller } from "../poller/run-poller";
+import { whileLeading } from "../poller/while-leading";
 import { recordSourceEvent } from "../poller/record-source-event";
 import { seedConfigurationIfEmpty } from "../poller/seed-configuration";
 import { loadSourceSettings, readSourceSettingsToken } from "../settings/load-source-settings";
@@ -55,75 +56,44 @@ export async function startPolling(config: AppEnv, database: Database, options: 
   });
   const leadership =
     options.leadership ?? (database.target.kind === "postgres" ? postgresLeadership(database.target.url) : singleProcessLeadership());
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let wake: (() => void) | undefined;
   let active: { token: string; pollIntervalMs: number; poller: RunningPoller } | null = null;
 
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      wake = resolve;
-      timer = setTimeout(resolve, ms);
-    });
-
-  // As in runPoller: losing the lock sends this instance back to the election, and on winning
-  // again it starts afresh from the settings in force then.
-  let lost = false;
-  leadership.onLost(() => {
-    if (stopped) return;
-    log("Poller lost its database lock; waiting to poll again");
-    lost = true;
-    wake?.();
-  });
-
-  const followSettings = async () => {
-    while (!stopped) {
-      await leadership.acquired();
-      if (stopped) return;
-      lost = false;
-      while (!stopped && !lost) {
-        if (!prepared) {
-          try {
-            if ((await readSourceSettingsToken(database.prisma)) !== active?.token) {
-              prepared = prepareSource(settingsForPolling(await loadSourceSettings(database.prisma, config), config), database);
-            }
-          } catch (error) {
-            log(`Could not check the source settings: ${(error as Error).message}`);
+  // Each term of leadership starts afresh from the settings in force then.
+  const loop = whileLeading(leadership, log, async (term) => {
+    while (term.active()) {
+      if (!prepared) {
+        try {
+          if ((await readSourceSettingsToken(database.prisma)) !== active?.token) {
+            prepared = prepareSource(settingsForPolling(await loadSourceSettings(database.prisma, config), config), database);
           }
+        } catch (error) {
+          log(`Could not check the source settings: ${(error as Error).message}`);
         }
-        if (prepared && !stopped && !lost) {
-          if (active) {
-            log("Source settings changed: restarting the poller");
-            await active.poller.stop();
-            active = null;
-          }
-          try {
-            active = { token: prepared.token, pollIntervalMs: prepared.pollIntervalMs, poller: await launchPoller(prepared, database) };
-            prepared = null;
-          } catch (error) {
-            log(`Could not start the poller, trying again: ${(error as Error).message}`);
-          }
-        }
-        if (!stopped && !lost) await sleep(Math.min(active?.pollIntervalMs ?? settingsCheckMs, settingsCheckMs));
       }
-      await active?.poller.stop();
-      active = null;
+      if (prepared && term.active()) {
+        if (active) {
+          log("Source settings changed: restarting the poller");
+          await active.poller.stop();
+          active = null;
+        }
+        try {
+          active = { token: prepared.token, pollIntervalMs: prepared.pollIntervalMs, poller: await launchPoller(prepared, database) };
+          prepared = null;
+        } catch (error) {
+          log(`Could not start the poller, trying again: ${(error as Error).message}`);
+        }
+      }
+      if (term.active()) await term.sleep(Math.min(active?.pollIntervalMs ?? settingsCheckMs, settingsCheckMs));
     }
-  };
-  const running = followSettings()
-    .catch((error: Error) => log(`Polling stopped on an error: ${error.message}`))
-    .finally(async () => {
-      await active?.poller.stop();
-      await prepared?.source.close();
-    });
+    await active?.poller.stop();
+    active = null;
+  });
 
   return {
     async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      wake?.();
-      await leadership.release();
-      await running;
+      await loop.stop();
+      await active?.poller.stop();
+      await prepared?.source.close();
     },
   };
 }
