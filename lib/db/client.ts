@@ -17,8 +17,13 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function openDatabase(target: DatabaseTarget): Database {
-  return target.kind === "pglite" ? openPglite(target.dataDir) : openPostgres(target.url);
+export interface OpenDatabaseOptions {
+  /** Where warnings about the server's connections go. */
+  log?: (line: string) => void;
+}
+
+export function openDatabase(target: DatabaseTarget, options: OpenDatabaseOptions = {}): Database {
+  return target.kind === "pglite" ? openPglite(target.dataDir) : openPostgres(target.url, options.log ?? console.warn);
 }
 
 function openPglite(dataDir: string): Database {
@@ -39,9 +44,15 @@ function openPglite(dataDir: string): Database {
   };
 }
 
-function openPostgres(url: string): Database {
+function openPostgres(url: string, log: (line: string) => void): Database {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   const pool = new pg.Pool({ connectionString: url, max: 4 });
+  let closing = false;
+  // An idle connection the server ends (restart, pg_terminate_backend) makes the pool emit "error";
+  // unheard, that event would end the process. The pool has already dropped the connection.
+  pool.on("error", (error) => {
+    if (!closing) log(`PostgreSQL: an idle connection was closed by the server and dropped: ${error.message}`);
+  });
   const withConnection = async <T>(work: (connection: SqlConnection) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     try {
@@ -56,6 +67,7 @@ function openPostgres(url: string): Database {
     withConnection,
     migrate: () => withConnection((connection) => applyMigrations(connection, { useAdvisoryLock: true })),
     async close() {
+      closing = true;
       await prisma.$disconnect();
       await pool.end();
     },
