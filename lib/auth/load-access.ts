@@ -26,9 +26,12 @@ export async function loadGrants(prisma: PrismaClient, userId: string): Promise<
 
 /** The estate's shape; host groups and keywords are read only when the grants depend on them. */
 export async function loadAccessEstate(prisma: PrismaClient, grants: Grants): Promise<AccessEstate> {
+  // With every host visible (administrator, VIEWALL) which hosts a component has cannot matter.
   const needsHosts = !grants.isAdmin && !grants.viewAll && grants.bsmAccess;
   const [memberships, serviceMemberships, components, services, hosts] = await Promise.all([
-    prisma.componentHost.findMany({ select: { componentId: true, position: true, host: { select: { name: true } } }, orderBy: { position: "asc" } }),
+    needsHosts
+      ? prisma.componentHost.findMany({ select: { componentId: true, position: true, host: { select: { name: true } } }, orderBy: { position: "asc" } })
+      : Promise.resolve([]),
     prisma.businessServiceComponent.findMany({ select: { businessServiceId: true, componentId: true }, orderBy: { position: "asc" } }),
     prisma.component.findMany({ select: { id: true } }),
     prisma.businessService.findMany({ select: { id: true } }),
