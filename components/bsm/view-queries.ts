@@ -26,6 +26,8 @@ export function useSummaryServices(initial?: BusinessServiceStatusView[]) {
     queryKey: ["bsm", "summary"],
     queryFn: async () => (await getJson<{ services: BusinessServiceStatusView[] }>("/api/views/summary")).services,
     initialData: initial,
+    // Live events refresh it; without this, a page would fetch again the 1,000 services it was just rendered with.
+    staleTime: 10_000,
   });
 }
 

@@ -20,7 +20,6 @@ import {
   type StatusFilter,
   type SummaryOptions,
 } from "./summary-options";
-import { useLiveServicePatches } from "./use-live-service-patches";
 
 /** The Summary page: options in the URL so a view can be bookmarked. */
 export function SummaryPageView({ initial }: { initial: BusinessServiceStatusView[] }) {
@@ -57,7 +56,6 @@ export function SummaryDashlet({
   tilesHeight: string;
 }) {
   const { data: services = [], error, isPending } = useSummaryServices(initial);
-  useLiveServicePatches();
   const { data: availability } = useServiceAvailabilities();
   const visible = useMemo(() => services.filter((service) => matchesFilters(service, options)), [services, options]);
   const gridId = useId();
@@ -126,7 +124,15 @@ export function SummaryDashlet({
       {!isPending && services.length === 0 && <p className="text-sm text-slate-600">No business services that you may see.</p>}
       <ServiceTiles services={visible} availability={availability} height={tilesHeight} />
       {!options.gridHidden && (
-        <ServiceGrid id={gridId} services={visible} availability={availability} options={options} onOptionsChange={onOptionsChange} />
+        <ServiceGrid
+          // A new filter or order starts again on the first page.
+          key={`${options.name}|${options.status}|${options.sort}|${options.descending}`}
+          id={gridId}
+          services={visible}
+          availability={availability}
+          options={options}
+          onOptionsChange={onOptionsChange}
+        />
       )}
     </div>
   );
@@ -243,46 +249,71 @@ function ServiceGrid({
   onOptionsChange: (options: SummaryOptions) => void;
 }) {
   const rows = useMemo(() => sortForGrid(services, availability, options.sort, options.descending), [services, availability, options.sort, options.descending]);
+  const [requestedPage, setPage] = useState(0);
+  const pages = Math.max(1, Math.ceil(rows.length / GRID_PAGE_SIZE));
+  const page = Math.min(requestedPage, pages - 1);
+  const first = page * GRID_PAGE_SIZE;
+  const pageRows = rows.slice(first, first + GRID_PAGE_SIZE);
   return (
-    <table id={id} className="w-full rounded-lg bg-white text-left text-sm shadow-sm" data-testid="service-list">
-      <thead className="border-b border-slate-200 text-slate-700">
-        <tr>
-          {COLUMNS.map((column) => {
-            const active = column.field !== null && column.field === options.sort;
-            return (
-              <th
-                key={column.label}
-                scope="col"
-                className="px-4 py-2 font-medium"
-                aria-sort={active ? (options.descending ? "descending" : "ascending") : undefined}
-              >
-                {column.field === null ? (
-                  column.label
-                ) : (
-                  <button
-                    type="button"
-                    onClick={() => onOptionsChange({ ...options, sort: column.field as SortField, descending: active ? !options.descending : false })}
-                    className="rounded font-medium hover:underline focus-visible:outline-2 focus-visible:outline-blue-700"
-                  >
-                    {column.label}
-                    <span aria-hidden className="ml-1 inline-block w-3">
-                      {active ? (options.descending ? "▼" : "▲") : ""}
-                    </span>
-                  </button>
-                )}
-              </th>
-            );
-          })}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((service) => (
-          <GridRow key={service.id} service={service} availability={availability?.[service.id]} />
-        ))}
-      </tbody>
-    </table>
+    <div id={id} className="space-y-2">
+      <table className="w-full rounded-lg bg-white text-left text-sm shadow-sm" data-testid="service-list">
+        <thead className="border-b border-slate-200 text-slate-700">
+          <tr>
+            {COLUMNS.map((column) => {
+              const active = column.field !== null && column.field === options.sort;
+              return (
+                <th
+                  key={column.label}
+                  scope="col"
+                  className="px-4 py-2 font-medium"
+                  aria-sort={active ? (options.descending ? "descending" : "ascending") : undefined}
+                >
+                  {column.field === null ? (
+                    column.label
+                  ) : (
+                    <button
+                      type="button"
+                      onClick={() => onOptionsChange({ ...options, sort: column.field as SortField, descending: active ? !options.descending : false })}
+                      className="rounded font-medium hover:underline focus-visible:outline-2 focus-visible:outline-blue-700"
+                    >
+                      {column.label}
+                      <span aria-hidden className="ml-1 inline-block w-3">
+                        {active ? (options.descending ? "▼" : "▲") : ""}
+                      </span>
+                    </button>
+                  )}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {pageRows.map((service) => (
+            <GridRow key={service.id} service={service} availability={availability?.[service.id]} />
+          ))}
+        </tbody>
+      </table>
+      {pages > 1 && (
+        <nav aria-label="Grid pages" className="flex items-center gap-3 text-sm text-slate-700">
+          <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)} className={PAGE_BUTTON}>
+            Previous
+          </button>
+          <span aria-live="polite">
+            Rows {first + 1}–{first + pageRows.length} of {rows.length}
+          </span>
+          <button type="button" disabled={page === pages - 1} onClick={() => setPage(page + 1)} className={PAGE_BUTTON}>
+            Next
+          </button>
+        </nav>
+      )}
+    </div>
   );
 }
+
+/** Rows per grid page: a thousand rows would cost more to render than anyone reads. */
+const GRID_PAGE_SIZE = 50;
+const PAGE_BUTTON =
+  "rounded border border-slate-400 bg-white px-3 py-1 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-700 disabled:cursor-not-allowed disabled:opacity-50";
 
 const GridRow = memo(function GridRow({ service, availability }: { service: BusinessServiceStatusView; availability: number | undefined }) {
   return (
