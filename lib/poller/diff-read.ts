@@ -30,7 +30,8 @@ function rowDiffers(a: SourceServiceCheck, b: SourceServiceCheck): boolean {
     a.stateType !== b.stateType ||
     a.output !== b.output ||
     a.lastStateChange !== b.lastStateChange ||
-    a.hostTemplates.join("\u0000") !== b.hostTemplates.join("\u0000")
+    a.hostTemplates.join("\u0000") !== b.hostTemplates.join("\u0000") ||
+    a.serviceGroups.join("\u0000") !== b.serviceGroups.join("\u0000")
   );
 }
 

@@ -52,17 +52,17 @@ export async function upsertServiceChecks(tx: SqlConnection, checks: SourceServi
   if (checks.length === 0) return;
   await tx.query(
     `INSERT INTO "ServiceCheck" ("hostId", name, state, "stateType", acknowledged, "inDowntime", output,
-       "lastStateChange", "contributingTemplates", "updatedAt")
+       "lastStateChange", "contributingTemplates", "serviceGroups", "updatedAt")
      SELECT h.id, c.name, c.state::"CheckState", c."stateType"::"StateType", c.acknowledged, c."inDowntime", c.output,
        CASE WHEN c."lastStateChange" IS NULL THEN NULL ELSE ${UTC_FROM_MS('c."lastStateChange"')} END,
-       c."hostTemplates", ${UTC_FROM_MS("$2::bigint")}
+       c."hostTemplates", c."serviceGroups", ${UTC_FROM_MS("$2::bigint")}
      FROM jsonb_to_recordset($1::jsonb) AS c(host text, name text, state text, "stateType" text, acknowledged boolean,
-       "inDowntime" boolean, output text, "lastStateChange" bigint, "hostTemplates" text[])
+       "inDowntime" boolean, output text, "lastStateChange" bigint, "hostTemplates" text[], "serviceGroups" text[])
      JOIN "Host" h ON h.name = c.host
      ON CONFLICT ("hostId", name) DO UPDATE SET state = EXCLUDED.state, "stateType" = EXCLUDED."stateType",
        acknowledged = EXCLUDED.acknowledged, "inDowntime" = EXCLUDED."inDowntime", output = EXCLUDED.output,
        "lastStateChange" = EXCLUDED."lastStateChange", "contributingTemplates" = EXCLUDED."contributingTemplates",
-       "updatedAt" = EXCLUDED."updatedAt"`,
+       "serviceGroups" = EXCLUDED."serviceGroups", "updatedAt" = EXCLUDED."updatedAt"`,
     [JSON.stringify(checks), now],
   );
 }
@@ -167,13 +167,14 @@ interface CheckRow extends Record<string, unknown> {
   output: string;
   lastStateChange: string | number | null;
   hostTemplates: string[];
+  serviceGroups: string[];
 }
 
 export async function loadKnownChecks(connection: SqlConnection): Promise<Map<string, SourceServiceCheck>> {
   const rows = await connection.query<CheckRow>(
     `SELECT h.name AS host, c.name, c.state::text AS state, c."stateType"::text AS "stateType", c.acknowledged,
        c."inDowntime", c.output, (EXTRACT(EPOCH FROM c."lastStateChange") * 1000)::bigint AS "lastStateChange",
-       c."contributingTemplates" AS "hostTemplates"
+       c."contributingTemplates" AS "hostTemplates", COALESCE(c."serviceGroups", '{}') AS "serviceGroups"
      FROM "ServiceCheck" c JOIN "Host" h ON h.id = c."hostId"`,
   );
   return new Map(

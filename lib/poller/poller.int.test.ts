@@ -185,6 +185,7 @@ describe.each(RUNTIMES)("the poller on %s", (runtime) => {
       output: state,
       lastStateChange: null,
       hostTemplates: ["Web"],
+      serviceGroups: [],
     });
     // First: FAILED, not acknowledged (HTTP unacknowledged). Then HTTP recovers, which alone makes the
     // host FAILED and acknowledged (only the acknowledged Disk fails), and Disk disappears: OPERATIONAL.
@@ -222,7 +223,7 @@ describe.each(RUNTIMES)("the poller on %s", (runtime) => {
 
 describe("diffRead", () => {
   it("dates a state change by the source and an acknowledgement by the poll", () => {
-    const ok: SourceServiceCheck = { host: "h", name: "c", state: "OK", stateType: "HARD", acknowledged: false, inDowntime: false, output: "", lastStateChange: 1000, hostTemplates: [] };
+    const ok: SourceServiceCheck = { host: "h", name: "c", state: "OK", stateType: "HARD", acknowledged: false, inDowntime: false, output: "", lastStateChange: 1000, hostTemplates: [], serviceGroups: [] };
     const known = { hosts: new Map([["h", "x"]]), checks: new Map([["h\u0000c", ok]]) };
     const changed: SourceServiceCheck = { ...ok, state: "CRITICAL", output: "boom", lastStateChange: 5000 };
     const read = { hosts: [], removedHosts: [], serviceChecks: [changed], removedServiceChecks: [], skipped: [], cursor: "1" };

@@ -33,6 +33,8 @@ export interface SourceServiceCheck {
   lastStateChange: number | null;
   /** Names of the host templates that contribute this check to its host. */
   hostTemplates: string[];
+  /** The service groups the check belongs to (Opsview: exactly one; Icinga: any number), for access control. */
+  serviceGroups: string[];
 }
 
 /** The identity of a service check across the app: its host and its name. */

@@ -47,6 +47,8 @@ export interface FixtureHost {
 export interface OpsviewEstate {
   /** Host templates and the service checks each one applies. */
   hostTemplates: { name: string; serviceChecks: string[] }[];
+  /** Service groups and their service checks (each check in at most one, as in Opsview). Unlisted checks have none. */
+  serviceGroups?: { name: string; serviceChecks: string[] }[];
   hosts: FixtureHost[];
   /** Default time for status rows (epoch ms). Default: now. */
   at?: number;
@@ -222,6 +224,11 @@ function schemaStatements(n: Names): string[] {
       servicegroup INT UNSIGNED NULL,
       UNIQUE KEY name (name)
     ) ${engine}`,
+    `CREATE TABLE ${c("servicegroups")} (
+      id INT UNSIGNED NOT NULL PRIMARY KEY,
+      name VARCHAR(128) NOT NULL,
+      UNIQUE KEY name (name)
+    ) ${engine}`,
   ];
 }
 
@@ -274,6 +281,12 @@ export async function loadOpsviewEstate(connection: Connection, estate: OpsviewE
   for (const template of estate.hostTemplates) {
     const id = templateId(template.name);
     for (const check of new Set(template.serviceChecks)) templateChecks.push([id, serviceCheckId(check)]);
+  }
+
+  const serviceGroupIds = new Map((estate.serviceGroups ?? []).map((group, index) => [group.name, index + 1]));
+  const serviceGroupOfCheck = new Map<string, number>();
+  for (const group of estate.serviceGroups ?? []) {
+    for (const check of group.serviceChecks) serviceGroupOfCheck.set(check, serviceGroupIds.get(group.name) as number);
   }
 
   const groupNames = [...new Set(estate.hosts.flatMap((host) => host.hostGroups ?? []))];
@@ -330,7 +343,8 @@ export async function loadOpsviewEstate(connection: Connection, estate: OpsviewE
         seconds(updated),
       ]);
       services.push([serviceObjectId, hostObjectId, service.name]);
-      hostServices.push([serviceObjectId, hostObjectId, host.name, service.name, serviceCheckId(service.serviceCheck ?? service.name), 1]);
+      const serviceCheck = service.serviceCheck ?? service.name;
+      hostServices.push([serviceObjectId, hostObjectId, host.name, service.name, serviceCheckId(serviceCheck), serviceGroupOfCheck.get(serviceCheck) ?? null]);
       for (const keyword of keywords) viewports.push([keywordId(keyword), keyword, host.name, service.name, hostObjectId, serviceObjectId]);
     }
   });
@@ -365,7 +379,13 @@ export async function loadOpsviewEstate(connection: Connection, estate: OpsviewE
   await insertRows(connection, c("hosttemplates"), ["id", "name"], [...templateIds].map(([name, id]) => [id, name]));
   await insertRows(connection, c("hosthosttemplates"), ["hostid", "hosttemplateid", "priority"], hostHostTemplates);
   await insertRows(connection, c("hosttemplateservicechecks"), ["hosttemplateid", "servicecheckid"], templateChecks);
-  await insertRows(connection, c("servicechecks"), ["id", "name", "servicegroup"], [...serviceCheckIds].map(([name, id]) => [id, name, 1]));
+  await insertRows(
+    connection,
+    c("servicechecks"),
+    ["id", "name", "servicegroup"],
+    [...serviceCheckIds].map(([name, id]) => [id, name, serviceGroupOfCheck.get(name) ?? null]),
+  );
+  await insertRows(connection, c("servicegroups"), ["id", "name"], [...serviceGroupIds].map(([name, id]) => [id, name]));
   return { hosts: estate.hosts.length, serviceChecks: serviceCount };
 }
 

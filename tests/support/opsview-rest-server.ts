@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 
 /**
  * A local stand-in for the Opsview REST API (POST/DELETE /rest/login, GET /rest/status/service,
- * GET /rest/runtime/hosttemplate) that answers the way Opsview does: numbers and booleans as
+ * GET /rest/runtime/hosttemplate, GET /rest/config/servicecheck) that answers the way Opsview does: numbers and booleans as
  * strings, 401 for a missing or expired token. The estate is mutable between reads.
  */
 
@@ -31,9 +31,19 @@ export interface FakeHostTemplate {
   [field: string]: unknown;
 }
 
+/** A row of /rest/config/servicecheck: Opsview names the service group as {name, ref}. */
+export interface FakeServiceCheckConfig {
+  id: string;
+  name: string;
+  servicegroup?: { name: string; ref: string } | null;
+  [field: string]: unknown;
+}
+
 export interface FakeOpsviewEstate {
   hosts: FakeHostRow[];
   hostTemplates: FakeHostTemplate[];
+  /** The configuration API's service checks; absent, that API answers 404 (as for a user without configuration access). */
+  serviceChecks?: FakeServiceCheckConfig[];
   /** Opsview versions differ: a bare array, or {list: [...]} as the status calls answer. */
   wrapHostTemplates: boolean;
 }
@@ -161,6 +171,12 @@ export function sampleOpsviewEstate(): FakeOpsviewEstate {
         servicechecks: [{ name: "Disk /" }, { name: "Load" }],
       },
     ],
+    serviceChecks: [
+      { id: "1", name: "HTTP", servicegroup: { name: "Web", ref: "/rest/config/servicegroup/1" } },
+      { id: "2", name: "Load", servicegroup: { name: "Operating system", ref: "/rest/config/servicegroup/2" } },
+      { id: "3", name: "Disk /", servicegroup: { name: "Operating system", ref: "/rest/config/servicegroup/2" } },
+      { id: "4", name: "MySQL", servicegroup: { name: "Database", ref: "/rest/config/servicegroup/3" } },
+    ],
     wrapHostTemplates: true,
   };
 }
@@ -279,6 +295,11 @@ export async function startOpsviewRestServer(options: FakeOpsviewRestServerOptio
     if (path === "/rest/runtime/hosttemplate" && request.method === "GET") {
       const templates = state.estate.hostTemplates;
       send(response, 200, state.estate.wrapHostTemplates ? { list: templates, summary: { rows: String(templates.length) } } : templates);
+      return 200;
+    }
+    if (path === "/rest/config/servicecheck" && request.method === "GET" && state.estate.serviceChecks) {
+      const checks = state.estate.serviceChecks;
+      send(response, 200, { list: checks, summary: { rows: String(checks.length), allrows: String(checks.length) } });
       return 200;
     }
     send(response, 404, { message: `No such resource: ${request.method} ${path}` });

@@ -33,6 +33,7 @@ export function createScriptedSource(): ScriptedSource {
         output: "HTTP OK",
         lastStateChange: null,
         hostTemplates: ["Web"],
+        serviceGroups: ["Web"],
       },
     ]),
   );

@@ -16,6 +16,7 @@ function service(attrs: Record<string, unknown> = {}) {
       last_check: 1_700_000_100.5,
       last_state_change: 1_700_000_000.25,
       last_check_result: { output: "connection refused", performance_data: [] },
+      groups: ["Web", "Customer facing"],
       ...attrs,
     },
   };
@@ -62,10 +63,13 @@ describe("parsing Icinga 2 hosts", () => {
 
 describe("parsing Icinga 2 services", () => {
   it("maps state, state type, acknowledgement, downtime, output and last state change", () => {
-    const { checks, newestChange } = parseServices([service(), service({ name: "Load", state: 0, state_type: 0, acknowledgement: 2, downtime_depth: 1, last_check_result: null, last_state_change: 0 })]);
+    const { checks, newestChange } = parseServices([
+      service(),
+      service({ name: "Load", state: 0, state_type: 0, acknowledgement: 2, downtime_depth: 1, last_check_result: null, last_state_change: 0, groups: [] }),
+    ]);
     expect(checks).toEqual([
-      { host: "web1", name: "HTTP", state: "CRITICAL", stateType: "HARD", acknowledged: false, inDowntime: false, output: "connection refused", lastStateChange: 1_700_000_000_250, hostTemplates: [] },
-      { host: "web1", name: "Load", state: "OK", stateType: "SOFT", acknowledged: true, inDowntime: true, output: "", lastStateChange: null, hostTemplates: [] },
+      { host: "web1", name: "HTTP", state: "CRITICAL", stateType: "HARD", acknowledged: false, inDowntime: false, output: "connection refused", lastStateChange: 1_700_000_000_250, hostTemplates: [], serviceGroups: ["Customer facing", "Web"] },
+      { host: "web1", name: "Load", state: "OK", stateType: "SOFT", acknowledged: true, inDowntime: true, output: "", lastStateChange: null, hostTemplates: [], serviceGroups: [] },
     ]);
     expect(newestChange).toBe(1_700_000_100.5);
   });
@@ -76,6 +80,7 @@ describe("parsing Icinga 2 services", () => {
     [{ state_type: 2 }, "state_type 2 is not 0 (soft) or 1 (hard)"],
     [{ acknowledgement: -1 }, "acknowledgement -1 is not 0, 1 or 2"],
     [{ downtime_depth: 0.5 }, "downtime_depth 0.5 is not a count"],
+    [{ groups: "Web" }, "groups must be a list of service group names"],
   ])("skips a service with %j and keeps the rest", (attrs, reason) => {
     const { checks, skipped } = parseServices([service(attrs), service({ name: "Load" })]);
     expect(checks.map((check) => check.name)).toEqual(["Load"]);
@@ -89,6 +94,11 @@ describe("parsing Icinga 2 services", () => {
       { key: "a!b", reason: "service object without attrs.host_name or attrs.name" },
       { key: "web1/HTTP", reason: "duplicate service" },
     ]);
+  });
+
+  it("reads a service's groups (any number, without repeats) as its service groups; none when absent", () => {
+    const { checks } = parseServices([service({ groups: ["Web", "Web", "Backend"] }), service({ name: "Load", groups: undefined })]);
+    expect(checks.map((check) => check.serviceGroups)).toEqual([["Backend", "Web"], []]);
   });
 
   it("reads Icinga times as epoch seconds, where 0 and -1 mean never", () => {

@@ -13,6 +13,7 @@ export const SERVICE_ATTRS = [
   "last_check_result",
   "last_check",
   "last_state_change",
+  "groups",
 ];
 
 /** A host variable that, when set to a string or a list of strings, gives the host's keywords. */
@@ -151,6 +152,11 @@ export function parseServices(results: unknown[]): ParsedServices {
       skipped.push({ key, reason: `downtime_depth ${JSON.stringify(attrs.downtime_depth)} is not a count` });
       continue;
     }
+    const serviceGroups = textList(attrs.groups);
+    if (serviceGroups === null) {
+      skipped.push({ key, reason: "groups must be a list of service group names" });
+      continue;
+    }
     if (seen.has(key)) {
       skipped.push({ key, reason: "duplicate service" });
       continue;
@@ -171,6 +177,7 @@ export function parseServices(results: unknown[]): ParsedServices {
       output,
       lastStateChange: epochSecondsToMs(attrs.last_state_change),
       hostTemplates: [],
+      serviceGroups: [...new Set(serviceGroups)].sort(),
     });
   }
   return { checks, skipped, newestChange };

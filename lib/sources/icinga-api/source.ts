@@ -56,7 +56,7 @@ function hostFingerprint(host: SourceHost): string {
 }
 
 function checkFingerprint(check: SourceServiceCheck): string {
-  return JSON.stringify([check.state, check.stateType, check.acknowledged, check.inDowntime, check.output, check.lastStateChange, check.hostTemplates]);
+  return JSON.stringify([check.state, check.stateType, check.acknowledged, check.inDowntime, check.output, check.lastStateChange, check.hostTemplates, check.serviceGroups]);
 }
 
 /** Every template of a host contributes all of its checks: Icinga 2 does not record which apply rule or template made a service. */

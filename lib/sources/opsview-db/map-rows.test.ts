@@ -14,6 +14,7 @@ function checkRow(overrides: DatabaseRow = {}): DatabaseRow {
     last_state_change: 1_700_000_000,
     status_update_time: 1_700_000_100,
     template_name: "Web Server",
+    service_group: "Web",
     ...overrides,
   };
 }
@@ -44,7 +45,21 @@ describe("mapping service check rows", () => {
         output: "down",
         lastStateChange: 1_700_000_000_000,
         hostTemplates: ["Web Server"],
+        serviceGroups: ["Web"],
       },
+    ]);
+  });
+
+  it("collects the service groups of the one-row-per-template-and-group join, sorted and once each; NULL is none", () => {
+    const { serviceChecks } = mapServiceCheckRows([
+      checkRow({ template_name: "Web Server", service_group: "Web" }),
+      checkRow({ template_name: "Web Server", service_group: "Customer facing" }),
+      checkRow({ template_name: "Base", service_group: "Web" }),
+      checkRow({ object_id: 11, service_name: "Disk", service_group: null }),
+    ]);
+    expect(serviceChecks.map((check) => [check.name, check.serviceGroups])).toEqual([
+      ["HTTP", ["Customer facing", "Web"]],
+      ["Disk", []],
     ]);
   });
 
@@ -115,6 +130,7 @@ describe("mapping service check rows", () => {
     expect(serviceCheckFingerprint({ ...check })).toBe(serviceCheckFingerprint(check));
     expect(serviceCheckFingerprint({ ...check, output: "other" })).not.toBe(serviceCheckFingerprint(check));
     expect(serviceCheckFingerprint({ ...check, acknowledged: true })).not.toBe(serviceCheckFingerprint(check));
+    expect(serviceCheckFingerprint({ ...check, serviceGroups: ["Other"] })).not.toBe(serviceCheckFingerprint(check));
   });
 });
 

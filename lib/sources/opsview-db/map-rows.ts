@@ -139,7 +139,7 @@ export interface MappedServiceChecks {
   latestStatusUpdate: number | null;
 }
 
-/** Turns service check rows (one per contributing template) into checks; bad rows are skipped with their key. */
+/** Turns service check rows (one per contributing template and service group) into checks; bad rows are skipped with their key. */
 export function mapServiceCheckRows(rows: DatabaseRow[], templateSource: HostTemplateSource = OPSVIEW_CONFIG_TEMPLATES): MappedServiceChecks {
   const templateNames = createTemplateNamer(templateSource);
   const skipped: SkippedRow[] = [];
@@ -164,6 +164,8 @@ export function mapServiceCheckRows(rows: DatabaseRow[], templateSource: HostTem
       for (const template of templateNames(row.template_name, row.template_is_json)) {
         if (!existing.hostTemplates.includes(template)) existing.hostTemplates.push(template);
       }
+      const serviceGroup = asName(row.service_group);
+      if (serviceGroup !== null && !existing.serviceGroups.includes(serviceGroup)) existing.serviceGroups.push(serviceGroup);
       continue;
     }
 
@@ -184,7 +186,10 @@ export function mapServiceCheckRows(rows: DatabaseRow[], templateSource: HostTem
   }
 
   const serviceChecks = [...checks.values()];
-  for (const check of serviceChecks) check.hostTemplates.sort();
+  for (const check of serviceChecks) {
+    check.hostTemplates.sort();
+    check.serviceGroups.sort();
+  }
   return { serviceChecks, skipped, latestStatusUpdate };
 }
 
@@ -208,6 +213,7 @@ function mapServiceCheckRow(row: DatabaseRow, objectId: number, templates: strin
   if (downtimeDepth === null || downtimeDepth < 0) {
     return { key, reason: `scheduled_downtime_depth ${String(row.downtime_depth)} is not a count` };
   }
+  const serviceGroup = asName(row.service_group);
   return {
     host,
     name,
@@ -218,6 +224,7 @@ function mapServiceCheckRow(row: DatabaseRow, objectId: number, templates: strin
     output: asText(row.output) ?? "",
     lastStateChange: epochSecondsToMs(row.last_state_change),
     hostTemplates: templates,
+    serviceGroups: serviceGroup === null ? [] : [serviceGroup],
   };
 }
 
@@ -231,6 +238,7 @@ export function serviceCheckFingerprint(check: SourceServiceCheck): string {
     check.output,
     check.lastStateChange,
     check.hostTemplates,
+    check.serviceGroups,
   ]);
 }
 

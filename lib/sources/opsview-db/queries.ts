@@ -46,6 +46,8 @@ export function opsviewTables(names: OpsviewSchemaNames) {
     hosts: ndo("hosts"),
     hostGroups: ndo("hostgroups"),
     hostGroupMembers: ndo("hostgroup_members"),
+    serviceGroups: ndo("servicegroups"),
+    serviceGroupMembers: ndo("servicegroup_members"),
     customVariables: ndo("customvariables"),
     hostStatus: ndo("hoststatus"),
     serviceStatus: ndo("servicestatus"),
@@ -62,6 +64,7 @@ export function opsviewTables(names: OpsviewSchemaNames) {
     hostHostTemplates: config("hosthosttemplates"),
     hostTemplateServiceChecks: config("hosttemplateservicechecks"),
     serviceChecks: config("servicechecks"),
+    opsviewServiceGroups: config("servicegroups"),
   };
 }
 
@@ -162,14 +165,31 @@ export function buildOpsviewQueries(names: OpsviewSchemaNames) {
         };
     }
   })();
+  // Service groups: Opsview's service check definition names exactly one (servicechecks.servicegroup);
+  // the IDO lists any number per service, one row each (multiplying the template rows; both are few).
+  const checkServiceGroupJoin =
+    layout === "opsview"
+      ? {
+          join: `LEFT JOIN ${t.serviceChecks} sc ON sc.id = ohs.servicecheck_id
+    LEFT JOIN ${t.opsviewServiceGroups} sg ON sg.id = sc.servicegroup`,
+          column: "sg.name AS service_group",
+        }
+      : {
+          join: `LEFT JOIN (${t.serviceGroupMembers} sgm
+        JOIN ${t.serviceGroups} sg ON sg.servicegroup_id = sgm.servicegroup_id
+        JOIN ${t.objects} sgo ON sgo.object_id = sg.servicegroup_object_id AND sgo.is_active = 1)
+      ON sgm.service_object_id = o.object_id`,
+          column: "sgo.name1 AS service_group",
+        };
   const serviceCheckSelect = `SELECT o.object_id AS object_id, o.name1 AS host_name, o.name2 AS service_name,
       ss.current_state AS current_state, ss.state_type AS state_type,
       ss.problem_has_been_acknowledged AS acknowledged, ss.scheduled_downtime_depth AS downtime_depth,
       ss.output AS output, UNIX_TIMESTAMP(ss.last_state_change) AS last_state_change,
-      UNIX_TIMESTAMP(ss.status_update_time) AS status_update_time, ${checkTemplateJoin.columns}
+      UNIX_TIMESTAMP(ss.status_update_time) AS status_update_time, ${checkTemplateJoin.columns}, ${checkServiceGroupJoin.column}
     FROM ${t.objects} o
     JOIN ${t.serviceStatus} ss ON ss.service_object_id = o.object_id
     ${checkTemplateJoin.join}
+    ${checkServiceGroupJoin.join}
     WHERE o.objecttype_id = ${NDO_OBJECT_TYPE.service} AND o.is_active = 1`;
   const serviceCheckOrder = `ORDER BY o.object_id, ${checkTemplateJoin.order}`;
 
@@ -231,7 +251,7 @@ export function buildOpsviewQueries(names: OpsviewSchemaNames) {
           }
         : { sql: noKeywords, values: [] },
 
-    /** Every active service check with its status and contributing templates. */
+    /** Every active service check with its status, contributing templates and service groups. */
     serviceChecks: (): SqlStatement => ({
       sql: `${serviceCheckSelect} ${serviceCheckOrder}`,
       values: [...checkTemplateJoin.values],
@@ -256,10 +276,10 @@ export function buildOpsviewQueries(names: OpsviewSchemaNames) {
       layout === "opsview"
         ? {
             runtime: [t.objects, t.serviceStatus, t.opsviewHosts, t.opsviewHostServices, t.opsviewHostGroups, t.opsviewHostGroupHosts, t.opsviewViewports],
-            config: [t.hostTemplates, t.hostHostTemplates, t.hostTemplateServiceChecks],
+            config: [t.hostTemplates, t.hostHostTemplates, t.hostTemplateServiceChecks, t.serviceChecks, t.opsviewServiceGroups],
           }
         : {
-            runtime: [t.objects, t.serviceStatus, t.hosts, t.services, t.hostGroups, t.hostGroupMembers, t.customVariables],
+            runtime: [t.objects, t.serviceStatus, t.hosts, t.services, t.hostGroups, t.hostGroupMembers, t.serviceGroups, t.serviceGroupMembers, t.customVariables],
             config: [],
           },
   };

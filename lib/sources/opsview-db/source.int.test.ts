@@ -19,6 +19,10 @@ const estate: OpsviewEstate = {
     { name: "Database", serviceChecks: ["MySQL"] },
     { name: "Unused", serviceChecks: ["HTTP", "Custom"] },
   ],
+  serviceGroups: [
+    { name: "Web services", serviceChecks: ["HTTP", "HTTPS"] },
+    { name: "Operating system", serviceChecks: ["Ping", "Disk"] },
+  ],
   hosts: [
     {
       name: "web1",
@@ -70,18 +74,21 @@ function check(host: string, name: string, fields: Partial<SourceServiceCheck>):
     output: "",
     lastStateChange: T,
     hostTemplates: [],
+    serviceGroups: [],
     ...fields,
   };
 }
 
+const web = { serviceGroups: ["Web services"] };
+const os = { serviceGroups: ["Operating system"] };
 const EXPECTED_CHECKS = [
-  check("web1", "HTTP", { state: "CRITICAL", acknowledged: true, output: "CRITICAL - 503", lastStateChange: T - 3_600_000, hostTemplates: ["Web Server"] }),
-  check("web1", "HTTPS", { output: "OK - 200", hostTemplates: ["Web Server"] }),
-  check("web1", "Ping", { inDowntime: true, output: "PING OK", hostTemplates: ["Base", "Web Server"] }),
-  check("web1", "Disk", { state: "WARNING", stateType: "SOFT", output: "WARNING - 85% used", hostTemplates: ["Base"] }),
+  check("web1", "HTTP", { state: "CRITICAL", acknowledged: true, output: "CRITICAL - 503", lastStateChange: T - 3_600_000, hostTemplates: ["Web Server"], ...web }),
+  check("web1", "HTTPS", { output: "OK - 200", hostTemplates: ["Web Server"], ...web }),
+  check("web1", "Ping", { inDowntime: true, output: "PING OK", hostTemplates: ["Base", "Web Server"], ...os }),
+  check("web1", "Disk", { state: "WARNING", stateType: "SOFT", output: "WARNING - 85% used", hostTemplates: ["Base"], ...os }),
   check("web1", "Custom", { state: "UNKNOWN", output: "UNKNOWN - no data" }),
   check("db1", "MySQL", { inDowntime: true, output: "Uptime 5d", lastStateChange: null, hostTemplates: ["Database"] }),
-  check("db1", "Ping", { output: "PING OK", hostTemplates: ["Base"] }),
+  check("db1", "Ping", { output: "PING OK", hostTemplates: ["Base"], ...os }),
   check("broken1", "Fine", {}),
 ];
 
@@ -176,19 +183,19 @@ describe("Opsview runtime database source on MariaDB", () => {
     await fixture.setServiceStatus("web1", "HTTPS", { state: 2, output: "CRITICAL - certificate expired", at: second });
     const first = await source.readChanges(unchanged.cursor);
     expect(first.serviceChecks).toEqual([
-      check("web1", "HTTPS", { state: "CRITICAL", output: "CRITICAL - certificate expired", lastStateChange: second, hostTemplates: ["Web Server"] }),
+      check("web1", "HTTPS", { state: "CRITICAL", output: "CRITICAL - certificate expired", lastStateChange: second, hostTemplates: ["Web Server"], ...web }),
     ]);
 
     await fixture.setServiceStatus("web1", "Disk", { state: 0, stateType: 1, output: "OK - 40% used", at: second + 300 });
     const sameSecond = await source.readChanges(first.cursor);
     expect(sameSecond.serviceChecks).toEqual([
-      check("web1", "Disk", { output: "OK - 40% used", lastStateChange: second, hostTemplates: ["Base"] }),
+      check("web1", "Disk", { output: "OK - 40% used", lastStateChange: second, hostTemplates: ["Base"], ...os }),
     ]);
 
     await fixture.setServiceStatus("web1", "HTTPS", { acknowledged: true, at: second + 600 });
     const acknowledged = await source.readChanges(sameSecond.cursor);
     expect(acknowledged.serviceChecks).toEqual([
-      check("web1", "HTTPS", { state: "CRITICAL", acknowledged: true, output: "CRITICAL - certificate expired", lastStateChange: second, hostTemplates: ["Web Server"] }),
+      check("web1", "HTTPS", { state: "CRITICAL", acknowledged: true, output: "CRITICAL - certificate expired", lastStateChange: second, hostTemplates: ["Web Server"], ...web }),
     ]);
 
     await fixture.setServiceStatus("db1", "Ping", { state: 0, output: "PING OK", at: second + 1_000 });
@@ -209,7 +216,7 @@ describe("Opsview runtime database source on MariaDB", () => {
 
     const changes = await source.readChanges(full.cursor);
     expect(changes.hosts).toEqual([{ name: "gone1", alias: "gone1", address: "", hostGroups: ["Web"], hostTemplates: [], keywords: [] }]);
-    expect(changes.serviceChecks).toEqual([check("gone1", "Ping", { state: "WARNING", output: "PING WARNING", lastStateChange: T + 200_000 })]);
+    expect(changes.serviceChecks).toEqual([check("gone1", "Ping", { state: "WARNING", output: "PING WARNING", lastStateChange: T + 200_000, ...os })]);
   });
 
   it("resyncs fully when the period has passed, with removals and changes the incremental reads could not see", async () => {

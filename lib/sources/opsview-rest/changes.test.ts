@@ -18,6 +18,7 @@ function check(hostName: string, name: string, fields: Partial<SourceServiceChec
     output: "fine",
     lastStateChange: null,
     hostTemplates: [],
+    serviceGroups: [],
     ...fields,
   };
 }
@@ -100,6 +101,12 @@ describe("diffReads", () => {
     expect(difference.removedHosts).toEqual([]);
     expect(difference.removedServiceChecks).toEqual([]);
     expect([...difference.next.hosts.keys()]).toEqual(["web1", "web2"]);
+  });
+
+  it("reports a check whose service group changed", () => {
+    const previous = snapshotOf({ hosts: [host("web1")], serviceChecks: [check("web1", "HTTP", { serviceGroups: ["Web"] })] });
+    const current = { hosts: [host("web1")], serviceChecks: [check("web1", "HTTP", { serviceGroups: ["Frontend"] })] };
+    expect(diffReads(previous, current, NOTHING_UNREADABLE).serviceChecks.map((changed) => changed.serviceGroups)).toEqual([["Frontend"]]);
   });
 
   it("tells hosts and checks with a slash in their names apart", () => {

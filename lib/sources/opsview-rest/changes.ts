@@ -58,7 +58,8 @@ export function sameCheckStatus(a: SourceServiceCheck, b: SourceServiceCheck): b
     a.acknowledged === b.acknowledged &&
     a.inDowntime === b.inDowntime &&
     a.output === b.output &&
-    sameList(a.hostTemplates, b.hostTemplates)
+    sameList(a.hostTemplates, b.hostTemplates) &&
+    sameList(a.serviceGroups, b.serviceGroups)
   );
 }
 

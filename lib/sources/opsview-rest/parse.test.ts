@@ -8,6 +8,7 @@ import {
   parseFlag,
   parseHostTemplateResponse,
   parseInteger,
+  parseServiceCheckConfigResponse,
   parseStateType,
   parseStatusResponse,
   templatesByHost,
@@ -342,5 +343,54 @@ describe("template mapping", () => {
     expect(read.hosts[0].hostTemplates).toEqual([]);
     expect(read.hosts[0].keywords).toEqual([]);
     expect(read.serviceChecks[0].hostTemplates).toEqual([]);
+  });
+});
+
+describe("service groups from /rest/config/servicecheck", () => {
+  it("reads each check's service group as {name, ref} or a plain name; a check without one has none", () => {
+    const read = parseServiceCheckConfigResponse({
+      list: [
+        { id: "1", name: "HTTP", servicegroup: { name: "Web", ref: "/rest/config/servicegroup/1" } },
+        { id: "2", name: "Disk", servicegroup: "Operating system" },
+        { id: "3", name: "NTP", servicegroup: null },
+      ],
+    });
+    expect([...read.serviceGroups]).toEqual([
+      ["HTTP", "Web"],
+      ["Disk", "Operating system"],
+    ]);
+    expect(read.skipped).toEqual([]);
+  });
+
+  it("skips unreadable rows with their key and keeps the first of two rows with one name", () => {
+    const read = parseServiceCheckConfigResponse([
+      { name: "HTTP", servicegroup: { name: "Web" } },
+      { name: "HTTP", servicegroup: { name: "Other" } },
+      { name: "Load", servicegroup: { ref: "/rest/config/servicegroup/2" } },
+      "junk",
+    ]);
+    expect([...read.serviceGroups]).toEqual([["HTTP", "Web"]]);
+    expect(read.skipped).toEqual([
+      { key: "servicecheck:HTTP", reason: "service check appears twice; the first row is used" },
+      { key: "servicecheck:Load", reason: "servicegroup.name is missing" },
+      { key: "servicecheck:#4", reason: "service check row is not an object" },
+    ]);
+    expect(() => parseServiceCheckConfigResponse({ rows: [] })).toThrow(SourceUnavailableError);
+  });
+
+  it("gives each status row its check's group; a multi-service row (\"Disk: /var\") its check's before the colon", () => {
+    const status = parseStatusResponse(
+      { list: [{ name: "web1", services: [{ name: "HTTP", state: "ok" }, { name: "Disk: /var", state: "ok" }, { name: "NTP", state: "ok" }] }] },
+      NOW,
+    );
+    const groups = new Map([
+      ["HTTP", "Web"],
+      ["Disk", "Operating system"],
+    ]);
+    expect(normaliseRead(status, [], groups).serviceChecks.map((check) => [check.name, check.serviceGroups])).toEqual([
+      ["HTTP", ["Web"]],
+      ["Disk: /var", ["Operating system"]],
+      ["NTP", []],
+    ]);
   });
 });

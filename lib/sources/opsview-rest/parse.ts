@@ -65,6 +65,12 @@ export interface HostTemplateRead {
   skipped: SkippedRow[];
 }
 
+export interface ServiceCheckConfigRead {
+  /** Service check name → its service group (Opsview puts every check in one). */
+  serviceGroups: Map<string, string>;
+  skipped: SkippedRow[];
+}
+
 export interface NormalisedRead {
   hosts: SourceHost[];
   serviceChecks: SourceServiceCheck[];
@@ -316,6 +322,40 @@ export function parseHostTemplateResponse(body: unknown): HostTemplateRead {
 }
 
 /**
+ * Reads `GET /rest/config/servicecheck`: a bare list or {list: [...]}, each {name, servicegroup}
+ * where servicegroup is {name, ref} (or a plain name). A check without one has no service group.
+ */
+export function parseServiceCheckConfigResponse(body: unknown): ServiceCheckConfigRead {
+  const read: ServiceCheckConfigRead = { serviceGroups: new Map(), skipped: [] };
+  listOf(body, "service check configuration").forEach((rawCheck, index) => {
+    const check = asRecord(rawCheck);
+    const key = `servicecheck:${check && typeof check.name === "string" ? check.name : `#${index + 1}`}`;
+    try {
+      if (!check) throw new RowError("service check row is not an object");
+      const name = requireName(check.name, "name");
+      if (read.serviceGroups.has(name)) throw new RowError("service check appears twice; the first row is used");
+      const group = check.servicegroup;
+      if (isAbsent(group)) return;
+      const groupName = typeof group === "string" ? requireName(group, "servicegroup") : requireName(asRecord(group)?.name, "servicegroup.name");
+      read.serviceGroups.set(name, groupName);
+    } catch (error) {
+      if (!(error instanceof RowError)) throw error;
+      read.skipped.push({ key, reason: error.message });
+    }
+  });
+  return read;
+}
+
+/**
+ * The service group of a status row: its service check's, found by name; a multi-service check's
+ * rows are named "check: attribute value" and belong to the check before the colon.
+ */
+export function serviceGroupsOf(serviceName: string, serviceGroups: ReadonlyMap<string, string>): string[] {
+  const group = serviceGroups.get(serviceName) ?? serviceGroups.get(serviceName.split(": ")[0]);
+  return group === undefined ? [] : [group];
+}
+
+/**
  * A host's templates come from the listing's per-template `hosts`: priority is the
  * entry's own priority when given, otherwise the template's position in the listing (1 = first).
  */
@@ -334,7 +374,11 @@ export function templatesByHost(templates: HostTemplateListing[]): Map<string, S
 }
 
 /** Joins the status rows with the template listing into the normalised records. */
-export function normaliseRead(status: StatusRead, templates: HostTemplateListing[]): NormalisedRead {
+export function normaliseRead(
+  status: StatusRead,
+  templates: HostTemplateListing[],
+  serviceGroups: ReadonlyMap<string, string> = new Map(),
+): NormalisedRead {
   const hostTemplates = templatesByHost(templates);
   const checksByTemplate = new Map(templates.map((template) => [template.name, new Set(template.serviceChecks ?? [])]));
   const hosts: SourceHost[] = [];
@@ -356,6 +400,7 @@ export function normaliseRead(status: StatusRead, templates: HostTemplateListing
         hostTemplates: ownTemplates
           .filter((template) => checksByTemplate.get(template.name)?.has(check.name))
           .map((template) => template.name),
+        serviceGroups: serviceGroupsOf(check.name, serviceGroups),
       });
     }
   }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { sampleOpsviewEstate, service, startOpsviewRestServer, type FakeOpsviewRestServer } from "@/tests/support/opsview-rest-server";
 
-import { SourceUnavailableError, type MonitoringSource, type SourceEvent } from "../types";
+import { SourceUnavailableError, type MonitoringSource, type SourceEvent, type SourceServiceCheck } from "../types";
 import { createOpsviewRestSource, testOpsviewRestConnection, type OpsviewRestSourceOptions } from "./index";
 
 const NOW = Date.UTC(2026, 0, 5, 12, 0, 0);
@@ -48,7 +48,8 @@ describe("Opsview REST source against a local Opsview-shaped server", () => {
 
     expect(server.loginCount).toBe(1);
     const apiRequests = server.requests.filter((request) => request.path !== "/rest/login");
-    expect(apiRequests).toHaveLength(4);
+    // Status, host templates and the service checks' configuration (for service groups), twice.
+    expect(apiRequests).toHaveLength(6);
     for (const request of apiRequests) {
       expect(request.username).toBe(server.username);
       expect(request.token).toMatch(/^[0-9a-f]{40}$/);
@@ -56,6 +57,8 @@ describe("Opsview REST source against a local Opsview-shaped server", () => {
     }
     const statusRequest = apiRequests.find((request) => request.path === "/rest/status/service");
     expect(statusRequest?.query).toEqual({ rows: "all", includehandleddetails: "1" });
+    const configRequest = apiRequests.find((request) => request.path === "/rest/config/servicecheck");
+    expect(configRequest?.query).toEqual({ rows: "all", cols: "name,servicegroup" });
   });
 
   it("normalises a full read: states, flags, downtime, addresses and templates", async () => {
@@ -109,6 +112,7 @@ describe("Opsview REST source against a local Opsview-shaped server", () => {
       output: "MySQL OK",
       lastStateChange: 1767607200 * 1000,
       hostTemplates: ["Database Server"],
+      serviceGroups: ["Database"],
     });
     expect(byKey.get("web2/HTTP")).toMatchObject({ state: "CRITICAL", acknowledged: true, inDowntime: false });
     expect(byKey.get("web2/Disk /")).toMatchObject({ inDowntime: true, hostTemplates: ["OS - Linux"] });
@@ -119,6 +123,42 @@ describe("Opsview REST source against a local Opsview-shaped server", () => {
       lastStateChange: NOW - 3_600_000,
       hostTemplates: ["Web Server", "OS - Linux"],
     });
+  });
+
+  it("reads each check's service group from the configuration API once per full read, and keeps it in the reads between", async () => {
+    const events: SourceEvent[] = [];
+    const source = openSource({ onEvent: (event) => events.push(event) });
+    const full = await source.readFull();
+    const groups = (checks: SourceServiceCheck[]) => Object.fromEntries(checks.map((check) => [`${check.host}/${check.name}`, check.serviceGroups]));
+    expect(groups(full.serviceChecks)).toEqual({
+      "db1/MySQL": ["Database"],
+      "db1/Disk /": ["Operating system"],
+      "web1/HTTP": ["Web"],
+      "web1/Disk /": ["Operating system"],
+      "web1/Load": ["Operating system"],
+      "web2/HTTP": ["Web"],
+      "web2/Disk /": ["Operating system"],
+      "web2/Load": ["Operating system"],
+    });
+
+    server.updateService("web1", "HTTP", { state: "critical", output: "down" });
+    const changes = await source.readChanges(full.cursor);
+    expect(groups(changes.serviceChecks)).toEqual({ "web1/HTTP": ["Web"] });
+    expect(server.requests.filter((request) => request.path === "/rest/config/servicecheck")).toHaveLength(1);
+    expect(events).toEqual([]);
+  });
+
+  it("reads checks without service groups, and says so once, when the configuration API refuses", async () => {
+    delete server.estate.serviceChecks;
+    const events: SourceEvent[] = [];
+    const source = openSource({ onEvent: (event) => events.push(event) });
+    const full = await source.readFull();
+    await source.readFull();
+    expect(full.serviceChecks).toHaveLength(8);
+    expect(full.serviceChecks.every((check) => check.serviceGroups.length === 0)).toBe(true);
+    expect(events.map((event) => [event.kind, event.message])).toEqual([
+      ["info", expect.stringMatching(/^Opsview REST: service groups unknown, checks have none \(GET \/rest\/config\/servicecheck.* answered HTTP 404/)],
+    ]);
   });
 
   it("accepts a host template listing that is a bare array", async () => {

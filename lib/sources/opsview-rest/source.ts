@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 
-import type { ChangeRead, FullRead, MonitoringSource, SourceEvent } from "../types";
+import { SourceUnavailableError, type ChangeRead, type FullRead, type MonitoringSource, type SourceEvent } from "../types";
 import { diffReads, snapshotOf, type ReadSnapshot } from "./changes";
 import { OpsviewRestClient, type FetchLike } from "./client";
-import { normaliseRead, parseHostTemplateResponse, parseStatusResponse } from "./parse";
+import { normaliseRead, parseHostTemplateResponse, parseServiceCheckConfigResponse, parseStatusResponse, type ServiceCheckConfigRead } from "./parse";
 import { createSelfSignedFetch } from "./self-signed-fetch";
 import { parseOpsviewRestSettings, restRoot, type OpsviewRestSettingsInput } from "./settings";
 
@@ -11,6 +11,8 @@ export const OPSVIEW_REST_KIND = "opsview-rest";
 export const DEFAULT_OPSVIEW_REST_TIMEOUT_MS = 10_000;
 export const STATUS_PATH = "/rest/status/service?rows=all&includehandleddetails=1";
 export const HOST_TEMPLATE_PATH = "/rest/runtime/hosttemplate?rows=all";
+/** The status listing does not say a check's service group; the configuration API does. */
+export const SERVICE_CHECK_CONFIG_PATH = "/rest/config/servicecheck?rows=all&cols=name,servicegroup";
 
 export interface OpsviewRestSourceOptions {
   /** Defaults to the global fetch (or, with acceptSelfSigned, a node:https fetch that skips certificate checks). */
@@ -54,23 +56,42 @@ export function createOpsviewRestSource(
   let sequence = 0;
   let snapshot: { cursor: string; read: ReadSnapshot } | null = null;
   let warnedNoTemplateHosts = false;
+  // Service groups change only with Opsview's configuration: read on every full read, kept for the changes between.
+  let serviceCheckConfig: ServiceCheckConfigRead | null = null;
+  let warnedNoServiceGroups = false;
 
-  async function read(): Promise<Reading> {
-    const [statusBody, templateBody] = await Promise.all([
+  async function readServiceCheckConfig(): Promise<ServiceCheckConfigRead> {
+    try {
+      return parseServiceCheckConfigResponse(await client.getJson(SERVICE_CHECK_CONFIG_PATH));
+    } catch (error) {
+      if (!(error instanceof SourceUnavailableError)) throw error;
+      // A user without configuration access (or an older Opsview) cannot read it; status still works.
+      if (!warnedNoServiceGroups) {
+        warnedNoServiceGroups = true;
+        emit("info", `Opsview REST: service groups unknown, checks have none (${error.message.replace(/^Opsview REST: /, "")})`);
+      }
+      return serviceCheckConfig ?? { serviceGroups: new Map(), skipped: [] };
+    }
+  }
+
+  async function read(full: boolean): Promise<Reading> {
+    const [statusBody, templateBody, config] = await Promise.all([
       client.getJson(STATUS_PATH),
       client.getJson(HOST_TEMPLATE_PATH),
+      full || serviceCheckConfig === null ? readServiceCheckConfig() : Promise.resolve(serviceCheckConfig),
     ]);
+    serviceCheckConfig = config;
     const status = parseStatusResponse(statusBody, now());
     const templates = parseHostTemplateResponse(templateBody);
     if (!warnedNoTemplateHosts && templates.templates.length > 0 && templates.templates.every((t) => t.hosts === null)) {
       warnedNoTemplateHosts = true;
       emit("info", "Opsview REST: the host template listing does not say which hosts use each template; hosts have no templates");
     }
-    const normalised = normaliseRead(status, templates.templates);
+    const normalised = normaliseRead(status, templates.templates, config.serviceGroups);
     sequence += 1;
     return {
       ...normalised,
-      skipped: [...status.skipped, ...templates.skipped],
+      skipped: [...status.skipped, ...templates.skipped, ...(full ? config.skipped : [])],
       cursor: `${instance}:${sequence}`,
       unreadableHosts: status.skippedHosts,
       unreadableChecks: status.skippedChecks,
@@ -81,13 +102,13 @@ export function createOpsviewRestSource(
     kind: OPSVIEW_REST_KIND,
 
     async readFull(): Promise<FullRead> {
-      const reading = await read();
+      const reading = await read(true);
       snapshot = { cursor: reading.cursor, read: snapshotOf(reading) };
       return { hosts: reading.hosts, serviceChecks: reading.serviceChecks, skipped: reading.skipped, cursor: reading.cursor };
     },
 
     async readChanges(cursor: string): Promise<ChangeRead> {
-      const reading = await read();
+      const reading = await read(false);
       const previous = snapshot && snapshot.cursor === cursor ? snapshot.read : snapshotOf({ hosts: [], serviceChecks: [] });
       const difference = diffReads(previous, reading, {
         hosts: reading.unreadableHosts,

@@ -2,6 +2,13 @@
 
 export const BASE_TEMPLATE = "Base OS";
 export const BASE_CHECKS = ["CPU", "Memory", "Disk", "SSH"] as const;
+/** The service group of each base check (Opsview puts every service check in exactly one). */
+export const BASE_CHECK_SERVICE_GROUPS: Readonly<Record<(typeof BASE_CHECKS)[number], string>> = {
+  CPU: "Operating system",
+  Memory: "Operating system",
+  Disk: "Operating system",
+  SSH: "Network",
+};
 
 export type TemplateKey = "lb" | "web" | "cache" | "db" | "mq";
 
@@ -11,15 +18,17 @@ export interface TemplateDefinition {
   /** Host names start with it: web-eu-01. */
   readonly prefix: string;
   readonly checks: readonly string[];
+  /** The service group of the template's own checks. */
+  readonly serviceGroup: string;
 }
 
 /** In the order a request passes through them; components and hosts are listed in this order too. */
 export const TEMPLATES: readonly TemplateDefinition[] = [
-  { key: "lb", name: "Load balancer", prefix: "lb", checks: ["HAProxy backends", "VIP reachable"] },
-  { key: "web", name: "Web", prefix: "web", checks: ["HTTP", "HTTPS certificate", "Response time"] },
-  { key: "cache", name: "Cache", prefix: "cache", checks: ["Redis ping", "Memory fragmentation"] },
-  { key: "db", name: "Database", prefix: "db", checks: ["MySQL connections", "Replication lag", "Slow queries"] },
-  { key: "mq", name: "Queue", prefix: "mq", checks: ["RabbitMQ queues", "Consumers"] },
+  { key: "lb", name: "Load balancer", prefix: "lb", checks: ["HAProxy backends", "VIP reachable"], serviceGroup: "Network" },
+  { key: "web", name: "Web", prefix: "web", checks: ["HTTP", "HTTPS certificate", "Response time"], serviceGroup: "Web" },
+  { key: "cache", name: "Cache", prefix: "cache", checks: ["Redis ping", "Memory fragmentation"], serviceGroup: "Cache" },
+  { key: "db", name: "Database", prefix: "db", checks: ["MySQL connections", "Replication lag", "Slow queries"], serviceGroup: "Database" },
+  { key: "mq", name: "Queue", prefix: "mq", checks: ["RabbitMQ queues", "Consumers"], serviceGroup: "Messaging" },
 ];
 
 export function templateOf(key: TemplateKey): TemplateDefinition {

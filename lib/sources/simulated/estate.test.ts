@@ -43,6 +43,7 @@ function estateProblems(estate: SimulatedEstate, hosts: number, businessServices
     if (check.hostTemplates.length !== 1 || !hasTemplate(check.host, check.hostTemplates[0])) {
       problems.push(`${key}: contributed by ${check.hostTemplates.join(", ")}, which the host does not have`);
     }
+    if (check.serviceGroups.length !== 1) problems.push(`${key}: in ${check.serviceGroups.length} service groups, not one`);
     if (check.state !== "OK" || check.acknowledged || check.inDowntime || check.lastStateChange !== null) problems.push(`${key}: not a fresh OK`);
     if (checkKeys.has(key)) problems.push(`${key}: repeated`);
     checkKeys.add(key);
@@ -51,6 +52,24 @@ function estateProblems(estate: SimulatedEstate, hosts: number, businessServices
 }
 
 describe("generateSimulatedEstate", () => {
+  it("puts each check in the service group of its kind: base checks in Operating system (SSH in Network), template checks in their template's", () => {
+    const estate = generateSimulatedEstate({ seed: 3, hosts: 40 });
+    const web = estate.hosts.find((host) => host.name.startsWith("web-"));
+    const db = estate.hosts.find((host) => host.name.startsWith("db-"));
+    const groupsOf = (host: string | undefined) =>
+      Object.fromEntries(estate.serviceChecks.filter((check) => check.host === host).map((check) => [check.name, check.serviceGroups]));
+    expect(groupsOf(web?.name)).toEqual({
+      HTTP: ["Web"],
+      "HTTPS certificate": ["Web"],
+      "Response time": ["Web"],
+      CPU: ["Operating system"],
+      Memory: ["Operating system"],
+      Disk: ["Operating system"],
+      SSH: ["Network"],
+    });
+    expect(groupsOf(db?.name)).toMatchObject({ "MySQL connections": ["Database"], "Replication lag": ["Database"], CPU: ["Operating system"] });
+  });
+
   it("builds the default estate: 240 hosts and 10 business services", () => {
     expect(estateProblems(generateSimulatedEstate(), 240, 10)).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import type { SourceHost, SourceServiceCheck } from "../types";
 import {
   BASE_CHECKS,
+  BASE_CHECK_SERVICE_GROUPS,
   BASE_TEMPLATE,
   CORE_SERVICES,
   REGIONS,
@@ -97,8 +98,8 @@ export function generateSimulatedEstate(options: SimulatedEstateOptions = {}): S
         ],
         keywords: ["production", component.region.code, template.prefix, component.role.key],
       });
-      for (const check of template.checks) serviceChecks.push(okCheck(name, check, template.name, random));
-      for (const check of BASE_CHECKS) serviceChecks.push(okCheck(name, check, BASE_TEMPLATE, random));
+      for (const check of template.checks) serviceChecks.push(okCheck(name, check, template.name, template.serviceGroup, random));
+      for (const check of BASE_CHECKS) serviceChecks.push(okCheck(name, check, BASE_TEMPLATE, BASE_CHECK_SERVICE_GROUPS[check], random));
     }
     components.push({
       name: component.name,
@@ -203,7 +204,7 @@ function requiredOnlineFor(hosts: number, template: TemplateKey, random: Random)
   return random.pick(choices);
 }
 
-function okCheck(host: string, name: string, template: string, random: Random): SourceServiceCheck {
+function okCheck(host: string, name: string, template: string, serviceGroup: string, random: Random): SourceServiceCheck {
   return {
     host,
     name,
@@ -214,5 +215,6 @@ function okCheck(host: string, name: string, template: string, random: Random): 
     output: okOutput(name, random),
     lastStateChange: null,
     hostTemplates: [template],
+    serviceGroups: [serviceGroup],
   };
 }

@@ -110,6 +110,7 @@ export class Simulation {
     return {
       ...check.definition,
       hostTemplates: [...check.definition.hostTemplates],
+      serviceGroups: [...check.definition.serviceGroups],
       state: check.state,
       acknowledged: check.acknowledged,
       inDowntime: check.inDowntime,

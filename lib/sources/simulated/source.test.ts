@@ -208,6 +208,16 @@ describe("readChanges", () => {
     );
   });
 
+  it("keeps each check's service group in incremental reads", async () => {
+    const changedGroups: [string, string[]][] = [];
+    const { initial } = await watch({ hosts: 60, businessServices: 6 }, 6 * 3_600_000, 60_000, ({ changed }) => {
+      for (const check of changed) changedGroups.push([keyOf(check), check.serviceGroups]);
+    });
+    const initialGroups = new Map(initial.map((check) => [keyOf(check), check.serviceGroups]));
+    expect(changedGroups.length).toBeGreaterThan(0);
+    expect(changedGroups.filter(([key, groups]) => JSON.stringify(groups) !== JSON.stringify(initialGroups.get(key)))).toEqual([]);
+  });
+
   it("returns nothing when read again at the same time", async () => {
     const { source } = clockedSource();
     const full = await source.readFull();
