@@ -71,7 +71,7 @@ for (let attempt = 0; attempt < 120; attempt++) {
     const response = await fetch(`http://127.0.0.1:${port}/api/health`);
     if (response.ok) {
       console.log(`\nBSM Dashboard is running at ${url}`);
-      if (embedded) console.log("Demo login: demo@bsm.local / demo-viewer  (data in ./data; the admin login was printed on first start)");
+      if (environment.BSM_SEED_DEMO === "1") console.log("Demo login: demo@bsm.local / demo-viewer  (data in ./data; the admin login was printed on first start)");
       break;
     }
   } catch {

@@ -1,0 +1,93 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync, rmSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { startAppServer, type AppServer } from "./app-server";
+
+// Its own server, so its log holds only what this test made the app do with these secrets.
+const PORT = Number(process.env.E2E_PORT ?? 3100) + 2;
+const DATA_DIR = `./data/e2e-logs-${PORT}`;
+const LOG_FILE = `test-results/app-server-${PORT}.log`;
+const ADMIN = { email: "logs-admin@bsm.local", password: `admin-Pw-${randomBytes(6).toString("hex")}` };
+const WRONG_PASSWORD = `wrong-Pw-${randomBytes(6).toString("hex")}`;
+const DATABASE_PASSWORD = `db-Pw-${randomBytes(6).toString("hex")}`;
+const AUTH_SECRET = randomBytes(32).toString("base64url");
+const SECRET_KEY = randomBytes(32).toString("base64url");
+
+let server: AppServer | undefined;
+
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+test("no password, token or key reaches the server's log, even when sign-in, the API and the source fail", async ({ page }) => {
+  test.setTimeout(180_000);
+  rmSync(DATA_DIR, { recursive: true, force: true });
+  rmSync(LOG_FILE, { force: true });
+  server = await startAppServer(PORT, {
+    DATABASE_URL: `pglite:${DATA_DIR}`,
+    NEXTAUTH_SECRET: AUTH_SECRET,
+    BSM_SECRET_KEY: SECRET_KEY,
+    BSM_ADMIN_EMAIL: ADMIN.email,
+    BSM_ADMIN_PASSWORD: ADMIN.password,
+    BSM_SEED_DEMO: "0",
+    BSM_SOURCE: "simulated",
+    BSM_POLL_INTERVAL_SECONDS: "1",
+  });
+  const base = server.url;
+
+  // A failed and a good sign-in.
+  await page.goto(`${base}/signin`);
+  await expect(page.locator("form[data-hydrated=true]")).toBeVisible();
+  await page.getByLabel("E-mail").fill(ADMIN.email);
+  await page.getByLabel("Password").fill(WRONG_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toBeVisible({ timeout: 20_000 });
+  await page.getByLabel("Password").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("signed-in-user")).toContainText(ADMIN.email, { timeout: 20_000 });
+
+  // An API token, used, and a forged one refused.
+  await page.goto(`${base}/account`);
+  await page.getByLabel("Token name").fill("log check");
+  await page.getByRole("button", { name: "Create token" }).click();
+  const token = (await page.getByTestId("new-api-token").textContent())!.trim();
+  expect(token).toMatch(/^bsm_/);
+  expect((await page.request.get(`${base}/api/status/bsmservice`, { headers: { authorization: `Bearer ${token}` } })).status()).toBe(200);
+  const forged = `${token.slice(0, -4)}zzzz`;
+  expect((await page.request.get(`${base}/api/status/bsmservice`, { headers: { authorization: `Bearer ${forged}` } })).status()).toBe(401);
+
+  // An Opsview database that is not there: Test connection fails, and so does every poll once saved.
+  await page.goto(`${base}/settings/database`);
+  await page.getByLabel("Source kind").selectOption({ label: "Opsview database" });
+  const main = page.getByRole("group", { name: "Main database" });
+  await main.getByLabel("Host").fill("127.0.0.1");
+  await main.getByLabel("Port").fill("1");
+  await main.getByLabel("User").fill("opsview_reader");
+  await main.getByLabel("Password").fill(DATABASE_PASSWORD);
+  await main.getByRole("button", { name: "Test connection" }).click();
+  await expect(page.getByTestId("test-result-main")).toContainText("Failed:", { timeout: 30_000 });
+  await page.getByRole("button", { name: "Save source settings" }).click();
+  await expect(page.getByTestId("save-result")).toContainText("Saved.");
+  await expect(page.getByTestId("reading-from")).toHaveText("main database 127.0.0.1:1", { timeout: 30_000 });
+  await expect(page.getByTestId("last-poll-result")).not.toHaveText("ok", { timeout: 30_000 });
+
+  await server.stop();
+  server = undefined;
+  const log = readFileSync(LOG_FILE, "utf8");
+  // The log did record this run: the poller's switch to the unreachable database and its failure.
+  expect(log).toContain("Poller started: main database 127.0.0.1:1");
+  expect(log).toContain("Poll failed (1 in a row");
+  // No demo account was made, so no demo login is announced.
+  expect(log).not.toContain("Demo login");
+  for (const [what, secret] of Object.entries({
+    "the admin password": ADMIN.password,
+    "a wrong password": WRONG_PASSWORD,
+    "the database password": DATABASE_PASSWORD,
+    "the API token": token,
+    "a forged API token": forged,
+    "NEXTAUTH_SECRET": AUTH_SECRET,
+    "BSM_SECRET_KEY": SECRET_KEY,
+  })) {
+    expect(log.includes(secret), `${what} is in ${LOG_FILE}`).toBe(false);
+  }
+});
