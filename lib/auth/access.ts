@@ -12,13 +12,30 @@ export interface Grants {
   configureBsmComponents: boolean;
   hostGroups: readonly string[];
   keywords: readonly string[];
+  /**
+   * The host group/service group intersection: on a host seen through a host group, a check is
+   * visible when allServiceGroups is on or one of its service groups is among serviceGroups.
+   */
+  allServiceGroups: boolean;
+  serviceGroups: readonly string[];
   /** Top down: business services chosen by id, and whether each may be edited. */
   businessServices: ReadonlyMap<number, { canEdit: boolean }>;
 }
 
+/** What access needs to know about a host. */
+export interface AccessHost {
+  hostGroups: readonly string[];
+  keywords: readonly string[];
+  /**
+   * The service groups of each of the host's checks (each distinct list once is enough). Needed only
+   * when checksDecideVisibility(grants); absent, the host counts as having no checks.
+   */
+  checkServiceGroups?: readonly (readonly string[])[];
+}
+
 /** Only what access needs to know about the estate. */
 export interface AccessEstate {
-  hosts: ReadonlyMap<string, { hostGroups: readonly string[]; keywords: readonly string[] }>;
+  hosts: ReadonlyMap<string, AccessHost>;
   /** Component id → names of its hosts. */
   componentHosts: ReadonlyMap<number, readonly string[]>;
   /** Business service id → its component ids. */
@@ -33,7 +50,8 @@ export interface Access {
   canSeeHost(name: string): boolean;
   canSeeComponent(componentId: number): boolean;
   /**
-   * Bottom up only: the user may see every host of the component (VIEWALL, host groups, keywords).
+   * Bottom up only: the user may see every check of every host of the component (VIEWALL, host
+   * group/service group intersection, keywords).
    * Configuration uses it: the Components drawer, "Unavailable" figures, and what may be (re-)added.
    */
   canSeeComponentHosts(componentId: number): boolean;
@@ -54,19 +72,48 @@ export const NO_GRANTS: Grants = {
   configureBsmComponents: false,
   hostGroups: [],
   keywords: [],
+  allServiceGroups: true,
+  serviceGroups: [],
   businessServices: new Map(),
 };
 
+/** Whether the service groups of a host's checks can change what these grants show (so they must be loaded). */
+export function checksDecideVisibility(grants: Grants): boolean {
+  return !grants.isAdmin && grants.bsmAccess && !grants.viewAll && !grants.allServiceGroups && grants.hostGroups.length > 0;
+}
+
 /**
- * Whether the grants show a host, judged from the host's own groups and keywords; for hosts that
- * belong to no component yet (the component editor's host list), which an AccessEstate does not hold.
+ * Whether the grants show one service check, given its host's groups and keywords: VIEWALL, a keyword
+ * of its host, or a host group of its host together with (all service groups or) one of its service groups.
  */
-export function hostVisibility(grants: Grants): (host: { hostGroups: readonly string[]; keywords: readonly string[] }) => boolean {
+export function checkVisibility(grants: Grants): (host: AccessHost, checkServiceGroups: readonly string[]) => boolean {
+  const hostGroups = new Set(grants.hostGroups);
+  const keywords = new Set(grants.keywords);
+  const serviceGroups = new Set(grants.serviceGroups);
+  if (!grants.isAdmin && !grants.bsmAccess) return () => false;
+  if (grants.isAdmin || grants.viewAll) return () => true;
+  return (host, checkServiceGroups) =>
+    host.keywords.some((keyword) => keywords.has(keyword)) ||
+    (host.hostGroups.some((group) => hostGroups.has(group)) &&
+      (grants.allServiceGroups || checkServiceGroups.some((group) => serviceGroups.has(group))));
+}
+
+/**
+ * Whether the grants show a host: every one of its checks is visible (a host without checks, by
+ * its host groups or keywords alone). Also for hosts that belong to no component yet (the component
+ * editor's host list), which an AccessEstate does not hold.
+ */
+export function hostVisibility(grants: Grants): (host: AccessHost) => boolean {
+  const checkVisible = checkVisibility(grants);
   const hostGroups = new Set(grants.hostGroups);
   const keywords = new Set(grants.keywords);
   if (!grants.isAdmin && !grants.bsmAccess) return () => false;
   if (grants.isAdmin || grants.viewAll) return () => true;
-  return (host) => host.hostGroups.some((group) => hostGroups.has(group)) || host.keywords.some((keyword) => keywords.has(keyword));
+  return (host) => {
+    const checks = host.checkServiceGroups ?? [];
+    if (checks.length === 0) return host.hostGroups.some((group) => hostGroups.has(group)) || host.keywords.some((keyword) => keywords.has(keyword));
+    return checks.every((serviceGroups) => checkVisible(host, serviceGroups));
+  };
 }
 
 export function createAccess(grants: Grants, estate: AccessEstate): Access {

@@ -1,5 +1,5 @@
-import type { PrismaClient } from "@prisma/client";
-import { createAccess, NO_GRANTS, type Access, type AccessEstate, type Grants } from "./access";
+import { Prisma, type PrismaClient } from "@prisma/client";
+import { checksDecideVisibility, createAccess, NO_GRANTS, type Access, type AccessEstate, type AccessHost, type Grants } from "./access";
 
 /** The user's grants from their role; a user without a role (and not admin) has none. */
 export async function loadGrants(prisma: PrismaClient, userId: string): Promise<Grants> {
@@ -20,31 +20,61 @@ export async function loadGrants(prisma: PrismaClient, userId: string): Promise<
     configureBsmComponents: role.configureBsmComponents,
     hostGroups: role.hostGroups,
     keywords: role.keywords,
+    allServiceGroups: role.allServiceGroups,
+    serviceGroups: role.serviceGroups,
     businessServices: new Map(role.businessServices.map((row) => [row.businessServiceId, { canEdit: row.canEdit }])),
   };
 }
 
-/** The estate's shape; host groups and keywords are read only when the grants depend on them. */
+/**
+ * The distinct service-group lists of the checks on each host, by host name: one short row per
+ * (host, list) rather than one per check. Only for the hosts chosen by `hosts`.
+ */
+export async function loadCheckServiceGroups(
+  prisma: PrismaClient | Prisma.TransactionClient,
+  hosts: { inComponents: true } | { ids: readonly number[] },
+): Promise<Map<string, string[][]>> {
+  const where =
+    "inComponents" in hosts
+      ? Prisma.sql`h.id IN (SELECT "hostId" FROM "ComponentHost")`
+      : Prisma.sql`h.id = ANY(${[...hosts.ids]}::int[])`;
+  const rows = await prisma.$queryRaw<{ host: string; serviceGroups: string[] }[]>(Prisma.sql`
+    SELECT DISTINCT h.name AS host, COALESCE(c."serviceGroups", '{}') AS "serviceGroups"
+    FROM "ServiceCheck" c JOIN "Host" h ON h.id = c."hostId"
+    WHERE ${where}`);
+  const byHost = new Map<string, string[][]>();
+  for (const row of rows) {
+    const lists = byHost.get(row.host) ?? [];
+    lists.push(row.serviceGroups);
+    byHost.set(row.host, lists);
+  }
+  return byHost;
+}
+
+/** The estate's shape; host groups, keywords and check service groups are read only when the grants depend on them. */
 export async function loadAccessEstate(prisma: PrismaClient, grants: Grants): Promise<AccessEstate> {
-  // With every host visible (administrator, VIEWALL) which hosts a component has cannot matter.
   const needsHosts = !grants.isAdmin && !grants.viewAll && grants.bsmAccess;
-  const [memberships, serviceMemberships, components, services, hosts] = await Promise.all([
-    needsHosts
-      ? prisma.componentHost.findMany({ select: { componentId: true, position: true, host: { select: { name: true } } }, orderBy: { position: "asc" } })
-      : Promise.resolve([]),
+  const [memberships, serviceMemberships, components, services, hosts, checkServiceGroups] = await Promise.all([
+    prisma.componentHost.findMany({ select: { componentId: true, position: true, host: { select: { name: true } } }, orderBy: { position: "asc" } }),
     prisma.businessServiceComponent.findMany({ select: { businessServiceId: true, componentId: true }, orderBy: { position: "asc" } }),
     prisma.component.findMany({ select: { id: true } }),
     prisma.businessService.findMany({ select: { id: true } }),
     needsHosts
       ? prisma.host.findMany({ where: { componentMemberships: { some: {} } }, select: { name: true, hostGroups: true, keywords: true } })
       : Promise.resolve([]),
+    checksDecideVisibility(grants) ? loadCheckServiceGroups(prisma, { inComponents: true }) : Promise.resolve(null),
   ]);
   const componentHosts = new Map<number, string[]>(components.map((component) => [component.id, []]));
   for (const membership of memberships) componentHosts.get(membership.componentId)?.push(membership.host.name);
   const serviceComponents = new Map<number, number[]>(services.map((service) => [service.id, []]));
   for (const membership of serviceMemberships) serviceComponents.get(membership.businessServiceId)?.push(membership.componentId);
   return {
-    hosts: new Map(hosts.map((host) => [host.name, { hostGroups: host.hostGroups, keywords: host.keywords }])),
+    hosts: new Map(
+      hosts.map((host): [string, AccessHost] => [
+        host.name,
+        { hostGroups: host.hostGroups, keywords: host.keywords, checkServiceGroups: checkServiceGroups?.get(host.name) ?? [] },
+      ]),
+    ),
     componentHosts,
     serviceComponents,
   };

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
-import { hostVisibility, type Access } from "../auth/access";
+import { checksDecideVisibility, hostVisibility, type Access } from "../auth/access";
+import { loadCheckServiceGroups } from "../auth/load-access";
 
 export interface HostTemplateChoice {
   id: number;
@@ -30,7 +31,8 @@ export async function listHostChoices(prisma: PrismaClient, access: Access): Pro
     select: { id: true, name: true, hostGroups: true, keywords: true, templates: { select: { hostTemplateId: true } } },
   });
   const visible = hostVisibility(access.grants);
+  const checkServiceGroups = checksDecideVisibility(access.grants) ? await loadCheckServiceGroups(prisma, { ids: hosts.map((host) => host.id) }) : null;
   return hosts
-    .filter(visible)
+    .filter((host) => visible({ ...host, checkServiceGroups: checkServiceGroups?.get(host.name) }))
     .map((host) => ({ id: host.id, name: host.name, hostTemplateIds: host.templates.map((link) => link.hostTemplateId) }));
 }

@@ -2,15 +2,21 @@ import type { Access } from "../auth/access";
 
 /**
  * The SQL form of access.canSeeHost for paginated tables: true when every host is visible, otherwise a
- * condition on "Host" aliased `h` (a host group or keyword in common), with its JSON parameters.
+ * condition on "Host" aliased `h` (a keyword in common, or a host group in common and, when the role
+ * chooses service groups, no check of the host outside them), with its JSON parameters.
  */
 export function hostVisibilityCondition(access: Access, firstParam: number): { sql: string; params: string[] } {
   const { grants } = access;
   if (!access.has("bsm")) return { sql: "FALSE", params: [] };
   if (grants.isAdmin || grants.viewAll) return { sql: "TRUE", params: [] };
+  const byKeyword = `EXISTS (SELECT 1 FROM jsonb_array_elements_text($${firstParam + 1}::jsonb) k(name) WHERE k.name = ANY(h.keywords))`;
+  const byHostGroup = `EXISTS (SELECT 1 FROM jsonb_array_elements_text($${firstParam}::jsonb) g(name) WHERE g.name = ANY(h."hostGroups"))`;
+  const params = [JSON.stringify(grants.hostGroups), JSON.stringify(grants.keywords)];
+  if (grants.allServiceGroups) return { sql: `(${byHostGroup} OR ${byKeyword})`, params };
+  const everyCheckInGrantedGroup = `NOT EXISTS (SELECT 1 FROM "ServiceCheck" sc WHERE sc."hostId" = h.id
+       AND NOT (COALESCE(sc."serviceGroups", '{}') && ARRAY(SELECT jsonb_array_elements_text($${firstParam + 2}::jsonb))))`;
   return {
-    sql: `(EXISTS (SELECT 1 FROM jsonb_array_elements_text($${firstParam}::jsonb) g(name) WHERE g.name = ANY(h."hostGroups"))
-       OR EXISTS (SELECT 1 FROM jsonb_array_elements_text($${firstParam + 1}::jsonb) k(name) WHERE k.name = ANY(h.keywords)))`,
-    params: [JSON.stringify(grants.hostGroups), JSON.stringify(grants.keywords)],
+    sql: `(${byKeyword} OR (${byHostGroup} AND ${everyCheckInGrantedGroup}))`,
+    params: [...params, JSON.stringify(grants.serviceGroups)],
   };
 }
