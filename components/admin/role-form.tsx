@@ -22,7 +22,16 @@ type FlagKey = (typeof FLAGS)[number]["key"];
 
 const lines = (text: string) => text.split("\n").map((line) => line.trim()).filter(Boolean);
 
-export function RoleForm({ role, services }: { role: RoleView | null; services: { id: number; name: string }[] }) {
+export function RoleForm({
+  role,
+  services,
+  knownServiceGroups,
+}: {
+  role: RoleView | null;
+  services: { id: number; name: string }[];
+  /** Service groups of the checks stored now; the role's own choices are offered too, even if gone from the data. */
+  knownServiceGroups: string[];
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<ActionResult>({ status: "idle" });
@@ -38,6 +47,9 @@ export function RoleForm({ role, services }: { role: RoleView | null; services: 
   });
   const [hostGroups, setHostGroups] = useState((role?.hostGroups ?? []).join("\n"));
   const [keywords, setKeywords] = useState((role?.keywords ?? []).join("\n"));
+  const [allServiceGroups, setAllServiceGroups] = useState(role?.allServiceGroups ?? true);
+  const [serviceGroups, setServiceGroups] = useState<Set<string>>(new Set(role?.serviceGroups ?? []));
+  const serviceGroupChoices = [...new Set([...knownServiceGroups, ...(role?.serviceGroups ?? [])])].sort((a, b) => a.localeCompare(b));
   const [grants, setGrants] = useState<Map<number, boolean>>(new Map((role?.businessServices ?? []).map((service) => [service.id, service.canEdit])));
   const fieldErrors = result.status === "error" ? (result.fieldErrors ?? {}) : {};
 
@@ -56,6 +68,8 @@ export function RoleForm({ role, services }: { role: RoleView | null; services: 
         ...flags,
         hostGroups: lines(hostGroups),
         keywords: lines(keywords),
+        allServiceGroups,
+        serviceGroups: allServiceGroups ? [] : [...serviceGroups].sort(),
         businessServices: [...grants].map(([id, canEdit]) => ({ id, canEdit })),
       });
       setResult(saved);
@@ -113,6 +127,37 @@ export function RoleForm({ role, services }: { role: RoleView | null; services: 
           <FieldError id="role-keywords-error" message={fieldErrors.keywords} />
         </div>
       </div>
+      <fieldset className="max-w-2xl">
+        <legend className="mb-1 font-medium">Service groups</legend>
+        <label className="flex items-start gap-2">
+          <input type="checkbox" checked={allServiceGroups} onChange={(event) => setAllServiceGroups(event.target.checked)} className="mt-0.5" />
+          <span>
+            <span className="font-medium">All service groups</span>{" "}
+            <span className="text-slate-500">On hosts seen through a host group, every check; untick to allow only checks in the groups chosen here.</span>
+          </span>
+        </label>
+        {!allServiceGroups && (
+          <div role="group" aria-label="Chosen service groups" aria-describedby="role-service-groups-error" className="mt-2 grid grid-cols-3 gap-x-4 gap-y-1 pl-6">
+            {serviceGroupChoices.length === 0 && <p className="col-span-3 text-slate-500">No service groups are known yet: the monitoring data has reported none.</p>}
+            {serviceGroupChoices.map((group) => (
+              <label key={group} className="flex items-center gap-2">
+                <input
+                  type="checkbox"
+                  checked={serviceGroups.has(group)}
+                  onChange={(event) => {
+                    const next = new Set(serviceGroups);
+                    if (event.target.checked) next.add(group);
+                    else next.delete(group);
+                    setServiceGroups(next);
+                  }}
+                />
+                {group}
+              </label>
+            ))}
+          </div>
+        )}
+        <FieldError id="role-service-groups-error" message={fieldErrors.serviceGroups} />
+      </fieldset>
       <fieldset>
         <legend className="mb-1 font-medium">Authorised for Business Services</legend>
         <table className="text-left">
@@ -145,7 +190,8 @@ export function RoleForm({ role, services }: { role: RoleView | null; services: 
         <FieldError id="role-services-error" message={fieldErrors.businessServices} />
       </fieldset>
       <p className="text-slate-500">
-        Status-object permissions are host groups and keywords; a host is visible through either. Service groups are not modelled (the monitoring sources do not report them).
+        Status-object permissions: a service check is visible through a keyword of its host, or through a host group of its host together with one of
+        its service groups (all of them while All service groups is ticked). A component is visible bottom up when every check of every one of its hosts is.
       </p>
       <div className="flex items-center gap-3">
         <button type="button" onClick={save} disabled={pending} className="rounded bg-slate-900 px-4 py-1.5 font-medium text-white hover:bg-slate-700 disabled:opacity-50">

@@ -6,7 +6,7 @@ import { loadAccess } from "../auth/load-access";
 import { authenticateUser } from "./authenticate";
 import { createUser } from "./create-user";
 import { createUserAsAdmin, deleteUser, setUserAccess } from "./manage-users";
-import { deleteRole, listRoles, saveRole } from "./roles";
+import { deleteRole, listKnownServiceGroups, listRoles, saveRole } from "./roles";
 
 type FreshDatabase = Awaited<ReturnType<typeof openFreshDatabase>>;
 
@@ -63,6 +63,30 @@ describe.each(RUNTIMES)("users, roles and API tokens on %s", (runtime) => {
       "role.delete",
       "user.delete",
     ]);
+  });
+
+  it("a role keeps its service groups: all by default, or the chosen ones, audited like its other fields; none chosen is refused", async () => {
+    const { prisma, admin, context } = await setUp();
+    const { id: roleId } = await saveRole(await context(admin), null, ROLE);
+    expect((await listRoles(prisma))[0]).toMatchObject({ allServiceGroups: true, serviceGroups: [] });
+    await saveRole(await context(admin), roleId, { ...ROLE, allServiceGroups: false, serviceGroups: ["Web", "Operating system"] });
+    expect((await listRoles(prisma))[0]).toMatchObject({ allServiceGroups: false, serviceGroups: ["Web", "Operating system"] });
+    const audit = await prisma.auditEntry.findFirstOrThrow({ where: { action: "role.update" } });
+    expect(audit.detail).toMatchObject({ allServiceGroups: false, serviceGroups: ["Web", "Operating system"] });
+    await expect(saveRole(await context(admin), roleId, { ...ROLE, allServiceGroups: false, serviceGroups: [] })).rejects.toMatchObject({
+      fieldErrors: { serviceGroups: "choose at least one service group, or tick All service groups" },
+    });
+  });
+
+  it("lists the service groups the stored checks know, once each, sorted", async () => {
+    const { prisma } = await setUp();
+    const checks = [
+      { name: "HTTP", contributingTemplates: [], serviceGroups: ["Web"] },
+      { name: "Disk", contributingTemplates: [], serviceGroups: ["Operating system", "Web"] },
+      { name: "NTP", contributingTemplates: [] },
+    ];
+    await prisma.host.create({ data: { name: "web-1", hostGroups: [], keywords: [], serviceChecks: { create: checks } } });
+    expect(await listKnownServiceGroups(prisma)).toEqual(["Operating system", "Web"]);
   });
 
   it("refuses non-administrators, duplicate names and an admin demoting or deleting themselves", async () => {

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@prisma/client";
+import { Prisma, type PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { requireCapability, type Access } from "../auth/access";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
@@ -13,20 +13,28 @@ export interface AdminContext {
 
 const nameList = z.array(z.string().trim().min(1).max(200)).max(500);
 
-export const roleInput = z.object({
-  name: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
-  description: z.string().trim().max(500).default(""),
-  bsmAccess: z.boolean(),
-  viewAll: z.boolean(),
-  allBusinessServices: z.boolean(),
-  grantServicesOfComponents: z.boolean(),
-  configureBsm: z.boolean(),
-  configureBsmComponents: z.boolean(),
-  hostGroups: nameList,
-  keywords: nameList,
-  /** Authorised business services (top down); canEdit needs configureBsm to mean anything. */
-  businessServices: z.array(z.object({ id: z.number().int().positive(), canEdit: z.boolean() })),
-});
+export const roleInput = z
+  .object({
+    name: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
+    description: z.string().trim().max(500).default(""),
+    bsmAccess: z.boolean(),
+    viewAll: z.boolean(),
+    allBusinessServices: z.boolean(),
+    grantServicesOfComponents: z.boolean(),
+    configureBsm: z.boolean(),
+    configureBsmComponents: z.boolean(),
+    hostGroups: nameList,
+    keywords: nameList,
+    /** Off: on hosts seen through a host group, only checks in one of serviceGroups (the host group/service group intersection). */
+    allServiceGroups: z.boolean().default(true),
+    serviceGroups: nameList.default([]),
+    /** Authorised business services (top down); canEdit needs configureBsm to mean anything. */
+    businessServices: z.array(z.object({ id: z.number().int().positive(), canEdit: z.boolean() })),
+  })
+  .refine((role) => role.allServiceGroups || role.serviceGroups.length > 0, {
+    path: ["serviceGroups"],
+    message: "choose at least one service group, or tick All service groups",
+  });
 export type RoleInput = z.input<typeof roleInput>;
 
 export interface RoleView {
@@ -41,6 +49,8 @@ export interface RoleView {
   configureBsmComponents: boolean;
   hostGroups: string[];
   keywords: string[];
+  allServiceGroups: boolean;
+  serviceGroups: string[];
   businessServices: { id: number; canEdit: boolean }[];
   userCount: number;
 }
@@ -62,9 +72,19 @@ export async function listRoles(prisma: PrismaClient): Promise<RoleView[]> {
     configureBsmComponents: role.configureBsmComponents,
     hostGroups: role.hostGroups,
     keywords: role.keywords,
+    allServiceGroups: role.allServiceGroups,
+    serviceGroups: role.serviceGroups,
     businessServices: businessServices.map((row) => ({ id: row.businessServiceId, canEdit: row.canEdit })),
     userCount: _count.users,
   }));
+}
+
+/** The service groups the monitoring data knows (of the checks stored now), for the role editor's choices. */
+export async function listKnownServiceGroups(prisma: PrismaClient): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ name: string }[]>(
+    Prisma.sql`SELECT DISTINCT unnest("serviceGroups") AS name FROM "ServiceCheck" ORDER BY name`,
+  );
+  return rows.map((row) => row.name);
 }
 
 /** Creates (roleId null) or replaces a role; administrators only. */

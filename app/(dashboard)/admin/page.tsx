@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireAccess } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
 import { listUsers } from "@/lib/users/manage-users";
-import { listRoles } from "@/lib/users/roles";
+import { listKnownServiceGroups, listRoles } from "@/lib/users/roles";
 import { PageHeader } from "@/components/ui/page-header";
 import { Refusal } from "@/components/configure/refusal";
 import { RoleForm } from "@/components/admin/role-form";
@@ -23,10 +23,11 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
     );
   }
   const prisma = getPrisma();
-  const [roles, users, services] = await Promise.all([
+  const [roles, users, services, knownServiceGroups] = await Promise.all([
     listRoles(prisma),
     listUsers(prisma),
     prisma.businessService.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    listKnownServiceGroups(prisma),
   ]);
   const { role: roleParam } = await searchParams;
   const selectedRole = roles.find((role) => String(role.id) === roleParam) ?? null;
@@ -48,12 +49,15 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                   className={`block rounded px-2 py-1 ${role.id === selectedRole?.id ? "bg-slate-200 font-medium" : "hover:bg-slate-100"}`}
                 >
                   {role.name} <span className="text-slate-500">({role.userCount})</span>
+                  <span className="block truncate text-xs text-slate-500" title={role.allServiceGroups ? undefined : role.serviceGroups.join(", ")}>
+                    Service groups: {role.allServiceGroups ? "all" : role.serviceGroups.join(", ")}
+                  </span>
                 </Link>
               </li>
             ))}
           </ul>
         </aside>
-        <RoleForm key={selectedRole?.id ?? "new"} role={selectedRole} services={services} />
+        <RoleForm key={selectedRole?.id ?? "new"} role={selectedRole} services={services} knownServiceGroups={knownServiceGroups} />
       </div>
       <h2 className="mt-10 mb-3 text-lg font-semibold">Users</h2>
       <UserTable users={users} roles={roles.map((role) => ({ id: role.id, name: role.name }))} currentUserId={user.id} />
