@@ -55,7 +55,7 @@ export async function upsertServiceChecks(tx: SqlConnection, checks: SourceServi
        "lastStateChange", "contributingTemplates", "serviceGroups", "updatedAt")
      SELECT h.id, c.name, c.state::"CheckState", c."stateType"::"StateType", c.acknowledged, c."inDowntime", c.output,
        CASE WHEN c."lastStateChange" IS NULL THEN NULL ELSE ${UTC_FROM_MS('c."lastStateChange"')} END,
-       c."hostTemplates", c."serviceGroups", ${UTC_FROM_MS("$2::bigint")}
+       c."hostTemplates", COALESCE(c."serviceGroups", '{}'), ${UTC_FROM_MS("$2::bigint")}
      FROM jsonb_to_recordset($1::jsonb) AS c(host text, name text, state text, "stateType" text, acknowledged boolean,
        "inDowntime" boolean, output text, "lastStateChange" bigint, "hostTemplates" text[], "serviceGroups" text[])
      JOIN "Host" h ON h.name = c.host

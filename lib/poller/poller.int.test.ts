@@ -232,4 +232,15 @@ describe("diffRead", () => {
     const acknowledged = { ...changed, acknowledged: true };
     expect(diffRead(known, { ...read, serviceChecks: [acknowledged] }, "changes", 9000).history.map((entry) => entry.at)).toEqual([9000]);
   });
+
+  it("rewrites a check whose service groups changed, without a history entry", () => {
+    const ok: SourceServiceCheck = { host: "h", name: "c", state: "OK", stateType: "HARD", acknowledged: false, inDowntime: false, output: "", lastStateChange: 1000, hostTemplates: [], serviceGroups: ["Web"] };
+    const known = { hosts: new Map([["h", "x"]]), checks: new Map([["h\u0000c", ok]]) };
+    const regrouped = { ...ok, serviceGroups: ["Web", "Customer facing"] };
+    const read = { hosts: [], removedHosts: [], serviceChecks: [regrouped], removedServiceChecks: [], skipped: [], cursor: "1" };
+    const delta = diffRead(known, read, "changes", 9000);
+    expect(delta.checksToWrite).toEqual([regrouped]);
+    expect(delta.history).toEqual([]);
+    expect(diffRead(known, { ...read, serviceChecks: [{ ...ok }] }, "changes", 9000).checksToWrite).toEqual([]);
+  });
 });
