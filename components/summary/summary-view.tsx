@@ -20,6 +20,7 @@ import {
   type StatusFilter,
   type SummaryOptions,
 } from "./summary-options";
+import { GAP, TILE_ASPECT, fitTileWidth, tileWindow, type TileLayout } from "./tile-layout";
 
 /** The Summary page: options in the URL so a view can be bookmarked. */
 export function SummaryPageView({ initial }: { initial: BusinessServiceStatusView[] }) {
@@ -138,22 +139,6 @@ export function SummaryDashlet({
   );
 }
 
-const MIN_TILE = 104;
-const MAX_TILE = 220;
-const GAP = 8;
-const TILE_ASPECT = 0.62;
-
-/** The largest tile width (within limits) at which every tile fits the area; below the minimum it scrolls. */
-export function fitTileWidth(count: number, width: number, height: number): number {
-  if (count === 0 || width <= 0) return MAX_TILE;
-  for (let tile = MAX_TILE; tile > MIN_TILE; tile -= 4) {
-    const columns = Math.max(1, Math.floor((width + GAP) / (tile + GAP)));
-    const rows = Math.ceil(count / columns);
-    if (rows * (tile * TILE_ASPECT + GAP) <= height) return tile;
-  }
-  return MIN_TILE;
-}
-
 function ServiceTiles({
   services,
   availability,
@@ -164,27 +149,50 @@ function ServiceTiles({
   height: string;
 }) {
   const ref = useRef<HTMLOListElement>(null);
-  const [tileWidth, setTileWidth] = useState(160);
+  const [layout, setLayout] = useState<TileLayout | null>(null);
   const count = services.length;
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const measure = () => setTileWidth(fitTileWidth(count, element.clientWidth, element.clientHeight));
+    const measure = () => {
+      const width = element.clientWidth - 2 * GAP;
+      const visibleHeight = element.clientHeight - 2 * GAP;
+      setLayout({ width, height: visibleHeight, tileWidth: fitTileWidth(count, width, visibleHeight), scrollTop: element.scrollTop });
+    };
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(element);
-    return () => observer.disconnect();
+    element.addEventListener("scroll", measure, { passive: true });
+    return () => {
+      observer.disconnect();
+      element.removeEventListener("scroll", measure);
+    };
   }, [count]);
+  const tileWidth = layout?.tileWidth ?? 160;
+  const shown = tileWindow(count, layout);
   return (
     <ol
       ref={ref}
       aria-label="Business services, problems first"
       data-testid="service-tiles"
+      data-count={count}
       className="grid content-start gap-2 overflow-auto rounded-lg bg-slate-100 p-2"
-      style={{ height, gridTemplateColumns: `repeat(auto-fill, minmax(${tileWidth}px, 1fr))` }}
+      style={{
+        height,
+        gridTemplateColumns: `repeat(auto-fill, minmax(${tileWidth}px, 1fr))`,
+        paddingTop: GAP + shown.rowsBefore * shown.rowHeight,
+        paddingBottom: GAP + shown.rowsAfter * shown.rowHeight,
+      }}
     >
-      {services.map((service) => (
-        <ServiceTile key={service.id} service={service} availability={availability?.[service.id]} height={Math.round(tileWidth * TILE_ASPECT)} />
+      {services.slice(shown.first, shown.end).map((service, index) => (
+        <ServiceTile
+          key={service.id}
+          service={service}
+          position={shown.first + index + 1}
+          of={count}
+          availability={availability?.[service.id]}
+          height={Math.round(tileWidth * TILE_ASPECT)}
+        />
       ))}
     </ol>
   );
@@ -192,10 +200,14 @@ function ServiceTiles({
 
 const ServiceTile = memo(function ServiceTile({
   service,
+  position,
+  of,
   availability,
   height,
 }: {
   service: BusinessServiceStatusView;
+  position: number;
+  of: number;
   availability: number | undefined;
   height: number;
 }) {
@@ -203,6 +215,8 @@ const ServiceTile = memo(function ServiceTile({
   return (
     <li
       style={{ height }}
+      aria-posinset={position}
+      aria-setsize={of}
       data-testid="service-tile"
       data-service={service.name}
       data-service-id={service.id}
