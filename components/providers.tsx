@@ -1,14 +1,11 @@
 "use client";
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { SessionProvider } from "next-auth/react";
 import { useState, type ReactNode } from "react";
 
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000 } } }));
-  return (
-    <SessionProvider>
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
-    </SessionProvider>
-  );
+  // No next-auth SessionProvider: pages read the session on the server, and signIn/signOut work
+  // without it; it would only fetch /api/auth/session again on every page load and focus.
+  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
 }

@@ -25,6 +25,9 @@ export function MainNav({ hiddenHrefs = [] }: { hiddenHrefs?: string[] }) {
           <Link
             key={item.href}
             href={item.href}
+            // Every page is rendered per user on demand; prefetching all of them on each page load
+            // kept the server busy with pages nobody had asked for.
+            prefetch={false}
             aria-current={active ? "page" : undefined}
             className={`whitespace-nowrap rounded px-2.5 py-1.5 text-sm focus:outline-2 focus:outline-white ${
               active ? "bg-slate-700 font-medium text-white" : "text-slate-200 hover:bg-slate-700"
