@@ -51,23 +51,57 @@ export async function loadCheckServiceGroups(
   return byHost;
 }
 
-/** The estate's shape; host groups, keywords and check service groups are read only when the grants depend on them. */
-export async function loadAccessEstate(prisma: PrismaClient, grants: Grants): Promise<AccessEstate> {
-  const needsHosts = !grants.isAdmin && !grants.viewAll && grants.bsmAccess;
-  const [memberships, serviceMemberships, components, services, hosts, checkServiceGroups] = await Promise.all([
+/** Which components each business service has and which hosts each component has, by id. */
+interface EstateShape {
+  componentHosts: Map<number, string[]>;
+  serviceComponents: Map<number, number[]>;
+}
+
+async function readEstateShape(prisma: PrismaClient): Promise<EstateShape> {
+  const [memberships, serviceMemberships, components, services] = await Promise.all([
     prisma.componentHost.findMany({ select: { componentId: true, position: true, host: { select: { name: true } } }, orderBy: { position: "asc" } }),
     prisma.businessServiceComponent.findMany({ select: { businessServiceId: true, componentId: true }, orderBy: { position: "asc" } }),
     prisma.component.findMany({ select: { id: true } }),
     prisma.businessService.findMany({ select: { id: true } }),
-    needsHosts
-      ? prisma.host.findMany({ where: { componentMemberships: { some: {} } }, select: { name: true, hostGroups: true, keywords: true } })
-      : Promise.resolve([]),
-    checksDecideVisibility(grants) ? loadCheckServiceGroups(prisma, { inComponents: true }) : Promise.resolve(null),
   ]);
   const componentHosts = new Map<number, string[]>(components.map((component) => [component.id, []]));
   for (const membership of memberships) componentHosts.get(membership.componentId)?.push(membership.host.name);
   const serviceComponents = new Map<number, number[]>(services.map((service) => [service.id, []]));
   for (const membership of serviceMemberships) serviceComponents.get(membership.businessServiceId)?.push(membership.componentId);
+  return { componentHosts, serviceComponents };
+}
+
+const shapes = new WeakMap<PrismaClient, { version: bigint; shape: Promise<EstateShape> }>();
+
+/**
+ * The estate's shape, read again only when the database's configuration version has moved
+ * (triggers raise it on any change to components, services or their memberships). Every page,
+ * API call and live stream needs it, and reading 5,000 components' memberships took longer than
+ * the rest of a Summary request. The version is read before the shape, so a change that lands
+ * in between is at worst read early, never missed.
+ */
+async function loadEstateShape(prisma: PrismaClient): Promise<EstateShape> {
+  const [{ version }] = await prisma.$queryRaw<{ version: bigint }[]>`SELECT "version" FROM "ConfigurationVersion" WHERE "id" = 1`;
+  const cached = shapes.get(prisma);
+  if (cached?.version === version) return cached.shape;
+  const shape = readEstateShape(prisma);
+  shapes.set(prisma, { version, shape });
+  shape.catch(() => {
+    if (shapes.get(prisma)?.shape === shape) shapes.delete(prisma);
+  });
+  return shape;
+}
+
+/** The estate's shape; host groups, keywords and check service groups are read only when the grants depend on them. */
+export async function loadAccessEstate(prisma: PrismaClient, grants: Grants): Promise<AccessEstate> {
+  const needsHosts = !grants.isAdmin && !grants.viewAll && grants.bsmAccess;
+  const [shape, hosts, checkServiceGroups] = await Promise.all([
+    loadEstateShape(prisma),
+    needsHosts
+      ? prisma.host.findMany({ where: { componentMemberships: { some: {} } }, select: { name: true, hostGroups: true, keywords: true } })
+      : Promise.resolve([]),
+    checksDecideVisibility(grants) ? loadCheckServiceGroups(prisma, { inComponents: true }) : Promise.resolve(null),
+  ]);
   return {
     hosts: new Map(
       hosts.map((host): [string, AccessHost] => [
@@ -75,8 +109,8 @@ export async function loadAccessEstate(prisma: PrismaClient, grants: Grants): Pr
         { hostGroups: host.hostGroups, keywords: host.keywords, checkServiceGroups: checkServiceGroups?.get(host.name) ?? [] },
       ]),
     ),
-    componentHosts,
-    serviceComponents,
+    componentHosts: shape.componentHosts,
+    serviceComponents: shape.serviceComponents,
   };
 }
 
