@@ -10,7 +10,7 @@ export interface HostElementDetail {
   createdAt: Date;
   reflect: { hostType: string; status: ReflectStatus; pending: boolean; removed: boolean; exportEnabled: boolean; message: string | null };
   source: { alias: string; address: string; hostGroups: string[]; removedAt: Date | null } | null;
-  checks: { name: string; state: string; stateType: string; acknowledged: boolean; inDowntime: boolean; output: string; lastStateChange: Date | null }[];
+  checks: { name: string; state: string; stateType: string; acknowledged: boolean; inDowntime: boolean; output: string; lastStateChange: Date | null; serviceGroups: string[] }[];
   components: { id: number; name: string }[];
   businessServices: { id: number; name: string }[];
   history: { id: string; at: Date; kind: string; hostType: string; cause: string; userEmail: string | null; message: string | null }[];
@@ -30,7 +30,7 @@ export async function getHostElement(prisma: PrismaClient, access: Access, host:
         hostGroups: true,
         removedAt: true,
         serviceChecks: {
-          select: { name: true, state: true, stateType: true, acknowledged: true, inDowntime: true, output: true, lastStateChange: true },
+          select: { name: true, state: true, stateType: true, acknowledged: true, inDowntime: true, output: true, lastStateChange: true, serviceGroups: true },
           orderBy: { name: "asc" },
         },
         componentMemberships: {

@@ -69,6 +69,7 @@ export default async function HostElementPage({ params }: Params) {
           <thead className="border-b border-slate-200 text-slate-600">
             <tr>
               <th className="px-4 py-2 font-medium">Check</th>
+              <th className="px-4 py-2 font-medium">Service groups</th>
               <th className="px-4 py-2 font-medium">State</th>
               <th className="px-4 py-2 font-medium">Output</th>
               <th className="px-4 py-2 font-medium">Last state change (UTC)</th>
@@ -78,6 +79,9 @@ export default async function HostElementPage({ params }: Params) {
             {element.checks.map((check) => (
               <tr key={check.name} className="border-b border-slate-100 last:border-0">
                 <td className="px-4 py-2 font-medium">{check.name}</td>
+                <td className="px-4 py-2" data-testid="check-service-groups">
+                  {check.serviceGroups.join(", ") || "—"}
+                </td>
                 <td className="px-4 py-2 whitespace-nowrap">
                   <StatusBadge state={check.state} />
                   {check.stateType === "SOFT" && <span className="ml-1 text-xs text-slate-500">soft</span>}
