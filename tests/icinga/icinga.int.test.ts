@@ -22,6 +22,11 @@ const estate: IcingaEstate = {
     { name: "db-server", vars: { bsm_host_templates: ["db-server"] } },
   ],
   hostGroups: ["template-web-server", "template-db-server", "site-london"],
+  serviceGroups: [
+    { name: "Web", services: ["HTTP"] },
+    { name: "Customer facing", services: ["HTTP"] },
+    { name: "Operating system", services: ["Load"] },
+  ],
   hosts: [
     { name: "web1", displayName: "Web one", address: "10.0.0.1", templates: ["web-server"], groups: ["template-web-server", "site-london"], services: ["HTTP", "Load"] },
     { name: "web2", displayName: "Web two", address: "10.0.0.2", templates: ["web-server"], groups: ["template-web-server"], services: ["HTTP", "Load"] },
@@ -95,8 +100,15 @@ describe("reading a real Icinga 2", () => {
         inDowntime: false,
         output: "HTTP OK",
         hostTemplates: ["web-server"],
+        serviceGroups: ["Customer facing", "Web"],
       });
-      expect(fromApi.checks).toHaveLength(5);
+      expect(fromApi.checks.map((check) => [check.host, check.name, check.serviceGroups])).toEqual([
+        ["db1", "MySQL", []],
+        ["web1", "HTTP", ["Customer facing", "Web"]],
+        ["web1", "Load", ["Operating system"]],
+        ["web2", "HTTP", ["Customer facing", "Web"]],
+        ["web2", "Load", ["Operating system"]],
+      ]);
       expect(fromIdo.hosts).toEqual(fromApi.hosts);
       // Icinga's API and its IDO round last_state_change differently (float vs DATETIME seconds).
       const comparable = (checks: SourceServiceCheck[]) => checks.map((check) => ({ ...check, lastStateChange: Math.floor((check.lastStateChange ?? 0) / 1000) }));

@@ -42,6 +42,8 @@ export interface IcingaHost {
 export interface IcingaEstate {
   hostTemplates: IcingaHostTemplate[];
   hostGroups: string[];
+  /** Service groups and the services (by name, on every host) in each; a service may be in several. */
+  serviceGroups?: { name: string; services: string[] }[];
   hosts: IcingaHost[];
 }
 
@@ -155,6 +157,8 @@ export function icingaEstateConfig(estate: IcingaEstate): string {
     lines.push(`template Host ${quote(template.name)} {`, ...passive, ...varLines(template.vars, "  "), `}`);
   }
   for (const group of estate.hostGroups) lines.push(`object HostGroup ${quote(group)} { }`);
+  for (const group of estate.serviceGroups ?? []) lines.push(`object ServiceGroup ${quote(group.name)} { }`);
+  const groupsOf = (service: string) => (estate.serviceGroups ?? []).filter((group) => group.services.includes(service)).map((group) => group.name);
   const hosts = [...estate.hosts, { name: MARKER_HOST, templates: [], services: [MARKER_SERVICE] } satisfies IcingaHost];
   for (const host of hosts) {
     lines.push(`object Host ${quote(host.name)} {`);
@@ -165,8 +169,11 @@ export function icingaEstateConfig(estate: IcingaEstate): string {
     if (host.groups && host.groups.length > 0) lines.push(`  groups = ${JSON.stringify(host.groups)}`);
     lines.push(...varLines(host.vars, "  "), `}`);
     for (const service of host.services) {
+      const groups = groupsOf(service);
       lines.push(
-        `object Service ${quote(service)} { host_name = ${quote(host.name)}; check_command = "dummy"; enable_active_checks = false; max_check_attempts = 1 }`,
+        `object Service ${quote(service)} { host_name = ${quote(host.name)}; check_command = "dummy"; enable_active_checks = false; max_check_attempts = 1${
+          groups.length > 0 ? `; groups = ${JSON.stringify(groups)}` : ""
+        } }`,
       );
     }
   }
@@ -181,6 +188,10 @@ async function waitForIdoConfig(mariadb: MariaDbServer, estate: IcingaEstate, de
   const hosts = estate.hosts.length + 1;
   const services = estate.hosts.reduce((sum, host) => sum + host.services.length, 0) + 1;
   const memberships = estate.hosts.reduce((sum, host) => sum + (host.groups?.length ?? 0), 0);
+  const serviceMemberships = estate.hosts.reduce(
+    (sum, host) => sum + host.services.reduce((count, service) => count + (estate.serviceGroups ?? []).filter((group) => group.services.includes(service)).length, 0),
+    0,
+  );
   const connection = await mariadb.connect("icinga");
   try {
     for (;;) {
@@ -188,12 +199,20 @@ async function waitForIdoConfig(mariadb: MariaDbServer, estate: IcingaEstate, de
         `SELECT
            (SELECT COUNT(*) FROM icinga_objects o JOIN icinga_hoststatus s ON s.host_object_id = o.object_id WHERE o.objecttype_id = 1 AND o.is_active = 1) AS hosts,
            (SELECT COUNT(*) FROM icinga_objects o JOIN icinga_servicestatus s ON s.service_object_id = o.object_id WHERE o.objecttype_id = 2 AND o.is_active = 1) AS services,
-           (SELECT COUNT(*) FROM icinga_hostgroup_members) AS memberships`,
+           (SELECT COUNT(*) FROM icinga_hostgroup_members) AS memberships,
+           (SELECT COUNT(*) FROM icinga_servicegroup_members) AS service_memberships`,
       );
-      const found = rows[0] as { hosts: number; services: number; memberships: number };
-      if (Number(found.hosts) === hosts && Number(found.services) === services && Number(found.memberships) === memberships) return;
+      const found = rows[0] as { hosts: number; services: number; memberships: number; service_memberships: number };
+      if (
+        Number(found.hosts) === hosts &&
+        Number(found.services) === services &&
+        Number(found.memberships) === memberships &&
+        Number(found.service_memberships) === serviceMemberships
+      ) {
+        return;
+      }
       if (Date.now() > deadline) {
-        throw new Error(`the IDO did not receive the configuration in time: ${JSON.stringify(found)} of ${JSON.stringify({ hosts, services, memberships })}`);
+        throw new Error(`the IDO did not receive the configuration in time: ${JSON.stringify(found)} of ${JSON.stringify({ hosts, services, memberships, serviceMemberships })}`);
       }
       await sleep(250);
     }
