@@ -42,6 +42,18 @@ describe("filterLiveEvent", () => {
     expect(filterLiveEvent(createAccess({ ...NO_GRANTS, viewAll: true }, estate), event)).toBeNull();
   });
 
+  it("drops the changes of a component hidden by a check outside the role's service groups", () => {
+    const grouped: AccessEstate = {
+      ...estate,
+      hosts: new Map([
+        ["web-1", { hostGroups: ["Prod"], keywords: [], checkServiceGroups: [["Web"]] }],
+        ["db-1", { hostGroups: ["Prod"], keywords: [], checkServiceGroups: [["Web"], ["Database"]] }],
+      ]),
+    };
+    const access = createAccess({ ...NO_GRANTS, bsmAccess: true, hostGroups: ["Prod"], allServiceGroups: false, serviceGroups: ["Web"], grantServicesOfComponents: true }, grouped);
+    expect(filterLiveEvent(access, event)).toEqual({ ...event, changes: event.changes.slice(0, 3) });
+  });
+
   it("passes poll results through", () => {
     const poll: LiveEvent = { type: "poll", at: 1, ok: true, staleSince: null, message: null };
     expect(filterLiveEvent(createAccess({ ...NO_GRANTS, bsmAccess: true }, estate), poll)).toBe(poll);
