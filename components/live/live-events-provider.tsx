@@ -13,9 +13,18 @@ export interface LivePollState {
 
 const LivePollContext = createContext<LivePollState | null>(null);
 
+const SUMMARY_KEY = ["bsm", "summary"];
 /**
- * Opens the page's one server-sent-events stream. On a BSM event it first repaints the Summary
- * from the changes the event carries, then refreshes every BSM query (which brings the counts).
+ * The Summary's tiles are repainted from each event itself; the refetch that brings its
+ * component counts waits this long after the first event, so a busy estate (an event every
+ * second) does not have every open page fetch a thousand services every second.
+ */
+const SUMMARY_REFRESH_DELAY_MS = 3_000;
+
+/**
+ * Opens the page's one server-sent-events stream. On a BSM event it repaints the Summary from
+ * the changes the event carries and refreshes the other BSM views at once; the Summary itself
+ * is refetched a little later (see SUMMARY_REFRESH_DELAY_MS).
  */
 export function LiveEventsProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
@@ -23,18 +32,26 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const source = new EventSource("/api/events");
+    let summaryRefresh: ReturnType<typeof setTimeout> | null = null;
     source.addEventListener("bsm", (message) => {
       const event = JSON.parse((message as MessageEvent<string>).data) as { changes?: ServiceStatusChange[] };
       if (event.changes?.length) {
-        queryClient.setQueryData<BusinessServiceStatusView[]>(["bsm", "summary"], (services) => services && applyServiceChanges(services, event.changes ?? []));
+        queryClient.setQueryData<BusinessServiceStatusView[]>(SUMMARY_KEY, (services) => services && applyServiceChanges(services, event.changes ?? []));
       }
-      void queryClient.invalidateQueries({ queryKey: ["bsm"] });
+      void queryClient.invalidateQueries({ queryKey: ["bsm"], predicate: (query) => query.queryKey[1] !== SUMMARY_KEY[1] });
+      summaryRefresh ??= setTimeout(() => {
+        summaryRefresh = null;
+        void queryClient.invalidateQueries({ queryKey: SUMMARY_KEY });
+      }, SUMMARY_REFRESH_DELAY_MS);
     });
     source.addEventListener("poll", (message) => {
       const event = JSON.parse((message as MessageEvent<string>).data) as LivePollState;
       setPoll({ ok: event.ok, staleSince: event.staleSince, message: event.message });
     });
-    return () => source.close();
+    return () => {
+      source.close();
+      if (summaryRefresh) clearTimeout(summaryRefresh);
+    };
   }, [queryClient]);
 
   return <LivePollContext.Provider value={poll}>{children}</LivePollContext.Provider>;

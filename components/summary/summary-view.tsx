@@ -148,7 +148,7 @@ function ServiceTiles({
   availability: Record<string, number> | undefined;
   height: string;
 }) {
-  const ref = useRef<HTMLOListElement>(null);
+  const ref = useRef<HTMLDivElement>(null);
   const [layout, setLayout] = useState<TileLayout | null>(null);
   const count = services.length;
   useLayoutEffect(() => {
@@ -170,31 +170,33 @@ function ServiceTiles({
   }, [count]);
   const tileWidth = layout?.tileWidth ?? 160;
   const shown = tileWindow(count, layout);
+  // The scrolling box has a fixed height; the list inside it is as tall as all its rows, the
+  // rows not rendered standing in as padding.
   return (
-    <ol
-      ref={ref}
-      aria-label="Business services, problems first"
-      data-testid="service-tiles"
-      data-count={count}
-      className="grid content-start gap-2 overflow-auto rounded-lg bg-slate-100 p-2"
-      style={{
-        height,
-        gridTemplateColumns: `repeat(auto-fill, minmax(${tileWidth}px, 1fr))`,
-        paddingTop: GAP + shown.rowsBefore * shown.rowHeight,
-        paddingBottom: GAP + shown.rowsAfter * shown.rowHeight,
-      }}
-    >
-      {services.slice(shown.first, shown.end).map((service, index) => (
-        <ServiceTile
-          key={service.id}
-          service={service}
-          position={shown.first + index + 1}
-          of={count}
-          availability={availability?.[service.id]}
-          height={Math.round(tileWidth * TILE_ASPECT)}
-        />
-      ))}
-    </ol>
+    <div ref={ref} className="overflow-auto rounded-lg bg-slate-100 p-2" style={{ height }}>
+      <ol
+        aria-label="Business services, problems first"
+        data-testid="service-tiles"
+        data-count={count}
+        className="grid content-start gap-2"
+        style={{
+          gridTemplateColumns: `repeat(auto-fill, minmax(${tileWidth}px, 1fr))`,
+          paddingTop: shown.rowsBefore * shown.rowHeight,
+          paddingBottom: shown.rowsAfter * shown.rowHeight,
+        }}
+      >
+        {services.slice(shown.first, shown.end).map((service, index) => (
+          <ServiceTile
+            key={service.id}
+            service={service}
+            position={shown.first + index + 1}
+            of={count}
+            availability={availability?.[service.id]}
+            height={Math.round(tileWidth * TILE_ASPECT)}
+          />
+        ))}
+      </ol>
+    </div>
   );
 }
 
@@ -229,11 +231,13 @@ const ServiceTile = memo(function ServiceTile({
         links={serviceLinks(Number(service.id))}
         className={`relative overflow-hidden rounded-md px-2 py-1.5 ring-1 ${style.badge}`}
       >
-        <span className="block truncate pr-8 text-sm font-semibold" title={service.name}>
+        {/* Room on the right for the acknowledged mark only when there is one. */}
+        <span className={`block truncate text-sm font-semibold ${service.acknowledged ? "pr-8" : ""}`} title={service.name}>
           {service.name}
         </span>
         <span className="block text-xs font-medium">{style.label}</span>
-        <span className="block text-xs tabular-nums">{formatAvailability(availability)}</span>
+        {/* Bottom right, clear of the impacted mark in the bottom left corner. */}
+        <span className="absolute right-2 bottom-1 text-xs tabular-nums">{formatAvailability(availability)}</span>
         {service.acknowledged && <AcknowledgedMark />}
         {service.impacted && <ImpactedMark />}
       </BsmObjectMenu>

@@ -10,7 +10,7 @@ describe("fitTileWidth", () => {
     const larger = width + 4;
     const largerColumns = Math.floor((1200 + GAP) / (larger + GAP));
     expect(Math.ceil(60 / largerColumns) * (larger * TILE_ASPECT + GAP)).toBeGreaterThan(600);
-    expect(fitTileWidth(1000, 1200, 400)).toBe(104);
+    expect(fitTileWidth(1000, 1200, 400)).toBe(120);
   });
 });
 
@@ -19,7 +19,7 @@ describe("tileWindow", () => {
   // 1000 + 8 over 104 + 8: 9 columns; rows of round(104 × 0.62) + 8 = 72 px.
 
   it("renders a first batch before the area is measured", () => {
-    expect(tileWindow(1000, null)).toMatchObject({ first: 0, end: 120, rowsBefore: 0, rowsAfter: 0 });
+    expect(tileWindow(1000, null)).toMatchObject({ first: 0, end: 80, rowsBefore: 0, rowsAfter: 0 });
     expect(tileWindow(10, null)).toMatchObject({ first: 0, end: 10 });
   });
 

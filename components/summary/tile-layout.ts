@@ -6,7 +6,7 @@ export interface TileLayout {
   scrollTop: number;
 }
 
-const MIN_TILE = 104;
+const MIN_TILE = 120;
 const MAX_TILE = 220;
 export const GAP = 8;
 export const TILE_ASPECT = 0.62;
@@ -23,7 +23,7 @@ export function fitTileWidth(count: number, width: number, height: number): numb
 }
 
 /** Tiles rendered before the area has been measured (and on the server): more than a screen holds. */
-const FIRST_RENDER_TILES = 120;
+const FIRST_RENDER_TILES = 80;
 /** Rows of tiles rendered above and below the visible ones, so a scroll shows no gap. */
 const OVERSCAN_ROWS = 3;
 
