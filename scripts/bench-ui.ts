@@ -143,30 +143,58 @@ async function timeSummaryInteractive(page: Page): Promise<{ interactiveMs: numb
 }
 
 /**
- * Live repaint: for each tile whose state attribute changes, the time from the arrival of the
- * live event that preceded it to the next animation frame after the DOM change.
+ * Live repaint: for each tile whose state, impacted or acknowledged mark changes to what a live
+ * event said, the time from that event's arrival to the next animation frame after the DOM
+ * change. Tile changes no event carried (brought by a refetch) are counted apart.
  */
-async function measureLiveRepaint(page: Page, seconds: number): Promise<{ samples: number[]; events: number }> {
+async function measureLiveRepaint(page: Page, seconds: number): Promise<{ samples: number[]; events: number; unmatched: number }> {
   await page.evaluate(() => {
-    const record = window as unknown as { bsmEvents: number[]; repaints: number[] };
+    const record = window as unknown as { bsmEvents: LiveServiceEvent[]; repaints: number[]; unmatched: number };
     record.bsmEvents = [];
     record.repaints = [];
+    record.unmatched = 0;
     const tiles = document.querySelector('[data-testid="service-tiles"]');
     if (!tiles) throw new Error("no tiles");
+    // Tiles out of view are not rendered, so a service that a change sorts into view arrives as a
+    // new tile: what each service last showed tells a change from a tile that only moved.
+    // (Not `const keyOf = …`: tsx would wrap a named function in a helper the page does not have.)
+    const [keyOf] = [(tile: HTMLElement) => `${tile.dataset.state}|${tile.dataset.impacted}|${tile.dataset.acknowledged}`];
+    const shown = new Map<string, string>();
+    for (const tile of tiles.querySelectorAll<HTMLElement>("[data-service-id]")) shown.set(tile.dataset.serviceId!, keyOf(tile));
     new MutationObserver((mutations) => {
-      if (!mutations.some((mutation) => mutation.type === "attributes" || mutation.type === "childList")) return;
       const changedAt = performance.now();
-      requestAnimationFrame(() => {
-        const event = record.bsmEvents.filter((at) => at <= changedAt).at(-1);
-        if (event !== undefined) record.repaints.push(performance.now() - event);
-      });
-    }).observe(tiles, { subtree: true, attributes: true, attributeFilter: ["data-state", "data-impacted", "data-acknowledged"], childList: true });
+      const touched = new Set<HTMLElement>();
+      for (const mutation of mutations) {
+        if (mutation.type === "attributes" && mutation.target instanceof HTMLElement && mutation.target.dataset.serviceId) touched.add(mutation.target);
+        for (const node of mutation.addedNodes) if (node instanceof HTMLElement && node.dataset.serviceId) touched.add(node);
+      }
+      for (const tile of touched) {
+        const id = tile.dataset.serviceId!;
+        const key = keyOf(tile);
+        const before = shown.get(id);
+        shown.set(id, key);
+        if (before === key) continue;
+        const event = record.bsmEvents
+          .filter((candidate) => candidate.at <= changedAt)
+          .findLast((candidate) => candidate.services.some((change) => change.id === id && `${change.state}|${change.impacted}|${change.acknowledged}` === key));
+        if (event !== undefined && (before !== undefined || changedAt - event.at < 5_000)) {
+          requestAnimationFrame(() => record.repaints.push(performance.now() - event.at));
+        } else if (before !== undefined) {
+          record.unmatched += 1;
+        }
+      }
+    }).observe(tiles, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-state", "data-impacted", "data-acknowledged"] });
   });
   await page.waitForTimeout(seconds * 1000);
   return page.evaluate(() => {
-    const record = window as unknown as { bsmEvents: number[]; repaints: number[] };
-    return { samples: record.repaints, events: record.bsmEvents.length };
+    const record = window as unknown as { bsmEvents: LiveServiceEvent[]; repaints: number[]; unmatched: number };
+    return { samples: record.repaints, events: record.bsmEvents.length, unmatched: record.unmatched };
   });
+}
+
+interface LiveServiceEvent {
+  at: number;
+  services: { id: string; state: string; impacted: boolean; acknowledged: boolean }[];
 }
 
 async function main() {
@@ -188,13 +216,22 @@ async function main() {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     // Record when each live BSM event reaches the page, on the app's own EventSource.
     await context.addInitScript(() => {
-      const record = window as unknown as { bsmEvents: number[] };
+      const record = window as unknown as { bsmEvents: LiveServiceEvent[] };
       record.bsmEvents = [];
       const Original = window.EventSource;
       window.EventSource = class extends Original {
         constructor(url: string | URL, init?: EventSourceInit) {
           super(url, init);
-          this.addEventListener("bsm", () => record.bsmEvents.push(performance.now()));
+          this.addEventListener("bsm", (message) => {
+            const at = performance.now();
+            const event = JSON.parse((message as MessageEvent<string>).data) as {
+              changes?: { objectType: string; objectKey: string; state: string; impacted: boolean; acknowledged: boolean }[];
+            };
+            const services = (event.changes ?? [])
+              .filter((change) => change.objectType === "BUSINESS_SERVICE")
+              .map((change) => ({ id: change.objectKey, state: change.state, impacted: change.impacted, acknowledged: change.acknowledged }));
+            record.bsmEvents.push({ at, services });
+          });
         }
       };
     });
@@ -224,10 +261,10 @@ async function main() {
     console.log(`  interactive (navigation → all tiles shown and the first answers a click), ${LOADS} loads: median ${ms(median(loads))}, best ${ms(Math.min(...loads))}, worst ${ms(Math.max(...loads))}  [target ≤ 1500 ms]`);
     console.log(`  last load: response end ${ms(navigation.responseEnd)}, DOM interactive ${ms(navigation.domInteractive)}, DOMContentLoaded ${ms(navigation.domContentLoaded)}`);
     if (live.samples.length === 0) {
-      console.log(`  live repaint: no tile changed in ${LIVE_SECONDS} s (${live.events} live events)`);
+      console.log(`  live repaint: no tile changed by a live event in ${LIVE_SECONDS} s (${live.events} live events, ${live.unmatched} tile changes no event carried)`);
     } else {
       console.log(
-        `  live repaint (event arrives → next frame after the tile changed), ${live.samples.length} repaints from ${live.events} events in ${LIVE_SECONDS} s: median ${ms(median(live.samples))}, p95 ${ms(percentile(live.samples, 0.95))}, worst ${ms(Math.max(...live.samples))}  [target ≤ 100 ms]`,
+        `  live repaint (event arrives → next frame after the tile shows what it said), ${live.samples.length} tile changes from ${live.events} events in ${LIVE_SECONDS} s: median ${ms(median(live.samples))}, p95 ${ms(percentile(live.samples, 0.95))}, worst ${ms(Math.max(...live.samples))}  [target ≤ 100 ms]; ${live.unmatched} tile changes no event carried`,
       );
     }
   } finally {
