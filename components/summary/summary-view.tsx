@@ -236,8 +236,8 @@ const ServiceTile = memo(function ServiceTile({
           {service.name}
         </span>
         <span className="block text-xs font-medium">{style.label}</span>
-        {/* Bottom right, clear of the impacted mark in the bottom left corner. */}
-        <span className="absolute right-2 bottom-1 text-xs tabular-nums">{formatAvailability(availability)}</span>
+        {/* A line of its own, above the impacted mark in the bottom left corner. */}
+        <span className="block text-xs tabular-nums">{formatAvailability(availability)}</span>
         {service.acknowledged && <AcknowledgedMark />}
         {service.impacted && <ImpactedMark />}
       </BsmObjectMenu>

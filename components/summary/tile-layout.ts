@@ -9,7 +9,7 @@ export interface TileLayout {
 const MIN_TILE = 120;
 const MAX_TILE = 220;
 export const GAP = 8;
-export const TILE_ASPECT = 0.62;
+export const TILE_ASPECT = 0.7;
 
 /** The largest tile width (within limits) at which every tile fits the area; below the minimum it scrolls. */
 export function fitTileWidth(count: number, width: number, height: number): number {
