@@ -1,7 +1,8 @@
 import { expect, type Page } from "@playwright/test";
 
-export async function signIn(page: Page, credentials: { email: string; password: string }) {
-  await page.goto("/signin");
+/** Signs in on the shared e2e server, or on the server at `base` (a spec's own server). */
+export async function signIn(page: Page, credentials: { email: string; password: string }, base = "") {
+  await page.goto(`${base}/signin`);
   // Wait for hydration: a sign-in posted before it loses its CSRF token.
   await expect(page.locator("form[data-hydrated=true]")).toBeVisible();
   await page.getByLabel("E-mail").fill(credentials.email);

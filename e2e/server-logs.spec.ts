@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync, rmSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { startAppServer, type AppServer } from "./app-server";
+import { signIn } from "./helpers";
 
 // Its own server, so its log holds only what this test made the app do with these secrets.
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 2;
@@ -36,11 +37,7 @@ test("no password, token or key reaches the server's log, even when sign-in, the
   const base = server.url;
 
   // A failed and a good sign-in.
-  await page.goto(`${base}/signin`);
-  await expect(page.locator("form[data-hydrated=true]")).toBeVisible();
-  await page.getByLabel("E-mail").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(WRONG_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, { email: ADMIN.email, password: WRONG_PASSWORD }, base);
   await expect(page.getByRole("alert")).toBeVisible({ timeout: 20_000 });
   await page.getByLabel("Password").fill(ADMIN.password);
   await page.getByRole("button", { name: "Sign in" }).click();

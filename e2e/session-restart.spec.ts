@@ -1,6 +1,7 @@
 import { rmSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { startAppServer } from "./app-server";
+import { signIn } from "./helpers";
 import { E2E_PORT, E2E_SECRET } from "./settings";
 
 const PORT = E2E_PORT + 1;
@@ -17,11 +18,7 @@ test("a session survives a server restart", async ({ page }) => {
   };
   let server = await startAppServer(PORT, serverEnv);
   try {
-    await page.goto(`${server.url}/signin`);
-    await expect(page.locator("form[data-hydrated=true]")).toBeVisible();
-    await page.getByLabel("E-mail").fill(ADMIN.email);
-    await page.getByLabel("Password").fill(ADMIN.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signIn(page, ADMIN, server.url);
     await expect(page.getByTestId("signed-in-user")).toContainText(ADMIN.email);
 
     await server.stop();

@@ -1,6 +1,7 @@
 import { rmSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { startAppServer, type AppServer } from "./app-server";
+import { signIn } from "./helpers";
 import { E2E_PORT, E2E_SECRET } from "./settings";
 
 // Its own server: the shared one has a handful of services, too few for a second grid page.
@@ -26,11 +27,7 @@ test("the Summary grid shows 50 rows a page; sorting or filtering starts again o
     BSM_SEED_DEMO: "0",
   });
   const base = server.url;
-  await page.goto(`${base}/signin`);
-  await expect(page.locator("form[data-hydrated=true]")).toBeVisible();
-  await page.getByLabel("E-mail").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, ADMIN, base);
   await expect(page.getByTestId("signed-in-user")).toContainText(ADMIN.email, { timeout: 20_000 });
 
   const existing = ((await (await page.request.get(`${base}/api/config/bsmservice`)).json()).list as unknown[]).length;
