@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
+import { READ_CONFIGURATION_VERSION } from "../db/configuration-version";
 import { checksDecideVisibility, createAccess, NO_GRANTS, type Access, type AccessEstate, type AccessHost, type Grants } from "./access";
 
 /** The user's grants from their role; a user without a role (and not admin) has none. */
@@ -71,7 +72,7 @@ async function readEstateShape(prisma: PrismaClient): Promise<EstateShape> {
   return { componentHosts, serviceComponents };
 }
 
-const shapes = new WeakMap<PrismaClient, { version: bigint; shape: Promise<EstateShape> }>();
+const shapes = new WeakMap<PrismaClient, { version: string; shape: Promise<EstateShape> }>();
 
 /**
  * The estate's shape, read again only when the database's configuration version has moved
@@ -81,7 +82,7 @@ const shapes = new WeakMap<PrismaClient, { version: bigint; shape: Promise<Estat
  * in between is at worst read early, never missed.
  */
 async function loadEstateShape(prisma: PrismaClient): Promise<EstateShape> {
-  const [{ version }] = await prisma.$queryRaw<{ version: bigint }[]>`SELECT "version" FROM "ConfigurationVersion" WHERE "id" = 1`;
+  const [{ version }] = await prisma.$queryRawUnsafe<{ version: string }[]>(READ_CONFIGURATION_VERSION);
   const cached = shapes.get(prisma);
   if (cached?.version === version) return cached.shape;
   const shape = readEstateShape(prisma);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
 import { AccessDeniedError } from "../auth/access";
 import { loadAccess } from "../auth/load-access";
-import { readConfigFingerprint } from "../poller/load-bsm-config";
+import { readConfigurationVersion } from "../poller/load-bsm-config";
 import { createUser } from "../users/create-user";
 import {
   ConfigInputError,
@@ -52,16 +52,16 @@ describe.each(RUNTIMES)("configuration on %s", (runtime) => {
     return { prisma, estate, admin, eu, viewer, euRole, contextOf };
   }
 
-  it("creates, updates and deletes a component with audit entries, and the poller's fingerprint follows", async () => {
+  it("creates, updates and deletes a component with audit entries, and the poller's configuration version follows", async () => {
     const { prisma, estate, admin, contextOf } = await setUp();
-    const fingerprints = [await database.withConnection(readConfigFingerprint)];
+    const versions = [await database.withConnection(readConfigurationVersion)];
     const { id } = await createComponent(await contextOf(admin), {
       name: "Web EU",
       hostTemplateId: estate.templates.web.id,
       hostIds: [estate.hosts.webEu2.id, estate.hosts.webEu1.id],
       requiredOnline: 1,
     });
-    fingerprints.push(await database.withConnection(readConfigFingerprint));
+    versions.push(await database.withConnection(readConfigurationVersion));
     const [listed] = await listComponents(prisma, (await contextOf(admin)).access);
     expect(listed).toMatchObject({ id, name: "Web EU", hostsCount: 2, requiredOnline: 1, operationalZonePercent: 50 });
     expect(listed.hosts.map((host) => host.name)).toEqual(["web-eu-2", "web-eu-1"]);
@@ -72,14 +72,14 @@ describe.each(RUNTIMES)("configuration on %s", (runtime) => {
       hostIds: [estate.hosts.webEu1.id, estate.hosts.webEu2.id, estate.hosts.webUs1.id],
       requiredOnline: 2,
     });
-    fingerprints.push(await database.withConnection(readConfigFingerprint));
+    versions.push(await database.withConnection(readConfigurationVersion));
     const [updated] = await listComponents(prisma, (await contextOf(admin)).access);
     expect(updated).toMatchObject({ name: "Web everywhere", hostsCount: 3, requiredOnline: 2, operationalZonePercent: 66.67 });
 
     await deleteComponent(await contextOf(admin), id);
-    fingerprints.push(await database.withConnection(readConfigFingerprint));
+    versions.push(await database.withConnection(readConfigurationVersion));
     expect(await prisma.component.count()).toBe(0);
-    for (let index = 1; index < fingerprints.length; index++) expect(fingerprints[index]).not.toBe(fingerprints[index - 1]);
+    for (let index = 1; index < versions.length; index++) expect(versions[index]).not.toBe(versions[index - 1]);
     const audit = await prisma.auditEntry.findMany({ orderBy: { id: "asc" }, select: { action: true, target: true, userEmail: true } });
     expect(audit).toEqual([
       { action: "component.create", target: `component:${id}`, userEmail: "admin@test.local" },

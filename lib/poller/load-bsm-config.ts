@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import type { BsmConfig } from "../bsm";
 import type { SqlConnection } from "../db/sql";
+import { READ_CONFIGURATION_VERSION } from "../db/configuration-version";
 
 /** The configured components and business services, as the engine wants them (ids as strings). */
 export async function loadBsmConfig(prisma: PrismaClient): Promise<BsmConfig> {
@@ -42,15 +43,8 @@ export async function loadBsmConfig(prisma: PrismaClient): Promise<BsmConfig> {
   };
 }
 
-/** Changes whenever components, services or their memberships change, so the poller can reload. */
-export async function readConfigFingerprint(connection: SqlConnection): Promise<string> {
-  const [row] = await connection.query<{ fingerprint: string }>(`
-    SELECT concat_ws(':',
-      (SELECT count(*) FROM "Component"), (SELECT max("updatedAt") FROM "Component"),
-      (SELECT count(*) FROM "BusinessService"), (SELECT max("updatedAt") FROM "BusinessService"),
-      (SELECT count(*) FROM "ComponentHost"), (SELECT sum(position * 7919 + "hostId" + "componentId" * 104729) FROM "ComponentHost"),
-      (SELECT count(*) FROM "BusinessServiceComponent"),
-      (SELECT sum(position * 7919 + "componentId" + "businessServiceId" * 104729) FROM "BusinessServiceComponent")
-    ) AS fingerprint`);
-  return row.fingerprint;
+/** Moves whenever components, services or their memberships change, so the poller can reload. */
+export async function readConfigurationVersion(connection: SqlConnection): Promise<string> {
+  const [row] = await connection.query<{ version: string }>(READ_CONFIGURATION_VERSION);
+  return row.version;
 }

@@ -17,7 +17,7 @@ import {
   upsertServiceChecks,
   type ObjectStatusChange,
 } from "./estate-store";
-import { loadBsmConfig, readConfigFingerprint } from "./load-bsm-config";
+import { loadBsmConfig, readConfigurationVersion } from "./load-bsm-config";
 import { latestRowPerObject, ObjectStatusBook } from "./object-statuses";
 
 /** What a step after the poll (host reflection, notifications) is given. */
@@ -62,7 +62,7 @@ interface PollerMemory {
   book: ObjectStatusBook;
   hosts: Map<string, string>;
   checks: Map<string, SourceServiceCheck>;
-  configFingerprint: string;
+  configVersion: string;
 }
 
 /**
@@ -110,11 +110,11 @@ export class Poller {
     const delta = diffRead(memory, read, full ? "full" : "changes", now);
     for (const row of delta.skipped) this.log(`Skipped a source row ${row.key}: ${row.reason}`);
 
-    const configFingerprint = await this.options.database.withConnection(readConfigFingerprint);
-    const configChanged = configFingerprint !== memory.configFingerprint;
+    const configVersion = await this.options.database.withConnection(readConfigurationVersion);
+    const configChanged = configVersion !== memory.configVersion;
     if (configChanged) {
       memory.engine.reconfigure(await loadBsmConfig(this.options.database.prisma));
-      memory.configFingerprint = configFingerprint;
+      memory.configVersion = configVersion;
     }
     const transitions = [
       ...memory.engine.applyCheckChanges(delta.checksToWrite.map(toEngineCheck)),
@@ -175,10 +175,11 @@ export class Poller {
 
   private async loadMemory(): Promise<PollerMemory> {
     const { database } = this.options;
-    const [checks, storedStatuses, configFingerprint, config, hostRows] = await Promise.all([
+    // The version first: a change that lands while the configuration is read is then seen next cycle.
+    const configVersion = await database.withConnection(readConfigurationVersion);
+    const [checks, storedStatuses, config, hostRows] = await Promise.all([
       database.withConnection(loadKnownChecks),
       database.withConnection(loadObjectStatuses),
-      database.withConnection(readConfigFingerprint),
       loadBsmConfig(database.prisma),
       database.prisma.host.findMany({
         where: { removedAt: null },
@@ -215,7 +216,7 @@ export class Poller {
     if (reconciled.changes.length > 0) {
       await this.publish({ type: "bsm", at: now, changes: reconciled.changes.map(({ after }) => after) }, true);
     }
-    this.memory = { engine, book, hosts, checks, configFingerprint };
+    this.memory = { engine, book, hosts, checks, configVersion };
     return this.memory;
   }
 
