@@ -105,13 +105,11 @@ export function checkVisibility(grants: Grants): (host: AccessHost, checkService
  */
 export function hostVisibility(grants: Grants): (host: AccessHost) => boolean {
   const checkVisible = checkVisibility(grants);
-  const hostGroups = new Set(grants.hostGroups);
-  const keywords = new Set(grants.keywords);
-  if (!grants.isAdmin && !grants.bsmAccess) return () => false;
-  if (grants.isAdmin || grants.viewAll) return () => true;
+  // A host with no checks has no service groups to judge: its host groups and keywords decide.
+  const visibleWithoutChecks = checkVisibility({ ...grants, allServiceGroups: true });
   return (host) => {
     const checks = host.checkServiceGroups ?? [];
-    if (checks.length === 0) return host.hostGroups.some((group) => hostGroups.has(group)) || host.keywords.some((keyword) => keywords.has(keyword));
+    if (checks.length === 0) return visibleWithoutChecks(host, []);
     return checks.every((serviceGroups) => checkVisible(host, serviceGroups));
   };
 }
