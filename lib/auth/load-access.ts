@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { READ_CONFIGURATION_VERSION } from "../db/configuration-version";
-import { checksDecideVisibility, createAccess, NO_GRANTS, type Access, type AccessEstate, type AccessHost, type Grants } from "./access";
+import { checksDecideVisibility, createAccess, hostVisibility, NO_GRANTS, type Access, type AccessEstate, type AccessHost, type Grants } from "./access";
 
 /** The user's grants from their role; a user without a role (and not admin) has none. */
 export async function loadGrants(prisma: PrismaClient, userId: string): Promise<Grants> {
@@ -50,6 +50,20 @@ export async function loadCheckServiceGroups(
     byHost.set(row.host, lists);
   }
   return byHost;
+}
+
+/**
+ * hostVisibility for hosts an AccessEstate does not hold (those in no component yet), reading the
+ * service groups of those hosts' checks only when the grants depend on them.
+ */
+export async function loadHostVisibility(
+  prisma: PrismaClient | Prisma.TransactionClient,
+  grants: Grants,
+  hostIds: readonly number[],
+): Promise<(host: Omit<AccessHost, "checkServiceGroups"> & { name: string }) => boolean> {
+  const visible = hostVisibility(grants);
+  const checkServiceGroups = checksDecideVisibility(grants) ? await loadCheckServiceGroups(prisma, { ids: hostIds }) : null;
+  return (host) => visible({ ...host, checkServiceGroups: checkServiceGroups?.get(host.name) });
 }
 
 /** Which components each business service has and which hosts each component has, by id. */

@@ -1,6 +1,6 @@
 import type { Prisma } from "@prisma/client";
-import { checksDecideVisibility, hostVisibility, type Access } from "../auth/access";
-import { loadCheckServiceGroups } from "../auth/load-access";
+import type { Access } from "../auth/access";
+import { loadHostVisibility } from "../auth/load-access";
 import { ConfigInputError } from "./errors";
 
 /**
@@ -20,12 +20,11 @@ export async function checkComponentHosts(
     select: { id: true, name: true, hostGroups: true, keywords: true, removedAt: true, templates: { select: { hostTemplateId: true } } },
   });
   const byId = new Map(hosts.map((host) => [host.id, host]));
-  const visible = hostVisibility(access.grants);
-  const checkServiceGroups = checksDecideVisibility(access.grants) ? await loadCheckServiceGroups(tx, { ids: input.hostIds }) : null;
+  const visible = await loadHostVisibility(tx, access.grants, input.hostIds);
   for (const hostId of input.hostIds) {
     const host = byId.get(hostId);
     const kept = keptHostIds.has(hostId);
-    if (!host || (!kept && !visible({ ...host, checkServiceGroups: checkServiceGroups?.get(host.name) }))) throw new ConfigInputError({ hostIds: `no such host: ${hostId}` });
+    if (!host || (!kept && !visible(host))) throw new ConfigInputError({ hostIds: `no such host: ${hostId}` });
     if (!host.templates.some((link) => link.hostTemplateId === input.hostTemplateId)) {
       throw new ConfigInputError({ hostIds: `${host.name} does not use the selected host template` });
     }

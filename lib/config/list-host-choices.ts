@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
-import { checksDecideVisibility, hostVisibility, type Access } from "../auth/access";
-import { loadCheckServiceGroups } from "../auth/load-access";
+import type { Access } from "../auth/access";
+import { loadHostVisibility } from "../auth/load-access";
 
 export interface HostTemplateChoice {
   id: number;
@@ -30,9 +30,8 @@ export async function listHostChoices(prisma: PrismaClient, access: Access): Pro
     orderBy: { name: "asc" },
     select: { id: true, name: true, hostGroups: true, keywords: true, templates: { select: { hostTemplateId: true } } },
   });
-  const visible = hostVisibility(access.grants);
-  const checkServiceGroups = checksDecideVisibility(access.grants) ? await loadCheckServiceGroups(prisma, { ids: hosts.map((host) => host.id) }) : null;
+  const visible = await loadHostVisibility(prisma, access.grants, hosts.map((host) => host.id));
   return hosts
-    .filter((host) => visible({ ...host, checkServiceGroups: checkServiceGroups?.get(host.name) }))
+    .filter(visible)
     .map((host) => ({ id: host.id, name: host.name, hostTemplateIds: host.templates.map((link) => link.hostTemplateId) }));
 }
