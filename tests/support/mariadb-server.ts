@@ -30,8 +30,11 @@ export interface MariaDbServer {
   kill(): Promise<void>;
   /** Starts again on the same port and data directory after kill(). */
   restart(): Promise<void>;
-  /** SIGSTOP: the port still accepts TCP connections but nothing answers, like a hung server. */
-  pause(): void;
+  /**
+   * SIGSTOP: the port still accepts TCP connections but nothing answers, like a hung server.
+   * Resolves once the kernel reports the process stopped; rejects when it is not running.
+   */
+  pause(): Promise<void>;
   /** SIGCONT after pause(). */
   resume(): void;
 }
@@ -67,6 +70,16 @@ function tail(file: string, lines = 15): string {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The state letter in /proc/PID/stat ("T" when stopped by a signal), or "gone". */
+function processState(pid: number): string {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+  } catch {
+    return "gone";
+  }
+}
 
 /**
  * Starts a throwaway MariaDB (Debian's mariadbd) on 127.0.0.1 with its own data directory, socket
@@ -230,11 +243,16 @@ export async function startMariaDbServer(options: MariaDbServerOptions = {}): Pr
       server.resume();
       await killNow();
     },
-    pause() {
+    async pause() {
       const current: ChildProcess | null = child;
-      if (current && server.isRunning()) {
-        current.kill("SIGSTOP");
-        paused.add(current);
+      if (!current || current.pid === undefined || !server.isRunning()) throw new Error("pause(): the MariaDB server is not running");
+      current.kill("SIGSTOP");
+      paused.add(current);
+      // A test that goes on before the stop has taken effect would see a server that still answers.
+      const deadline = Date.now() + 5_000;
+      while (processState(current.pid) !== "T") {
+        if (Date.now() > deadline) throw new Error(`pause(): mariadbd ${current.pid} did not stop (state ${processState(current.pid)})`);
+        await sleep(10);
       }
     },
     resume() {

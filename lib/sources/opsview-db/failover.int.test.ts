@@ -133,7 +133,7 @@ describe("failover between the main and backup Opsview databases", () => {
     try {
       const first = await hanging.readFull();
       expect(outputs(first.serviceChecks)).toEqual(["from main"]);
-      main.pause();
+      await main.pause();
       const started = Date.now();
       const changes = await hanging.readChanges(first.cursor);
       expect(Date.now() - started).toBeLessThan(10_000);
