@@ -42,6 +42,10 @@ let serviceName = "";
 
 test("an administrator makes a top-down role with one service and a role without BSM access", async ({ browser }) => {
   const admin = await signedIn(browser, E2E_ADMIN);
+  // The simulated estate's services exist once the server has set it up.
+  await expect
+    .poll(async () => ((await (await admin.request.get("/api/status/bsmservice?rows=1000")).json()).list as { name: string }[]).length, { timeout: 60_000 })
+    .toBeGreaterThan(0);
   const services = (await (await admin.request.get("/api/status/bsmservice?rows=1000")).json()).list as { name: string }[];
   serviceName = services[0].name;
   await createRoleAndUser(admin, "Top down one service", TOP_DOWN_USER, async (roleEditor) => {
