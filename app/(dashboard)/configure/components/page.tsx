@@ -44,7 +44,7 @@ export default async function ConfigureComponentsPage({ searchParams }: { search
                   className={`block rounded px-2 py-1 ${component.id === selected?.id ? "bg-slate-200 font-medium" : "hover:bg-slate-100"}`}
                 >
                   {component.name}
-                  {component.editRefusal !== null && <span className="ml-1 text-xs text-slate-500">(view only)</span>}
+                  {component.editRefusal !== null && <span className="ml-1 whitespace-nowrap text-xs text-slate-500">(view only)</span>}
                 </Link>
               </li>
             ))}
