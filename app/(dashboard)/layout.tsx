@@ -7,12 +7,14 @@ import { LiveEventsProvider } from "@/components/live/live-events-provider";
 import { SourceBanner } from "@/components/live/source-banner";
 import { getPrisma } from "@/lib/db";
 import { getPollerStatus } from "@/lib/status/get-poller-status";
+import { describeSourceFor } from "@/lib/status/describe-source";
 
 // Every page here depends on who is signed in; never prerender at build time.
 export const dynamic = "force-dynamic";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
+  const { access } = await requireAccess();
   const poller = await getPollerStatus(getPrisma());
   return (
     <LiveEventsProvider>
@@ -20,7 +22,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       <header className="bg-slate-900 text-white">
         <div className="flex items-center gap-4 px-6 py-3">
           <span className="shrink-0 whitespace-nowrap font-semibold tracking-tight">BSM Dashboard</span>
-          <MainNav hiddenHrefs={hiddenNavHrefs((await requireAccess()).access)} />
+          <MainNav hiddenHrefs={hiddenNavHrefs(access)} />
           <div className="ml-auto flex shrink-0 items-center gap-3 whitespace-nowrap text-sm">
             <span data-testid="signed-in-user" className="text-slate-300" title={user.name}>
               {user.email}
@@ -33,7 +35,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         <div className="mb-4">
           <SourceBanner
             sourceKind={poller?.sourceKind ?? null}
-            sourceDescription={poller?.sourceDescription ?? null}
+            sourceDescription={poller ? describeSourceFor(access, poller) : null}
             staleSince={poller?.staleSince ?? null}
             lastError={poller?.lastError ?? null}
           />

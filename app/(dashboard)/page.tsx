@@ -12,19 +12,22 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardPage() {
   const { user, access } = await requireAccess();
   const prisma = getPrisma();
-  const [counts, dashlets] = await Promise.all([getConfigurationCounts(prisma), access.has("bsm") ? listDashlets(prisma, user.id) : []]);
-  const tiles = [
-    { label: "Business services", value: counts.businessServices, href: "/summary" },
-    { label: "Components", value: counts.components, href: "/summary" },
-    { label: "Hosts", value: counts.hosts, href: "/overview" },
-    { label: "Service checks", value: counts.serviceChecks, href: "/overview" },
-    { label: "Users", value: counts.users, href: "/settings" },
-  ];
+  const [counts, dashlets] = await Promise.all([getConfigurationCounts(prisma, access), access.has("bsm") ? listDashlets(prisma, user.id) : []]);
+  const tiles = counts
+    ? [
+        { label: "Business services", value: counts.businessServices, href: "/summary" },
+        { label: "Components", value: counts.components, href: "/summary" },
+        { label: "Hosts", value: counts.hosts, href: "/overview" },
+        { label: "Service checks", value: counts.serviceChecks, href: "/overview" },
+        ...(counts.users === null ? [] : [{ label: "Users", value: counts.users, href: "/admin" }]),
+      ]
+    : [];
   return (
     <>
       <PageHeader title="Dashboard">
         Welcome, {user.name}. You are signed in as {user.isAdmin ? "an administrator" : "a viewer"}.
       </PageHeader>
+      {tiles.length > 0 && (
       <section aria-label="Configured objects" className="mb-6 flex flex-wrap gap-2">
         {tiles.map((tile) => (
           <Link
@@ -39,6 +42,7 @@ export default async function DashboardPage() {
           </Link>
         ))}
       </section>
+      )}
       {access.has("bsm") ? (
         <DashboardGrid dashlets={dashlets} />
       ) : (

@@ -178,7 +178,14 @@ export function ComponentEditor({
         <button type="button" onClick={save} disabled={pending} className="rounded bg-slate-900 px-4 py-1.5 font-medium text-white hover:bg-slate-700 disabled:opacity-50">
           {pending ? "Saving…" : component ? "Save component" : "Create component"}
         </button>
-        {component && <ConfirmDelete what={`component ${component.name}`} onConfirm={remove} disabled={pending} />}
+        {component &&
+          (component.deleteRefusal ? (
+            <span data-testid="delete-refusal" className="text-slate-600">
+              Cannot delete: {component.deleteRefusal}.
+            </span>
+          ) : (
+            <ConfirmDelete what={`component ${component.name}`} onConfirm={remove} disabled={pending} />
+          ))}
       </div>
       <ActionMessage result={result} />
     </section>

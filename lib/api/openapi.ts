@@ -61,7 +61,7 @@ export const openApiDocument = {
     },
     "/api/status/bsmhost": {
       get: {
-        summary: "The hosts of one component, as that component sees them",
+        summary: "The hosts of one component, as that component sees them (403 when the caller sees the component only through a business service, not its hosts)",
         parameters: [{ name: "cid", in: "query", required: true, schema: { type: "integer" } }, ...listParameters],
         responses: { "200": { description: "A page of hosts", ...json(page("BsmHost")) }, ...errorResponses },
       },
@@ -190,10 +190,13 @@ export const openApiDocument = {
           id: { type: "integer" },
           name: { type: "string" },
           hostTemplate: { type: "object", properties: { id: { type: "integer" }, name: { type: "string" } } },
+          hostsVisible: { type: "boolean", description: "false: the caller sees the component only through a business service; hosts is then empty" },
           hosts: { type: "array", items: { type: "object", properties: { id: { type: "integer" }, name: { type: "string" } } } },
           requiredOnline: count,
           hostsCount: count,
           operationalZonePercent: percent,
+          editRefusal: { type: ["string", "null"], description: "Why the caller may not change it (PUT answers 403); null when they may" },
+          deleteRefusal: { type: ["string", "null"], description: "Why the caller may not delete it (DELETE answers 403); null when they may" },
         },
       },
       BusinessServiceInput: {

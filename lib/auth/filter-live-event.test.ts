@@ -54,6 +54,19 @@ describe("filterLiveEvent", () => {
     expect(filterLiveEvent(access, event)).toEqual({ ...event, changes: event.changes.slice(0, 3) });
   });
 
+  it("drops the host changes of a component seen only top down, and keeps the component's own", () => {
+    const access = createAccess({ ...NO_GRANTS, bsmAccess: true, keywords: ["eu"], businessServices: new Map([[20, { canEdit: false }]]) }, estate);
+    expect(access.canSeeComponent(2)).toBe(true);
+    expect(filterLiveEvent(access, event)).toEqual({ ...event, changes: [change("COMPONENT_HOST", "1:web-1"), change("COMPONENT", "1"), change("COMPONENT", "2"), change("BUSINESS_SERVICE", "20")] });
+  });
+
+  it("judges each host of a component on its own: a visible host's changes pass, a hidden one's do not", () => {
+    const mixed: AccessEstate = { ...estate, componentHosts: new Map([[1, ["web-1", "db-1"]]]), serviceComponents: new Map([[10, [1]]]) };
+    const access = createAccess({ ...NO_GRANTS, bsmAccess: true, keywords: ["eu"], businessServices: new Map([[10, { canEdit: false }]]) }, mixed);
+    const hostEvent: LiveEvent = { type: "bsm", at: 1, changes: [change("COMPONENT_HOST", "1:web-1"), change("COMPONENT_HOST", "1:db-1")] };
+    expect(filterLiveEvent(access, hostEvent)).toEqual({ ...hostEvent, changes: [change("COMPONENT_HOST", "1:web-1")] });
+  });
+
   it("passes poll results through", () => {
     const poll: LiveEvent = { type: "poll", at: 1, ok: true, staleSince: null, message: null };
     expect(filterLiveEvent(createAccess({ ...NO_GRANTS, bsmAccess: true }, estate), poll)).toBe(poll);

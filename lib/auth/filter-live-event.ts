@@ -7,8 +7,11 @@ export function canSeeLiveChange(access: Access, change: LiveObjectChange): bool
       return access.canSeeService(Number(change.objectKey));
     case "COMPONENT":
       return access.canSeeComponent(Number(change.objectKey));
-    case "COMPONENT_HOST":
-      return access.canSeeComponent(Number(change.objectKey.slice(0, change.objectKey.indexOf(":"))));
+    case "COMPONENT_HOST": {
+      // The key is "componentId:host"; a host's state needs the host itself visible, as in the Service view.
+      const separator = change.objectKey.indexOf(":");
+      return access.canSeeComponent(Number(change.objectKey.slice(0, separator))) && access.canSeeHost(change.objectKey.slice(separator + 1));
+    }
   }
 }
 

@@ -185,6 +185,45 @@ describe.each(RUNTIMES)("configuration on %s", (runtime) => {
     expect(shop.id).toBeGreaterThan(0);
   });
 
+  it("a component seen only top down lists without its hosts and cannot be edited or deleted; one used by a hidden service cannot be deleted", async () => {
+    const { prisma, estate, admin, contextOf } = await setUp();
+    const adminContext = await contextOf(admin);
+    const webEu = await createComponent(adminContext, { name: "Web EU", hostTemplateId: estate.templates.web.id, hostIds: [estate.hosts.webEu1.id], requiredOnline: 1 });
+    const webUs = await createComponent(adminContext, { name: "Web US", hostTemplateId: estate.templates.web.id, hostIds: [estate.hosts.webUs1.id], requiredOnline: 1 });
+    const dbEu = await createComponent(adminContext, { name: "Db EU", hostTemplateId: estate.templates.db.id, hostIds: [estate.hosts.dbEu1.id], requiredOnline: 1 });
+    const shopUs = await createBusinessService(await contextOf(admin), { name: "Shop US", componentIds: [webUs.id] });
+    await createBusinessService(await contextOf(admin), { name: "Private", componentIds: [webEu.id] });
+    // Keyword eu bottom up, Shop US top down (view only), no services through components.
+    const role = await prisma.role.create({
+      data: { name: "Component configurer", keywords: ["eu"], configureBsmComponents: true, businessServices: { create: { businessServiceId: shopUs.id, canEdit: false } } },
+    });
+    const configurer = await createUser(prisma, { email: "components@test.local", name: "Components", password: "components-password" });
+    await prisma.user.update({ where: { id: configurer.id }, data: { roleId: role.id } });
+    const context = await contextOf(configurer);
+    expect(context.access.canSeeComponent(webUs.id)).toBe(true);
+
+    const listed = await listComponents(prisma, context.access);
+    expect(listed.map(({ name, hostsVisible, hosts, hostsCount, editRefusal, deleteRefusal }) => ({ name, hostsVisible, hosts: hosts.map((host) => host.name), hostsCount, editRefusal, deleteRefusal }))).toEqual([
+      { name: "Db EU", hostsVisible: true, hosts: ["db-eu-1"], hostsCount: 1, editRefusal: null, deleteRefusal: null },
+      { name: "Web EU", hostsVisible: true, hosts: ["web-eu-1"], hostsCount: 1, editRefusal: null, deleteRefusal: "it is used by business services you cannot see" },
+      { name: "Web US", hostsVisible: false, hosts: [], hostsCount: 1, editRefusal: "you do not have access to all of its hosts", deleteRefusal: "you do not have access to all of its hosts" },
+    ]);
+
+    const rename = { name: "Renamed", hostTemplateId: estate.templates.web.id, hostIds: [estate.hosts.webUs1.id], requiredOnline: 1 };
+    await expect(updateComponent(context, webUs.id, rename)).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(updateComponent(context, webUs.id, rename)).rejects.toThrow("You cannot change Web US: you do not have access to all of its hosts");
+    await expect(deleteComponent(context, webUs.id)).rejects.toThrow("You cannot delete Web US: you do not have access to all of its hosts");
+    await expect(deleteComponent(context, webEu.id)).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(deleteComponent(context, webEu.id)).rejects.toThrow("You cannot delete Web EU: it is used by business services you cannot see");
+    expect((await prisma.component.findMany({ orderBy: { name: "asc" }, select: { name: true } })).map((component) => component.name)).toEqual(["Db EU", "Web EU", "Web US"]);
+    expect(await prisma.auditEntry.count({ where: { userEmail: configurer.email } })).toBe(0);
+
+    // What the configurer sees bottom up, and nothing hidden uses, stays theirs to change.
+    await updateComponent(context, webEu.id, { name: "Web EU 1", hostTemplateId: estate.templates.web.id, hostIds: [estate.hosts.webEu1.id], requiredOnline: 1 });
+    await deleteComponent(context, dbEu.id);
+    expect((await prisma.component.findMany({ orderBy: { name: "asc" }, select: { name: true } })).map((component) => component.name)).toEqual(["Web EU 1", "Web US"]);
+  });
+
   it("a configurer's new business service is granted to their role, so they can go on editing it", async () => {
     const { prisma, estate, eu, euRole, contextOf } = await setUp();
     const euContext = await contextOf(eu);

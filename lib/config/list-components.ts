@@ -1,15 +1,21 @@
 import type { PrismaClient } from "@prisma/client";
 import type { Access } from "../auth/access";
 import { operationalZonePercent } from "../bsm";
+import { componentDeleteRefusal, componentEditRefusal } from "./component-change-refusal";
 
 export interface ComponentConfigView {
   id: number;
   name: string;
   hostTemplate: { id: number; name: string };
+  /** False for a component seen only top down: its hosts are then left out (hostsCount still counts them). */
+  hostsVisible: boolean;
   hosts: { id: number; name: string }[];
   requiredOnline: number;
   hostsCount: number;
   operationalZonePercent: number;
+  /** Why the user may not change or delete it; null when they may. */
+  editRefusal: string | null;
+  deleteRefusal: string | null;
 }
 
 /** The components the user may see, by name, as the configuration screen and API show them. */
@@ -23,19 +29,28 @@ export async function listComponents(prisma: PrismaClient, access: Access): Prom
       requiredOnline: true,
       hostTemplate: { select: { id: true, name: true } },
       hosts: { orderBy: { position: "asc" }, select: { host: { select: { id: true, name: true } } } },
+      services: { select: { businessServiceId: true } },
     },
   });
   return components.map((component) => {
     const hostsCount = component.hosts.length;
     const requiredOnline = Math.min(component.requiredOnline, hostsCount);
+    const hostsVisible = access.canSeeComponentHosts(component.id);
     return {
       id: component.id,
       name: component.name,
       hostTemplate: component.hostTemplate,
-      hosts: component.hosts.map((link) => link.host),
+      hostsVisible,
+      hosts: hostsVisible ? component.hosts.map((link) => link.host) : [],
       requiredOnline,
       hostsCount,
       operationalZonePercent: operationalZonePercent(requiredOnline, hostsCount),
+      editRefusal: componentEditRefusal(access, component.id),
+      deleteRefusal: componentDeleteRefusal(
+        access,
+        component.id,
+        component.services.map((link) => link.businessServiceId),
+      ),
     };
   });
 }

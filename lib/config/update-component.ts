@@ -1,11 +1,12 @@
-import { requireCapability } from "../auth/access";
+import { AccessDeniedError, requireCapability } from "../auth/access";
 import { recordAudit } from "../audit/record-audit";
 import type { ConfigContext } from "./context";
 import { checkComponentHosts } from "./check-component-hosts";
+import { componentEditRefusal } from "./component-change-refusal";
 import { ConfigInputError, NotFoundError } from "./errors";
 import { componentInput, isUniqueViolation, parseInput } from "./inputs";
 
-/** Replaces the component's name, template, ordered hosts and required-online count. */
+/** Replaces the component's name, template, ordered hosts and required-online count (for those who see all its hosts). */
 export async function updateComponent({ prisma, user, access }: ConfigContext, componentId: number, raw: unknown): Promise<void> {
   requireCapability(access, "configureBsmComponents");
   if (!access.canSeeComponent(componentId)) throw new NotFoundError(`no component with id ${componentId}`);
@@ -17,6 +18,8 @@ export async function updateComponent({ prisma, user, access }: ConfigContext, c
         select: { name: true, hostTemplateId: true, requiredOnline: true, hosts: { orderBy: { position: "asc" }, select: { hostId: true } } },
       });
       if (!before) throw new NotFoundError(`no component with id ${componentId}`);
+      const refusal = componentEditRefusal(access, componentId);
+      if (refusal !== null) throw new AccessDeniedError(`You cannot change ${before.name}: ${refusal}`);
       const previousHostIds = before.hosts.map((link) => link.hostId);
       await checkComponentHosts(tx, access, input, new Set(previousHostIds));
       await tx.componentHost.deleteMany({ where: { componentId } });

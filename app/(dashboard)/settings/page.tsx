@@ -5,6 +5,7 @@ import { getDatabase } from "@/lib/db";
 import { describeDatabaseTarget } from "@/lib/db/describe-target";
 import { PageHeader } from "@/components/ui/page-header";
 import { getPollerStatus } from "@/lib/status/get-poller-status";
+import { describeSourceFor } from "@/lib/status/describe-source";
 import { listRecentSourceEvents } from "@/lib/status/list-source-events";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -44,7 +45,7 @@ export default async function SettingsPage() {
       )}
       <dl className="grid max-w-2xl grid-cols-[12rem_1fr] gap-x-4 gap-y-3 rounded-lg bg-white p-6 text-sm shadow-sm" data-testid="poller-status">
         <dt className="font-medium text-slate-600">Reading from</dt>
-        <dd>{poller ? poller.sourceDescription : "not polled yet"}</dd>
+        <dd>{poller ? describeSourceFor(access, poller) : "not polled yet"}</dd>
         <dt className="font-medium text-slate-600">Last successful poll</dt>
         <dd>{poller?.lastSuccessAt ? new Date(poller.lastSuccessAt).toLocaleString("en-GB", { timeZone: "UTC" }) + " UTC" : "never"}</dd>
         <dt className="font-medium text-slate-600">Last result</dt>

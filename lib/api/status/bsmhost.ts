@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import type { Access } from "../../auth/access";
+import { AccessDeniedError, type Access } from "../../auth/access";
 import { NotFoundError } from "../../config/errors";
 import { loadAvailability } from "../../status/availability";
 import { loadObjectStatusBook } from "../../status/object-status-book";
@@ -20,9 +20,13 @@ export interface BsmHostResource {
   services_acknowledged: number;
 }
 
-/** /api/status/bsmhost?cid=: the hosts of one component the caller may see, in configured order. */
+/**
+ * /api/status/bsmhost?cid=: the hosts of one component the caller may see, in configured order;
+ * refused for a component seen only top down, whose hosts the Service view does not show either.
+ */
 export async function listBsmHostResources(prisma: PrismaClient, access: Access, componentId: number, query: ListQuery, now: number): Promise<Page<BsmHostResource>> {
   if (!access.canSeeComponent(componentId)) throw new NotFoundError(`no component with id ${componentId}`);
+  if (!access.canSeeComponentHosts(componentId)) throw new AccessDeniedError("You do not have access to the hosts of this component");
   const component = await prisma.component.findUnique({
     where: { id: componentId },
     select: {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
+import { AccessDeniedError } from "../../auth/access";
 import { loadAccess } from "../../auth/load-access";
 import { createBusinessService, createComponent, NotFoundError } from "../../config";
 import { seedSmallEstate } from "../../config/testing";
@@ -106,5 +107,28 @@ describe.each(RUNTIMES)("status API resources on %s", (runtime) => {
       { id: String(estate.hosts.webEu2.id), name: "web-eu-2", status: "OPERATIONAL", availability, acknowledged: 0, services_total: 1, services_critical: 0, services_downtime: 0, services_acknowledged: 0 },
     ]);
     await expect(listBsmHostResources(prisma, euAccess, webUs.id, query("", HOST_STATUSES), NOW)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("bsmhost refuses the hosts of a component seen only top down, with a message", async () => {
+    database = await openFreshDatabase(runtime);
+    await database.migrate();
+    const prisma = database.prisma;
+    const estate = await seedSmallEstate(prisma);
+    const admin = await createUser(prisma, { email: "admin@test.local", name: "Admin", password: "admin-password", isAdmin: true });
+    const context = async () => ({ prisma, user: admin, access: await loadAccess(prisma, admin.id) });
+    const webEu = await createComponent(await context(), { name: "Web EU", hostTemplateId: estate.templates.web.id, hostIds: [estate.hosts.webEu1.id], requiredOnline: 1 });
+    const webUs = await createComponent(await context(), { name: "Web US", hostTemplateId: estate.templates.web.id, hostIds: [estate.hosts.webUs1.id], requiredOnline: 1 });
+    const shopUs = await createBusinessService(await context(), { name: "Shop US", componentIds: [webUs.id] });
+    // Keyword eu (bottom up) and Shop US granted top down: Web US is visible, its host web-us-1 is not.
+    const role = await prisma.role.create({ data: { name: "EU + Shop US", keywords: ["eu"], businessServices: { create: { businessServiceId: shopUs.id } } } });
+    const user = await createUser(prisma, { email: "top@test.local", name: "Top down", password: "top-password" });
+    await prisma.user.update({ where: { id: user.id }, data: { roleId: role.id } });
+    const access = await loadAccess(prisma, user.id);
+    expect(access.canSeeComponent(webUs.id)).toBe(true);
+
+    const refusal = listBsmHostResources(prisma, access, webUs.id, query("", HOST_STATUSES), NOW);
+    await expect(refusal).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(refusal).rejects.toThrow("You do not have access to the hosts of this component");
+    expect((await listBsmHostResources(prisma, access, webEu.id, query("", HOST_STATUSES), NOW)).list.map((host) => host.name)).toEqual(["web-eu-1"]);
   });
 });

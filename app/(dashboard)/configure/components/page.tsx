@@ -6,6 +6,7 @@ import { getPrisma } from "@/lib/db";
 import { PageHeader } from "@/components/ui/page-header";
 import { ConfigureTabs } from "@/components/configure/configure-tabs";
 import { ComponentEditor } from "@/components/configure/component-editor";
+import { ComponentReadOnly } from "@/components/configure/component-read-only";
 import { Refusal } from "@/components/configure/refusal";
 
 export const metadata: Metadata = { title: "Configure components" };
@@ -43,12 +44,17 @@ export default async function ConfigureComponentsPage({ searchParams }: { search
                   className={`block rounded px-2 py-1 ${component.id === selected?.id ? "bg-slate-200 font-medium" : "hover:bg-slate-100"}`}
                 >
                   {component.name}
+                  {component.editRefusal !== null && <span className="ml-1 whitespace-nowrap text-xs text-slate-500">(view only)</span>}
                 </Link>
               </li>
             ))}
           </ul>
         </aside>
-        <ComponentEditor key={selected?.id ?? "new"} component={selected} templates={templates} hosts={hosts} />
+        {selected?.editRefusal ? (
+          <ComponentReadOnly component={selected} refusal={selected.editRefusal} />
+        ) : (
+          <ComponentEditor key={selected?.id ?? "new"} component={selected} templates={templates} hosts={hosts} />
+        )}
       </div>
     </>
   );
