@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import { expect, test } from "@playwright/test";
@@ -44,6 +44,9 @@ let prisma: PrismaClient | undefined;
 const cookies = new Map<SignedInRole, string>();
 const samples = new Map<Role, Sample>();
 let actionIds = new Map<string, { id: string; page: string }>();
+/** Every check and its result, written to test-results/ for reading after a run. */
+const trace: string[] = [];
+const TRACE_FILE = `test-results/access-matrix-${PORT}.txt`;
 
 function db(): PrismaClient {
   if (!prisma) throw new Error("the database is not open");
@@ -237,12 +240,13 @@ function isSignInRedirect(response: Response): boolean {
   return new URL(location, server!.url).pathname === "/signin";
 }
 
-async function requestPage(role: Role, url: string): Promise<string> {
+async function requestPage(role: Role, url: string): Promise<{ got: string; html: string }> {
   const response = await fetch(`${server!.url}${url}`, { headers: headersFor(role), redirect: "manual" });
-  await response.body?.cancel();
-  if (isSignInRedirect(response)) return "signin";
-  if (response.status === 200 || (response.status >= 300 && response.status < 400)) return "allowed";
-  return String(response.status);
+  const html = response.status === 200 ? await response.text() : "";
+  await response.body?.cancel().catch(() => {});
+  if (isSignInRedirect(response)) return { got: "signin", html };
+  if (response.status === 200 || (response.status >= 300 && response.status < 400)) return { got: "allowed", html };
+  return { got: String(response.status), html };
 }
 
 function pageMatches(expected: PageOutcome, got: string): boolean {
@@ -357,13 +361,21 @@ async function inBatches(jobs: (() => Promise<void>)[]): Promise<void> {
 async function runMatrixAs(role: Role): Promise<Mismatch[]> {
   const sample = samples.get(role)!;
   const mismatches: Mismatch[] = [];
-  const note = (path: string, what: string, expected: string, got: string, detail = "") => mismatches.push({ path, what, expected, got, detail });
+  const check = (matches: boolean, path: string, what: string, expected: string, got: string, detail = "") => {
+    const mismatch = { path, what, expected, got, detail };
+    if (!matches) mismatches.push(mismatch);
+    trace.push(`${matches ? "ok  " : "FAIL"} ${describeMismatch(role, mismatch)}`);
+  };
   const jobs: (() => Promise<void>)[] = [];
   for (const row of PAGES) {
     for (const entry of row.cases) {
       jobs.push(async () => {
-        const got = await requestPage(role, entry.url(sample));
-        if (!pageMatches(entry.expect[role], got)) note(`page ${row.route}`, `${entry.what} (${entry.url(sample)})`, String(entry.expect[role]), got);
+        const { got, html } = await requestPage(role, entry.url(sample));
+        check(pageMatches(entry.expect[role], got), `page ${row.route}`, `${entry.what} (${entry.url(sample)})`, String(entry.expect[role]), got);
+        for (const hidden of entry.mustNotShow ?? []) {
+          const shown = hidden.roles.includes(role) && hidden.html.exec(html);
+          if (hidden.roles.includes(role)) check(!shown, `page ${row.route}`, `${entry.what} (${entry.url(sample)})`, `no ${hidden.what}`, shown ? "shows it" : "none", shown ? shown[0] : "");
+        }
       });
     }
   }
@@ -373,14 +385,14 @@ async function runMatrixAs(role: Role): Promise<Mismatch[]> {
         jobs.push(async () => {
           const url = entry.url(sample);
           const got = await requestApi(role, method, url, await entry.body?.(sample));
-          if (!apiMatches(entry.expect[role], got)) note(`${method} ${row.route}`, `${entry.what} (${url})`, String(entry.expect[role]), got);
+          check(apiMatches(entry.expect[role], got), `${method} ${row.route}`, `${entry.what} (${url})`, String(entry.expect[role]), got);
         });
       }
     }
   }
   const actionJob = (row: (typeof SERVER_ACTIONS)[number], entry: (typeof SERVER_ACTIONS)[number]["cases"][number]) => async () => {
     const { got, detail } = await requestAction(role, `${row.file}#${row.name}`, await entry.args(sample));
-    if (!actionMatches(entry.expect[role], got)) note(`action ${row.name}`, entry.what, entry.expect[role], got, detail);
+    check(actionMatches(entry.expect[role], got), `action ${row.name}`, entry.what, entry.expect[role], got, detail);
   };
   for (const row of SERVER_ACTIONS) for (const entry of row.cases) if (!entry.mutates) jobs.push(actionJob(row, entry));
   await inBatches(jobs);
@@ -389,10 +401,12 @@ async function runMatrixAs(role: Role): Promise<Mismatch[]> {
   return mismatches;
 }
 
+function describeMismatch(role: Role, entry: Mismatch): string {
+  return `${entry.path} × ${role}: ${entry.what} → expected ${entry.expected}, got ${entry.got}${entry.detail ? ` [${entry.detail.replace(/\s+/g, " ")}]` : ""}`;
+}
+
 function describeMismatches(role: Role, mismatches: Mismatch[]): string {
-  const lines = mismatches
-    .sort((a, b) => a.path.localeCompare(b.path))
-    .map((entry) => `  ${entry.path} × ${role}: ${entry.what} → expected ${entry.expected}, got ${entry.got}${entry.detail ? ` [${entry.detail.replace(/\s+/g, " ")}]` : ""}`);
+  const lines = mismatches.sort((a, b) => a.path.localeCompare(b.path)).map((entry) => `  ${describeMismatch(role, entry)}`);
   return `${mismatches.length} path(s) answer ${role} differently from tests/access/access-matrix.ts:\n${lines.join("\n")}`;
 }
 
@@ -417,6 +431,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+  writeFileSync(TRACE_FILE, `${trace.join("\n")}\n`);
   await prisma?.$disconnect();
   await server?.stop();
   postgres?.stop();
@@ -425,10 +440,12 @@ test.afterAll(async () => {
 // One test, one server: a failing role must not restart the worker (and the server) for the next.
 test("access matrix: every page, API route and server action as every role", async () => {
   test.setTimeout(600_000);
+  const listed = new Set(SERVER_ACTIONS.map((row) => `${row.file}#${row.name}`));
+  expect.soft([...actionIds.keys()].filter((key) => !listed.has(key)), "server actions in the build that tests/access/access-matrix.ts does not list").toEqual([]);
   for (const role of ROLES) {
     await test.step(`as ${role}`, async () => {
       const mismatches = await runMatrixAs(role);
-      expect.soft(mismatches, describeMismatches(role, mismatches)).toEqual([]);
+      expect.soft(mismatches, `${describeMismatches(role, mismatches)}\n(every check: ${TRACE_FILE})`).toEqual([]);
     });
   }
 });

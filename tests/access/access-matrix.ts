@@ -151,6 +151,8 @@ export interface PageCase {
   what: string;
   url(sample: Sample): string;
   expect: Expectation<PageOutcome>;
+  /** What the page, when allowed, must not show these roles (matched against its HTML). */
+  mustNotShow?: { what: string; roles: readonly Role[]; html: RegExp }[];
 }
 export interface PageRow {
   /** The route as the file system names it: /bsm/service/[id]. */
@@ -197,8 +199,23 @@ const IDLE = { status: "idle" };
 
 export const PAGES: PageRow[] = [
   { route: "/signin", cases: [{ what: "the sign-in form (signed-in users are sent on)", url: fixedUrl("/signin"), expect: publicPage }] },
-  // The dashboard is for everyone signed in; without BSM access it shows no estate-wide counts (not checked here).
-  { route: "/", cases: [{ what: "the dashboard", url: fixedUrl("/"), expect: signedInPage }] },
+  {
+    route: "/",
+    cases: [
+      {
+        what: "the dashboard",
+        url: fixedUrl("/"),
+        expect: signedInPage,
+        // Issue 12 finding 2: no BSM navigation and no estate-wide counts without BSM access.
+        mustNotShow: [
+          { what: "BSM navigation or links", roles: ["noBsm"], html: /href="\/(summary|overview|hosts|notifications)"/ },
+          { what: "estate-wide counts", roles: ["noBsm"], html: /data-testid="count-/ },
+          { what: "Configure link", roles: ["noBsm", "topDown", "bottomUp", "keyword"], html: /href="\/configure"/ },
+          { what: "Admin link", roles: ["noBsm", "topDown", "bottomUp", "keyword", "configureBsm", "configureComponents"], html: /href="\/admin"/ },
+        ],
+      },
+    ],
+  },
   { route: "/account", cases: [{ what: "own API tokens", url: fixedUrl("/account"), expect: signedInPage }] },
   { route: "/admin", cases: [{ what: "users and roles", url: fixedUrl("/admin"), expect: adminPage }] },
   {
