@@ -19,3 +19,9 @@ export async function getPollerStatus(prisma: PrismaClient): Promise<PollerStatu
     lastError: status.lastError,
   };
 }
+
+/** When the monitoring source stopped answering (ISO time), or null while the data is fresh. */
+export async function loadStaleSince(prisma: PrismaClient): Promise<string | null> {
+  const status = await prisma.pollerStatus.findUnique({ where: { id: 1 }, select: { staleSince: true } });
+  return status?.staleSince?.toISOString() ?? null;
+}
