@@ -13,14 +13,15 @@ export const dynamic = "force-dynamic";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  const poller = await getPollerStatus(getPrisma());
+  const { access } = await requireAccess();
+  const poller = await getPollerStatus(getPrisma(), { isAdmin: access.has("administer") });
   return (
     <LiveEventsProvider>
     <div className="min-h-screen">
       <header className="bg-slate-900 text-white">
         <div className="flex items-center gap-4 px-6 py-3">
           <span className="shrink-0 whitespace-nowrap font-semibold tracking-tight">BSM Dashboard</span>
-          <MainNav hiddenHrefs={hiddenNavHrefs((await requireAccess()).access)} />
+          <MainNav hiddenHrefs={hiddenNavHrefs(access)} />
           <div className="ml-auto flex shrink-0 items-center gap-3 whitespace-nowrap text-sm">
             <span data-testid="signed-in-user" className="text-slate-300" title={user.name}>
               {user.email}
