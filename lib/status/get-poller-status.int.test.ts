@@ -25,7 +25,7 @@ describe.each(RUNTIMES)("the poller's status as each user may read it on %s", (r
         lastSuccessAt: new Date("2026-12-03T09:59:50Z"),
       },
     });
-    await prisma.sourceEvent.create({ data: { kind: "failover", message: "switched to backup database opsview@10.0.0.6:3306" } });
+    await prisma.sourceEvent.create({ data: { at: new Date("2026-12-03T10:00:05Z"), kind: "failover", message: "switched to backup database opsview@10.0.0.6:3306" } });
 
     expect(await getPollerStatus(prisma, { isAdmin: true })).toEqual({
       sourceKind: "opsview-db",
