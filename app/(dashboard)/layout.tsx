@@ -6,8 +6,7 @@ import { SignOutButton } from "@/components/auth/sign-out-button";
 import { LiveEventsProvider } from "@/components/live/live-events-provider";
 import { SourceBanner } from "@/components/live/source-banner";
 import { getPrisma } from "@/lib/db";
-import { getPollerStatus } from "@/lib/status/get-poller-status";
-import { describeSourceFor } from "@/lib/status/describe-source";
+import { getPollerStatus, pollerStatusViewer } from "@/lib/status/get-poller-status";
 
 // Every page here depends on who is signed in; never prerender at build time.
 export const dynamic = "force-dynamic";
@@ -15,7 +14,7 @@ export const dynamic = "force-dynamic";
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   const { access } = await requireAccess();
-  const poller = await getPollerStatus(getPrisma());
+  const poller = await getPollerStatus(getPrisma(), pollerStatusViewer(access));
   return (
     <LiveEventsProvider>
     <div className="min-h-screen">
@@ -35,7 +34,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         <div className="mb-4">
           <SourceBanner
             sourceKind={poller?.sourceKind ?? null}
-            sourceDescription={poller ? describeSourceFor(access, poller) : null}
+            sourceDescription={poller?.sourceDescription ?? null}
             staleSince={poller?.staleSince ?? null}
             lastError={poller?.lastError ?? null}
           />

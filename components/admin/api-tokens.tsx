@@ -11,6 +11,9 @@ interface TokenRow {
   prefix: string;
   createdAt: string;
   lastUsedAt: string | null;
+  scope: "full" | "read-only";
+  expiresAt: string | null;
+  expired: boolean;
 }
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en-GB", { timeZone: "UTC" }) + " UTC" : "never");
@@ -19,15 +22,18 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [name, setName] = useState("");
+  const [scope, setScope] = useState<"full" | "read-only">("full");
+  const [expiresAt, setExpiresAt] = useState("");
   const [created, setCreated] = useState<CreateTokenResult>({ status: "idle" });
   const [message, setMessage] = useState<string | null>(null);
 
   const create = () =>
     startTransition(async () => {
-      const result = await createApiTokenAction(name);
+      const result = await createApiTokenAction({ name, scope, expiresAt });
       setCreated(result);
       if (result.status === "ok") {
         setName("");
+        setExpiresAt("");
         router.refresh();
       }
     });
@@ -38,17 +44,48 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
       router.refresh();
     });
 
+  const fieldErrors = created.status === "error" ? created.fieldErrors : {};
+
   return (
     <section aria-label="API tokens" className="max-w-3xl space-y-4 rounded-lg bg-white p-6 text-sm shadow-sm">
       <h2 className="text-lg font-semibold">API tokens</h2>
-      <div className="flex items-end gap-3">
+      <div className="flex flex-wrap items-start gap-3">
         <div>
           <label htmlFor="token-name" className="block font-medium">
             Token name
           </label>
           <input id="token-name" value={name} onChange={(event) => setName(event.target.value)} className="mt-1 w-64 rounded border border-slate-300 px-2 py-1.5" />
+          <FieldError error={fieldErrors.name} />
         </div>
-        <button type="button" onClick={create} disabled={pending} className="rounded bg-slate-900 px-4 py-1.5 font-medium text-white hover:bg-slate-700 disabled:opacity-50">
+        <div>
+          <label htmlFor="token-scope" className="block font-medium">
+            Scope
+          </label>
+          <select
+            id="token-scope"
+            value={scope}
+            onChange={(event) => setScope(event.target.value === "read-only" ? "read-only" : "full")}
+            className="mt-1 rounded border border-slate-300 px-2 py-1.5"
+          >
+            <option value="full">Full (read and change)</option>
+            <option value="read-only">Read-only</option>
+          </select>
+          <FieldError error={fieldErrors.scope} />
+        </div>
+        <div>
+          <label htmlFor="token-expires" className="block font-medium">
+            Expires (optional)
+          </label>
+          <input
+            id="token-expires"
+            type="date"
+            value={expiresAt}
+            onChange={(event) => setExpiresAt(event.target.value)}
+            className="mt-1 rounded border border-slate-300 px-2 py-1.5"
+          />
+          <FieldError error={fieldErrors.expiresAt} />
+        </div>
+        <button type="button" onClick={create} disabled={pending} className="mt-6 rounded bg-slate-900 px-4 py-1.5 font-medium text-white hover:bg-slate-700 disabled:opacity-50">
           Create token
         </button>
       </div>
@@ -67,8 +104,10 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
           <tr>
             <th className="py-1 pr-4 font-medium">Name</th>
             <th className="py-1 pr-4 font-medium">Starts with</th>
+            <th className="py-1 pr-4 font-medium">Scope</th>
             <th className="py-1 pr-4 font-medium">Created</th>
             <th className="py-1 pr-4 font-medium">Last used</th>
+            <th className="py-1 pr-4 font-medium">Expires</th>
             <th className="py-1 font-medium">
               <span className="sr-only">Actions</span>
             </th>
@@ -77,17 +116,22 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
         <tbody>
           {tokens.length === 0 && (
             <tr>
-              <td colSpan={5} className="py-2 text-slate-500">
+              <td colSpan={7} className="py-2 text-slate-500">
                 No tokens.
               </td>
             </tr>
           )}
           {tokens.map((token) => (
-            <tr key={token.id} className="border-t border-slate-100">
+            <tr key={token.id} className="border-t border-slate-100" data-testid={`api-token-${token.id}`}>
               <td className="py-1.5 pr-4">{token.name}</td>
               <td className="py-1.5 pr-4 font-mono">{token.prefix}…</td>
+              <td className="py-1.5 pr-4">{token.scope === "read-only" ? "read-only" : "full"}</td>
               <td className="py-1.5 pr-4">{when(token.createdAt)}</td>
               <td className="py-1.5 pr-4">{when(token.lastUsedAt)}</td>
+              <td className="py-1.5 pr-4">
+                {token.expiresAt === null ? "never" : when(token.expiresAt)}
+                {token.expired && <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-900">expired</span>}
+              </td>
               <td className="py-1.5">
                 <ConfirmDelete what={`token ${token.name}`} onConfirm={() => revoke(token.id)} disabled={pending} />
               </td>
@@ -98,4 +142,8 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
       {message && <p role="status">{message}</p>}
     </section>
   );
+}
+
+function FieldError({ error }: { error: string | undefined }) {
+  return error ? <p className="mt-1 text-red-700">{error}</p> : null;
 }

@@ -8,7 +8,10 @@ import type { BusinessServiceStatusView } from "@/lib/status/list-business-servi
 export interface LivePollState {
   ok: boolean;
   staleSince: number | null;
+  /** The source's error text: administrators only (the server leaves it out for others). */
   message: string | null;
+  /** Set while the dashboard's own database cannot be reached (the stream's "stale" event). */
+  databaseDownSince?: number | null;
 }
 
 const LivePollContext = createContext<LivePollState | null>(null);
@@ -46,7 +49,18 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
     });
     source.addEventListener("poll", (message) => {
       const event = JSON.parse((message as MessageEvent<string>).data) as LivePollState;
-      setPoll({ ok: event.ok, staleSince: event.staleSince, message: event.message });
+      setPoll((previous) => ({ ok: event.ok, staleSince: event.staleSince, message: event.message, databaseDownSince: previous?.databaseDownSince ?? null }));
+    });
+    source.addEventListener("stale", (message) => {
+      const event = JSON.parse((message as MessageEvent<string>).data) as { reason: "source" | "database"; since: number };
+      setPoll((previous) =>
+        event.reason === "database"
+          ? { ok: previous?.ok ?? false, staleSince: previous?.staleSince ?? null, message: previous?.message ?? null, databaseDownSince: event.since }
+          : { ok: false, staleSince: event.since, message: previous?.message ?? null, databaseDownSince: null },
+      );
+    });
+    source.addEventListener("fresh", () => {
+      setPoll({ ok: true, staleSince: null, message: null, databaseDownSince: null });
     });
     return () => {
       source.close();

@@ -6,6 +6,7 @@ interface Props {
   sourceKind: string | null;
   sourceDescription: string | null;
   staleSince: string | null;
+  /** The source's error text; the server passes it to administrators only. */
   lastError: string | null;
 }
 
@@ -14,6 +15,7 @@ export function SourceBanner({ sourceKind, sourceDescription, staleSince, lastEr
   const live = useLivePollState();
   const stale = live ? live.staleSince : staleSince ? Date.parse(staleSince) : null;
   const error = live ? live.message : lastError;
+  const databaseDownSince = live?.databaseDownSince ?? null;
   return (
     <div className="space-y-1" data-testid="source-banner">
       {sourceKind === "simulated" && (
@@ -21,10 +23,16 @@ export function SourceBanner({ sourceKind, sourceDescription, staleSince, lastEr
           <strong>Simulated data.</strong> {sourceDescription}
         </p>
       )}
+      {databaseDownSince !== null && (
+        <p role="status" className="rounded bg-red-100 px-3 py-1.5 text-sm text-red-950" data-testid="database-down-banner">
+          <strong>The dashboard&apos;s database cannot be reached since {new Date(databaseDownSince).toLocaleString()}.</strong> What is shown may be out of
+          date.
+        </p>
+      )}
       {stale !== null && (
         <p role="status" className="rounded bg-red-100 px-3 py-1.5 text-sm text-red-950" data-testid="stale-banner">
-          <strong>Data stale since {new Date(stale).toLocaleString()}.</strong> The monitoring source is not answering
-          {error ? `: ${error}` : ""}. The last known states are shown.
+          <strong>Monitoring data is stale since {new Date(stale).toLocaleString()}.</strong>{" "}
+          {error ? `The monitoring source is not answering: ${error}. ` : ""}The last known states are shown.
         </p>
       )}
     </div>

@@ -1,7 +1,7 @@
 import { getServerSession } from "next-auth";
 import type { PrismaClient } from "@prisma/client";
 import type { Access } from "../auth/access";
-import { findUserIdByApiToken } from "../auth/api-tokens";
+import { apiTokenRefusal, findUserIdByApiToken, type ApiTokenGrant } from "../auth/api-tokens";
 import { loadAccess } from "../auth/load-access";
 import { authOptions } from "../auth/options";
 import { ApiError } from "./errors";
@@ -10,6 +10,8 @@ export interface ApiCaller {
   user: { id: string; email: string; name: string; isAdmin: boolean };
   access: Access;
   via: "session" | "token";
+  /** The token the request came with (its scope and expiry), null for the session cookie. */
+  token: ApiTokenGrant | null;
 }
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -23,10 +25,14 @@ export async function authenticateApiRequest(prisma: PrismaClient, request: Requ
   const authorization = request.headers.get("authorization");
   let userId: string | null;
   let via: ApiCaller["via"];
+  let token: ApiTokenGrant | null = null;
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    userId = match ? await findUserIdByApiToken(prisma, match[1]) : null;
-    if (!userId) throw new ApiError(401, "invalid or revoked API token");
+    token = match ? await findUserIdByApiToken(prisma, match[1]) : null;
+    if (!token) throw new ApiError(401, "invalid or revoked API token");
+    const refusal = apiTokenRefusal(token, request.method, Date.now());
+    if (refusal) throw new ApiError(refusal.status, refusal.message);
+    userId = token.userId;
     via = "token";
   } else {
     const session = await getServerSession(authOptions);
@@ -39,7 +45,7 @@ export async function authenticateApiRequest(prisma: PrismaClient, request: Requ
   if (!user) throw new ApiError(401, "the account no longer exists");
   const access = await loadAccess(prisma, user.id);
   if (!access.has("bsm")) throw new ApiError(403, "This needs the BSM access permission");
-  return { user, access, via };
+  return { user, access, via, token };
 }
 
 export function isSameOrigin(request: Request): boolean {

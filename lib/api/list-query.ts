@@ -36,9 +36,12 @@ export function parseListQuery(url: URL, allowedStatuses: readonly string[]): Li
 export interface Page<T> {
   list: T[];
   summary: { page: number; rows: number; totalpages: number; totalrows: number };
+  /** When the monitoring source stopped answering (ISO time; the states are the last known ones), null while fresh. */
+  stale_since: string | null;
 }
 
-export function applyListQuery<T extends { name: string; status: string }>(items: readonly T[], query: ListQuery): Page<T> {
+/** Filters and pages the items into Opsview's envelope, with the data's staleness beside it. */
+export function applyListQuery<T extends { name: string; status: string }>(items: readonly T[], query: ListQuery, staleSince: string | null): Page<T> {
   const needle = query.name?.toLowerCase();
   const filtered = items.filter(
     (item) => (needle === undefined || item.name.toLowerCase().includes(needle)) && (query.status.length === 0 || query.status.includes(item.status)),
@@ -47,5 +50,6 @@ export function applyListQuery<T extends { name: string; status: string }>(items
   return {
     list: filtered.slice(start, start + query.rows),
     summary: { page: query.page, rows: query.rows, totalpages: Math.max(1, Math.ceil(filtered.length / query.rows)), totalrows: filtered.length },
+    stale_since: staleSince,
   };
 }

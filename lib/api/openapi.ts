@@ -3,9 +3,10 @@
 
 const errorResponses = {
   "400": { description: "Bad input", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-  "401": { description: "Not signed in, or the API token is invalid or revoked", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-  "403": { description: "Not permitted (or a cross-site request with a session cookie)", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+  "401": { description: "Not signed in, or the API token is invalid, revoked or expired", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+  "403": { description: "Not permitted (a read-only API token changing something, or a cross-site request with a session cookie)", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
   "404": { description: "No such object, or not visible to the caller", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+  "503": { description: "The application database cannot be reached; try again shortly", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
 };
 
 const listParameters = [
@@ -22,9 +23,14 @@ const percent = { type: "number", minimum: 0, maximum: 100 };
 
 const page = (item: string) => ({
   type: "object",
-  required: ["list", "summary"],
+  required: ["list", "summary", "stale_since"],
   properties: {
     list: { type: "array", items: { $ref: `#/components/schemas/${item}` } },
+    stale_since: {
+      type: ["string", "null"],
+      format: "date-time",
+      description: "When the monitoring source stopped answering (the states are the last known ones since then); null while the data is fresh",
+    },
     summary: {
       type: "object",
       properties: { page: count, rows: count, totalpages: count, totalrows: count },
@@ -102,9 +108,27 @@ export const openApiDocument = {
       },
       delete: { summary: "Delete a business service", parameters: [idParameter], responses: { "204": { description: "Deleted" }, ...errorResponses } },
     },
+    "/api/tokens": {
+      get: {
+        summary: "The caller's own API tokens (never the tokens themselves)",
+        responses: { "200": { description: "Tokens", ...json({ type: "object", properties: { list: { type: "array", items: ref("ApiToken") } } }) }, ...errorResponses },
+      },
+      post: {
+        summary: "Create one of the caller's own API tokens; the answer is the only place the token appears",
+        description:
+          "A read-only token cannot create tokens (403). A token created with a token expires no later than the creating token (400 otherwise); without `expiresAt` it inherits that expiry.",
+        requestBody: { required: true, ...json(ref("ApiTokenInput")) },
+        responses: { "201": { description: "Created", ...json(ref("CreatedApiToken")) }, ...errorResponses },
+      },
+    },
+    "/api/tokens/{id}": {
+      delete: { summary: "Revoke one of the caller's own API tokens (404 for any other)", parameters: [idParameter], responses: { "204": { description: "Revoked" }, ...errorResponses } },
+    },
     "/api/events": {
       get: {
-        summary: "Server-sent events: status changes of the objects the caller may see, and poll results",
+        summary: "Server-sent events: status changes of the objects the caller may see, poll results, and `stale` / `fresh` when the data stops or starts being current",
+        description:
+          "`stale` (`{ reason: \"source\" | \"database\", since, message }`) is sent when the monitoring source stops answering or the application database cannot be reached, and on connecting while it is so; `fresh` when it recovers.",
         responses: { "200": { description: "An event stream", content: { "text/event-stream": { schema: { type: "string" } } } }, "401": errorResponses["401"], "403": errorResponses["403"] },
       },
     },
@@ -124,6 +148,31 @@ export const openApiDocument = {
         properties: { error: { type: "string" }, fieldErrors: { type: "object", additionalProperties: { type: "string" } } },
       },
       Created: { type: "object", required: ["id"], properties: { id: { type: "integer" } } },
+      ApiToken: {
+        type: "object",
+        properties: {
+          id: { type: "integer" },
+          name: { type: "string" },
+          prefix: { type: "string", description: "The token's first characters" },
+          scope: { type: "string", enum: ["full", "read-only"] },
+          createdAt: { type: "string", format: "date-time" },
+          lastUsedAt: { type: ["string", "null"], format: "date-time" },
+          expiresAt: { type: ["string", "null"], format: "date-time", description: "null: never expires" },
+          expired: { type: "boolean" },
+        },
+      },
+      ApiTokenInput: {
+        type: "object",
+        required: ["name"],
+        properties: {
+          name: { type: "string", maxLength: 100 },
+          scope: { type: "string", enum: ["full", "read-only"], default: "full", description: "read-only: GET only; anything else answers 403" },
+          expiresAt: { type: ["string", "null"], description: "A date-time, or a date (the end of that day, UTC); in the future. Omitted: never (or the creating token's expiry)" },
+        },
+      },
+      CreatedApiToken: {
+        allOf: [ref("ApiToken"), { type: "object", required: ["token"], properties: { token: { type: "string", description: "Send as Authorization: Bearer <token>; shown only here" } } }],
+      },
       BsmService: {
         type: "object",
         properties: {

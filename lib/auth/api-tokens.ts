@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { PrismaClient } from "@prisma/client";
+import type { ApiTokenScope, PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
+import { ConfigInputError, fieldErrorsOf } from "../config/errors";
+import { AccessDeniedError } from "./access";
 
 const TOKEN_PREFIX = "bsm_";
 
@@ -13,34 +15,113 @@ export function hashApiToken(token: string): string {
 
 export const apiTokenName = z.string().trim().min(1, "is required").max(100, "must be at most 100 characters");
 
+/** "read-only" tokens may only read; "full" tokens may do whatever their user may. */
+export const API_TOKEN_SCOPES = ["full", "read-only"] as const;
+export type ApiTokenScopeName = (typeof API_TOKEN_SCOPES)[number];
+
+const SCOPE_IN_DATABASE: Record<ApiTokenScopeName, ApiTokenScope> = { full: "FULL", "read-only": "READ_ONLY" };
+const scopeName = (scope: ApiTokenScope): ApiTokenScopeName => (scope === "READ_ONLY" ? "read-only" : "full");
+
 export interface ApiTokenView {
   id: number;
   name: string;
   prefix: string;
+  scope: ApiTokenScopeName;
   createdAt: Date;
   lastUsedAt: Date | null;
+  expiresAt: Date | null;
 }
 
-/** Creates a token for the user; the token itself is returned only here, never stored. */
-export async function createApiToken(prisma: PrismaClient, user: AuditActor, name: string): Promise<{ token: string; view: ApiTokenView }> {
+/** A token as a request presents it: whose it is and what it may do. */
+export interface ApiTokenGrant {
+  id: number;
+  userId: string;
+  scope: ApiTokenScopeName;
+  expiresAt: Date | null;
+}
+
+export interface ApiTokenInput {
+  name: string;
+  scope: ApiTokenScopeName;
+  expiresAt: Date | null;
+}
+
+const EXPIRY_FORMAT = "must be a date (2027-01-31) or a date and time (2027-01-31T18:00:00Z)";
+
+const apiTokenInput = z.object(
+  {
+    name: apiTokenName,
+    scope: z.enum(API_TOKEN_SCOPES, { error: "must be full or read-only" }).default("full"),
+    expiresAt: z
+      .union([z.literal(""), z.null(), z.iso.date({ error: EXPIRY_FORMAT }), z.iso.datetime({ offset: true, error: EXPIRY_FORMAT })], { error: EXPIRY_FORMAT })
+      .optional(),
+  },
+  { error: "must be an object with name, scope and expiresAt" },
+);
+
+/**
+ * A new token's name, scope (full unless said) and expiry. A date without a time means the end
+ * of that day (UTC); the expiry must lie in the future.
+ */
+export function parseApiTokenInput(input: unknown, now: number): ApiTokenInput {
+  const parsed = apiTokenInput.safeParse(input);
+  if (!parsed.success) throw new ConfigInputError(fieldErrorsOf(parsed.error.issues));
+  const { name, scope, expiresAt: rawExpiry } = parsed.data;
+  if (!rawExpiry) return { name, scope, expiresAt: null };
+  const expiresAt = new Date(/^\d{4}-\d{2}-\d{2}$/.test(rawExpiry) ? `${rawExpiry}T23:59:59.999Z` : rawExpiry);
+  if (expiresAt.getTime() <= now) throw new ConfigInputError({ expiresAt: "must be in the future" });
+  return { name, scope, expiresAt };
+}
+
+const VIEW_SELECT = { id: true, name: true, prefix: true, scope: true, createdAt: true, lastUsedAt: true, expiresAt: true } as const;
+
+/**
+ * Creates a token for the user; the token itself is returned only here, never stored. When a
+ * token creates it (`creator`), the new one cannot reach further: a read-only token creates
+ * nothing, and the new token expires no later than its creator (by default, when it does).
+ */
+export async function createApiToken(
+  prisma: PrismaClient,
+  user: AuditActor,
+  input: unknown,
+  creator: ApiTokenGrant | null = null,
+  now = Date.now(),
+): Promise<{ token: string; view: ApiTokenView }> {
+  if (creator?.scope === "read-only") throw new AccessDeniedError("A read-only API token cannot create tokens");
+  const requested = parseApiTokenInput(input, now);
+  let expiresAt = requested.expiresAt;
+  if (creator?.expiresAt) {
+    if (expiresAt && expiresAt > creator.expiresAt) {
+      throw new ConfigInputError({ expiresAt: `must not be later than the expiry of the token that creates it (${creator.expiresAt.toISOString()})` });
+    }
+    expiresAt ??= creator.expiresAt;
+  }
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
   const view = await prisma.$transaction(async (tx) => {
     const created = await tx.apiToken.create({
-      data: { userId: user.id, name: apiTokenName.parse(name), tokenHash: hashApiToken(token), prefix: token.slice(0, TOKEN_PREFIX.length + 6) },
-      select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true },
+      data: {
+        userId: user.id,
+        name: requested.name,
+        tokenHash: hashApiToken(token),
+        prefix: token.slice(0, TOKEN_PREFIX.length + 6),
+        scope: SCOPE_IN_DATABASE[requested.scope],
+        expiresAt,
+      },
+      select: VIEW_SELECT,
     });
-    await recordAudit(tx, user, { action: "apiToken.create", target: `apiToken:${created.id}`, detail: { name: created.name } });
+    await recordAudit(tx, user, {
+      action: "apiToken.create",
+      target: `apiToken:${created.id}`,
+      detail: { name: created.name, scope: requested.scope, expiresAt: expiresAt?.toISOString() ?? null, via: creator ? `apiToken:${creator.id}` : "session" },
+    });
     return created;
   });
-  return { token, view };
+  return { token, view: { ...view, scope: scopeName(view.scope) } };
 }
 
-export async function listApiTokens(prisma: PrismaClient, userId: string): Promise<ApiTokenView[]> {
-  return prisma.apiToken.findMany({
-    where: { userId },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true },
-  });
+export async function listApiTokens(prisma: PrismaClient, userId: string, now = Date.now()): Promise<(ApiTokenView & { expired: boolean })[]> {
+  const rows = await prisma.apiToken.findMany({ where: { userId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: VIEW_SELECT });
+  return rows.map((row) => ({ ...row, scope: scopeName(row.scope), expired: row.expiresAt !== null && row.expiresAt.getTime() <= now }));
 }
 
 /** Revokes one of the user's own tokens; returns false when the user has no such token. */
@@ -52,14 +133,30 @@ export async function revokeApiToken(prisma: PrismaClient, user: AuditActor, tok
   });
 }
 
-/** The id of the user holding this token, or null. */
-export async function findUserIdByApiToken(prisma: PrismaClient, token: string): Promise<string | null> {
+/** The token's holder, scope and expiry, or null when there is no such token. Whether it may be used: apiTokenRefusal. */
+export async function findUserIdByApiToken(prisma: PrismaClient, token: string): Promise<ApiTokenGrant | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const row = await prisma.apiToken.findUnique({ where: { tokenHash: hashApiToken(token) }, select: { id: true, userId: true, lastUsedAt: true } });
+  const row = await prisma.apiToken.findUnique({
+    where: { tokenHash: hashApiToken(token) },
+    select: { id: true, userId: true, lastUsedAt: true, scope: true, expiresAt: true },
+  });
   if (!row) return null;
+  const now = Date.now();
+  const expired = row.expiresAt !== null && row.expiresAt.getTime() <= now;
   // Updating on every request would make each API call a write; a minute's precision is enough.
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-    await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  if (!expired && (!row.lastUsedAt || now - row.lastUsedAt.getTime() > 60_000)) {
+    await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
   }
-  return row.userId;
+  return { id: row.id, userId: row.userId, scope: scopeName(row.scope), expiresAt: row.expiresAt };
+}
+
+const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Why this token may not make this request (status and message), or null when it may. */
+export function apiTokenRefusal(grant: Pick<ApiTokenGrant, "scope" | "expiresAt">, method: string, now: number): { status: 401 | 403; message: string } | null {
+  if (grant.expiresAt !== null && grant.expiresAt.getTime() <= now) return { status: 401, message: "API token expired" };
+  if (grant.scope === "read-only" && !READ_METHODS.has(method.toUpperCase())) {
+    return { status: 403, message: "This API token is read-only: it may not create, change or delete anything" };
+  }
+  return null;
 }

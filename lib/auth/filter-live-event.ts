@@ -15,9 +15,12 @@ export function canSeeLiveChange(access: Access, change: LiveObjectChange): bool
   }
 }
 
-/** The event as this user may receive it: status changes of objects they cannot see are dropped; null when nothing is left. */
+/**
+ * The event as this user may receive it: status changes of objects they cannot see are dropped
+ * (null when nothing is left), and the source's error text is for administrators only.
+ */
 export function filterLiveEvent(access: Access, event: LiveEvent): LiveEvent | null {
-  if (event.type !== "bsm") return event;
+  if (event.type === "poll") return access.has("administer") || event.message === null ? event : { ...event, message: null };
   const changes = event.changes.filter((change) => canSeeLiveChange(access, change));
   return changes.length === 0 ? null : { ...event, changes };
 }

@@ -10,7 +10,7 @@ describe("source events", () => {
     const lines: string[] = [];
     await recordSourceEvent(database, { at: Date.parse("2026-11-22T10:00:00Z"), kind: "failover", message: "main down; using backup" }, (line) => lines.push(line));
     await recordSourceEvent(database, { at: Date.parse("2026-11-22T10:05:00Z"), kind: "failback", message: "main answers again" }, (line) => lines.push(line));
-    expect(await listRecentSourceEvents(database.prisma)).toEqual([
+    expect(await listRecentSourceEvents(database.prisma, { isAdmin: true, seesEstateFigures: true })).toEqual([
       { id: expect.any(String), at: "2026-11-22T10:05:00.000Z", kind: "failback", message: "main answers again" },
       { id: expect.any(String), at: "2026-11-22T10:00:00.000Z", kind: "failover", message: "main down; using backup" },
     ]);

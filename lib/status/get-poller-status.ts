@@ -1,21 +1,58 @@
 import type { PrismaClient } from "@prisma/client";
+import type { Access } from "../auth/access";
+import { canSeeEstateFigures } from "../auth/estate-figures";
+import { isSettingsSourceKind, sourceKindSpec } from "../settings/source-kinds";
 
 export interface PollerStatusView {
   sourceKind: string;
   sourceDescription: string;
   lastSuccessAt: string | null;
   staleSince: string | null;
+  /** The source's error text; null for everyone but administrators (it names internal addresses). */
   lastError: string | null;
 }
 
-export async function getPollerStatus(prisma: PrismaClient): Promise<PollerStatusView | null> {
+/**
+ * Who reads the status: only administrators see the source's errors and addresses; only those who
+ * may see estate-wide figures (lib/auth/estate-figures.ts) see the simulated estate's counts.
+ */
+export interface PollerStatusViewer {
+  isAdmin: boolean;
+  seesEstateFigures: boolean;
+}
+
+export function pollerStatusViewer(access: Access): PollerStatusViewer {
+  return { isAdmin: access.has("administer"), seesEstateFigures: canSeeEstateFigures(access) };
+}
+
+/**
+ * The source's description as this viewer may read it: administrators get it all; the simulated
+ * estate's (counts, no address) goes to those who may see estate figures; everyone else gets its kind.
+ */
+export function sourceDescriptionFor(viewer: PollerStatusViewer, sourceKind: string, sourceDescription: string): string {
+  const revealed = viewer.isAdmin || (sourceKind === "simulated" && viewer.seesEstateFigures);
+  return revealed ? sourceDescription : sourceKindLabel(sourceKind);
+}
+
+/** The poller's last result as this viewer may see it: error text for administrators only. */
+export async function getPollerStatus(prisma: PrismaClient, viewer: PollerStatusViewer): Promise<PollerStatusView | null> {
   const status = await prisma.pollerStatus.findUnique({ where: { id: 1 } });
   if (!status) return null;
   return {
     sourceKind: status.sourceKind,
-    sourceDescription: status.sourceDescription,
+    sourceDescription: sourceDescriptionFor(viewer, status.sourceKind, status.sourceDescription),
     lastSuccessAt: status.lastSuccessAt?.toISOString() ?? null,
     staleSince: status.staleSince?.toISOString() ?? null,
-    lastError: status.lastError,
+    lastError: viewer.isAdmin ? status.lastError : null,
   };
+}
+
+function sourceKindLabel(kind: string): string {
+  return isSettingsSourceKind(kind) ? sourceKindSpec(kind).label : "the monitoring source";
+}
+
+/** When the monitoring source stopped answering (ISO time), or null while the data is fresh. */
+export async function loadStaleSince(prisma: PrismaClient): Promise<string | null> {
+  const status = await prisma.pollerStatus.findUnique({ where: { id: 1 }, select: { staleSince: true } });
+  return status?.staleSince?.toISOString() ?? null;
 }

@@ -1,19 +1,27 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { apiTokenName, createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
+import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { requireUser } from "@/lib/auth/session";
+import { ConfigInputError } from "@/lib/config/errors";
 import { getPrisma } from "@/lib/db";
 
-export type CreateTokenResult = { status: "ok"; token: string; name: string } | { status: "error"; message: string } | { status: "idle" };
+export type CreateTokenResult =
+  | { status: "ok"; token: string; name: string }
+  | { status: "error"; message: string; fieldErrors: Record<string, string> }
+  | { status: "idle" };
 
-export async function createApiTokenAction(name: string): Promise<CreateTokenResult> {
+/** Creates one of the signed-in user's own tokens (name, scope "full" or "read-only", optional expiry). */
+export async function createApiTokenAction(input: { name: string; scope: string; expiresAt: string }): Promise<CreateTokenResult> {
   const user = await requireUser();
-  const parsed = apiTokenName.safeParse(name);
-  if (!parsed.success) return { status: "error", message: `Token name ${parsed.error.issues[0]?.message ?? "is invalid"}` };
-  const { token, view } = await createApiToken(getPrisma(), user, parsed.data);
-  revalidatePath("/account");
-  return { status: "ok", token, name: view.name };
+  try {
+    const { token, view } = await createApiToken(getPrisma(), user, input);
+    revalidatePath("/account");
+    return { status: "ok", token, name: view.name };
+  } catch (error) {
+    if (error instanceof ConfigInputError) return { status: "error", message: "The token was not created: check the fields.", fieldErrors: error.fieldErrors };
+    throw error;
+  }
 }
 
 export async function revokeApiTokenAction(tokenId: number): Promise<{ status: "ok" | "error"; message: string }> {

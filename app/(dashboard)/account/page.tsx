@@ -13,9 +13,16 @@ export default async function AccountPage() {
   return (
     <>
       <PageHeader title="Account">
-        Personal API tokens for the REST API (<a className="underline" href="/api/openapi.json">/api/openapi.json</a>). A token acts as you, with your permissions.
+        Personal API tokens for the REST API (<a className="underline" href="/api/openapi.json">/api/openapi.json</a>). A token acts as you, with your permissions; a read-only token may only read, and a token may expire.
       </PageHeader>
-      <ApiTokens tokens={tokens.map((token) => ({ ...token, createdAt: token.createdAt.toISOString(), lastUsedAt: token.lastUsedAt?.toISOString() ?? null }))} />
+      <ApiTokens
+        tokens={tokens.map((token) => ({
+          ...token,
+          createdAt: token.createdAt.toISOString(),
+          lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+          expiresAt: token.expiresAt?.toISOString() ?? null,
+        }))}
+      />
     </>
   );
 }

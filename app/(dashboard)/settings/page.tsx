@@ -4,8 +4,7 @@ import { requireAccess } from "@/lib/auth/session";
 import { getDatabase } from "@/lib/db";
 import { describeDatabaseTarget } from "@/lib/db/describe-target";
 import { PageHeader } from "@/components/ui/page-header";
-import { getPollerStatus } from "@/lib/status/get-poller-status";
-import { describeSourceFor } from "@/lib/status/describe-source";
+import { getPollerStatus, pollerStatusViewer, type PollerStatusView } from "@/lib/status/get-poller-status";
 import { listRecentSourceEvents } from "@/lib/status/list-source-events";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -18,7 +17,8 @@ export default async function SettingsPage() {
       `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
     ),
   );
-  const [poller, events] = await Promise.all([getPollerStatus(database.prisma), listRecentSourceEvents(database.prisma)]);
+  const viewer = pollerStatusViewer(access);
+  const [poller, events] = await Promise.all([getPollerStatus(database.prisma, viewer), listRecentSourceEvents(database.prisma, viewer)]);
   return (
     <>
       <PageHeader title="Settings">Where this dashboard keeps its data, where it reads monitoring data, and who you are signed in as.</PageHeader>
@@ -45,14 +45,14 @@ export default async function SettingsPage() {
       )}
       <dl className="grid max-w-2xl grid-cols-[12rem_1fr] gap-x-4 gap-y-3 rounded-lg bg-white p-6 text-sm shadow-sm" data-testid="poller-status">
         <dt className="font-medium text-slate-600">Reading from</dt>
-        <dd>{poller ? describeSourceFor(access, poller) : "not polled yet"}</dd>
+        <dd>{poller?.sourceDescription ?? "not polled yet"}</dd>
         <dt className="font-medium text-slate-600">Last successful poll</dt>
         <dd>{poller?.lastSuccessAt ? new Date(poller.lastSuccessAt).toLocaleString("en-GB", { timeZone: "UTC" }) + " UTC" : "never"}</dd>
         <dt className="font-medium text-slate-600">Last result</dt>
-        <dd>{poller?.lastError ? `failing since ${poller.staleSince ?? "?"}: ${poller.lastError}` : poller ? "ok" : "—"}</dd>
+        <dd>{lastResult(poller)}</dd>
       </dl>
-      <h3 className="mt-6 mb-2 font-semibold">Recent source events</h3>
-      {events.length === 0 ? (
+      {viewer.isAdmin && <h3 className="mt-6 mb-2 font-semibold">Recent source events</h3>}
+      {!viewer.isAdmin ? null : events.length === 0 ? (
         <p className="text-sm text-slate-600">None: no failover, failback or source errors so far.</p>
       ) : (
         <ul className="max-w-2xl space-y-1 text-sm" data-testid="source-events">
@@ -65,4 +65,12 @@ export default async function SettingsPage() {
       )}
     </>
   );
+}
+
+/** Administrators get the source's error text; everyone else only that, and since when, the data is stale. */
+function lastResult(poller: PollerStatusView | null): string {
+  if (!poller) return "—";
+  if (poller.staleSince === null) return "ok";
+  const since = new Date(poller.staleSince).toLocaleString("en-GB", { timeZone: "UTC" }) + " UTC";
+  return poller.lastError ? `failing since ${since}: ${poller.lastError}` : `monitoring data is stale since ${since}`;
 }

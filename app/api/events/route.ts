@@ -3,7 +3,8 @@ import { errorResponse } from "@/lib/api/errors";
 import type { Access } from "@/lib/auth/access";
 import { filterLiveEvent } from "@/lib/auth/filter-live-event";
 import { loadAccess } from "@/lib/auth/load-access";
-import { getPrisma } from "@/lib/db";
+import { getDatabase, getPrisma } from "@/lib/db";
+import { formatFreshnessEvent, watchDataFreshness } from "@/lib/events/data-freshness";
 import { onLiveStreamsClosed, subscribeToLiveEvents, type LiveEvent } from "@/lib/events/live-events";
 
 export const dynamic = "force-dynamic";
@@ -40,6 +41,7 @@ export async function GET(request: Request) {
         const visible = filterLiveEvent(access, event);
         if (visible) send(`event: ${visible.type}\ndata: ${JSON.stringify(visible)}\n\n`);
       });
+      const stopFreshness = watchDataFreshness(getDatabase(), (event) => send(formatFreshnessEvent(event)));
       const heartbeat = setInterval(() => send(": heartbeat\n\n"), HEARTBEAT_MS);
       const accessRefresh = setInterval(() => {
         loadAccess(getPrisma(), userId).then(
@@ -60,6 +62,7 @@ export async function GET(request: Request) {
         clearInterval(heartbeat);
         clearInterval(accessRefresh);
         unsubscribe();
+        stopFreshness();
         stopListeningForClose();
       };
       request.signal.addEventListener("abort", close);

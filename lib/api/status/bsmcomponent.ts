@@ -3,6 +3,7 @@ import type { Access } from "../../auth/access";
 import { operationalZonePercent } from "../../bsm";
 import { loadAvailability } from "../../status/availability";
 import { loadObjectStatusBook } from "../../status/object-status-book";
+import { loadStaleSince } from "../../status/get-poller-status";
 import { applyListQuery, type ListQuery, type Page } from "../list-query";
 
 export const COMPONENT_STATUSES = ["OPERATIONAL", "FAILED", "DOWNTIME"] as const;
@@ -30,12 +31,13 @@ export interface BsmComponentResource {
 /** /api/status/bsmcomponent: the components the caller may see, problems first. */
 export async function listBsmComponentResources(prisma: PrismaClient, access: Access, query: ListQuery, now: number): Promise<Page<BsmComponentResource>> {
   const componentIds = access.visibleComponentIds();
-  const [components, book] = await Promise.all([
+  const [components, book, staleSince] = await Promise.all([
     prisma.component.findMany({
       where: { id: { in: componentIds } },
       select: { id: true, name: true, requiredOnline: true, hostTemplate: { select: { id: true, name: true } }, hosts: { select: { host: { select: { name: true } } } } },
     }),
     loadObjectStatusBook(prisma, { componentIds }),
+    loadStaleSince(prisma),
   ]);
   const resources = components.map((component): Omit<BsmComponentResource, "availability"> => {
     const own = book.component(component.id);
@@ -61,7 +63,7 @@ export async function listBsmComponentResources(prisma: PrismaClient, access: Ac
     };
   });
   resources.sort((a, b) => problemRank(a) - problemRank(b) || a.name.localeCompare(b.name));
-  const page = applyListQuery(resources, query);
+  const page = applyListQuery(resources, query, staleSince);
   // Availability only for the page asked for: it is computed from history.
   const report = await loadAvailability(prisma, { now, scope: { componentIds: page.list.map((resource) => resource.id) } });
   const availability = new Map(report.components.map((figures) => [figures.id, figures.availability]));

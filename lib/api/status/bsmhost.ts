@@ -3,6 +3,7 @@ import { AccessDeniedError, type Access } from "../../auth/access";
 import { NotFoundError } from "../../config/errors";
 import { loadAvailability } from "../../status/availability";
 import { loadObjectStatusBook } from "../../status/object-status-book";
+import { loadStaleSince } from "../../status/get-poller-status";
 import { applyListQuery, type ListQuery, type Page } from "../list-query";
 
 export const HOST_STATUSES = ["OPERATIONAL", "FAILED", "DOWNTIME"] as const;
@@ -38,9 +39,10 @@ export async function listBsmHostResources(prisma: PrismaClient, access: Access,
     },
   });
   if (!component) throw new NotFoundError(`no component with id ${componentId}`);
-  const [book, report] = await Promise.all([
+  const [book, report, staleSince] = await Promise.all([
     loadObjectStatusBook(prisma, { componentIds: [componentId] }),
     loadAvailability(prisma, { now, scope: { componentIds: [String(componentId)] } }),
+    loadStaleSince(prisma),
   ]);
   const availability = new Map(report.componentHosts.map((figures) => [figures.host, figures.availability]));
   const resources = component.hosts.map(({ host }): BsmHostResource => {
@@ -59,5 +61,5 @@ export async function listBsmHostResources(prisma: PrismaClient, access: Access,
       services_acknowledged: critical.filter((check) => check.acknowledged).length,
     };
   });
-  return applyListQuery(resources, query);
+  return applyListQuery(resources, query, staleSince);
 }

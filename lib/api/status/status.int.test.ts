@@ -73,6 +73,7 @@ describe.each(RUNTIMES)("status API resources on %s", (runtime) => {
         },
       ],
       summary: { page: 1, rows: 50, totalpages: 1, totalrows: 1 },
+      stale_since: null,
     });
     const adminAccess = await loadAccess(prisma, admin.id);
     expect((await listBsmServiceResources(prisma, adminAccess, query("", SERVICE_STATUSES), NOW)).summary.totalrows).toBe(2);
@@ -130,5 +131,33 @@ describe.each(RUNTIMES)("status API resources on %s", (runtime) => {
     await expect(refusal).rejects.toBeInstanceOf(AccessDeniedError);
     await expect(refusal).rejects.toThrow("You do not have access to the hosts of this component");
     expect((await listBsmHostResources(prisma, access, webEu.id, query("", HOST_STATUSES), NOW)).list.map((host) => host.name)).toEqual(["web-eu-1"]);
+  });
+
+  it("carry stale_since while the monitoring source is not answering, null when it answers again", async () => {
+    database = await openFreshDatabase(runtime);
+    await database.migrate();
+    const prisma = database.prisma;
+    const estate = await seedSmallEstate(prisma);
+    const admin = await createUser(prisma, { email: "admin@test.local", name: "Admin", password: "admin-password", isAdmin: true });
+    const context = async () => ({ prisma, user: admin, access: await loadAccess(prisma, admin.id) });
+    const web = await createComponent(await context(), { name: "Web", hostTemplateId: estate.templates.web.id, hostIds: [estate.hosts.webEu1.id], requiredOnline: 1 });
+    await createBusinessService(await context(), { name: "Shop", componentIds: [web.id] });
+    const access = await loadAccess(prisma, admin.id);
+    const staleSince = (async () => {
+      const pages = await Promise.all([
+        listBsmServiceResources(prisma, access, query("", SERVICE_STATUSES), NOW),
+        listBsmComponentResources(prisma, access, query("", COMPONENT_STATUSES), NOW),
+        listBsmHostResources(prisma, access, web.id, query("", HOST_STATUSES), NOW),
+      ]);
+      return pages.map((page) => page.stale_since);
+    });
+
+    expect(await staleSince()).toEqual([null, null, null]);
+    await prisma.pollerStatus.create({
+      data: { sourceKind: "opsview-db", sourceDescription: "Opsview database", lastError: "connect ECONNREFUSED 10.0.0.5:3306", staleSince: new Date("2026-11-29T11:40:00Z") },
+    });
+    expect(await staleSince()).toEqual(["2026-11-29T11:40:00.000Z", "2026-11-29T11:40:00.000Z", "2026-11-29T11:40:00.000Z"]);
+    await prisma.pollerStatus.update({ where: { id: 1 }, data: { lastError: null, staleSince: null } });
+    expect(await staleSince()).toEqual([null, null, null]);
   });
 });

@@ -21,7 +21,7 @@ export default async function DatabaseSettingsPage() {
     return <EmptyState>Only administrators may see and change the monitoring source settings.</EmptyState>;
   }
   const prisma = getPrisma();
-  const [form, poller, events] = await Promise.all([loadSourceSettingsForm(prisma, env()), getPollerStatus(prisma), listRecentSourceEvents(prisma)]);
+  const [form, poller, events] = await Promise.all([loadSourceSettingsForm(prisma, env()), getPollerStatus(prisma, { isAdmin: true, seesEstateFigures: true }), listRecentSourceEvents(prisma, { isAdmin: true, seesEstateFigures: true })]);
   return (
     <>
       <PageHeader title="Database settings">

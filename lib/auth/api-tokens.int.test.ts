@@ -1,0 +1,103 @@
+import type { PrismaClient } from "@prisma/client";
+import { afterEach, describe, expect, it } from "vitest";
+import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
+import { authenticateApiRequest } from "../api/authenticate";
+import { ApiError } from "../api/errors";
+import { ConfigInputError } from "../config/errors";
+import { createUser } from "../users/create-user";
+import { AccessDeniedError } from "./access";
+import { createApiToken, findUserIdByApiToken, listApiTokens, revokeApiToken } from "./api-tokens";
+
+type FreshDatabase = Awaited<ReturnType<typeof openFreshDatabase>>;
+const NOW = Date.now();
+const inDays = (days: number) => new Date(NOW + days * 86_400_000);
+
+const call = (prisma: PrismaClient, token: string, method: string) =>
+  authenticateApiRequest(prisma, new Request("http://localhost/api/config/bsmservice", { method, headers: { authorization: `Bearer ${token}` } }));
+
+async function refusal(promise: Promise<unknown>): Promise<{ status: number; message: string } | null> {
+  try {
+    await promise;
+    return null;
+  } catch (error) {
+    if (error instanceof ApiError) return { status: error.status, message: error.message };
+    throw error;
+  }
+}
+
+describe.each(RUNTIMES)("API tokens with expiry and scope on %s", (runtime) => {
+  let database: FreshDatabase;
+
+  afterEach(async () => {
+    await database.dropDatabase();
+  });
+
+  async function setUp() {
+    database = await openFreshDatabase(runtime);
+    await database.migrate();
+    const prisma = database.prisma;
+    const admin = await createUser(prisma, { email: "admin@test.local", name: "Admin", password: "admin-password", isAdmin: true });
+    const other = await createUser(prisma, { email: "other@test.local", name: "Other", password: "other-password", isAdmin: true });
+    return { prisma, admin, other };
+  }
+
+  it("are stored with their scope and expiry, found with them, and listed with an expired mark", async () => {
+    const { prisma, admin } = await setUp();
+    const readOnly = await createApiToken(prisma, admin, { name: "dashboards", scope: "read-only", expiresAt: inDays(30).toISOString() });
+    const expired = await createApiToken(prisma, admin, { name: "old", scope: "full", expiresAt: inDays(1).toISOString() });
+    await prisma.apiToken.update({ where: { id: expired.view.id }, data: { expiresAt: inDays(-1) } });
+
+    expect(await findUserIdByApiToken(prisma, readOnly.token)).toEqual({ id: readOnly.view.id, userId: admin.id, scope: "read-only", expiresAt: inDays(30) });
+    expect(await findUserIdByApiToken(prisma, "bsm_unknown")).toBeNull();
+    const listed = await listApiTokens(prisma, admin.id, NOW);
+    expect(listed.map(({ name, scope, expiresAt, expired }) => ({ name, scope, expiresAt, expired }))).toEqual([
+      { name: "old", scope: "full", expiresAt: inDays(-1), expired: true },
+      { name: "dashboards", scope: "read-only", expiresAt: inDays(30), expired: false },
+    ]);
+    const audit = await prisma.auditEntry.findFirst({ where: { action: "apiToken.create", target: `apiToken:${readOnly.view.id}` } });
+    expect(audit?.detail).toEqual({ name: "dashboards", scope: "read-only", expiresAt: inDays(30).toISOString(), via: "session" });
+  });
+
+  it("an expired token gets 401, a read-only token 403 on changes and passes on reads", async () => {
+    const { prisma, admin } = await setUp();
+    const readOnly = await createApiToken(prisma, admin, { name: "read", scope: "read-only" });
+    const full = await createApiToken(prisma, admin, { name: "full", expiresAt: inDays(1).toISOString() });
+    const expired = await createApiToken(prisma, admin, { name: "expired" });
+    await prisma.apiToken.update({ where: { id: expired.view.id }, data: { expiresAt: inDays(-1) } });
+
+    expect((await call(prisma, readOnly.token, "GET")).user.id).toBe(admin.id);
+    for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
+      expect(await refusal(call(prisma, readOnly.token, method))).toEqual({ status: 403, message: "This API token is read-only: it may not create, change or delete anything" });
+    }
+    expect((await call(prisma, full.token, "POST")).token).toEqual({ id: full.view.id, userId: admin.id, scope: "full", expiresAt: inDays(1) });
+    expect(await refusal(call(prisma, expired.token, "GET"))).toEqual({ status: 401, message: "API token expired" });
+    expect(await refusal(call(prisma, "bsm_nonsense", "GET"))).toEqual({ status: 401, message: "invalid or revoked API token" });
+  });
+
+  it("a token cannot create a token of wider scope or longer life", async () => {
+    const { prisma, admin } = await setUp();
+    const readOnly = await createApiToken(prisma, admin, { name: "read", scope: "read-only" });
+    const limited = await createApiToken(prisma, admin, { name: "limited", expiresAt: inDays(7).toISOString() });
+    const readOnlyGrant = await findUserIdByApiToken(prisma, readOnly.token);
+    const limitedGrant = await findUserIdByApiToken(prisma, limited.token);
+
+    await expect(createApiToken(prisma, admin, { name: "wider" }, readOnlyGrant)).rejects.toThrow(AccessDeniedError);
+    await expect(createApiToken(prisma, admin, { name: "longer", expiresAt: inDays(8).toISOString() }, limitedGrant)).rejects.toThrow(ConfigInputError);
+    const inherits = await createApiToken(prisma, admin, { name: "inherits" }, limitedGrant);
+    expect(inherits.view.expiresAt).toEqual(inDays(7));
+    const shorter = await createApiToken(prisma, admin, { name: "shorter", scope: "read-only", expiresAt: inDays(1).toISOString() }, limitedGrant);
+    expect(shorter.view).toMatchObject({ scope: "read-only", expiresAt: inDays(1) });
+    const audit = await prisma.auditEntry.findFirst({ where: { action: "apiToken.create", target: `apiToken:${shorter.view.id}` } });
+    expect(audit?.detail).toMatchObject({ via: `apiToken:${limited.view.id}` });
+    expect(await prisma.apiToken.count({ where: { userId: admin.id } })).toBe(4);
+  });
+
+  it("are revoked by their owner only", async () => {
+    const { prisma, admin, other } = await setUp();
+    const mine = await createApiToken(prisma, admin, { name: "mine" });
+    expect(await revokeApiToken(prisma, other, mine.view.id)).toBe(false);
+    expect(await findUserIdByApiToken(prisma, mine.token)).not.toBeNull();
+    expect(await revokeApiToken(prisma, admin, mine.view.id)).toBe(true);
+    expect(await findUserIdByApiToken(prisma, mine.token)).toBeNull();
+  });
+});

@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
+import { getPollerStatus } from "./get-poller-status";
+import { listRecentSourceEvents } from "./list-source-events";
+
+type FreshDatabase = Awaited<ReturnType<typeof openFreshDatabase>>;
+
+describe.each(RUNTIMES)("the poller's status as each user may read it on %s", (runtime) => {
+  let database: FreshDatabase;
+
+  afterEach(async () => {
+    await database.dropDatabase();
+  });
+
+  it("shows the source's error text and address to administrators only", async () => {
+    database = await openFreshDatabase(runtime);
+    await database.migrate();
+    const prisma = database.prisma;
+    await prisma.pollerStatus.create({
+      data: {
+        sourceKind: "opsview-db",
+        sourceDescription: "main database opsview@10.0.0.5:3306/runtime",
+        lastError: "connect ECONNREFUSED 10.0.0.5:3306",
+        staleSince: new Date("2026-12-03T10:00:00Z"),
+        lastSuccessAt: new Date("2026-12-03T09:59:50Z"),
+      },
+    });
+    await prisma.sourceEvent.create({ data: { at: new Date("2026-12-03T10:00:05Z"), kind: "failover", message: "switched to backup database opsview@10.0.0.6:3306" } });
+
+    expect(await getPollerStatus(prisma, { isAdmin: true, seesEstateFigures: true })).toEqual({
+      sourceKind: "opsview-db",
+      sourceDescription: "main database opsview@10.0.0.5:3306/runtime",
+      lastSuccessAt: "2026-12-03T09:59:50.000Z",
+      staleSince: "2026-12-03T10:00:00.000Z",
+      lastError: "connect ECONNREFUSED 10.0.0.5:3306",
+    });
+    expect(await getPollerStatus(prisma, { isAdmin: false, seesEstateFigures: true })).toEqual({
+      sourceKind: "opsview-db",
+      sourceDescription: "Opsview database",
+      lastSuccessAt: "2026-12-03T09:59:50.000Z",
+      staleSince: "2026-12-03T10:00:00.000Z",
+      lastError: null,
+    });
+    expect((await listRecentSourceEvents(prisma, { isAdmin: true, seesEstateFigures: true })).map((event) => event.message)).toEqual(["switched to backup database opsview@10.0.0.6:3306"]);
+    expect(await listRecentSourceEvents(prisma, { isAdmin: false, seesEstateFigures: true })).toEqual([]);
+  });
+
+  it("keeps the simulated estate's description (no address) for those who may see estate figures only", async () => {
+    database = await openFreshDatabase(runtime);
+    await database.migrate();
+    await database.prisma.pollerStatus.create({ data: { sourceKind: "simulated", sourceDescription: "simulated estate: 240 hosts" } });
+    expect((await getPollerStatus(database.prisma, { isAdmin: false, seesEstateFigures: true }))?.sourceDescription).toBe("simulated estate: 240 hosts");
+    expect((await getPollerStatus(database.prisma, { isAdmin: false, seesEstateFigures: false }))?.sourceDescription).toBe("Simulated estate (demo)");
+  });
+});
