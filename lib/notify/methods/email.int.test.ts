@@ -52,7 +52,7 @@ const server = new SMTPServer({
   },
 });
 
-let method: MethodConfig;
+let method: Extract<MethodConfig, { kind: "email" }>;
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
