@@ -37,7 +37,7 @@ function readResponseCode(error: unknown): number | null {
 export async function sendEmail(config: EmailMethodConfig, message: EmailMessage, outbound: OutboundOptions = {}): Promise<MethodAttempt> {
   const started = Date.now();
   if (message.to.trim() === "") return createFailedAttempt("the contact has no email address", false);
-  const target = await checkOutboundHost(outbound.policy ?? DEFAULT_OUTBOUND_POLICY, config.host, outbound.resolveHost ?? resolveWithSystem);
+  const target = await checkOutboundHost(outbound.policy ?? DEFAULT_OUTBOUND_POLICY, config.host, outbound.resolveHost ?? resolveWithSystem, config.timeoutMs);
   if (!target.ok) return createFailedAttempt(target.refused ? `${REFUSED_PREFIX}${target.reason}` : target.reason, !target.refused, Date.now() - started);
   const hostName = stripBrackets(config.host);
   const transport = nodemailer.createTransport({

@@ -13,6 +13,17 @@ export type ResolveHost = (hostName: string) => Promise<ResolvedAddress[]>;
 
 export const resolveWithSystem: ResolveHost = (hostName) => lookup(hostName, { all: true, verbatim: true });
 
+const DEFAULT_RESOLVE_TIMEOUT_MS = 10_000;
+
+/** Resolves, or rejects with code ETIMEOUT after `timeoutMs` (getaddrinfo cannot be cancelled; its answer is ignored). */
+function resolveWithin(resolve: ResolveHost, hostName: string, timeoutMs: number): Promise<ResolvedAddress[]> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: "ETIMEOUT" })), timeoutMs);
+  });
+  return Promise.race([resolve(hostName), timeout]).finally(() => clearTimeout(timer));
+}
+
 export const REFUSED_PREFIX = "refused by the outbound policy: ";
 
 export type CheckedTarget =
@@ -29,7 +40,12 @@ export function stripBrackets(host: string): string {
  * Resolves `host` and checks every address against the policy; the connection must then go to the
  * returned address (see pinnedLookup), so a DNS answer that changes afterwards cannot bypass the check.
  */
-export async function checkOutboundHost(policy: OutboundPolicy, host: string, resolve: ResolveHost = resolveWithSystem): Promise<CheckedTarget> {
+export async function checkOutboundHost(
+  policy: OutboundPolicy,
+  host: string,
+  resolve: ResolveHost = resolveWithSystem,
+  timeoutMs = DEFAULT_RESOLVE_TIMEOUT_MS,
+): Promise<CheckedTarget> {
   const bare = stripBrackets(host);
   const literal = parseIpAddress(bare);
   if (literal) {
@@ -40,7 +56,7 @@ export async function checkOutboundHost(policy: OutboundPolicy, host: string, re
   if (!named.allowed) return { ok: false, refused: true, reason: named.reason };
   let addresses: ResolvedAddress[];
   try {
-    addresses = await resolve(bare);
+    addresses = await resolveWithin(resolve, bare, timeoutMs);
   } catch (error) {
     const code = error instanceof Error && "code" in error ? String(error.code) : "no answer";
     return { ok: false, refused: false, reason: `could not resolve ${bare}: ${code}` };

@@ -221,4 +221,13 @@ describe("webhook method and the outbound policy", () => {
     expect(result).toMatchObject({ status: "ok", output: "pinned" });
     expect(requests.map((request) => request.host)).toEqual([`hooks.example.test:${port}`]);
   });
+
+  it("gives up on a name that does not resolve in time, as a failure worth a retry", async () => {
+    const resolveHost = () => new Promise<never>(() => undefined);
+    const result = await deliverNotification({ kind: "webhook", url: "http://hooks.example.test/hook", timeoutMs: 200 }, SHOP_CONTEXT, {
+      resolveHost,
+      retryPolicy: { ...FAST_RETRIES, maxAttempts: 2 },
+    });
+    expect(result).toMatchObject({ status: "failed", attempts: 2, error: "could not resolve hooks.example.test: ETIMEOUT" });
+  });
 });

@@ -109,7 +109,7 @@ export async function postWebhook(config: WebhookMethodConfig, payload: unknown,
     let hop = first;
     for (let redirects = 0; ; redirects++) {
       if (hop.url.protocol !== "http:" && hop.url.protocol !== "https:") throw new RefusedTarget(`${hop.url.protocol} URLs are not followed`);
-      const target = await checkOutboundHost(policy, hop.url.hostname, resolveHost);
+      const target = await checkOutboundHost(policy, hop.url.hostname, resolveHost, config.timeoutMs);
       if (!target.ok) {
         if (target.refused) throw new RefusedTarget(`${REFUSED_PREFIX}${target.reason}`);
         return createFailedAttempt(target.reason, true, Date.now() - started);
