@@ -49,6 +49,9 @@ async function sentEntry(page: Page, profileName: string) {
   return page.getByTestId("notification-log-entry").filter({ hasText: profileName }).filter({ has: page.locator('[data-status="SENT"]') }).first();
 }
 
+// Two sign-ins, two profiles and waiting for simulated outages: more than the default minute on a busy machine.
+test.setTimeout(240_000);
+
 test("a viewer cannot aim a webhook at an internal address until the administrator allows it; only the administrator sees the reply", async ({ browser }) => {
   const viewer = await signedIn(browser, DEMO_VIEWER);
   await fillWebhookProfile(viewer, "Internal receiver (viewer)");
