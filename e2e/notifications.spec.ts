@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { expect, test } from "@playwright/test";
 import { DEMO_VIEWER, E2E_ADMIN, E2E_PORT } from "./settings";
 import { signIn } from "./helpers";
+import { allowOutboundTarget } from "./outbound-targets";
 
 // The e2e app polls the simulated estate (seed 11) every second; a profile covering every
 // business service and component with the state triggers sees problems within seconds.
@@ -78,7 +79,9 @@ test("an administrator sets up a profile with a command method; a simulated outa
   await page.screenshot({ path: "e2e/artifacts/notifications-log.png", fullPage: true });
 });
 
-test("a viewer can keep a personal profile but may not run commands on the server", async ({ page }) => {
+test("a viewer can keep a personal profile but may not run commands on the server", async ({ page, browser }) => {
+  // The webhook below goes to 127.0.0.1, which the outbound policy refuses unless an administrator allows it.
+  await allowOutboundTarget(browser, "127.0.0.1/32");
   await signIn(page, DEMO_VIEWER);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Notifications" }).click();
   await page.getByRole("link", { name: "New profile" }).click();

@@ -30,6 +30,11 @@ function DeliveryLine({ delivery }: { delivery: NotificationLogDelivery }) {
     <li data-testid="notification-delivery" data-status={delivery.status}>
       <span className={style.className}>{style.label}</span>: {describeDelivery(delivery)}
       {detail && <pre className="mt-0.5 max-h-24 overflow-auto whitespace-pre-wrap text-xs text-slate-600">{detail}</pre>}
+      {delivery.outputHidden && (
+        <span className="block text-xs text-slate-500" data-testid="delivery-output-hidden">
+          The reply is shown to administrators only.
+        </span>
+      )}
     </li>
   );
 }

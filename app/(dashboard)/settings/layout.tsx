@@ -7,6 +7,7 @@ export default async function SettingsLayout({ children }: { children: ReactNode
   const tabs: SettingsTab[] = [
     { href: "/settings", label: "General" },
     ...(access.has("administer") ? [{ href: "/settings/database", label: "Database settings" }] : []),
+    ...(access.has("administer") ? [{ href: "/settings/outbound", label: "Outbound targets" }] : []),
     ...(access.has("bsm") ? [{ href: "/settings/export", label: "Export settings" }] : []),
   ];
   return (

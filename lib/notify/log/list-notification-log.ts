@@ -15,9 +15,13 @@ export interface NotificationLogDelivery {
   status: "QUEUED" | "SENDING" | "SENT" | "FAILED" | "WITHHELD";
   attempts: number;
   exitCode: number | null;
+  /** The reply body or program output: administrators only, "" for everyone else. */
   output: string;
   errorOutput: string;
+  /** A short reason ("HTTP 500 Internal Server Error", "refused by the outbound policy: …"). */
   error: string | null;
+  /** True when there was output this reader may not see. */
+  outputHidden: boolean;
 }
 
 export interface NotificationLogEntry {
@@ -39,6 +43,34 @@ export interface NotificationLogEntry {
 
 const NOTIFIED_TYPES = ["BUSINESS_SERVICE", "COMPONENT"] as const;
 
+/** Longest failure reason shown to readers who are not administrators. */
+export const SHORT_REASON_LENGTH = 200;
+
+type DeliveryRow = Pick<NotificationLogDelivery, "recipientName" | "methodKind" | "status" | "attempts" | "exitCode" | "output" | "errorOutput" | "error"> & { id: bigint };
+
+/**
+ * What a reader may see of a delivery. A reply body can be anything the target sent back (a webhook
+ * aimed at an internal service would expose it), so only administrators see output; others get the
+ * status, exit code and a short reason.
+ */
+export function presentDelivery(delivery: DeliveryRow, access: Pick<Access, "has">): NotificationLogDelivery {
+  const administrator = access.has("administer");
+  const error = delivery.error;
+  const shortError = error === null || administrator || error.length <= SHORT_REASON_LENGTH ? error : `${error.slice(0, SHORT_REASON_LENGTH - 1)}…`;
+  return {
+    id: String(delivery.id),
+    recipientName: delivery.recipientName,
+    methodKind: delivery.methodKind,
+    status: delivery.status,
+    attempts: delivery.attempts,
+    exitCode: delivery.exitCode,
+    output: administrator ? delivery.output : "",
+    errorOutput: administrator ? delivery.errorOutput : "",
+    error: shortError,
+    outputHidden: !administrator && (delivery.output.trim() !== "" || delivery.errorOutput.trim() !== ""),
+  };
+}
+
 function parseObject(text: string | undefined): { objectType: BsmObjectType; objectKey: string } | null {
   const match = /^(BUSINESS_SERVICE|COMPONENT):(\d+)$/.exec(text ?? "");
   return match ? { objectType: match[1] as BsmObjectType, objectKey: match[2] } : null;
@@ -47,6 +79,7 @@ function parseObject(text: string | undefined): { objectType: BsmObjectType; obj
 /**
  * What the user's profiles sent, skipped and failed, newest first, for objects the user may see;
  * profiles are those listProfilesForUser returns (own, shared with their role, all shared for admins).
+ * Delivery output (reply bodies, program output) only for administrators: see presentDelivery.
  */
 export async function listNotificationLog(
   prisma: PrismaClient,
@@ -92,17 +125,7 @@ export async function listNotificationLog(
         availability: row.availability,
         send: row.send,
         skipReason: row.skipReason,
-        deliveries: row.deliveries.map((delivery) => ({
-          id: String(delivery.id),
-          recipientName: delivery.recipientName,
-          methodKind: delivery.methodKind,
-          status: delivery.status,
-          attempts: delivery.attempts,
-          exitCode: delivery.exitCode,
-          output: delivery.output,
-          errorOutput: delivery.errorOutput,
-          error: delivery.error,
-        })),
+        deliveries: row.deliveries.map((delivery) => presentDelivery(delivery, access)),
       },
     ];
   });

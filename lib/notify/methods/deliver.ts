@@ -5,6 +5,8 @@ import { DEFAULT_RETRY_POLICY, runWithRetries, sleepFor, type RetryPolicy, type 
 import { runCommand, type CommandMethodConfig } from "./command";
 import { composeEmail, composeWebhookPayload } from "./compose";
 import { sendEmail, type EmailMethodConfig } from "./email";
+import type { OutboundPolicy } from "../outbound-policy";
+import type { ResolveHost } from "./outbound-target";
 import type { DeliveryResult } from "./result";
 import { postWebhook, type WebhookMethodConfig } from "./webhook";
 
@@ -18,7 +20,9 @@ export interface DeliveryOptions {
   /** Variables a command inherits besides OPSVIEW_*; see pickInheritedEnvironment. */
   inheritedEnvironment?: Readonly<Record<string, string>>;
   sleep?: Sleep;
-  fetch?: typeof fetch;
+  /** Where webhooks and SMTP may connect (an administrator's setting); the default refuses the server's own networks. */
+  outboundPolicy?: OutboundPolicy;
+  resolveHost?: ResolveHost;
 }
 
 /** Absolute path of the `notify_via_nagios` wrapper shipped with this module. */
@@ -34,15 +38,16 @@ export function deliverNotification(
 ): Promise<DeliveryResult> {
   const policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
   const sleep = options.sleep ?? sleepFor;
+  const outbound = { policy: options.outboundPolicy, resolveHost: options.resolveHost };
   return runWithRetries(
     async () => {
       switch (method.kind) {
         case "command":
           return runCommand(method, { ...options.inheritedEnvironment, ...buildOpsviewEnvironment(context) });
         case "email":
-          return sendEmail(method, composeEmail(context));
+          return sendEmail(method, composeEmail(context), outbound);
         case "webhook":
-          return postWebhook(method, composeWebhookPayload(context), options.fetch);
+          return postWebhook(method, composeWebhookPayload(context), outbound);
       }
     },
     policy,

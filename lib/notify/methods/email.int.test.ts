@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { SMTPServer, type SMTPServerAddress } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { parseOutboundPolicy } from "../outbound-policy";
 import { SHOP_CONTEXT } from "../test-support";
 import { deliverNotification, type MethodConfig } from "./deliver";
 
@@ -13,6 +14,9 @@ interface ReceivedMessage {
 }
 
 const received: ReceivedMessage[] = [];
+let connections = 0;
+/** The SMTP server runs on 127.0.0.1; these tests allow it explicitly. */
+const ALLOW_LOOPBACK_ONE = { outboundPolicy: parseOutboundPolicy({ allow: ["127.0.0.1/32"], deny: [] }) };
 const REJECTED_RECIPIENT = "nobody@example.test";
 
 function readAddress(address: SMTPServerAddress | false): string {
@@ -23,6 +27,10 @@ const server = new SMTPServer({
   authOptional: true,
   disabledCommands: ["STARTTLS", "AUTH"],
   logger: false,
+  onConnect(_session, callback) {
+    connections++;
+    callback();
+  },
   onRcptTo(address, _session, callback) {
     if (address.address === REJECTED_RECIPIENT) {
       callback(Object.assign(new Error("No such user"), { responseCode: 550 }));
@@ -44,7 +52,7 @@ const server = new SMTPServer({
   },
 });
 
-let method: MethodConfig;
+let method: Extract<MethodConfig, { kind: "email" }>;
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -77,7 +85,7 @@ function splitMessage(raw: string): { headers: Record<string, string>; body: str
 
 describe("email method", () => {
   it("sends the notification to the contact over SMTP", async () => {
-    const result = await deliverNotification(method, SHOP_CONTEXT);
+    const result = await deliverNotification(method, SHOP_CONTEXT, ALLOW_LOOPBACK_ONE);
     expect(result).toMatchObject({ status: "ok", attempts: 1, error: null });
     expect(result.output).toMatch(/^250/);
 
@@ -110,6 +118,7 @@ describe("email method", () => {
   it("does not retry a recipient the server rejects for good", async () => {
     const context = { ...SHOP_CONTEXT, contact: { ...SHOP_CONTEXT.contact, email: REJECTED_RECIPIENT } };
     const result = await deliverNotification(method, context, {
+      ...ALLOW_LOOPBACK_ONE,
       retryPolicy: { maxAttempts: 3, initialDelayMs: 10, backoffFactor: 2, maxDelayMs: 50 },
     });
     expect(result).toMatchObject({ status: "failed", attempts: 1 });
@@ -118,16 +127,35 @@ describe("email method", () => {
 
   it("fails without trying when the contact has no email address", async () => {
     const context = { ...SHOP_CONTEXT, contact: { ...SHOP_CONTEXT.contact, email: null } };
-    const result = await deliverNotification(method, context);
+    const result = await deliverNotification(method, context, ALLOW_LOOPBACK_ONE);
     expect(result).toMatchObject({ status: "failed", attempts: 1, error: "the contact has no email address" });
   });
 
   it("retries when the server cannot be reached", async () => {
     const closedPort: MethodConfig = { kind: "email", host: "127.0.0.1", port: 1, secure: false, from: "bsm@example.test", timeoutMs: 5_000 };
     const result = await deliverNotification(closedPort, SHOP_CONTEXT, {
+      ...ALLOW_LOOPBACK_ONE,
       retryPolicy: { maxAttempts: 2, initialDelayMs: 10, backoffFactor: 2, maxDelayMs: 50 },
     });
     expect(result).toMatchObject({ status: "failed", attempts: 2 });
     expect(result.error).toMatch(/ECONNREFUSED/);
+  });
+});
+
+describe("email method and the outbound policy", () => {
+  it.each(["127.0.0.1", "localhost", "::ffff:127.0.0.1"])("refuses the SMTP server %s by default; the server sees no connection", async (host) => {
+    const before = connections;
+    const result = await deliverNotification({ ...method, host }, SHOP_CONTEXT, {
+      retryPolicy: { maxAttempts: 3, initialDelayMs: 10, backoffFactor: 2, maxDelayMs: 50 },
+    });
+    expect(result).toMatchObject({ status: "failed", attempts: 1 });
+    expect(result.error).toMatch(/^refused by the outbound policy: .*loopback$/);
+    expect(connections).toBe(before);
+  });
+
+  it("refuses a name the administrator denied even when its address is allowed", async () => {
+    const outboundPolicy = parseOutboundPolicy({ allow: ["127.0.0.0/8", "::1"], deny: ["localhost"] });
+    const result = await deliverNotification({ ...method, host: "localhost" }, SHOP_CONTEXT, { outboundPolicy });
+    expect(result).toMatchObject({ status: "failed", error: "refused by the outbound policy: localhost is denied by the entry localhost" });
   });
 });

@@ -1,6 +1,9 @@
 import nodemailer from "nodemailer";
 
+import { DEFAULT_OUTBOUND_POLICY } from "../outbound-policy";
+import { checkOutboundHost, REFUSED_PREFIX, resolveWithSystem, stripBrackets } from "./outbound-target";
 import { createFailedAttempt, describeError, type MethodAttempt } from "./result";
+import type { OutboundOptions } from "./webhook";
 
 export interface EmailMethodConfig {
   host: string;
@@ -26,12 +29,20 @@ function readResponseCode(error: unknown): number | null {
   return typeof code === "number" ? code : null;
 }
 
-/** Sends one message over SMTP; a 5xx rejection is final, anything else may be retried. */
-export async function sendEmail(config: EmailMethodConfig, message: EmailMessage): Promise<MethodAttempt> {
+/**
+ * Sends one message over SMTP; a 5xx rejection is final, anything else may be retried. The server
+ * is checked against the outbound policy after DNS resolution and the connection goes to the
+ * checked address (the TLS name stays the configured host).
+ */
+export async function sendEmail(config: EmailMethodConfig, message: EmailMessage, outbound: OutboundOptions = {}): Promise<MethodAttempt> {
   const started = Date.now();
   if (message.to.trim() === "") return createFailedAttempt("the contact has no email address", false);
+  const target = await checkOutboundHost(outbound.policy ?? DEFAULT_OUTBOUND_POLICY, config.host, outbound.resolveHost ?? resolveWithSystem, config.timeoutMs);
+  if (!target.ok) return createFailedAttempt(target.refused ? `${REFUSED_PREFIX}${target.reason}` : target.reason, !target.refused, Date.now() - started);
+  const hostName = stripBrackets(config.host);
   const transport = nodemailer.createTransport({
-    host: config.host,
+    host: target.address,
+    ...(target.address === hostName ? {} : { servername: hostName }),
     port: config.port,
     secure: config.secure,
     requireTLS: config.requireTls ?? false,

@@ -3,6 +3,7 @@ import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
 import { AccessDeniedError } from "../../auth/access";
 import { loadAccess } from "../../auth/load-access";
 import { countFailedDeliveries, listNotificationLog } from "../log/list-notification-log";
+import { saveOutboundPolicy } from "../outbound-policy-store";
 import { seedTestEstate } from "../runtime/test-estate";
 import { saveContact } from "./contact-store";
 import { newProfileFormValues, type MethodFormValues, type ProfileFormValues } from "./profile-form-values";
@@ -17,11 +18,13 @@ describe.each(RUNTIMES)("notification profiles on %s", (runtime) => {
     await database.dropDatabase();
   });
 
-  async function setUp() {
+  async function setUp({ allowLoopback = true } = {}) {
     database = await openFreshDatabase(runtime);
     await database.migrate();
     const estate = await seedTestEstate(database);
     const prisma = database.prisma;
+    // The profiles' webhook goes to 127.0.0.1, which the outbound policy refuses unless allowed.
+    if (allowLoopback) await prisma.outboundPolicySettings.create({ data: { allow: ["127.0.0.1/32"], deny: [], updatedByEmail: "ops@example.test" } });
     const admin = { id: estate.adminId, email: "ops@example.test", isAdmin: true };
     const webRole = await prisma.role.create({ data: { name: "Web team", bsmAccess: true, hostGroups: ["Web"] } });
     const dbRole = await prisma.role.create({ data: { name: "DBA", bsmAccess: true, hostGroups: ["Databases"] } });
@@ -117,5 +120,87 @@ describe.each(RUNTIMES)("notification profiles on %s", (runtime) => {
     expect(await countFailedDeliveries(prisma, [profileId])).toEqual(new Map([[profileId, 1]]));
     expect(log.objects).toEqual([{ value: `COMPONENT:${estate.componentId}`, name: "Web servers" }]);
     expect((await listNotificationLog(prisma, { user: dba, access: await loadAccess(prisma, dba.id), filter: {} })).entries).toEqual([]);
+  });
+
+  it("refuses webhook and SMTP targets the outbound policy refuses, with a field error, until an administrator allows them", async () => {
+    const { estate, prisma, admin, web } = await setUp({ allowLoopback: false });
+    const webAccess = await loadAccess(prisma, web.id);
+    const adminAccess = await loadAccess(prisma, admin.id);
+    const webhook = (url: string): MethodFormValues => ({ kind: "webhook", url, headers: "", timeoutSeconds: "5" });
+    const email = (host: string): MethodFormValues => ({ kind: "email", host, port: "25", secure: false, username: "", password: "", from: "bsm@example.test", timeoutSeconds: "5" });
+    const names: Record<string, string[]> = { "hooks.internal.test": ["10.1.2.3"], "mixed.internal.test": ["93.184.215.14", "192.168.0.9"], "hooks.public.test": ["93.184.215.14"] };
+    const resolveHost = async (name: string) => {
+      const addresses = names[name];
+      if (!addresses) throw Object.assign(new Error(`no such name ${name}`), { code: "ENOTFOUND" });
+      return addresses.map((address) => ({ address, family: 4 }));
+    };
+    const save = (user: typeof web, access: typeof webAccess, methods: MethodFormValues[]) =>
+      saveProfile(prisma, { user, access, id: null, raw: form({ componentIds: [estate.componentId], methods }), resolveHost });
+    const hint = "(an administrator may allow it under Settings → Outbound targets)";
+
+    expect(await save(web, webAccess, [webhook("http://127.0.0.1:9/hook"), email("169.254.169.254"), webhook("http://[::ffff:10.0.0.1]/"), webhook("http://0x7f.1/")])).toEqual({
+      ok: false,
+      fieldErrors: {
+        "methods.0.url": `Refused by the outbound policy: 127.0.0.1 is loopback ${hint}`,
+        "methods.1.host": `Refused by the outbound policy: 169.254.169.254 is link-local (the cloud metadata address) ${hint}`,
+        "methods.2.url": `Refused by the outbound policy: ::ffff:a00:1 is private ${hint}`,
+        "methods.3.url": `Refused by the outbound policy: 127.0.0.1 is loopback ${hint}`,
+      },
+    });
+    expect(await save(web, webAccess, [webhook("https://hooks.internal.test/x"), email("mixed.internal.test")])).toEqual({
+      ok: false,
+      fieldErrors: {
+        "methods.0.url": `Refused by the outbound policy: hooks.internal.test resolves to 10.1.2.3, which is private ${hint}`,
+        "methods.1.host": `Refused by the outbound policy: mixed.internal.test resolves to 192.168.0.9, which is private ${hint}`,
+      },
+    });
+    // The policy binds administrators too; they change it instead.
+    // localhost through the system's resolver.
+    expect(await saveProfile(prisma, { user: admin, access: adminAccess, id: null, raw: form({ componentIds: [estate.componentId], methods: [webhook("http://localhost:9/hook")] }) })).toMatchObject({
+      ok: false,
+      fieldErrors: { "methods.0.url": expect.stringMatching(/^Refused by the outbound policy: localhost resolves to (127\.0\.0\.1|::1), which is loopback /) },
+    });
+    expect(await prisma.notificationProfile.count()).toBe(0);
+
+    // Public targets, and names that do not resolve now (delivery checks them again), are accepted.
+    expect(await save(web, webAccess, [webhook("https://hooks.public.test/x"), webhook("https://not-yet.public.test/x")])).toMatchObject({ ok: true });
+    expect(await saveOutboundPolicy(prisma, { user: admin, access: adminAccess, raw: { allow: "127.0.0.1/32\nhooks.internal.test", deny: "" } })).toEqual({ ok: true });
+    expect(await save(web, webAccess, [webhook("http://127.0.0.1:9/hook"), webhook("https://hooks.internal.test/x")])).toMatchObject({ ok: true });
+  });
+
+  it("shows delivery output (reply bodies) to administrators only; others get the status and a short reason", async () => {
+    const { estate, prisma, admin, web, webRole } = await setUp();
+    const adminAccess = await loadAccess(prisma, admin.id);
+    const webAccess = await loadAccess(prisma, web.id);
+    const shared = await saveProfile(prisma, {
+      user: admin,
+      access: adminAccess,
+      id: null,
+      raw: form({ name: "Shared", shared: true, sharedWithRoleIds: [webRole.id], componentIds: [estate.componentId] }),
+    });
+    const profileId = shared.ok ? shared.id : -1;
+    const longReason = `HTTP 500 ${"x".repeat(400)}`;
+    await prisma.notificationEvent.create({
+      data: {
+        profileId, objectType: "COMPONENT", objectKey: String(estate.componentId), objectName: "Web servers", at: new Date(), type: "PROBLEM", state: "FAILED", number: 1, availability: 99, send: true,
+        deliveries: {
+          create: [
+            { recipientName: "Web", methodIndex: 0, methodKind: "webhook", status: "FAILED", payload: {}, nextAttemptAt: new Date(), updatedAt: new Date(), output: "internal secret body", error: "HTTP 500 Internal Server Error" },
+            { recipientName: "Ops", methodIndex: 0, methodKind: "webhook", status: "FAILED", payload: {}, nextAttemptAt: new Date(), updatedAt: new Date(), errorOutput: "stderr secret", error: longReason },
+          ],
+        },
+      },
+    });
+    const [viewerEntry] = (await listNotificationLog(prisma, { user: web, access: webAccess, filter: {} })).entries;
+    expect(viewerEntry.deliveries).toEqual([
+      expect.objectContaining({ recipientName: "Ops", output: "", errorOutput: "", error: `${longReason.slice(0, 199)}…`, outputHidden: true }),
+      expect.objectContaining({ recipientName: "Web", status: "FAILED", output: "", errorOutput: "", error: "HTTP 500 Internal Server Error", outputHidden: true }),
+    ]);
+    expect(JSON.stringify(viewerEntry)).not.toContain("secret");
+    const [adminEntry] = (await listNotificationLog(prisma, { user: admin, access: adminAccess, filter: {} })).entries;
+    expect(adminEntry.deliveries).toEqual([
+      expect.objectContaining({ recipientName: "Ops", errorOutput: "stderr secret", error: longReason, outputHidden: false }),
+      expect.objectContaining({ recipientName: "Web", output: "internal secret body", error: "HTTP 500 Internal Server Error", outputHidden: false }),
+    ]);
   });
 });

@@ -3,6 +3,9 @@ import type { NotificationProfile, Prisma, PrismaClient } from "@prisma/client";
 import { AccessDeniedError, requireCapability, type Access } from "../../auth/access";
 import { recordAudit, type AuditActor } from "../../audit/record-audit";
 import { timePeriodSchema } from "../contract";
+import type { ResolveHost } from "../methods/outbound-target";
+import { loadOutboundPolicy } from "../outbound-policy-store";
+import { checkMethodTargets } from "./check-method-targets";
 import type { NotificationRules } from "../types";
 import type { StoredProfileFields } from "./profile-form-values";
 import { isTrigger, parseProfileInput, storedMethodsSchema, type FieldErrors, type ProfileInput, type StoredMethod } from "./profile-input";
@@ -132,17 +135,18 @@ function auditDetail(input: ProfileInput): Prisma.InputJsonValue {
 
 /**
  * Creates (no id) or updates a profile from the form's raw values. The owner must be allowed to see
- * every covered object; shared profiles and command methods need an administrator.
+ * every covered object; shared profiles and command methods need an administrator; webhook and SMTP
+ * targets must pass the outbound policy.
  */
 export async function saveProfile(
   prisma: PrismaClient,
-  { user, access, id, raw }: { user: ProfileUser; access: Access; id: number | null; raw: unknown },
+  { user, access, id, raw, resolveHost }: { user: ProfileUser; access: Access; id: number | null; raw: unknown; resolveHost?: ResolveHost },
 ): Promise<SaveProfileResult> {
   requireCapability(access, "bsm");
   const parsed = parseProfileInput(raw);
   if (!parsed.ok) return parsed;
   const input = parsed.value;
-  const fieldErrors = checkPermissions(input, access);
+  const fieldErrors = { ...(await checkMethodTargets(input.methods, await loadOutboundPolicy(prisma), resolveHost)), ...checkPermissions(input, access) };
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
 
   const data = profileData(input);

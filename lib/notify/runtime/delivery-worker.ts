@@ -1,6 +1,8 @@
 import type { Database } from "../../db/client";
 import { deliverNotification, pickInheritedEnvironment, type DeliveryOptions, type DeliveryResult, type MethodConfig } from "../methods";
 import type { NotificationContext } from "../environment";
+import type { OutboundPolicy } from "../outbound-policy";
+import { loadOutboundPolicy } from "../outbound-policy-store";
 import { DEFAULT_RETRY_POLICY, computeRetryDelay, type RetryPolicy } from "../retry";
 import type { DeliveryPayload } from "./delivery-payload";
 
@@ -82,8 +84,10 @@ export class NotificationDeliveryWorker {
         select: { id: true },
       });
       if (due.length === 0) return tried;
+      // Read before each batch, so an administrator's change applies to the next delivery.
+      const outboundPolicy = await loadOutboundPolicy(prisma);
       const claimed = await Promise.all(due.map(({ id }) => this.claim(id)));
-      await Promise.all(claimed.map((row) => (row ? this.run(row) : undefined)));
+      await Promise.all(claimed.map((row) => (row ? this.run(row, outboundPolicy) : undefined)));
       tried += claimed.filter(Boolean).length;
     }
   }
@@ -99,9 +103,10 @@ export class NotificationDeliveryWorker {
     return { id: row.id, attempts: row.attempts, payload: row.payload as unknown as DeliveryPayload };
   }
 
-  private async run(row: { id: bigint; attempts: number; payload: DeliveryPayload }): Promise<void> {
+  private async run(row: { id: bigint; attempts: number; payload: DeliveryPayload }, outboundPolicy: OutboundPolicy): Promise<void> {
     const result = await this.deliver(row.payload.method, row.payload.context, {
       retryPolicy: { ...this.policy, maxAttempts: 1 },
+      outboundPolicy,
       inheritedEnvironment: pickInheritedEnvironment(process.env),
     });
     const last = result.history.at(-1);

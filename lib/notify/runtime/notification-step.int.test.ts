@@ -1,4 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Prisma } from "@prisma/client";
@@ -266,6 +268,8 @@ describe.each(RUNTIMES)("notifications from the poller on %s", (runtime) => {
     const { estate, source, clock } = await setUp();
     const role = await database.prisma.role.create({ data: { name: "Databases only", bsmAccess: true, hostGroups: ["Databases"] } });
     const viewer = await database.prisma.user.create({ data: { email: "dba@example.test", name: "DBA", passwordHash: "unused", roleId: role.id } });
+    // The webhook's loopback address is allowed explicitly, so only visibility withholds it.
+    await database.prisma.outboundPolicySettings.create({ data: { allow: ["127.0.0.1/32"], deny: [], updatedByEmail: "ops@example.test" } });
     await createProfile(database, estate, {
       ownerId: viewer.id,
       methods: [{ kind: "webhook", url: "http://127.0.0.1:9/never", headers: {}, timeoutSeconds: 1 }],
@@ -279,5 +283,41 @@ describe.each(RUNTIMES)("notifications from the poller on %s", (runtime) => {
     const delivery = await database.prisma.notificationDelivery.findFirstOrThrow();
     expect(delivery).toMatchObject({ status: "WITHHELD", recipientName: "DBA", attempts: 0, error: "DBA may not see this business service" });
     expect(delivery.payload).toEqual({});
+  });
+
+  it("fails a webhook to a refused address for good without a request, and delivers once an administrator allows it", async () => {
+    const { estate, source, clock } = await setUp();
+    let received = 0;
+    const receiver = createServer((request, response) => {
+      received++;
+      request.resume();
+      response.writeHead(200).end("internal reply");
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = receiver.address() as AddressInfo;
+      await createProfile(database, estate, { methods: [{ kind: "webhook", url: `http://127.0.0.1:${port}/hook`, headers: {}, timeoutSeconds: 5 }] });
+      const { worker, poller } = startServer(clock, source);
+      await poller.runCycle();
+      source.setCheck("web-1", "CRITICAL");
+      clock.now += MINUTE;
+      await poller.runCycle();
+      await worker.idle();
+      const refused = await database.prisma.notificationDelivery.findFirstOrThrow();
+      expect(refused).toMatchObject({ status: "FAILED", attempts: 1, output: "", error: "refused by the outbound policy: 127.0.0.1 is loopback" });
+      expect(received).toBe(0);
+
+      await database.prisma.outboundPolicySettings.create({ data: { allow: ["127.0.0.1/32"], deny: [], updatedByEmail: "ops@example.test" } });
+      source.setCheck("web-1", "OK");
+      clock.now += MINUTE;
+      await poller.runCycle();
+      await worker.idle();
+      const recovery = await database.prisma.notificationDelivery.findFirstOrThrow({ where: { id: { not: refused.id } } });
+      expect(recovery).toMatchObject({ status: "SENT", attempts: 1, output: "internal reply", error: null });
+      expect(received).toBe(1);
+    } finally {
+      receiver.closeAllConnections();
+      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    }
   });
 });
