@@ -24,9 +24,9 @@ export async function saveProfileAction(id: number | null, values: unknown): Pro
 }
 
 export async function deleteProfileAction(id: number): Promise<{ ok: true } | { ok: false; fieldErrors: { form: string } }> {
-  const { user } = await requireAccess();
+  const { user, access } = await requireAccess();
   try {
-    await deleteProfile(getPrisma(), { user, id });
+    await deleteProfile(getPrisma(), { user, access, id });
     revalidatePath("/notifications");
     return { ok: true };
   } catch (error) {

@@ -63,9 +63,18 @@ describe.each(RUNTIMES)("notification profiles on %s", (runtime) => {
     // Nobody else may read, change or delete it.
     expect(await getManagedProfile(prisma, dba, id)).toBeNull();
     await expect(saveProfile(prisma, { user: dba, access: await loadAccess(prisma, dba.id), id, raw: form({ componentIds: [estate.componentId] }) })).resolves.toMatchObject({ ok: false });
-    await expect(deleteProfile(prisma, { user: dba, id })).rejects.toBeInstanceOf(AccessDeniedError);
-    await deleteProfile(prisma, { user: web, id });
+    await expect(deleteProfile(prisma, { user: dba, access: await loadAccess(prisma, dba.id), id })).rejects.toBeInstanceOf(AccessDeniedError);
+    await deleteProfile(prisma, { user: web, access: webAccess, id });
     expect(await prisma.notificationProfile.count()).toBe(0);
+  });
+
+  it("refuses to delete even an own profile once the owner has lost BSM access", async () => {
+    const { estate, prisma, web, webRole } = await setUp();
+    const saved = await saveProfile(prisma, { user: web, access: await loadAccess(prisma, web.id), id: null, raw: form({ componentIds: [estate.componentId] }) });
+    const id = saved.ok ? saved.id : -1;
+    await prisma.role.update({ where: { id: webRole.id }, data: { bsmAccess: false } });
+    await expect(deleteProfile(prisma, { user: web, access: await loadAccess(prisma, web.id), id })).rejects.toThrow("This needs the BSM access permission");
+    expect(await prisma.notificationProfile.count()).toBe(1);
   });
 
   it("keeps command methods and shared profiles for administrators", async () => {

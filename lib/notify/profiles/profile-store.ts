@@ -183,7 +183,8 @@ export async function saveProfile(
   return { ok: true, id: savedId };
 }
 
-export async function deleteProfile(prisma: PrismaClient, { user, id }: { user: ProfileUser; id: number }): Promise<void> {
+export async function deleteProfile(prisma: PrismaClient, { user, access, id }: { user: ProfileUser; access: Access; id: number }): Promise<void> {
+  requireCapability(access, "bsm");
   await prisma.$transaction(async (tx) => {
     const existing = await tx.notificationProfile.findUnique({ where: { id } });
     if (!existing || !canManageProfile(existing, user)) throw new AccessDeniedError("You may not delete this notification profile");
