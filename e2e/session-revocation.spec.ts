@@ -4,8 +4,6 @@ import { signIn } from "./helpers";
 
 const BASE = `http://localhost:${E2E_PORT}`;
 
-test.describe.configure({ mode: "serial" });
-
 /** A fresh administrator per test, created in the admin screen, so no test ends another's sessions. */
 async function createAdministrator(browser: Browser, label: string) {
   const credentials = { email: `${label}-${Date.now()}@bsm.local`, password: `${label}-password-1` };
