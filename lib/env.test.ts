@@ -56,3 +56,16 @@ describe("parseEnv", () => {
     expect(parsed.database.kind).toBe("postgres");
   });
 });
+
+describe("BSM_TRUSTED_PROXIES", () => {
+  it("defaults to no trusted proxy and accepts addresses and CIDR ranges", () => {
+    expect(parseEnv({}).BSM_TRUSTED_PROXIES).toBe("");
+    expect(parseEnv({ BSM_TRUSTED_PROXIES: "10.0.0.1, 192.168.0.0/16, ::1" }).BSM_TRUSTED_PROXIES).toBe("10.0.0.1, 192.168.0.0/16, ::1");
+  });
+
+  it("refuses a bad entry in one line naming it", () => {
+    expect(() => parseEnv({ BSM_TRUSTED_PROXIES: "10.0.0.1, proxy.local" })).toThrow(
+      'Invalid configuration: BSM_TRUSTED_PROXIES "proxy.local" is not an IP address or CIDR range',
+    );
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "./auth/client-address";
 
 export type DatabaseTarget =
   | { kind: "pglite"; dataDir: string }
@@ -41,6 +42,17 @@ const envSchema = z
     BSM_POLLER: z.enum(["on", "off"]).default("on"),
     /** Encrypts saved source passwords; checked where secrets are read (lib/crypto), so a bad key never stops start-up. */
     BSM_SECRET_KEY: z.string().optional(),
+    /** Proxies whose X-Forwarded-For is believed (comma-separated addresses/CIDRs); none by default. */
+    BSM_TRUSTED_PROXIES: z
+      .string()
+      .default("")
+      .superRefine((value, ctx) => {
+        try {
+          parseTrustedProxies(value);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: (error as Error).message });
+        }
+      }),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {

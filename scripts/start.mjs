@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: builds when the sources are newer than the last build, fills in what the
-// embedded default needs (a persistent auth secret and secret key, the demo viewer), then runs `next start`.
+// embedded default needs (a persistent auth secret and secret key, the demo viewer), then runs the
+// app's server (scripts/serve.mjs: Next.js's handler, as `next start` would, plus the client's address).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
@@ -55,7 +56,8 @@ if (environment.BSM_SKIP_BUILD !== "1" && buildIsStale()) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, [nextBin, "start", "-p", port], { cwd: root, env: environment, stdio: "inherit" });
+// Our own server around Next's handler (scripts/serve.mjs), so sign-in throttling knows each client's real address.
+const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], { cwd: root, env: { ...environment, PORT: port, NODE_ENV: "production" }, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
     server.kill(signal);

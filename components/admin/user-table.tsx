@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { createUserAction, deleteUserAction, setUserAccessAction } from "@/app/(dashboard)/admin/actions";
+import { createUserAction, deleteUserAction, resetUserPasswordAction, setUserAccessAction } from "@/app/(dashboard)/admin/actions";
 import { ActionMessage } from "@/components/connector/action-message";
 import { ConfirmDelete } from "@/components/configure/confirm-delete";
 import { FieldError } from "@/components/configure/field-error";
@@ -56,7 +56,45 @@ function UserRow({ user, roles, isSelf }: { user: UserView; roles: RoleChoice[];
         {!isSelf && <ConfirmDelete what={user.email} disabled={pending} onConfirm={() => act(() => deleteUserAction(user.id))} />}
         <ActionMessage result={result} />
       </td>
+      <td className="py-2">{!isSelf && <PasswordReset user={user} />}</td>
     </tr>
+  );
+}
+
+/** Sets another user's password; the user's sessions end. One's own password is changed on Account. */
+function PasswordReset({ user }: { user: UserView }) {
+  const [pending, startTransition] = useTransition();
+  const [password, setPassword] = useState("");
+  const [result, setResult] = useState<ActionResult>({ status: "idle" });
+  const error = result.status === "error" ? (result.fieldErrors?.password ?? result.message) : undefined;
+  const reset = () =>
+    startTransition(async () => {
+      const outcome = await resetUserPasswordAction(user.id, { password });
+      setResult(outcome);
+      if (outcome.status === "ok") setPassword("");
+    });
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <label className="sr-only" htmlFor={`reset-password-${user.id}`}>
+        New password for {user.email}
+      </label>
+      <input
+        id={`reset-password-${user.id}`}
+        type="password"
+        autoComplete="new-password"
+        placeholder="New password"
+        value={password}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `reset-password-${user.id}-error` : undefined}
+        onChange={(event) => setPassword(event.target.value)}
+        className="w-36 rounded border border-slate-300 px-2 py-1"
+      />
+      <button type="button" disabled={pending} onClick={reset} className="rounded px-3 py-1 ring-1 ring-slate-300 hover:bg-slate-50">
+        Reset password
+      </button>
+      <FieldError id={`reset-password-${user.id}-error`} message={error} />
+      {result.status === "ok" && <p role="status" className="text-emerald-800">{result.message}</p>}
+    </div>
   );
 }
 
@@ -128,6 +166,7 @@ export function UserTable({ users, roles, currentUserId }: { users: UserView[]; 
             <th className="py-2 font-medium">
               <span className="sr-only">Actions</span>
             </th>
+            <th className="py-2 font-medium">Password</th>
           </tr>
         </thead>
         <tbody>

@@ -3,8 +3,14 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, useSyncExternalStore, type FormEvent } from "react";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 
 const subscribeToNothing = () => () => {};
+
+const SIGN_IN_ERRORS: Record<string, string> = {
+  CredentialsSignin: "Wrong e-mail or password.",
+  TooManyFailedSignIns: "Too many failed sign-ins from here. Wait a little, then try again.",
+};
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -25,10 +31,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     });
     setPending(false);
     if (!result || result.error || !result.ok || result.url?.includes("csrf=true")) {
-      setError(result?.error === "CredentialsSignin" ? "Wrong e-mail or password." : "Sign-in failed. Please try again.");
+      setError(SIGN_IN_ERRORS[result?.error ?? ""] ?? "Sign-in failed. Please try again.");
       return;
     }
-    router.replace(callbackUrl);
+    router.replace(safeCallbackPath(callbackUrl, window.location.origin));
     router.refresh();
   }
 

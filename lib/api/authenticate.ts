@@ -4,12 +4,17 @@ import type { Access } from "../auth/access";
 import { apiTokenRefusal, findUserIdByApiToken, type ApiTokenGrant } from "../auth/api-tokens";
 import { loadAccess } from "../auth/load-access";
 import { authOptions } from "../auth/options";
+import { findSessionUser, type SessionClaims, type SessionUser } from "../auth/session-user";
 import { ApiError } from "./errors";
 
+/** How a request proved who it is: kept by open event streams, which check it again every few seconds. */
+export type Credential = { kind: "token"; token: string } | { kind: "session"; claims: SessionClaims };
+
 export interface ApiCaller {
-  user: { id: string; email: string; name: string; isAdmin: boolean };
+  user: SessionUser;
   access: Access;
-  via: "session" | "token";
+  via: Credential["kind"];
+  credential: Credential;
   /** The token the request came with (its scope and expiry), null for the session cookie. */
   token: ApiTokenGrant | null;
 }
@@ -23,29 +28,42 @@ const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  */
 export async function authenticateApiRequest(prisma: PrismaClient, request: Request): Promise<ApiCaller> {
   const authorization = request.headers.get("authorization");
-  let userId: string | null;
-  let via: ApiCaller["via"];
-  let token: ApiTokenGrant | null = null;
+  let credential: Credential;
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    token = match ? await findUserIdByApiToken(prisma, match[1]) : null;
-    if (!token) throw new ApiError(401, "invalid or revoked API token");
-    const refusal = apiTokenRefusal(token, request.method, Date.now());
-    if (refusal) throw new ApiError(refusal.status, refusal.message);
-    userId = token.userId;
-    via = "token";
+    if (!match) throw new ApiError(401, "invalid or revoked API token");
+    credential = { kind: "token", token: match[1]! };
   } else {
-    const session = await getServerSession(authOptions);
-    userId = session?.user?.id ?? null;
-    if (!userId) throw new ApiError(401, "sign in or send an API token (Authorization: Bearer <token>)");
-    via = "session";
+    const claims = (await getServerSession(authOptions))?.claims;
+    if (!claims) throw new ApiError(401, "sign in or send an API token (Authorization: Bearer <token>)");
+    credential = { kind: "session", claims };
     if (MUTATING.has(request.method) && !isSameOrigin(request)) throw new ApiError(403, "cross-site request refused");
   }
-  const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, isAdmin: true } });
+  return authorizeCredential(prisma, credential, request.method);
+}
+
+/**
+ * Checks a credential against the database now, for a request of this method: the token still
+ * exists, has not expired and its scope allows the method, or the session has not expired or been
+ * ended; the user still exists and has BSM access. Throws 401/403 otherwise.
+ */
+export async function authorizeCredential(prisma: PrismaClient, credential: Credential, method: string): Promise<ApiCaller> {
+  let user: SessionUser | null;
+  let token: ApiTokenGrant | null = null;
+  if (credential.kind === "token") {
+    token = await findUserIdByApiToken(prisma, credential.token);
+    if (!token) throw new ApiError(401, "invalid or revoked API token");
+    const refusal = apiTokenRefusal(token, method, Date.now());
+    if (refusal) throw new ApiError(refusal.status, refusal.message);
+    user = await prisma.user.findUnique({ where: { id: token.userId }, select: { id: true, email: true, name: true, isAdmin: true } });
+  } else {
+    user = await findSessionUser(prisma, credential.claims);
+    if (!user) throw new ApiError(401, "your session has ended; sign in again");
+  }
   if (!user) throw new ApiError(401, "the account no longer exists");
   const access = await loadAccess(prisma, user.id);
   if (!access.has("bsm")) throw new ApiError(403, "This needs the BSM access permission");
-  return { user, access, via, token };
+  return { user, access, via: credential.kind, credential, token };
 }
 
 export function isSameOrigin(request: Request): boolean {

@@ -4,17 +4,21 @@ import { z } from "zod";
 import { getPrisma } from "../db";
 import { env } from "../env";
 import { authenticateUser } from "../users/authenticate";
-import { signInLimits } from "./rate-limit";
+import { safeCallbackPath } from "./callback-url";
+import { clientAddressFromHeaders, parseTrustedProxies, type TrustedProxies } from "./client-address";
+import { signInThrottle } from "./rate-limit";
+import { endSessions, sessionClaimsOf } from "./session-user";
 
 const credentialsInput = z.object({ email: z.string().min(1), password: z.string().min(1) });
 
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  return first || "unknown-client";
+let trustedProxies: TrustedProxies | undefined;
+function trusted(): TrustedProxies {
+  trustedProxies ??= parseTrustedProxies(env().BSM_TRUSTED_PROXIES);
+  return trustedProxies;
 }
 
 // JWT sessions signed with a persistent secret: they survive a server restart without a session table.
+// Each carries the user's session version; lib/auth/session-user.ts compares it with the database.
 export const authOptions: NextAuthOptions = {
   // A getter, so that `next build` (which imports this module) needs no secret.
   get secret() {
@@ -30,33 +34,43 @@ export const authOptions: NextAuthOptions = {
       async authorize(raw, request) {
         const parsed = credentialsInput.safeParse(raw);
         if (!parsed.success) return null;
-        const limits = signInLimits();
-        const now = Date.now();
-        const emailKey = parsed.data.email.trim().toLowerCase();
-        const clientKey = clientAddress(request?.headers);
-        // Checked before the password, so a blocked account costs no hashing and reveals nothing.
-        if (limits.byEmail.isBlocked(emailKey, now) || limits.byClient.isBlocked(clientKey, now)) {
-          throw new Error("TooManyFailedSignIns");
-        }
+        const throttle = signInThrottle();
+        const account = parsed.data.email.trim().toLowerCase();
+        const client = clientAddressFromHeaders(request?.headers, trusted());
+        // Checked before the password, so a throttled attempt costs no hashing and reveals nothing.
+        if (throttle.waitMs(account, client, Date.now()) > 0) throw new Error("TooManyFailedSignIns");
         const user = await authenticateUser(getPrisma(), parsed.data.email, parsed.data.password);
         if (!user) {
-          limits.byEmail.recordFailure(emailKey, now);
-          limits.byClient.recordFailure(clientKey, now);
+          throttle.recordFailure(account, client, Date.now());
           return null;
         }
-        limits.byEmail.reset(emailKey);
-        return { id: user.id, email: user.email, name: user.name };
+        throttle.recordSuccess(account, client);
+        return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.userId = user.id;
+      if (user) {
+        token.userId = user.id;
+        token.sessionVersion = user.sessionVersion;
+      }
       return token;
     },
     session({ session, token }) {
       if (session.user && typeof token.userId === "string") session.user.id = token.userId;
+      session.claims = sessionClaimsOf(token);
       return session;
+    },
+    redirect({ url, baseUrl }) {
+      return new URL(safeCallbackPath(url, baseUrl), baseUrl).toString();
+    },
+  },
+  events: {
+    // Signing out ends every session of the user, so a copied cookie stops working too.
+    async signOut({ token }) {
+      const claims = sessionClaimsOf(token);
+      if (claims) await endSessions(getPrisma(), claims.userId, claims.sessionVersion);
     },
   },
 };

@@ -1,23 +1,65 @@
 import { describe, expect, it } from "vitest";
-import { FailureLimiter } from "./rate-limit";
+import { SignInThrottle } from "./rate-limit";
 
-describe("FailureLimiter", () => {
-  it("blocks a key after the allowed failures within the window and frees it once they age out", () => {
-    const limiter = new FailureLimiter(3, 1000);
-    for (const at of [0, 100, 200]) {
-      expect(limiter.isBlocked("a@x", at)).toBe(false);
-      limiter.recordFailure("a@x", at);
+const SECOND = 1000;
+const options = { freeFailures: 3, firstDelayMs: SECOND, maxDelayMs: 60 * SECOND, clientMaxFailures: 10, clientWindowMs: 600 * SECOND };
+
+function fail(throttle: SignInThrottle, account: string, client: string, times: number, at: number) {
+  for (let i = 0; i < times; i++) throttle.recordFailure(account, client, at);
+}
+
+describe("SignInThrottle", () => {
+  it("lets the first few wrong passwords through, then makes one account from one client wait longer and longer", () => {
+    const throttle = new SignInThrottle({ ...options, clientMaxFailures: 1000 });
+    fail(throttle, "admin@x", "1.1.1.1", 3, 0);
+    expect(throttle.waitMs("admin@x", "1.1.1.1", 0)).toBe(0);
+    const waits = [];
+    for (let failure = 4; failure <= 12; failure++) {
+      const at = failure;
+      throttle.recordFailure("admin@x", "1.1.1.1", at);
+      waits.push(throttle.waitMs("admin@x", "1.1.1.1", at));
     }
-    expect(limiter.isBlocked("a@x", 300)).toBe(true);
-    expect(limiter.isBlocked("b@x", 300)).toBe(false);
-    expect(limiter.isBlocked("a@x", 1001)).toBe(false);
+    expect(waits).toEqual([1, 2, 4, 8, 16, 32, 60, 60, 60].map((seconds) => seconds * SECOND));
   });
 
-  it("a reset (successful sign-in) clears the failures", () => {
-    const limiter = new FailureLimiter(1, 1000);
-    limiter.recordFailure("a@x", 0);
-    expect(limiter.isBlocked("a@x", 1)).toBe(true);
-    limiter.reset("a@x");
-    expect(limiter.isBlocked("a@x", 2)).toBe(false);
+  it("the wait ends: after it the same client may try again", () => {
+    const throttle = new SignInThrottle(options);
+    fail(throttle, "admin@x", "1.1.1.1", 5, 0);
+    expect(throttle.waitMs("admin@x", "1.1.1.1", SECOND)).toBe(SECOND);
+    expect(throttle.waitMs("admin@x", "1.1.1.1", 2 * SECOND)).toBe(0);
+  });
+
+  it("failures from one client never delay the same account from another client (no lock-out)", () => {
+    const throttle = new SignInThrottle({ ...options, clientMaxFailures: 1000 });
+    fail(throttle, "admin@x", "6.6.6.6", 500, 0);
+    expect(throttle.waitMs("admin@x", "6.6.6.6", 0)).toBeGreaterThan(0);
+    expect(throttle.waitMs("admin@x", "1.1.1.1", 0)).toBe(0);
+  });
+
+  it("blocks a client trying many accounts once it reaches its limit within the window, and only that client", () => {
+    const throttle = new SignInThrottle(options);
+    for (let i = 0; i < 10; i++) {
+      expect(throttle.waitMs(`user${i}@x`, "6.6.6.6", i)).toBe(0);
+      throttle.recordFailure(`user${i}@x`, "6.6.6.6", i);
+    }
+    expect(throttle.waitMs("fresh@x", "6.6.6.6", 10)).toBe(600 * SECOND - 10);
+    expect(throttle.waitMs("fresh@x", "1.1.1.1", 10)).toBe(0);
+    expect(throttle.waitMs("fresh@x", "6.6.6.6", 600 * SECOND)).toBe(0);
+  });
+
+  it("a successful sign-in clears that account's delay for that client", () => {
+    const throttle = new SignInThrottle(options);
+    fail(throttle, "admin@x", "1.1.1.1", 6, 0);
+    throttle.recordSuccess("admin@x", "1.1.1.1");
+    expect(throttle.waitMs("admin@x", "1.1.1.1", 0)).toBe(0);
+    throttle.recordFailure("admin@x", "1.1.1.1", 0);
+    expect(throttle.waitMs("admin@x", "1.1.1.1", 0)).toBe(0);
+  });
+
+  it("forgets an account's failures after a quiet period as long as the longest delay", () => {
+    const throttle = new SignInThrottle(options);
+    fail(throttle, "admin@x", "1.1.1.1", 8, 0);
+    throttle.recordFailure("admin@x", "1.1.1.1", 60 * SECOND + 1);
+    expect(throttle.waitMs("admin@x", "1.1.1.1", 60 * SECOND + 1)).toBe(0);
   });
 });

@@ -1,4 +1,3 @@
-import type { User } from "@prisma/client";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { cache } from "react";
@@ -6,18 +5,14 @@ import { getPrisma } from "../db";
 import type { Access } from "./access";
 import { loadAccess } from "./load-access";
 import { authOptions } from "./options";
+import { findSessionUser, type SessionUser } from "./session-user";
 
-export type CurrentUser = Pick<User, "id" | "email" | "name" | "isAdmin">;
+export type CurrentUser = SessionUser;
 
-/** The signed-in user, checked against the database (a deleted user's cookie no longer works). */
+/** The signed-in user, checked against the database (a deleted user's or an ended session's cookie no longer works). */
 export async function getCurrentUser(): Promise<CurrentUser | null> {
   const session = await getServerSession(authOptions);
-  const userId = session?.user?.id;
-  if (!userId) return null;
-  return getPrisma().user.findUnique({
-    where: { id: userId },
-    select: { id: true, email: true, name: true, isAdmin: true },
-  });
+  return session?.claims ? findSessionUser(getPrisma(), session.claims) : null;
 }
 
 export async function requireUser(): Promise<CurrentUser> {

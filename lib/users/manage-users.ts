@@ -2,6 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { requireCapability } from "../auth/access";
 import { hashPassword } from "../auth/password";
+import { endSessions } from "../auth/session-user";
 import { recordAudit } from "../audit/record-audit";
 import { ConfigInputError, NotFoundError } from "../config/errors";
 import { isUniqueViolation, parseInput } from "../config/inputs";
@@ -47,19 +48,25 @@ export async function createUserAsAdmin({ prisma, user, access }: AdminContext, 
   }
 }
 
-/** Sets a user's role and admin flag; an administrator cannot take away their own admin rights. */
-export async function setUserAccess({ prisma, user, access }: AdminContext, userId: string, raw: unknown): Promise<void> {
+/**
+ * Sets a user's role and admin flag; an administrator cannot take away their own admin rights.
+ * A change of either ends the user's sessions (the new session version is returned, else null).
+ */
+export async function setUserAccess({ prisma, user, access }: AdminContext, userId: string, raw: unknown): Promise<{ sessionVersion: number | null }> {
   requireCapability(access, "administer");
   const input = parseInput(userAccessInput, raw);
   if (userId === user.id && !input.isAdmin) throw new ConfigInputError({ isAdmin: "you cannot remove your own administrator rights" });
-  await prisma.$transaction(async (tx) => {
-    const target = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
+  return prisma.$transaction(async (tx) => {
+    const target = await tx.user.findUnique({ where: { id: userId }, select: { email: true, isAdmin: true, roleId: true } });
     if (!target) throw new NotFoundError("no such user");
     if (input.roleId !== null && !(await tx.role.findUnique({ where: { id: input.roleId }, select: { id: true } }))) {
       throw new ConfigInputError({ roleId: "no such role" });
     }
     await tx.user.update({ where: { id: userId }, data: input });
+    const changed = target.isAdmin !== input.isAdmin || target.roleId !== input.roleId;
+    const sessionVersion = changed ? await endSessions(tx, userId) : null;
     await recordAudit(tx, user, { action: "user.access", target: `user:${target.email}`, detail: input });
+    return { sessionVersion };
   });
 }
 

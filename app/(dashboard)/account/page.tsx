@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
 import { PageHeader } from "@/components/ui/page-header";
 import { ApiTokens } from "@/components/admin/api-tokens";
+import { ChangePasswordForm } from "@/components/account/change-password-form";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -13,8 +14,9 @@ export default async function AccountPage() {
   return (
     <>
       <PageHeader title="Account">
-        Personal API tokens for the REST API (<a className="underline" href="/api/openapi.json">/api/openapi.json</a>). A token acts as you, with your permissions; a read-only token may only read, and a token may expire.
+        Your password, and personal API tokens for the REST API (<a className="underline" href="/api/openapi.json">/api/openapi.json</a>). A token acts as you, with your permissions; a read-only token may only read, and a token may expire.
       </PageHeader>
+      <ChangePasswordForm />
       <ApiTokens
         tokens={tokens.map((token) => ({
           ...token,

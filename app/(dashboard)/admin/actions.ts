@@ -1,10 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { renewOwnSession } from "@/lib/auth/renew-session";
 import { requireAccess } from "@/lib/auth/session";
 import { toActionResult, type ActionResult } from "@/lib/connector/action-result";
 import { getPrisma } from "@/lib/db";
 import { createUserAsAdmin, deleteUser, setUserAccess } from "@/lib/users/manage-users";
+import { resetUserPassword } from "@/lib/users/passwords";
 import { deleteRole, saveRole } from "@/lib/users/roles";
 
 async function context() {
@@ -41,7 +43,10 @@ export async function createUserAction(input: unknown): Promise<ActionResult> {
 
 export async function setUserAccessAction(userId: string, input: unknown): Promise<ActionResult> {
   return run("change the user", async () => {
-    await setUserAccess(await context(), userId, input);
+    const admin = await context();
+    const { sessionVersion } = await setUserAccess(admin, userId, input);
+    // A change of one's own role ends one's sessions too; this browser's is renewed.
+    if (sessionVersion !== null && userId === admin.user.id) await renewOwnSession(userId, sessionVersion);
     return "User saved.";
   });
 }
@@ -50,5 +55,13 @@ export async function deleteUserAction(userId: string): Promise<ActionResult> {
   return run("delete the user", async () => {
     await deleteUser(await context(), userId);
     return "User deleted.";
+  });
+}
+
+/** Administrators: sets another user's password, which ends that user's sessions. */
+export async function resetUserPasswordAction(userId: string, input: unknown): Promise<ActionResult> {
+  return run("reset the password", async () => {
+    await resetUserPassword(await context(), userId, input);
+    return "Password reset; the user's sessions have ended.";
   });
 }
