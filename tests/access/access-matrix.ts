@@ -277,6 +277,7 @@ export const PAGES: PageRow[] = [
   { route: "/overview", cases: [{ what: "host overview", url: fixedUrl("/overview"), expect: bsmPage }] },
   { route: "/settings", cases: [{ what: "settings (administrator parts for administrators only)", url: fixedUrl("/settings"), expect: signedInPage }] },
   { route: "/settings/database", cases: [{ what: "monitoring source settings", url: fixedUrl("/settings/database"), expect: adminPage }] },
+  { route: "/settings/outbound", cases: [{ what: "where notifications may connect", url: fixedUrl("/settings/outbound"), expect: adminPage }] },
   { route: "/settings/export", cases: [{ what: "export settings", url: fixedUrl("/settings/export"), expect: bsmPage }] },
   { route: "/summary", cases: [{ what: "summary", url: fixedUrl("/summary"), expect: bsmPage }] },
 ];
@@ -359,6 +360,17 @@ export const API_ROUTES: ApiRow[] = [
       ],
     },
   },
+  {
+    route: "/api/tokens",
+    methods: {
+      GET: [{ what: "own tokens", url: fixedUrl("/api/tokens"), expect: bsmApi }],
+      POST: [{ what: "create with an invalid body", url: fixedUrl("/api/tokens"), body: () => ({ name: "" }), expect: bsmApi }],
+    },
+  },
+  {
+    route: "/api/tokens/[id]",
+    methods: { DELETE: [{ what: "a token that does not exist", url: () => `/api/tokens/${NO_SUCH_ID}`, expect: allowedFor<ApiOutcome>(404, [], { anonymous: 401, noBsm: 403 }) }] },
+  },
   { route: "/api/views/summary", methods: { GET: [{ what: "summary", url: fixedUrl("/api/views/summary"), expect: bsmApi }] } },
   { route: "/api/views/availability", methods: { GET: [{ what: "availability", url: fixedUrl("/api/views/availability"), expect: bsmApi }] } },
   {
@@ -402,6 +414,7 @@ const NOTIFICATION_ACTIONS = "app/(dashboard)/notifications/actions.ts";
 const OVERVIEW_ACTIONS = "app/(dashboard)/overview/actions.ts";
 const SOURCE_ACTIONS = "app/(dashboard)/settings/database/actions.ts";
 const EXPORT_ACTIONS = "app/(dashboard)/settings/export/actions.ts";
+const OUTBOUND_ACTIONS = "app/(dashboard)/settings/outbound/actions.ts";
 
 /** Admin-only actions on an object that does not exist: the administrator gets past the check to "not found". */
 const adminOnMissing = allowedFor<ActionOutcome>("refused", [], { anonymous: "signin", admin: "notFound" });
@@ -409,13 +422,15 @@ const adminOnMissing = allowedFor<ActionOutcome>("refused", [], { anonymous: "si
 const componentsOnMissing = allowedFor<ActionOutcome>("refused", [], { anonymous: "signin", admin: "notFound", configureComponents: "notFound" });
 
 export const SERVER_ACTIONS: ActionRow[] = [
-  { file: "app/(dashboard)/account/actions.ts", name: "createApiTokenAction", cases: [{ what: "an empty token name", args: () => [""], expect: signedInAction }] },
+  { file: "app/(dashboard)/account/actions.ts", name: "createApiTokenAction", cases: [{ what: "an empty token name", args: () => [{ name: "", scope: "full", expiresAt: "" }], expect: signedInAction }] },
+  { file: "app/(dashboard)/account/actions.ts", name: "changePasswordAction", cases: [{ what: "an empty form", args: () => [{}], expect: signedInAction }] },
   { file: "app/(dashboard)/account/actions.ts", name: "revokeApiTokenAction", cases: [{ what: "a token that does not exist", args: () => [NO_SUCH_ID], expect: roles<ActionOutcome>("notFound", { anonymous: "signin" }) }] },
 
   { file: ADMIN_ACTIONS, name: "saveRoleAction", cases: [{ what: "a new role, invalid", args: () => [null, { name: "" }], expect: adminAction }] },
   { file: ADMIN_ACTIONS, name: "deleteRoleAction", cases: [{ what: "a role that does not exist", args: () => [NO_SUCH_ID], expect: adminOnMissing }] },
   { file: ADMIN_ACTIONS, name: "createUserAction", cases: [{ what: "a new user, invalid", args: () => [{ email: "" }], expect: adminAction }] },
   { file: ADMIN_ACTIONS, name: "setUserAccessAction", cases: [{ what: "a user that does not exist", args: () => ["no-such-user", { isAdmin: false, roleId: null }], expect: adminOnMissing }] },
+  { file: ADMIN_ACTIONS, name: "resetUserPasswordAction", cases: [{ what: "a user that does not exist", args: () => ["no-such-user", { password: "a-new-password-123" }], expect: adminOnMissing }] },
   { file: ADMIN_ACTIONS, name: "deleteUserAction", cases: [{ what: "a user that does not exist", args: () => ["no-such-user"], expect: adminOnMissing }] },
 
   {
@@ -482,6 +497,7 @@ export const SERVER_ACTIONS: ActionRow[] = [
   // Nothing was saved, so going back to the environment's settings changes nothing.
   { file: SOURCE_ACTIONS, name: "resetSourceSettingsAction", cases: [{ what: "back to the environment's settings (none saved)", args: () => [], expect: adminAction, mutates: true }] },
 
+  { file: OUTBOUND_ACTIONS, name: "saveOutboundPolicyAction", cases: [{ what: "an invalid entry", args: () => [{ allow: "not an address/99", deny: "" }], expect: adminAction }] },
   { file: EXPORT_ACTIONS, name: "updateExportStateAction", cases: [{ what: "an invalid state", args: () => [IDLE, new FormFields({ hostType: "Web", state: "no-such-state" })], expect: componentsAction }] },
   { file: EXPORT_ACTIONS, name: "updateReflectionModeAction", cases: [{ what: "an invalid mode", args: () => [IDLE, new FormFields({ mode: "no-such-mode" })], expect: adminAction }] },
 ];
