@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
+import { isRecordId, storableText } from "../validation/fields";
 
 const TOKEN_PREFIX = "bsm_";
 
@@ -11,7 +12,7 @@ export function hashApiToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export const apiTokenName = z.string().trim().min(1, "is required").max(100, "must be at most 100 characters");
+export const apiTokenName = storableText().trim().min(1, "is required").max(100, "must be at most 100 characters");
 
 export interface ApiTokenView {
   id: number;
@@ -45,6 +46,7 @@ export async function listApiTokens(prisma: PrismaClient, userId: string): Promi
 
 /** Revokes one of the user's own tokens; returns false when the user has no such token. */
 export async function revokeApiToken(prisma: PrismaClient, user: AuditActor, tokenId: number): Promise<boolean> {
+  if (!isRecordId(tokenId)) return false;
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.apiToken.deleteMany({ where: { id: tokenId, userId: user.id } });
     if (count > 0) await recordAudit(tx, user, { action: "apiToken.revoke", target: `apiToken:${tokenId}` });
