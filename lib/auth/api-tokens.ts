@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
-import { z } from "zod";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { isRecordId, storableText } from "../validation/fields";
 

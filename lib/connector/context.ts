@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { requireCapability, type Access } from "../auth/access";
 import type { ConfigContext } from "../config/context";
 import { NotFoundError } from "../config/errors";
