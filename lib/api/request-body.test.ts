@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "./errors";
-import { MAX_BODY_BYTES, isCrossOriginRequest, readJsonBody } from "./request-body";
+import { MAX_BODY_BYTES, isCrossOriginRequest, readJsonBody, refuseMalformedPath } from "./request-body";
 
 function chunkedRequest(chunks: string[], pulled: { count: number }, headers: Record<string, string> = {}): Request {
   const encoder = new TextEncoder();
@@ -59,5 +59,17 @@ describe("isCrossOriginRequest", () => {
     [{ host: "internal:3000", "x-forwarded-host": "bsm.example", origin: "https://bsm.example" }, false],
   ])("%j → %s", (headers, expected) => {
     expect(isCrossOriginRequest(request(headers))).toBe(expected);
+  });
+});
+
+describe("refuseMalformedPath", () => {
+  it.each([
+    ["/hosts/web-01", null],
+    ["/hosts/%E2%82%AC", null],
+    ["/hosts/%FF", 404],
+    ["/bsm/investigate/host/1/%FF", 404],
+    ["/api/views/investigate/host/1/%E2%82", 404],
+  ])("%s → %s", (pathname, status) => {
+    expect(refuseMalformedPath(pathname)?.status ?? null).toBe(status);
   });
 });

@@ -74,3 +74,17 @@ export async function refuseUnsafePagePost(request: Request): Promise<Response |
     return errorResponse(error);
   }
 }
+
+/**
+ * A path whose percent-encoding is not UTF-8 (/hosts/%FF): 404 (JSON under /api/), before Next
+ * tries to decode it into a catch-all route's params, which answers 500. Null when it decodes.
+ */
+export function refuseMalformedPath(pathname: string): Response | null {
+  try {
+    decodeURIComponent(pathname);
+    return null;
+  } catch {
+    if (pathname.startsWith("/api/")) return Response.json({ error: "the path is not valid URL encoding" }, { status: 404 });
+    return new Response("Not found: the path is not valid URL encoding.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
+}
