@@ -1,9 +1,19 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { refuseMalformedPath, refuseUnsafePagePost } from "@/lib/api/request-body";
 
 // A fast first gate for pages: no valid session cookie, straight to sign-in. Pages and
 // route handlers still check the user themselves (lib/auth/session.ts); this is not the guard.
+// POSTs to pages are server actions: cross-site or oversized ones are refused here (4xx JSON).
+// Paths that are not valid URL encoding are 404 here, API routes included.
 export async function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  const malformed = refuseMalformedPath(pathname);
+  if (malformed) return malformed;
+  if (pathname.startsWith("/api/")) return NextResponse.next();
+  const refusal = await refuseUnsafePagePost(request);
+  if (refusal) return refusal;
+  if (pathname.startsWith("/signin")) return NextResponse.next();
   const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
   if (token) return NextResponse.next();
   const signIn = new URL("/signin", request.url);
@@ -13,5 +23,5 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!signin|api/|_next/|favicon.ico).*)"],
+  matcher: ["/((?!_next/|favicon.ico).*)"],
 };

@@ -110,7 +110,7 @@ test("a service the EU configurer may edit lists components it cannot see as Una
 test("denied paths are refused: direct URL, forged server action, API without rights or with another user's token", async ({ browser }) => {
   const viewer = await signedIn(browser, DEMO_VIEWER);
   for (const url of ["/configure/components", "/configure/services", "/admin"]) {
-    await viewer.goto(url);
+    expect((await viewer.goto(url))?.status(), url).toBe(403);
     await expect(viewer.getByTestId("access-refused")).toBeVisible();
     await expect(viewer.getByRole("region", { name: /editor/ })).toHaveCount(0);
   }

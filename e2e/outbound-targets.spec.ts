@@ -66,7 +66,7 @@ test("a viewer cannot aim a webhook at an internal address until the administrat
   await viewer.goto("/settings");
   await expect(viewer.getByRole("navigation", { name: "Settings" })).toBeVisible();
   await expect(viewer.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Outbound targets" })).toHaveCount(0);
-  expect((await viewer.goto("/settings/outbound"))?.status()).toBe(404);
+  expect((await viewer.goto("/settings/outbound"))?.status()).toBe(403);
   await expect(viewer.getByLabel("Allowed targets")).toHaveCount(0);
 
   const admin = await signedIn(browser, E2E_ADMIN);

@@ -6,6 +6,7 @@ import { loadAccess } from "../auth/load-access";
 import { authOptions } from "../auth/options";
 import { findSessionUser, type SessionClaims, type SessionUser } from "../auth/session-user";
 import { ApiError } from "./errors";
+import { isCrossOriginRequest } from "./request-body";
 
 /** How a request proved who it is: kept by open event streams, which check it again every few seconds. */
 export type Credential = { kind: "token"; token: string } | { kind: "session"; claims: SessionClaims };
@@ -66,13 +67,7 @@ export async function authorizeCredential(prisma: PrismaClient, credential: Cred
   return { user, access, via: credential.kind, credential, token };
 }
 
+/** A request that names this site as its Origin (a missing Origin does not count). */
 export function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!origin || !host) return false;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
+  return request.headers.get("origin") !== null && !isCrossOriginRequest(request);
 }

@@ -3,6 +3,7 @@ import type { ApiTokenScope, PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { ConfigInputError, fieldErrorsOf } from "../config/errors";
+import { isRecordId, storableText } from "../validation/fields";
 import { AccessDeniedError } from "./access";
 
 const TOKEN_PREFIX = "bsm_";
@@ -13,7 +14,7 @@ export function hashApiToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export const apiTokenName = z.string().trim().min(1, "is required").max(100, "must be at most 100 characters");
+export const apiTokenName = storableText().trim().min(1, "is required").max(100, "must be at most 100 characters");
 
 /** "read-only" tokens may only read; "full" tokens may do whatever their user may. */
 export const API_TOKEN_SCOPES = ["full", "read-only"] as const;
@@ -126,6 +127,7 @@ export async function listApiTokens(prisma: PrismaClient, userId: string, now = 
 
 /** Revokes one of the user's own tokens; returns false when the user has no such token. */
 export async function revokeApiToken(prisma: PrismaClient, user: AuditActor, tokenId: number): Promise<boolean> {
+  if (!isRecordId(tokenId)) return false;
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.apiToken.deleteMany({ where: { id: tokenId, userId: user.id } });
     if (count > 0) await recordAudit(tx, user, { action: "apiToken.revoke", target: `apiToken:${tokenId}` });

@@ -1,5 +1,6 @@
 import { requireCapability } from "../auth/access";
 import { recordAudit } from "../audit/record-audit";
+import { resolveInput } from "../validation/deferred-input";
 import type { ConfigContext } from "./context";
 import { checkServiceComponents } from "./check-service-components";
 import { ConfigInputError } from "./errors";
@@ -8,7 +9,7 @@ import { businessServiceInput, isUniqueViolation, parseInput } from "./inputs";
 /** Creates a business service; a non-admin creator's role is granted the right to see and edit it. */
 export async function createBusinessService({ prisma, user, access }: ConfigContext, raw: unknown): Promise<{ id: number }> {
   requireCapability(access, "configureBsm");
-  const input = parseInput(businessServiceInput, raw);
+  const input = parseInput(businessServiceInput, await resolveInput(raw));
   try {
     return await prisma.$transaction(async (tx) => {
       await checkServiceComponents(tx, access, input.componentIds, new Set());

@@ -1,5 +1,6 @@
 import { requireCapability } from "../auth/access";
 import { recordAudit } from "../audit/record-audit";
+import { resolveInput } from "../validation/deferred-input";
 import type { ConfigContext } from "./context";
 import { checkComponentHosts } from "./check-component-hosts";
 import { ConfigInputError } from "./errors";
@@ -7,7 +8,7 @@ import { componentInput, isUniqueViolation, parseInput } from "./inputs";
 
 export async function createComponent({ prisma, user, access }: ConfigContext, raw: unknown): Promise<{ id: number }> {
   requireCapability(access, "configureBsmComponents");
-  const input = parseInput(componentInput, raw);
+  const input = parseInput(componentInput, await resolveInput(raw));
   try {
     return await prisma.$transaction(async (tx) => {
       await checkComponentHosts(tx, access, input, new Set());

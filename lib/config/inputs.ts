@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { recordId, storableText } from "../validation/fields";
 import { ConfigInputError, fieldErrorsOf } from "./errors";
 
-const name = z.string().trim().min(1, "is required").max(100, "must be at most 100 characters");
-const id = z.number().int().positive();
+const name = storableText().trim().min(1, "is required").max(100, "must be at most 100 characters");
+const id = recordId();
 const distinctIds = (what: string) =>
   z.array(id).refine((ids) => new Set(ids).size === ids.length, `lists a ${what} twice`);
 

@@ -1,4 +1,5 @@
 import { recordAudit } from "../audit/record-audit";
+import { resolveInput } from "../validation/deferred-input";
 import type { ConfigContext } from "./context";
 import { checkServiceComponents } from "./check-service-components";
 import { ConfigInputError, NotFoundError } from "./errors";
@@ -8,7 +9,7 @@ import { requireEditableService } from "./require-editable-service";
 /** Replaces the service's name and ordered components. */
 export async function updateBusinessService({ prisma, user, access }: ConfigContext, serviceId: number, raw: unknown): Promise<void> {
   requireEditableService(access, serviceId);
-  const input = parseInput(businessServiceInput, raw);
+  const input = parseInput(businessServiceInput, await resolveInput(raw));
   try {
     await prisma.$transaction(async (tx) => {
       const before = await tx.businessService.findUnique({

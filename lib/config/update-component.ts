@@ -1,5 +1,6 @@
 import { AccessDeniedError, requireCapability } from "../auth/access";
 import { recordAudit } from "../audit/record-audit";
+import { resolveInput } from "../validation/deferred-input";
 import type { ConfigContext } from "./context";
 import { checkComponentHosts } from "./check-component-hosts";
 import { componentEditRefusal } from "./component-change-refusal";
@@ -10,7 +11,7 @@ import { componentInput, isUniqueViolation, parseInput } from "./inputs";
 export async function updateComponent({ prisma, user, access }: ConfigContext, componentId: number, raw: unknown): Promise<void> {
   requireCapability(access, "configureBsmComponents");
   if (!access.canSeeComponent(componentId)) throw new NotFoundError(`no component with id ${componentId}`);
-  const input = parseInput(componentInput, raw);
+  const input = parseInput(componentInput, await resolveInput(raw));
   try {
     await prisma.$transaction(async (tx) => {
       const before = await tx.component.findUnique({

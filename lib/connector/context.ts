@@ -1,14 +1,14 @@
-import { z } from "zod";
 import { requireCapability, type Access } from "../auth/access";
 import type { ConfigContext } from "../config/context";
 import { NotFoundError } from "../config/errors";
+import { storableText } from "../validation/fields";
 
 /** Who acts, what they may do, and the database: the same context configuration operations take. */
 export type ConnectorContext = ConfigContext;
 
 export const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 120_000 };
 
-export const hostNameInput = z.string({ error: "is required" }).trim().min(1, "is required").max(255, "must be at most 255 characters");
+export const hostNameInput = storableText().trim().min(1, "is required").max(255, "must be at most 255 characters");
 
 /** Reflect and the export flag need CONFIGUREBSMCOMPONENTS and a host the user may see. */
 export function requireConfigurableHost(access: Access, host: string): void {

@@ -5,10 +5,11 @@ import { ConfigInputError } from "../config/errors";
 import { parseInput } from "../config/inputs";
 import { changeExportState, refreshPending } from "../reflect";
 import { TRANSACTION_OPTIONS, type ConnectorContext } from "./context";
+import { storableText } from "../validation/fields";
 import { loadExportSettings, loadRecordsForUpdate, saveOutcomes } from "./store";
 
 const setExportStateInput = z.object({
-  hostType: z.string({ error: "is required" }).trim().min(1, "is required"),
+  hostType: storableText().trim().min(1, "is required"),
   state: z.enum(["ON", "OFF"], { error: "must be ON or OFF" }),
 });
 

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { storableText } from "../validation/fields";
 
 export const PAGE_SIZE = 50;
 
 /** Search, sort and page of a server-side table, parsed from the URL; anything unknown falls back to the default. */
 export function tableQuerySchema<const Column extends string>(columns: readonly [Column, ...Column[]]) {
   return z.object({
-    q: z.string().trim().max(200).catch(""),
+    q: storableText().trim().max(200).catch(""),
     sort: z.enum(columns).catch(columns[0]),
     dir: z.enum(["asc", "desc"]).catch("asc"),
     page: z.coerce.number().int().min(1).max(1_000_000).catch(1),

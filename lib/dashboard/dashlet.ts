@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseInvestigateTarget, type InvestigateTarget } from "../status/investigate-target";
+import { parseIdSegment, storableText } from "../validation/fields";
 
 export const DASHLET_SIZES = ["small", "medium", "large", "full"] as const;
 export type DashletSize = (typeof DASHLET_SIZES)[number];
@@ -37,14 +38,12 @@ export class DashletNotFoundError extends Error {
 
 export const newDashletInput = z.object({
   kind: z.enum(DASHLET_KINDS, { error: "must be summary, service, component or investigate" }),
-  target: z.string().max(500, "is too long").default(""),
+  target: storableText().max(500, "is too long").default(""),
   size: z.enum(DASHLET_SIZES, { error: "must be small, medium, large or full" }).default("medium"),
 });
 export type NewDashletInput = z.input<typeof newDashletInput>;
 
 export const dashletSize = z.enum(DASHLET_SIZES, { error: "must be small, medium, large or full" });
-
-const POSITIVE_ID = /^[1-9][0-9]{0,9}$/;
 
 /** Null when the stored kind and target do not describe a dashlet. */
 export function contentOf(kind: string, target: string): DashletContent | null {
@@ -52,9 +51,9 @@ export function contentOf(kind: string, target: string): DashletContent | null {
     case "summary":
       return target === "" ? { kind } : null;
     case "service":
-      return POSITIVE_ID.test(target) ? { kind, serviceId: Number(target) } : null;
+      return idOrNull(target, (serviceId) => ({ kind, serviceId }));
     case "component":
-      return POSITIVE_ID.test(target) ? { kind, componentId: Number(target) } : null;
+      return idOrNull(target, (componentId) => ({ kind, componentId }));
     case "investigate": {
       const investigated = parseInvestigateTarget(target.split("/").map(safeDecode));
       return investigated ? { kind, target: investigated } : null;
@@ -62,6 +61,11 @@ export function contentOf(kind: string, target: string): DashletContent | null {
     default:
       return null;
   }
+}
+
+function idOrNull(segment: string, content: (id: number) => DashletContent): DashletContent | null {
+  const id = parseIdSegment(segment);
+  return id === null ? null : content(id);
 }
 
 function safeDecode(segment: string): string {

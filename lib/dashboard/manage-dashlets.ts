@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import type { Access } from "../auth/access";
 import { investigateSegments } from "../status/investigate-target";
+import { isRecordId } from "../validation/fields";
 import {
   DashletInputError,
   DashletNotFoundError,
@@ -60,11 +61,13 @@ export async function moveDashlet(prisma: PrismaClient, userId: string, dashletI
 export async function resizeDashlet(prisma: PrismaClient, userId: string, dashletId: number, size: string): Promise<void> {
   const parsed = dashletSize.safeParse(size);
   if (!parsed.success) throw new DashletInputError(`size ${parsed.error.issues[0].message}`);
+  if (!isRecordId(dashletId)) throw new DashletNotFoundError();
   const { count } = await prisma.dashlet.updateMany({ where: { id: dashletId, userId }, data: { size: parsed.data } });
   if (count === 0) throw new DashletNotFoundError();
 }
 
 export async function removeDashlet(prisma: PrismaClient, userId: string, dashletId: number): Promise<void> {
+  if (!isRecordId(dashletId)) throw new DashletNotFoundError();
   const { count } = await prisma.dashlet.deleteMany({ where: { id: dashletId, userId } });
   if (count === 0) throw new DashletNotFoundError();
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableText } from "../validation/fields";
 import { deletePath, getPath, setPath, type SettingsObject } from "./settings-paths";
 import { SOURCE_SCHEMAS } from "./source-schemas";
 import { POLL_INTERVAL_LIMITS, isSettingsSourceKind, sourceKindSpec, type SettingsSourceKind, type SourceKindSpec } from "./source-kinds";
@@ -13,10 +14,10 @@ export interface SourceSettingsDraft {
 }
 
 export const sourceSettingsDraftSchema = z.object({
-  kind: z.string().max(40),
-  pollIntervalSeconds: z.union([z.string().max(20), z.number()]).transform(String),
-  values: z.record(z.string().max(100), z.union([z.string().max(4000), z.boolean()])),
-  enabledGroups: z.array(z.string().max(100)).max(20),
+  kind: storableText().max(40),
+  pollIntervalSeconds: z.union([storableText().max(20), z.number()]).transform(String),
+  values: z.record(storableText().max(100), z.union([storableText().max(4000), z.boolean()])),
+  enabledGroups: z.array(storableText().max(100)).max(20),
 });
 
 /** Field errors by settings path; "kind" and "pollIntervalSeconds" for those two, "form" for the rest. */

@@ -1,18 +1,19 @@
 // What an Investigate view (and a pinned dashlet) points at. Pure, so the browser can use it too.
 
+import { isStorableText, parseIdSegment } from "../validation/fields";
+
 export type InvestigateTarget =
   | { kind: "service"; id: number }
   | { kind: "component"; id: number }
   | { kind: "host"; componentId: number; host: string };
 
-const POSITIVE_ID = /^[1-9][0-9]{0,9}$/;
-
 /** From the URL segments after /bsm/investigate/ (e.g. ["host", "3", "web-01"]); null when malformed. */
 export function parseInvestigateTarget(segments: readonly string[]): InvestigateTarget | null {
   const [kind, id, host, ...rest] = segments;
-  if (rest.length > 0 || id === undefined || !POSITIVE_ID.test(id)) return null;
-  if ((kind === "service" || kind === "component") && host === undefined) return { kind, id: Number(id) };
-  if (kind === "host" && host !== undefined && host.length > 0) return { kind, componentId: Number(id), host };
+  const parsedId = id === undefined ? null : parseIdSegment(id);
+  if (rest.length > 0 || parsedId === null) return null;
+  if ((kind === "service" || kind === "component") && host === undefined) return { kind, id: parsedId };
+  if (kind === "host" && host !== undefined && host.length > 0 && isStorableText(host)) return { kind, componentId: parsedId, host };
   return null;
 }
 

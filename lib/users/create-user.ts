@@ -1,11 +1,12 @@
 import type { PrismaClient, User } from "@prisma/client";
 import { z } from "zod";
 import { hashPassword } from "../auth/password";
+import { storableText } from "../validation/fields";
 
 export const createUserInput = z.object({
   email: z.email().transform((email) => email.toLowerCase()),
-  name: z.string().trim().min(1).max(100),
-  password: z.string().min(8, "must be at least 8 characters"),
+  name: storableText().trim().min(1).max(100),
+  password: storableText().min(8, "must be at least 8 characters"),
   isAdmin: z.boolean().default(false),
 });
 

@@ -6,6 +6,7 @@ import { endSessions } from "../auth/session-user";
 import { recordAudit } from "../audit/record-audit";
 import { ConfigInputError, NotFoundError } from "../config/errors";
 import { isUniqueViolation, parseInput } from "../config/inputs";
+import { isStorableText, recordId, storableText } from "../validation/fields";
 import type { AdminContext } from "./roles";
 
 export interface UserView {
@@ -20,12 +21,12 @@ export async function listUsers(prisma: PrismaClient): Promise<UserView[]> {
   return prisma.user.findMany({ orderBy: { email: "asc" }, select: { id: true, email: true, name: true, isAdmin: true, roleId: true } });
 }
 
-const roleId = z.number().int().positive().nullable();
+const roleId = recordId().nullable();
 
 export const newUserInput = z.object({
   email: z.email("must be an e-mail address").transform((email) => email.toLowerCase()),
-  name: z.string().trim().min(1, "is required").max(100),
-  password: z.string().min(8, "must be at least 8 characters"),
+  name: storableText().trim().min(1, "is required").max(100),
+  password: storableText().min(8, "must be at least 8 characters"),
   isAdmin: z.boolean(),
   roleId,
 });
@@ -57,7 +58,7 @@ export async function setUserAccess({ prisma, user, access }: AdminContext, user
   const input = parseInput(userAccessInput, raw);
   if (userId === user.id && !input.isAdmin) throw new ConfigInputError({ isAdmin: "you cannot remove your own administrator rights" });
   return prisma.$transaction(async (tx) => {
-    const target = await tx.user.findUnique({ where: { id: userId }, select: { email: true, isAdmin: true, roleId: true } });
+    const target = isStorableText(userId) ? await tx.user.findUnique({ where: { id: userId }, select: { email: true, isAdmin: true, roleId: true } }) : null;
     if (!target) throw new NotFoundError("no such user");
     if (input.roleId !== null && !(await tx.role.findUnique({ where: { id: input.roleId }, select: { id: true } }))) {
       throw new ConfigInputError({ roleId: "no such role" });
@@ -74,7 +75,7 @@ export async function deleteUser({ prisma, user, access }: AdminContext, userId:
   requireCapability(access, "administer");
   if (userId === user.id) throw new ConfigInputError({ user: "you cannot delete your own account" });
   await prisma.$transaction(async (tx) => {
-    const target = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
+    const target = isStorableText(userId) ? await tx.user.findUnique({ where: { id: userId }, select: { email: true } }) : null;
     if (!target) throw new NotFoundError("no such user");
     await tx.user.delete({ where: { id: userId } });
     await recordAudit(tx, user, { action: "user.delete", target: `user:${target.email}` });

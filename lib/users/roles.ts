@@ -4,6 +4,7 @@ import { requireCapability, type Access } from "../auth/access";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { ConfigInputError, NotFoundError } from "../config/errors";
 import { isUniqueViolation, parseInput } from "../config/inputs";
+import { isRecordId, recordId, storableText } from "../validation/fields";
 
 export interface AdminContext {
   prisma: PrismaClient;
@@ -11,12 +12,12 @@ export interface AdminContext {
   access: Access;
 }
 
-const nameList = z.array(z.string().trim().min(1).max(200)).max(500);
+const nameList = z.array(storableText().trim().min(1).max(200)).max(500);
 
 export const roleInput = z
   .object({
-    name: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
-    description: z.string().trim().max(500).default(""),
+    name: storableText().trim().min(1, "is required").max(100, "must be at most 100 characters"),
+    description: storableText().trim().max(500).default(""),
     bsmAccess: z.boolean(),
     viewAll: z.boolean(),
     allBusinessServices: z.boolean(),
@@ -29,7 +30,7 @@ export const roleInput = z
     allServiceGroups: z.boolean().default(true),
     serviceGroups: nameList.default([]),
     /** Authorised business services (top down); canEdit needs configureBsm to mean anything. */
-    businessServices: z.array(z.object({ id: z.number().int().positive(), canEdit: z.boolean() })),
+    businessServices: z.array(z.object({ id: recordId(), canEdit: z.boolean() })),
   })
   .refine((role) => role.allServiceGroups || role.serviceGroups.length > 0, {
     path: ["serviceGroups"],
@@ -100,7 +101,7 @@ export async function saveRole({ prisma, user, access }: AdminContext, roleId: n
       if (roleId === null) {
         id = (await tx.role.create({ data: { ...fields, businessServices: { create: links } }, select: { id: true } })).id;
       } else {
-        if (!(await tx.role.findUnique({ where: { id: roleId }, select: { id: true } }))) throw new NotFoundError(`no role with id ${roleId}`);
+        if (!isRecordId(roleId) || !(await tx.role.findUnique({ where: { id: roleId }, select: { id: true } }))) throw new NotFoundError(`no role with id ${roleId}`);
         await tx.roleBusinessService.deleteMany({ where: { roleId } });
         await tx.role.update({ where: { id: roleId }, data: { ...fields, businessServices: { create: links } } });
         id = roleId;
@@ -118,7 +119,7 @@ export async function saveRole({ prisma, user, access }: AdminContext, roleId: n
 export async function deleteRole({ prisma, user, access }: AdminContext, roleId: number): Promise<void> {
   requireCapability(access, "administer");
   await prisma.$transaction(async (tx) => {
-    const role = await tx.role.findUnique({ where: { id: roleId }, select: { name: true } });
+    const role = isRecordId(roleId) ? await tx.role.findUnique({ where: { id: roleId }, select: { name: true } }) : null;
     if (!role) throw new NotFoundError(`no role with id ${roleId}`);
     await tx.role.delete({ where: { id: roleId } });
     await recordAudit(tx, user, { action: "role.delete", target: `role:${roleId}`, detail: { name: role.name } });

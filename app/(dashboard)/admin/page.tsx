@@ -1,27 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireAccess } from "@/lib/auth/session";
+import { requirePageCapability } from "@/lib/auth/page-guards";
 import { getPrisma } from "@/lib/db";
 import { listUsers } from "@/lib/users/manage-users";
 import { listKnownServiceGroups, listRoles } from "@/lib/users/roles";
 import { PageHeader } from "@/components/ui/page-header";
-import { Refusal } from "@/components/configure/refusal";
 import { RoleForm } from "@/components/admin/role-form";
 import { UserTable } from "@/components/admin/user-table";
 
 export const metadata: Metadata = { title: "Users and roles" };
 
 export default async function AdminPage({ searchParams }: { searchParams: Promise<{ role?: string }> }) {
-  const { user, access } = await requireAccess();
+  const { user } = await requirePageCapability("administer");
   const title = <PageHeader title="Users and roles">Who may sign in, and what each role may see and configure.</PageHeader>;
-  if (!access.has("administer")) {
-    return (
-      <>
-        {title}
-        <Refusal>Only administrators can manage users and roles.</Refusal>
-      </>
-    );
-  }
   const prisma = getPrisma();
   const [roles, users, services, knownServiceGroups] = await Promise.all([
     listRoles(prisma),

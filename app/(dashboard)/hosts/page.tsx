@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireAccess } from "@/lib/auth/session";
+import { requirePageCapability } from "@/lib/auth/page-guards";
 import { getPrisma } from "@/lib/db";
 import { hostElementQuerySchema, listHostElements, type HostElementColumn } from "@/lib/connector";
 import { firstParamString } from "@/lib/connector/table-query";
@@ -12,8 +12,7 @@ import { Pagination, SearchForm, SortableHeader } from "@/components/connector/t
 export const metadata: Metadata = { title: "Hosts" };
 
 export default async function HostsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { access } = await requireAccess();
-  if (!access.has("bsm")) return <EmptyState>You do not have BSM access.</EmptyState>;
+  const { access } = await requirePageCapability("bsm");
   const params = await searchParams;
   const query = hostElementQuerySchema.parse({
     q: firstParamString(params.q),

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireAccess } from "@/lib/auth/session";
+import { requirePageCapability } from "@/lib/auth/page-guards";
 import { getPrisma } from "@/lib/db";
 import { countFailedDeliveries } from "@/lib/notify/log/list-notification-log";
 import { getContact } from "@/lib/notify/profiles/contact-store";
@@ -13,8 +13,7 @@ import { ProfileList } from "@/components/notifications/profile-list";
 export const metadata: Metadata = { title: "Notifications" };
 
 export default async function NotificationsPage() {
-  const { user, access } = await requireAccess();
-  if (!access.has("bsm")) return <EmptyState>Notifications need the BSM access permission.</EmptyState>;
+  const { user } = await requirePageCapability("bsm");
   const prisma = getPrisma();
   const [profiles, contact] = await Promise.all([listProfilesForUser(prisma, user), getContact(prisma, user.id)]);
   const failures = await countFailedDeliveries(

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireAccess } from "@/lib/auth/session";
+import { requirePageCapability } from "@/lib/auth/page-guards";
 import { getPrisma } from "@/lib/db";
 import { listOverview, loadReflectionMode, overviewQuerySchema, type OverviewColumn } from "@/lib/connector";
 import { firstParamString } from "@/lib/connector/table-query";
@@ -15,8 +15,7 @@ import { Pagination, SearchForm, SortableHeader } from "@/components/connector/t
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { access } = await requireAccess();
-  if (!access.has("bsm")) return <EmptyState>You do not have BSM access.</EmptyState>;
+  const { access } = await requirePageCapability("bsm");
   const params = await searchParams;
   const query = overviewQuerySchema.parse({
     q: firstParamString(params.q),

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { NoBsmAccess } from "@/components/bsm/no-bsm-access";
-import { requireAccess } from "@/lib/auth/session";
+import { requirePageCapability } from "@/lib/auth/page-guards";
 import { getPrisma } from "@/lib/db";
 import { listBusinessServiceStatuses } from "@/lib/status/list-business-service-statuses";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,8 +9,7 @@ import { SummaryPageView } from "@/components/summary/summary-view";
 export const metadata: Metadata = { title: "Summary" };
 
 export default async function SummaryPage() {
-  const { access } = await requireAccess();
-  if (!access.has("bsm")) return <NoBsmAccess />;
+  const { access } = await requirePageCapability("bsm");
   const services = await listBusinessServiceStatuses(getPrisma(), access);
   return (
     <>

@@ -19,6 +19,4 @@ export async function respondWithView<T>(load: (access: Access) => Promise<T | n
   }
 }
 
-export function parseId(value: string): number | null {
-  return /^[1-9][0-9]{0,9}$/.test(value) ? Number(value) : null;
-}
+export { parseIdSegment as parseId } from "@/lib/validation/fields";

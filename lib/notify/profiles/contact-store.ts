@@ -3,14 +3,15 @@ import { z } from "zod";
 
 import { requireCapability, type Access } from "../../auth/access";
 import { recordAudit } from "../../audit/record-audit";
+import { storableText } from "../../validation/fields";
 import { collectFieldErrors, type FieldErrors } from "./profile-input";
 import type { ProfileUser } from "./profile-store";
 
 // A user's contact details for methods: OPSVIEW_CONTACTPAGER and the OPSVIEW_CONTACT_{NAME} variables.
 
 export const contactInputSchema = z.object({
-  pager: z.string().trim().max(64, "At most 64 characters"),
-  variables: z.string().transform((text, context) => {
+  pager: storableText().trim().max(64, "At most 64 characters"),
+  variables: storableText().transform((text, context) => {
     const variables: Record<string, string> = {};
     for (const line of text.split(/\r?\n/).map((entry) => entry.trim()).filter((entry) => entry !== "")) {
       const equals = line.indexOf("=");

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { isStorableText, recordId, STORABLE_TEXT_MESSAGE, storableText } from "../../validation/fields";
 import { isValidTimeZone, parseTimeRange } from "../time-period";
 import { TRIGGERS, WEEKDAYS, type TimePeriod, type Trigger, type Weekday } from "../types";
 
@@ -29,7 +30,7 @@ const wholeNumber = (message: string, min: number, max: number) =>
 const seconds = wholeNumber("Enter a time limit between 1 and 300 seconds", 1, 300);
 
 /** `NAME=value` lines → { NAME: value }. */
-const settingsText = z.string().transform((text, context) => {
+const settingsText = storableText().transform((text, context) => {
   const settings: Record<string, string> = {};
   for (const line of linesOf(text)) {
     const equals = line.indexOf("=");
@@ -44,7 +45,7 @@ const settingsText = z.string().transform((text, context) => {
 });
 
 /** Names separated by commas, spaces or lines. */
-const variableNamesText = z.string().transform((text, context) => {
+const variableNamesText = storableText().transform((text, context) => {
   const names = text.split(/[\s,]+/).filter((name) => name !== "");
   const bad = names.find((name) => !VARIABLE_NAME.test(name));
   if (bad !== undefined) {
@@ -55,7 +56,7 @@ const variableNamesText = z.string().transform((text, context) => {
 });
 
 /** `Name: value` lines → headers. */
-const headersText = z.string().transform((text, context) => {
+const headersText = storableText().transform((text, context) => {
   const headers: Record<string, string> = {};
   for (const line of linesOf(text)) {
     const colon = line.indexOf(":");
@@ -72,8 +73,7 @@ const headersText = z.string().transform((text, context) => {
 const commandMethodInput = z.object({
   kind: z.literal("command"),
   /** One argument per line; the first is the program (an absolute path, or notify_via_nagios). */
-  argv: z
-    .string()
+  argv: storableText()
     .transform(linesOf)
     .pipe(
       z
@@ -90,18 +90,18 @@ const commandMethodInput = z.object({
 
 const emailMethodInput = z.object({
   kind: z.literal("email"),
-  host: z.string().trim().min(1, "Enter the SMTP server"),
+  host: storableText().trim().min(1, "Enter the SMTP server"),
   port: wholeNumber("Enter a port between 1 and 65535", 1, 65535),
   secure: z.boolean(),
-  username: z.string().trim(),
-  password: z.string(),
-  from: z.email({ error: "Enter the sender's e-mail address" }),
+  username: storableText().trim(),
+  password: storableText(),
+  from: z.email({ error: "Enter the sender's e-mail address" }).refine(isStorableText, STORABLE_TEXT_MESSAGE),
   timeoutSeconds: seconds,
 });
 
 const webhookMethodInput = z.object({
   kind: z.literal("webhook"),
-  url: z.url({ protocol: /^https?$/, error: "Enter an http:// or https:// URL" }),
+  url: z.url({ protocol: /^https?$/, error: "Enter an http:// or https:// URL" }).refine(isStorableText, STORABLE_TEXT_MESSAGE),
   headers: headersText,
   timeoutSeconds: seconds,
 });
@@ -113,8 +113,8 @@ export type MethodKind = StoredMethod["kind"];
 /** A custom weekly time period as the form sends it: one line of ranges per day. */
 const customTimePeriodInput = z.object({
   kind: z.literal("custom"),
-  timeZone: z.string().trim().refine(isValidTimeZone, "Enter an IANA time zone such as Europe/London"),
-  ranges: z.record(z.enum(WEEKDAYS), z.string()).transform((days, context) => {
+  timeZone: storableText().trim().refine(isValidTimeZone, "Enter an IANA time zone such as Europe/London"),
+  ranges: z.record(z.enum(WEEKDAYS), storableText()).transform((days, context) => {
     const ranges: Partial<Record<Weekday, string[]>> = {};
     for (const day of WEEKDAYS) {
       const list = (days[day] ?? "").split(/[\s,]+/).filter((range) => range !== "");
@@ -135,11 +135,11 @@ const timePeriodInput = z
 
 export const profileInputSchema = z
   .object({
-    name: z.string().trim().min(1, "Enter a name").max(100, "At most 100 characters"),
+    name: storableText().trim().min(1, "Enter a name").max(100, "At most 100 characters"),
     shared: z.boolean(),
-    sharedWithRoleIds: z.array(z.int().positive()),
-    businessServiceIds: z.array(z.int().positive()),
-    componentIds: z.array(z.int().positive()),
+    sharedWithRoleIds: z.array(recordId()),
+    businessServiceIds: z.array(recordId()),
+    componentIds: z.array(recordId()),
     triggers: z.array(z.enum(TRIGGERS)).min(1, "Choose at least one trigger"),
     availabilityThreshold: formNumber("Enter a percentage between 0 and 100").pipe(
       z.number().min(0, "Enter a percentage between 0 and 100").max(100, "Enter a percentage between 0 and 100"),

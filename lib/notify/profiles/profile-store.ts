@@ -2,6 +2,7 @@ import type { NotificationProfile, Prisma, PrismaClient } from "@prisma/client";
 
 import { AccessDeniedError, requireCapability, type Access } from "../../auth/access";
 import { recordAudit, type AuditActor } from "../../audit/record-audit";
+import { isRecordId } from "../../validation/fields";
 import { timePeriodSchema } from "../contract";
 import type { ResolveHost } from "../methods/outbound-target";
 import { loadOutboundPolicy } from "../outbound-policy-store";
@@ -74,6 +75,7 @@ export async function listProfilesForUser(prisma: PrismaClient, user: ProfileUse
 }
 
 export async function getManagedProfile(prisma: PrismaClient, user: ProfileUser, id: number): Promise<StoredProfile | null> {
+  if (!isRecordId(id)) return null;
   const row = await prisma.notificationProfile.findUnique({ where: { id }, include: PROFILE_INCLUDE });
   if (!row || !canManageProfile(row, user)) return null;
   return readStoredProfile(row);
@@ -159,7 +161,7 @@ export async function saveProfile(
       await recordAudit(tx, user, { action: "notificationProfile.create", target: `notificationProfile:${created.id}`, detail: auditDetail(input) });
       return created.id;
     }
-    const existing = await tx.notificationProfile.findUnique({ where: { id } });
+    const existing = isRecordId(id) ? await tx.notificationProfile.findUnique({ where: { id } }) : null;
     if (!existing || !canManageProfile(existing, user)) throw new AccessDeniedError("You may not change this notification profile");
     if (existing.shared !== input.shared && !user.isAdmin) throw new AccessDeniedError("Only administrators share profiles");
     const methods = keepStoredPasswords(input.methods, storedMethodsSchema.parse(existing.methods));
@@ -186,7 +188,7 @@ export async function saveProfile(
 export async function deleteProfile(prisma: PrismaClient, { user, access, id }: { user: ProfileUser; access: Access; id: number }): Promise<void> {
   requireCapability(access, "bsm");
   await prisma.$transaction(async (tx) => {
-    const existing = await tx.notificationProfile.findUnique({ where: { id } });
+    const existing = isRecordId(id) ? await tx.notificationProfile.findUnique({ where: { id } }) : null;
     if (!existing || !canManageProfile(existing, user)) throw new AccessDeniedError("You may not delete this notification profile");
     await tx.notificationProfile.delete({ where: { id } });
     await recordAudit(tx, user, { action: "notificationProfile.delete", target: `notificationProfile:${id}`, detail: { name: existing.name } });

@@ -1,27 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireAccess } from "@/lib/auth/session";
+import { requirePageCapability } from "@/lib/auth/page-guards";
 import { listComponents, listHostChoices, listHostTemplatesInUse } from "@/lib/config";
 import { getPrisma } from "@/lib/db";
 import { PageHeader } from "@/components/ui/page-header";
 import { ConfigureTabs } from "@/components/configure/configure-tabs";
 import { ComponentEditor } from "@/components/configure/component-editor";
 import { ComponentReadOnly } from "@/components/configure/component-read-only";
-import { Refusal } from "@/components/configure/refusal";
 
 export const metadata: Metadata = { title: "Configure components" };
 
 export default async function ConfigureComponentsPage({ searchParams }: { searchParams: Promise<{ id?: string }> }) {
-  const { access } = await requireAccess();
+  const { access } = await requirePageCapability("configureBsmComponents");
   const title = <PageHeader title="Configure BSM">Components: a host template, the hosts using it, and how many must be online.</PageHeader>;
-  if (!access.has("configureBsmComponents")) {
-    return (
-      <>
-        {title}
-        <Refusal>This screen needs the CONFIGUREBSMCOMPONENTS permission.</Refusal>
-      </>
-    );
-  }
   const prisma = getPrisma();
   const [components, templates, hosts] = await Promise.all([listComponents(prisma, access), listHostTemplatesInUse(prisma), listHostChoices(prisma, access)]);
   const { id } = await searchParams;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireAccess } from "@/lib/auth/session";
+import { requirePageCapability } from "@/lib/auth/page-guards";
 import { listBusinessServices, listComponents } from "@/lib/config";
 import { getPrisma } from "@/lib/db";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,16 +11,8 @@ import { ServiceEditor } from "@/components/configure/service-editor";
 export const metadata: Metadata = { title: "Configure business services" };
 
 export default async function ConfigureServicesPage({ searchParams }: { searchParams: Promise<{ id?: string }> }) {
-  const { access } = await requireAccess();
+  const { access } = await requirePageCapability("configureBsm");
   const title = <PageHeader title="Configure BSM">Business services: an ordered list of components.</PageHeader>;
-  if (!access.has("configureBsm")) {
-    return (
-      <>
-        {title}
-        <Refusal>This screen needs the CONFIGUREBSM permission.</Refusal>
-      </>
-    );
-  }
   const prisma = getPrisma();
   const [services, components] = await Promise.all([listBusinessServices(prisma, access), listComponents(prisma, access)]);
   const editable = services.filter((service) => service.canEdit);

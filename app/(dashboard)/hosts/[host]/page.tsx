@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { pageTextOrNotFound } from "@/lib/auth/page-guards";
 import { requireAccess } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
 import { getHostElement } from "@/lib/connector";
@@ -10,21 +11,13 @@ import { ReflectHistory } from "@/components/connector/reflect-history";
 
 type Params = { params: Promise<{ host: string }> };
 
-function hostOf(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  return { title: hostOf((await params).host) };
+  return { title: pageTextOrNotFound((await params).host) };
 }
 
 export default async function HostElementPage({ params }: Params) {
   const { access } = await requireAccess();
-  const host = hostOf((await params).host);
+  const host = pageTextOrNotFound((await params).host);
   const element = await getHostElement(getPrisma(), access, host);
   if (!element) notFound();
   const { reflect, source } = element;

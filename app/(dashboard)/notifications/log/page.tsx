@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireAccess } from "@/lib/auth/session";
+import { requirePageCapability } from "@/lib/auth/page-guards";
 import { getPrisma } from "@/lib/db";
+import { parseIdSegment } from "@/lib/validation/fields";
 import { listNotificationLog } from "@/lib/notify/log/list-notification-log";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -12,12 +13,11 @@ export const metadata: Metadata = { title: "Notification log" };
 const SELECT = "rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
 export default async function NotificationLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { user, access } = await requireAccess();
-  if (!access.has("bsm")) return <EmptyState>Notifications need the BSM access permission.</EmptyState>;
+  const { user, access } = await requirePageCapability("bsm");
   const params = await searchParams;
   const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   const profileText = single(params.profile);
-  const profileId = profileText && /^\d+$/.test(profileText) ? Number(profileText) : undefined;
+  const profileId = (profileText && parseIdSegment(profileText)) || undefined;
   const object = single(params.object) || undefined;
   const log = await listNotificationLog(getPrisma(), { user, access, filter: { profileId, object } });
   return (

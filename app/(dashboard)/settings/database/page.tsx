@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireAccess } from "@/lib/auth/session";
+import { requirePageCapability } from "@/lib/auth/page-guards";
 import { getPrisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { loadSourceSettingsForm } from "@/lib/settings/load-source-settings-form";
@@ -9,17 +9,13 @@ import { ReflectionModeSection } from "@/components/connector/reflection-mode-se
 import { RefreshEvery } from "@/components/settings/refresh-every";
 import { SourceInUse } from "@/components/settings/source-in-use";
 import { SourceSettingsForm } from "@/components/settings/source-settings-form";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { resetSourceSettingsAction, saveSourceSettingsAction, testSourceConnectionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Database settings" };
 
 export default async function DatabaseSettingsPage() {
-  const { access } = await requireAccess();
-  if (!access.has("administer")) {
-    return <EmptyState>Only administrators may see and change the monitoring source settings.</EmptyState>;
-  }
+  await requirePageCapability("administer");
   const prisma = getPrisma();
   const [form, poller, events] = await Promise.all([loadSourceSettingsForm(prisma, env()), getPollerStatus(prisma, { isAdmin: true, seesEstateFigures: true }), listRecentSourceEvents(prisma, { isAdmin: true, seesEstateFigures: true })]);
   return (

@@ -1,18 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireAccess } from "@/lib/auth/session";
+import { requirePageCapability } from "@/lib/auth/page-guards";
 import { getPrisma } from "@/lib/db";
 import { listExportSettings, loadReflectionMode } from "@/lib/connector";
 import { REFLECTION_MODE_LABELS } from "@/lib/connector/reflection-mode-labels";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ExportStateControl } from "@/components/connector/export-state-control";
 
 export const metadata: Metadata = { title: "Export settings" };
 
 export default async function ExportSettingsPage() {
-  const { access } = await requireAccess();
-  if (!access.has("bsm")) return <EmptyState>You do not have BSM access.</EmptyState>;
+  const { access } = await requirePageCapability("bsm");
   const prisma = getPrisma();
   const [rows, mode] = await Promise.all([listExportSettings(prisma), loadReflectionMode(prisma)]);
   const canConfigure = access.has("configureBsmComponents");

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { requireAccess } from "@/lib/auth/session";
+import { requirePageCapability } from "@/lib/auth/page-guards";
 import { getPrisma } from "@/lib/db";
 import { loadOutboundPolicyForm } from "@/lib/notify/outbound-policy-store";
 import { OutboundPolicyForm } from "@/components/settings/outbound-policy-form";
@@ -10,9 +9,7 @@ import { saveOutboundPolicyAction } from "./actions";
 export const metadata: Metadata = { title: "Outbound targets" };
 
 export default async function OutboundTargetsPage() {
-  const { access } = await requireAccess();
-  // authInterrupts (forbidden()) is not enabled in next.config, so others get a 404.
-  if (!access.has("administer")) notFound();
+  const { access } = await requirePageCapability("administer");
   const form = await loadOutboundPolicyForm(getPrisma(), access);
   return (
     <>

@@ -1,4 +1,4 @@
-import { handleApiRequest, readJsonBody } from "@/lib/api/handler";
+import { handleApiRequest } from "@/lib/api/handler";
 import { createComponent, listComponents } from "@/lib/config";
 
 export const dynamic = "force-dynamic";
@@ -8,5 +8,5 @@ export function GET(request: Request) {
 }
 
 export function POST(request: Request) {
-  return handleApiRequest(request, async (context) => Response.json(await createComponent(context, await readJsonBody(request)), { status: 201 }));
+  return handleApiRequest(request, async (context) => Response.json(await createComponent(context, context.body), { status: 201 }));
 }

@@ -3,19 +3,15 @@ import { notFound } from "next/navigation";
 import { LiveComponentView } from "@/components/bsm/live-views";
 import { PinButton } from "@/components/bsm/pin-button";
 import { PageHeader } from "@/components/ui/page-header";
-import { NoBsmAccess } from "@/components/bsm/no-bsm-access";
-import { requireAccess } from "@/lib/auth/session";
+import { pageIdOrNotFound, requirePageCapability } from "@/lib/auth/page-guards";
 import { getPrisma } from "@/lib/db";
 import { getComponentView } from "@/lib/status/component-view";
 
 export const metadata: Metadata = { title: "BSM Component" };
 
 export default async function ComponentPage({ params }: { params: Promise<{ id: string }> }) {
-  const { access } = await requireAccess();
-  if (!access.has("bsm")) return <NoBsmAccess />;
-  const { id } = await params;
-  if (!/^[1-9][0-9]{0,9}$/.test(id)) notFound();
-  const view = await getComponentView(getPrisma(), access, Number(id));
+  const { access } = await requirePageCapability("bsm");
+  const view = await getComponentView(getPrisma(), access, pageIdOrNotFound((await params).id));
   if (view === null) notFound();
   return (
     <>

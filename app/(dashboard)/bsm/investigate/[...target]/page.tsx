@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LiveInvestigateView } from "@/components/bsm/live-views";
 import { PageHeader } from "@/components/ui/page-header";
-import { NoBsmAccess } from "@/components/bsm/no-bsm-access";
-import { requireAccess } from "@/lib/auth/session";
+import { pageTextOrNotFound, requirePageCapability } from "@/lib/auth/page-guards";
 import { getPrisma } from "@/lib/db";
 import { parseInvestigateTarget } from "@/lib/status/investigate-target";
 import { getInvestigateView } from "@/lib/status/investigate-view";
@@ -11,9 +10,8 @@ import { getInvestigateView } from "@/lib/status/investigate-view";
 export const metadata: Metadata = { title: "Investigate" };
 
 export default async function InvestigatePage({ params }: { params: Promise<{ target: string[] }> }) {
-  const { access } = await requireAccess();
-  if (!access.has("bsm")) return <NoBsmAccess />;
-  const target = parseInvestigateTarget((await params).target.map(decodeSegment));
+  const { access } = await requirePageCapability("bsm");
+  const target = parseInvestigateTarget((await params).target.map(pageTextOrNotFound));
   if (target === null) notFound();
   const view = await getInvestigateView(getPrisma(), access, target);
   if (view === null) notFound();
@@ -23,12 +21,4 @@ export default async function InvestigatePage({ params }: { params: Promise<{ ta
       <LiveInvestigateView target={target} initial={view} />
     </>
   );
-}
-
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }

@@ -3,19 +3,15 @@ import { notFound } from "next/navigation";
 import { LiveServiceView } from "@/components/bsm/live-views";
 import { PinButton } from "@/components/bsm/pin-button";
 import { PageHeader } from "@/components/ui/page-header";
-import { NoBsmAccess } from "@/components/bsm/no-bsm-access";
-import { requireAccess } from "@/lib/auth/session";
+import { pageIdOrNotFound, requirePageCapability } from "@/lib/auth/page-guards";
 import { getPrisma } from "@/lib/db";
 import { getServiceView } from "@/lib/status/service-view";
 
 export const metadata: Metadata = { title: "BSM Service" };
 
 export default async function ServicePage({ params }: { params: Promise<{ id: string }> }) {
-  const { access } = await requireAccess();
-  if (!access.has("bsm")) return <NoBsmAccess />;
-  const { id } = await params;
-  if (!/^[1-9][0-9]{0,9}$/.test(id)) notFound();
-  const view = await getServiceView(getPrisma(), access, Number(id));
+  const { access } = await requirePageCapability("bsm");
+  const view = await getServiceView(getPrisma(), access, pageIdOrNotFound((await params).id));
   if (view === null) notFound();
   return (
     <>

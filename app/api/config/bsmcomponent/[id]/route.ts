@@ -1,4 +1,4 @@
-import { handleApiRequest, parseId, readJsonBody } from "@/lib/api/handler";
+import { handleApiRequest, parseId } from "@/lib/api/handler";
 import { deleteComponent, listComponents, NotFoundError, updateComponent } from "@/lib/config";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +16,7 @@ export function GET(request: Request, { params }: Params) {
 
 export function PUT(request: Request, { params }: Params) {
   return handleApiRequest(request, async (context) => {
-    await updateComponent(context, parseId((await params).id), await readJsonBody(request));
+    await updateComponent(context, parseId((await params).id), context.body);
     return new Response(null, { status: 204 });
   });
 }
