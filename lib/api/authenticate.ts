@@ -1,7 +1,7 @@
 import { getServerSession } from "next-auth";
 import type { PrismaClient } from "@prisma/client";
 import type { Access } from "../auth/access";
-import { apiTokenRefusal, findUserIdByApiToken, type ApiTokenGrant } from "../auth/api-tokens";
+import { apiTokenRefusal, findApiTokenGrant, type ApiTokenGrant } from "../auth/api-tokens";
 import { loadAccess } from "../auth/load-access";
 import { authOptions } from "../auth/options";
 import { findSessionUser, type SessionClaims, type SessionUser } from "../auth/session-user";
@@ -52,7 +52,7 @@ export async function authorizeCredential(prisma: PrismaClient, credential: Cred
   let user: SessionUser | null;
   let token: ApiTokenGrant | null = null;
   if (credential.kind === "token") {
-    token = await findUserIdByApiToken(prisma, credential.token);
+    token = await findApiTokenGrant(prisma, credential.token);
     if (!token) throw new ApiError(401, "invalid or revoked API token");
     const refusal = apiTokenRefusal(token, method, Date.now());
     if (refusal) throw new ApiError(refusal.status, refusal.message);

@@ -6,7 +6,7 @@ import { ApiError } from "../api/errors";
 import { ConfigInputError } from "../config/errors";
 import { createUser } from "../users/create-user";
 import { AccessDeniedError } from "./access";
-import { createApiToken, findUserIdByApiToken, listApiTokens, revokeApiToken } from "./api-tokens";
+import { createApiToken, findApiTokenGrant, listApiTokens, revokeApiToken } from "./api-tokens";
 
 type FreshDatabase = Awaited<ReturnType<typeof openFreshDatabase>>;
 const NOW = Date.now();
@@ -47,8 +47,8 @@ describe.each(RUNTIMES)("API tokens with expiry and scope on %s", (runtime) => {
     const expired = await createApiToken(prisma, admin, { name: "old", scope: "full", expiresAt: inDays(1).toISOString() });
     await prisma.apiToken.update({ where: { id: expired.view.id }, data: { expiresAt: inDays(-1) } });
 
-    expect(await findUserIdByApiToken(prisma, readOnly.token)).toEqual({ id: readOnly.view.id, userId: admin.id, scope: "read-only", expiresAt: inDays(30) });
-    expect(await findUserIdByApiToken(prisma, "bsm_unknown")).toBeNull();
+    expect(await findApiTokenGrant(prisma, readOnly.token)).toEqual({ id: readOnly.view.id, userId: admin.id, scope: "read-only", expiresAt: inDays(30) });
+    expect(await findApiTokenGrant(prisma, "bsm_unknown")).toBeNull();
     const listed = await listApiTokens(prisma, admin.id, NOW);
     expect(listed.map(({ name, scope, expiresAt, expired }) => ({ name, scope, expiresAt, expired }))).toEqual([
       { name: "old", scope: "full", expiresAt: inDays(-1), expired: true },
@@ -78,8 +78,8 @@ describe.each(RUNTIMES)("API tokens with expiry and scope on %s", (runtime) => {
     const { prisma, admin } = await setUp();
     const readOnly = await createApiToken(prisma, admin, { name: "read", scope: "read-only" });
     const limited = await createApiToken(prisma, admin, { name: "limited", expiresAt: inDays(7).toISOString() });
-    const readOnlyGrant = await findUserIdByApiToken(prisma, readOnly.token);
-    const limitedGrant = await findUserIdByApiToken(prisma, limited.token);
+    const readOnlyGrant = await findApiTokenGrant(prisma, readOnly.token);
+    const limitedGrant = await findApiTokenGrant(prisma, limited.token);
 
     await expect(createApiToken(prisma, admin, { name: "wider" }, readOnlyGrant)).rejects.toThrow(AccessDeniedError);
     await expect(createApiToken(prisma, admin, { name: "longer", expiresAt: inDays(8).toISOString() }, limitedGrant)).rejects.toThrow(ConfigInputError);
@@ -96,8 +96,8 @@ describe.each(RUNTIMES)("API tokens with expiry and scope on %s", (runtime) => {
     const { prisma, admin, other } = await setUp();
     const mine = await createApiToken(prisma, admin, { name: "mine" });
     expect(await revokeApiToken(prisma, other, mine.view.id)).toBe(false);
-    expect(await findUserIdByApiToken(prisma, mine.token)).not.toBeNull();
+    expect(await findApiTokenGrant(prisma, mine.token)).not.toBeNull();
     expect(await revokeApiToken(prisma, admin, mine.view.id)).toBe(true);
-    expect(await findUserIdByApiToken(prisma, mine.token)).toBeNull();
+    expect(await findApiTokenGrant(prisma, mine.token)).toBeNull();
   });
 });

@@ -136,7 +136,7 @@ export async function revokeApiToken(prisma: PrismaClient, user: AuditActor, tok
 }
 
 /** The token's holder, scope and expiry, or null when there is no such token. Whether it may be used: apiTokenRefusal. */
-export async function findUserIdByApiToken(prisma: PrismaClient, token: string): Promise<ApiTokenGrant | null> {
+export async function findApiTokenGrant(prisma: PrismaClient, token: string): Promise<ApiTokenGrant | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const row = await prisma.apiToken.findUnique({
     where: { tokenHash: hashApiToken(token) },

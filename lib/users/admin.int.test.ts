@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
 import { AccessDeniedError } from "../auth/access";
-import { createApiToken, findUserIdByApiToken, listApiTokens, revokeApiToken } from "../auth/api-tokens";
+import { createApiToken, findApiTokenGrant, listApiTokens, revokeApiToken } from "../auth/api-tokens";
 import { loadAccess } from "../auth/load-access";
 import { authenticateUser } from "./authenticate";
 import { createUser } from "./create-user";
@@ -109,16 +109,16 @@ describe.each(RUNTIMES)("users, roles and API tokens on %s", (runtime) => {
   it("API tokens are stored hashed, found by the token, listed by prefix and revoked only by their owner", async () => {
     const { prisma, admin } = await setUp();
     const other = await createUser(prisma, { email: "other@test.local", name: "Other", password: "other-password" });
-    const { token, view } = await createApiToken(prisma, admin, "CI");
+    const { token, view } = await createApiToken(prisma, admin, { name: "CI" });
     expect(token).toMatch(/^bsm_[A-Za-z0-9_-]{43}$/);
     const stored = await prisma.apiToken.findUniqueOrThrow({ where: { id: view.id } });
     expect(stored.tokenHash).not.toContain(token.slice(4));
     expect(JSON.stringify(stored)).not.toContain(token);
-    expect(await findUserIdByApiToken(prisma, token)).toBe(admin.id);
-    expect(await findUserIdByApiToken(prisma, token + "x")).toBeNull();
+    expect((await findApiTokenGrant(prisma, token))?.userId).toBe(admin.id);
+    expect(await findApiTokenGrant(prisma, token + "x")).toBeNull();
     expect((await listApiTokens(prisma, admin.id)).map((row) => row.prefix)).toEqual([token.slice(0, 10)]);
     expect(await revokeApiToken(prisma, other, view.id)).toBe(false);
     expect(await revokeApiToken(prisma, admin, view.id)).toBe(true);
-    expect(await findUserIdByApiToken(prisma, token)).toBeNull();
+    expect(await findApiTokenGrant(prisma, token)).toBeNull();
   });
 });

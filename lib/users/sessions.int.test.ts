@@ -113,7 +113,7 @@ describe.each(RUNTIMES)("ending sessions on %s", (runtime) => {
   it("a deleted user's sessions and tokens find no one", async () => {
     const { prisma, user, adminContext, signIn } = await setUp();
     const session = await signIn(user.id);
-    const { token } = await createApiToken(prisma, user, "script");
+    const { token } = await createApiToken(prisma, user, { name: "script" });
     await deleteUser(await adminContext(), user.id);
     expect(await findSessionUser(prisma, session)).toBeNull();
     await expect(authorizeCredential(prisma, { kind: "session", claims: session }, "GET")).rejects.toMatchObject({ status: 401 });
@@ -131,14 +131,14 @@ describe.each(RUNTIMES)("ending sessions on %s", (runtime) => {
 
   it("a credential checked again (as an open event stream does) fails once the token is revoked or BSM access is gone", async () => {
     const { prisma, user, roleId, adminContext, signIn } = await setUp();
-    const { token, view } = await createApiToken(prisma, user, "stream");
+    const { token, view } = await createApiToken(prisma, user, { name: "stream" });
     expect((await authorizeCredential(prisma, { kind: "token", token }, "GET")).user.id).toBe(user.id);
     await revokeApiToken(prisma, user, view.id);
     await expect(authorizeCredential(prisma, { kind: "token", token }, "GET")).rejects.toMatchObject({ status: 401 });
 
     const session = await signIn(user.id);
     expect((await authorizeCredential(prisma, { kind: "session", claims: session }, "GET")).via).toBe("session");
-    const { token: second } = await createApiToken(prisma, user, "second");
+    const { token: second } = await createApiToken(prisma, user, { name: "second" });
     await saveRole(await adminContext(), roleId, { ...ROLE, bsmAccess: false });
     await expect(authorizeCredential(prisma, { kind: "token", token: second }, "GET")).rejects.toMatchObject({ status: 403 });
     await expect(authorizeCredential(prisma, { kind: "session", claims: session }, "GET")).rejects.toMatchObject({ status: 403 });

@@ -74,6 +74,8 @@ describe.each(RUNTIMES)("input PostgreSQL cannot store, on %s", (runtime) => {
 
   it("refuses bad names and ids in notification profiles as field errors, and treats an id beyond range as no profile", async () => {
     const { prisma, admin, component } = await setUp();
+    // The profiles' webhook goes to 127.0.0.1, which the outbound policy refuses unless allowed.
+    await prisma.outboundPolicySettings.create({ data: { allow: ["127.0.0.1/32"], deny: [], updatedByEmail: admin.email } });
     const access = await loadAccess(prisma, admin.id);
     const user = { ...admin, isAdmin: true };
     const form = (overrides: Partial<ProfileFormValues>): ProfileFormValues => ({
