@@ -203,15 +203,22 @@ test("the OpenAPI document is served, and no secret used here reaches the client
   }
 });
 
-test("sign-in is refused after five wrong passwords for an account, even with the right one", async ({ page }) => {
-  for (let attempt = 0; attempt < 5; attempt++) {
+test("wrong passwords make this client wait longer and longer for the account, even with the right one; other accounts are not slowed", async ({ page }) => {
+  // Three wrong passwords are free; each further one makes this client wait 1 s, 2 s, 4 s, 8 s … for this account.
+  const error = page.getByTestId("sign-in-error");
+  let failures = 0;
+  for (let attempt = 0; failures < 7 && attempt < 40; attempt++) {
     await signIn(page, { email: EU_USER.email, password: `wrong-password-${attempt}` });
-    await expect(page.getByTestId("sign-in-error")).toHaveText("Wrong e-mail or password.", { timeout: 20_000 });
+    await expect(error).toHaveText(/^(Wrong e-mail or password\.|Too many failed sign-ins)/, { timeout: 20_000 });
+    if ((await error.textContent()) === "Wrong e-mail or password.") failures++;
+    else await page.waitForTimeout(1_000);
   }
+  expect(failures).toBe(7);
+  // The seventh wrong password makes this client wait 8 s for the account: the right one is refused now.
   await signIn(page, EU_USER);
-  await expect(page.getByTestId("sign-in-error")).toBeVisible({ timeout: 20_000 });
+  await expect(error).toHaveText(/^Too many failed sign-ins/, { timeout: 20_000 });
   await expect(page).toHaveURL(/\/signin/);
-  // Other accounts are not locked out by it.
+  // Other accounts are not slowed by it.
   await signIn(page, DEMO_VIEWER);
   await expect(page.getByTestId("signed-in-user")).toBeVisible({ timeout: 20_000 });
 });

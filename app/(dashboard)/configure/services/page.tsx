@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { requirePageCapability } from "@/lib/auth/page-guards";
 import { listBusinessServices, listComponents } from "@/lib/config";
 import { getPrisma } from "@/lib/db";
 import { PageHeader } from "@/components/ui/page-header";
 import { ConfigureTabs } from "@/components/configure/configure-tabs";
-import { Refusal } from "@/components/configure/refusal";
 import { ServiceEditor } from "@/components/configure/service-editor";
 
 export const metadata: Metadata = { title: "Configure business services" };
@@ -18,12 +18,13 @@ export default async function ConfigureServicesPage({ searchParams }: { searchPa
   const editable = services.filter((service) => service.canEdit);
   const { id } = await searchParams;
   const selected = editable.find((service) => String(service.id) === id) ?? null;
+  // A service the user may not edit (or that does not exist) is not found, as in the API.
+  if (id !== undefined && selected === null) notFound();
   const drawer = components.filter((component) => access.canSeeComponentHosts(component.id)).map((component) => ({ id: component.id, name: component.name, hostsCount: component.hostsCount, operationalZonePercent: component.operationalZonePercent }));
   return (
     <>
       {title}
       <ConfigureTabs current="services" components={access.has("configureBsmComponents")} services />
-      {id !== undefined && selected === null && <Refusal>You may not edit that business service (or it does not exist).</Refusal>}
       <div className="mt-4 grid grid-cols-[16rem_1fr] gap-6">
         <aside aria-label="Business services" className="rounded-lg bg-white p-3 shadow-sm">
           <Link href="/configure/services" className="mb-2 block rounded bg-slate-900 px-3 py-1.5 text-center text-sm font-medium text-white hover:bg-slate-700">

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { pageTextOrNotFound } from "@/lib/auth/page-guards";
-import { requireAccess } from "@/lib/auth/session";
+import { pageTextOrNotFound, requirePageCapability } from "@/lib/auth/page-guards";
 import { getPrisma } from "@/lib/db";
 import { getHostElement } from "@/lib/connector";
 import { PageHeader } from "@/components/ui/page-header";
@@ -16,7 +15,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function HostElementPage({ params }: Params) {
-  const { access } = await requireAccess();
+  const { access } = await requirePageCapability("bsm");
   const host = pageTextOrNotFound((await params).host);
   const element = await getHostElement(getPrisma(), access, host);
   if (!element) notFound();
