@@ -24,7 +24,7 @@ export default async function SettingsPage() {
       <PageHeader title="Settings">Where this dashboard keeps its data, where it reads monitoring data, and who you are signed in as.</PageHeader>
       <dl className="grid max-w-2xl grid-cols-[12rem_1fr] gap-x-4 gap-y-3 rounded-lg bg-white p-6 text-sm shadow-sm">
         <dt className="font-medium text-slate-600">Application database</dt>
-        <dd data-testid="database-target">{describeDatabaseTarget(database.target)}</dd>
+        <dd data-testid="database-target">{describeDatabaseTarget(database.target, { withAddress: viewer.isAdmin })}</dd>
         <dt className="font-medium text-slate-600">Schema version</dt>
         <dd>{applied.at(-1)?.migration_name ?? "none"} ({applied.length} migrations applied)</dd>
         <dt className="font-medium text-slate-600">Signed in as</dt>
