@@ -19,13 +19,13 @@ function bsmEval(args: string[], stdin?: string) {
 }
 
 describe("npm run bsm:eval", () => {
-  it("prints the design page's output for the design page's example (FILE)", () => {
+  it("prints the output of docs/status-rules.md §8 for its example (FILE)", () => {
     const run = bsmEval([examplePath]);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     const output = JSON.parse(run.stdout);
     expect(Object.keys(output)).toEqual(["hosts", "components", "businessServices", "summaryOrder"]);
-    // The design page shows only web1 of the three component hosts.
+    // docs/status-rules.md §8 shows only web1 of the three component hosts.
     expect(output.hosts).toHaveLength(3);
     expect(output.hosts[0]).toEqual(expected.hosts[0]);
     expect(output.components).toEqual(expected.components);

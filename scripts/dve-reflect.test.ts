@@ -40,7 +40,7 @@ const designPageResult = {
 };
 
 describe("dve:reflect CLI", () => {
-  it("reflects the design page example read from a file", () => {
+  it("reflects the example of docs/connector-rules.md §8 read from a file", () => {
     const { exitCode, stdout, stderr } = runCli(writeInput("example.json", designPageExample));
     expect(stderr).toBe("");
     expect(exitCode).toBe(0);

@@ -38,7 +38,7 @@ function writeInput(content: string): string {
 }
 
 describe("notify:simulate", () => {
-  it("replays the design page example", () => {
+  it("replays the example of docs/notification-rules.md §13", () => {
     const result = runSimulate([writeInput(JSON.stringify(DESIGN_EXAMPLE))]);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);

@@ -1,4 +1,4 @@
-// Who may see and change what (opsview-bsm.txt, "Access Control"). Pure: given a user's grants and
+// Who may see and change what (docs/access-rules.md). Pure: given a user's grants and
 // the estate's shape it answers every permission question. Pages, server actions, route handlers,
 // the event stream and notifications all ask through an Access; nothing filters only in the browser.
 

@@ -1,3 +1,4 @@
+// Rules: docs/access-rules.md §9 (REST API tokens: scope and expiry).
 import { createHash, randomBytes } from "node:crypto";
 import type { ApiTokenScope, PrismaClient } from "@prisma/client";
 import { z } from "zod";

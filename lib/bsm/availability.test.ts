@@ -53,7 +53,7 @@ function availabilityOf(
 }
 
 describe("availability is the percentage of the last 24 hours the object was OPERATIONAL", () => {
-  it("the design page's example: a 15-minute outage of one host is 98.96%", () => {
+  it("the example of docs/status-rules.md §6.8: a 15-minute outage of one host is 98.96%", () => {
     const { web1, component, service, report } = availabilityOf(
       withCurrent(checkOf("web1", "HTTP", "CRITICAL")),
       [entry("2026-11-22T11:45:00Z", "web1", "HTTP", "CRITICAL")],
@@ -228,7 +228,7 @@ describe("excluding DOWNTIME from the denominator is an option, off by default",
   });
 });
 
-describe("the sweep equals evaluating the design rules between every pair of change points", () => {
+describe("the sweep equals evaluating the rules of docs/status-rules.md §3–§5 between every pair of change points", () => {
   const WINDOW = HOUR;
   const HOSTS = ["h0", "h1", "h2", "h3"];
   const TEMPLATES = ["A", "B"];

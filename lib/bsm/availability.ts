@@ -1,3 +1,4 @@
+// Rules: docs/status-rules.md §6 (24-hour availability).
 import { buildEstateIndex, type EstateIndex } from "./estate-index";
 import {
   CRITICAL_IN_DOWNTIME,

@@ -8,7 +8,7 @@ import { CHECK_STATES, type BsmConfig, type BsmTransition, type ServiceCheckStat
 /*
  * Random small estates (a few hosts shared by several components, components
  * shared by several services, checks contributed by several templates), so
- * that collisions the design page cares about happen often.
+ * that collisions docs/status-rules.md cares about happen often.
  */
 
 const HOSTS = ["h0", "h1", "h2", "h3", "h4", "h5"];
@@ -148,7 +148,7 @@ describe("incremental updates equal a full evaluation", () => {
     );
   });
 
-  it("the full evaluation agrees with the design page's wording on random estates", () => {
+  it("the full evaluation agrees with the wording of docs/status-rules.md on random estates", () => {
     fc.assert(
       fc.property(configArbitrary, fc.array(checkArbitrary, { maxLength: 20 }), (config, checks) => {
         expectMatchesReference(createBsmEngine(config, checks), config, [...keyed(checks).values()]);

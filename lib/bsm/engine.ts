@@ -1,3 +1,4 @@
+// Rules: docs/status-rules.md §3–§5 (states, flags, counts, orders) and §7 (transitions), applied incrementally.
 import { buildEstateIndex, componentHostIndex, type EstateIndex } from "./estate-index";
 import {
   ACKNOWLEDGED,

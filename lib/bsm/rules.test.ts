@@ -14,7 +14,7 @@ import { SEVERITY_ORDER, worstOf } from "./severity";
 import { checkOf, componentEngine, hostName, servicesEngine, type ComponentShape } from "./testing/builders";
 import type { CheckState, HostState, ServiceCheckStatus, ServiceState } from "./types";
 
-/* One table per rule of docs bsm-semantics.md, named after the rule. */
+/* One table per rule of docs/status-rules.md (§1–§5), named after the rule. */
 
 type CheckRow = [state: CheckState, acknowledged: boolean, inDowntime: boolean];
 

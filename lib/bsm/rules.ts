@@ -11,7 +11,7 @@ import type {
 } from "./types";
 
 /*
- * The rules of the design page, once. The engine and the availability sweep
+ * The rules of docs/status-rules.md §2–§5, once. The engine and the availability sweep
  * work on counts and small integer codes: a status code is the state's
  * severity index plus two flag bits.
  */

@@ -1,3 +1,4 @@
+// Rules: docs/status-rules.md §2.2 (severity order) and §4.1 (zone order).
 import type { BsmState, HostState } from "./types";
 
 /**

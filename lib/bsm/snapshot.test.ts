@@ -16,7 +16,7 @@ const check = { host: "web1", name: "HTTP", hostTemplates: ["Web"], state: "OK",
 const valid = { now: "2026-11-22T12:00:00Z", components: [component], businessServices: [], serviceChecks: [check] };
 
 describe("the bsm:eval snapshot", () => {
-  it("evaluates the design page's example to the design page's output", () => {
+  it("evaluates the example of docs/status-rules.md §8 to the output given there", () => {
     const output = evaluate(example);
     expect(output.hosts[0]).toEqual(expected.hosts[0]);
     expect(output.hosts.slice(1)).toEqual([

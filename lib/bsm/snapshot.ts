@@ -5,7 +5,7 @@ import { checkKeyOf } from "./rules";
 import { CHECK_STATES, type BsmConfig, type CheckHistoryEntry, type ServiceCheckStatus } from "./types";
 
 /*
- * The `bsm:eval` snapshot format of the design page: parsing, validation
+ * The `bsm:eval` snapshot format of docs/status-rules.md §8: parsing, validation
  * (first bad field wins) and evaluation through the same engine the
  * dashboard uses.
  */

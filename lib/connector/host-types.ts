@@ -1,3 +1,4 @@
+// Rules: docs/connector-rules.md §1.2 (host type) and §2 (export settings per host type).
 import type { ExportSettings, ExportState } from "../reflect";
 
 /**

@@ -1,3 +1,4 @@
+// Rules: docs/connector-rules.md §4 (reflection after a poll).
 import type { PrismaClient } from "@prisma/client";
 import type { AfterPollContext, AfterPollStep } from "../poller/poller";
 import { reflectPoll, type SourceHost } from "../reflect";

@@ -1,3 +1,4 @@
+// Rules: docs/connector-rules.md §5 (Reflect, Reflect All) and §7 (permissions).
 import { z } from "zod";
 import { requireCapability } from "../auth/access";
 import { recordAudit } from "../audit/record-audit";

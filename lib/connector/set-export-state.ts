@@ -1,3 +1,4 @@
+// Rules: docs/connector-rules.md §2.1–§2.2 (changing an export state).
 import { z } from "zod";
 import { requireCapability } from "../auth/access";
 import { recordAudit } from "../audit/record-audit";

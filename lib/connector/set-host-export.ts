@@ -1,3 +1,4 @@
+// Rules: docs/connector-rules.md §1.4 and §2.2 (the export flag).
 import { z } from "zod";
 import { recordAudit } from "../audit/record-audit";
 import { NotFoundError } from "../config/errors";

@@ -1,3 +1,4 @@
+// Rules: docs/connector-rules.md §4.3 (modes).
 import { z } from "zod";
 import { requireCapability } from "../auth/access";
 import { recordAudit } from "../audit/record-audit";

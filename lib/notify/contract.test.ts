@@ -18,7 +18,7 @@ function withTimeline(index: number, patch: Record<string, unknown>) {
 }
 
 describe("simulation input contract", () => {
-  it("accepts the design page example", () => {
+  it("accepts the example of docs/notification-rules.md §13", () => {
     const parsed = parseSimulationInput(VALID);
     expect(parsed.ok).toBe(true);
   });

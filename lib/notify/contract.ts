@@ -1,3 +1,4 @@
+// Rules: docs/notification-rules.md §13 (the notify:simulate input) and §8.2 (the stored decision state).
 import { z } from "zod";
 
 import { NOTIFICATION_STATE_VERSION, floorToMinute, type NotificationState } from "./decide";

@@ -1,3 +1,4 @@
+// Rules: docs/notification-rules.md §2–§8 (when to notify, and with which number).
 import { isInsideTimePeriod } from "./time-period";
 import type {
   NotificationDecision,

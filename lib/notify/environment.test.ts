@@ -16,7 +16,7 @@ import { SHOP_CONTEXT } from "./test-support";
 const SHOP = SHOP_CONTEXT;
 
 describe("OPSVIEW environment", () => {
-  it("sets every variable of the spec", () => {
+  it("sets every variable of docs/notification-rules.md §10", () => {
     expect(buildOpsviewEnvironment(SHOP)).toEqual({
       OPSVIEW_OBJECTTYPE: "BSMService",
       OPSVIEW_NAME: "Shop",

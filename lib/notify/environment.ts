@@ -1,3 +1,4 @@
+// Rules: docs/notification-rules.md §10 (the OPSVIEW_* environment).
 import { describeStateWord } from "./decide";
 import { toLocalTime } from "./time-period";
 import type { NotificationDecision, ObjectState, ObjectType, StateWord } from "./types";

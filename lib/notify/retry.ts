@@ -1,3 +1,4 @@
+// Rules: docs/notification-rules.md §9.1 (retries).
 import { createFailedAttempt, describeError, type DeliveryResult, type MethodAttempt } from "./methods/result";
 
 export interface RetryPolicy {

@@ -73,7 +73,7 @@ describe("long timelines", () => {
     ]);
   });
 
-  it("the design example with alert from 3 sends its first notification an hour later, number 3", () => {
+  it("the example of docs/notification-rules.md §4.3 with alert from 3 sends its first notification an hour later, number 3", () => {
     const parsed = parseSimulationInput({
       object: { type: "BSMService", id: "shop", name: "Shop" },
       profile: { ...BASE_RULES, alertFrom: 3 },

@@ -1,3 +1,4 @@
+// Rules: docs/notification-rules.md §13 (the notify:simulate replay).
 import { createNotificationState, stepNotificationState, type NotificationState } from "./decide";
 import type { NotificationDecision, NotificationRules, NotificationType, ObjectState, StateWord } from "./types";
 

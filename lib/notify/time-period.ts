@@ -1,3 +1,4 @@
+// Rules: docs/notification-rules.md §7 (time periods).
 import { WEEKDAYS, type TimePeriod, type Weekday, type WeeklyTimePeriod } from "./types";
 
 const MINUTES_PER_DAY = 24 * 60;

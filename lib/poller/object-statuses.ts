@@ -1,7 +1,7 @@
 import type { BsmEvaluation, BsmTransition } from "../bsm";
 import type { BsmObjectType, ObjectStatusChange, ObjectStatusRow } from "./estate-store";
 
-// What an object is before it was ever computed: new objects start OPERATIONAL (notify-semantics.md).
+// What an object is before it was ever computed: new objects start OPERATIONAL (docs/status-rules.md §7.2).
 const INITIAL_FLAGS = { state: "OPERATIONAL", acknowledged: false, impacted: false } as const;
 
 function keyOf(objectType: BsmObjectType, objectKey: string): string {

@@ -23,7 +23,7 @@ function errorOf(input: unknown): string {
 }
 
 describe("dve:reflect contract", () => {
-  it("reflects the design page example", () => {
+  it("reflects the example of docs/connector-rules.md §8", () => {
     expect(evaluate(designPageExample)).toEqual({
       ok: true,
       output: {

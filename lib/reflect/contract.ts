@@ -2,7 +2,7 @@ import { z } from "zod";
 import { reflectPoll, type PollInput } from "./reflect-poll";
 import { EXPORT_STATES, type HostElementActionKind, type HostRecord, type ReflectionMode, type ReflectStatus } from "./types";
 
-// The `dve:reflect` evaluation contract of design/connector-semantics.md.
+// The `dve:reflect` evaluation contract of docs/connector-rules.md §8.
 
 function describedAs(expectation: string) {
   return { error: (issue: { input: unknown }) => (issue.input === undefined ? "is required" : `must be ${expectation}`) };

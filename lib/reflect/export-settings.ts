@@ -1,3 +1,4 @@
+// Rules: docs/connector-rules.md §1.3–§1.5 and §2.1 (export settings, creation allowed).
 import type { ExportSettings, ExportState } from "./types";
 
 export function isHostTypeSupported(hostType: string, settings: ExportSettings): boolean {

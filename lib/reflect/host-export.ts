@@ -1,3 +1,4 @@
+// Rules: docs/connector-rules.md §2.2 (a flag or export-state change only makes hosts pending).
 import { withPendingRefreshed } from "./host-state";
 import type { ExportSettings, HostRecord } from "./types";
 

@@ -1,3 +1,4 @@
+// Rules: docs/connector-rules.md §1.5, §1.6 and §3 (allowed, pending, Reflect Status).
 import { isCreationAllowed, isHostTypeSupported } from "./export-settings";
 import type { ExportSettings, HostRecord, ReflectStatus } from "./types";
 

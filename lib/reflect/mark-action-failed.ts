@@ -1,3 +1,4 @@
+// Rules: docs/connector-rules.md §6.3 (a failed action).
 import type { HostElementAction, HostOutcome } from "./types";
 
 /**

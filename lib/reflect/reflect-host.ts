@@ -1,3 +1,4 @@
+// Rules: docs/connector-rules.md §5 (Reflect and Reflect All).
 import { ElementPlan } from "./element-plan";
 import { isElementAllowed, isPending, statusOfPresentHost, withPendingRefreshed } from "./host-state";
 import type { ExportSettings, HostOutcome, HostRecord, ReflectionResult } from "./types";

@@ -1,3 +1,4 @@
+// Rules: docs/connector-rules.md §4 (reflection after a poll).
 import { ElementPlan } from "./element-plan";
 import { isCreationAllowed } from "./export-settings";
 import { isPending, statusOfPresentHost, withPendingRefreshed } from "./host-state";

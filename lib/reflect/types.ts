@@ -1,3 +1,4 @@
+// Rules: docs/connector-rules.md §1 and §3 (the words used here).
 export const REFLECTION_MODES = ["MANUAL", "SEMI_AUTOMATIC", "AUTOMATIC"] as const;
 export type ReflectionMode = (typeof REFLECTION_MODES)[number];
 export const DEFAULT_REFLECTION_MODE: ReflectionMode = "MANUAL";

@@ -29,7 +29,7 @@ export interface StoredAvailabilityOptions {
 /**
  * Availability over the last 24 hours (or `windowMs`) of component hosts, components and business
  * services, from the stored check history (CheckStateChange) and current checks, through the
- * engine's computeAvailability, so the rules are those of bsm-semantics.md: 100% before an object
+ * engine's computeAvailability, so the rules are those of docs/status-rules.md §6: 100% before an object
  * existed, a check is OK before its first change, DOWNTIME optionally excluded.
  */
 export async function loadAvailability(prisma: PrismaClient, options: StoredAvailabilityOptions): Promise<AvailabilityReport> {

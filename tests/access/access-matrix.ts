@@ -2,7 +2,7 @@
 // tests/access/access-matrix.test.ts fails when the source tree has a path this table does not
 // list (or the table lists one that no longer exists); e2e/access-matrix.spec.ts runs every case
 // below as every role against a running app. Outcomes are what the product SHOULD do (README,
-// issue 12), not necessarily what it does today.
+// issue 12), not necessarily what it does today. The rules behind them: docs/access-rules.md.
 //
 // To add a path: add a row to PAGES, API_ROUTES or SERVER_ACTIONS with one case or more. A case
 // says what it requests (built from the role's samples) and the expected outcome for every role;

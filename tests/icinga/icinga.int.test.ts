@@ -10,7 +10,7 @@ import { createIcingaIdoSource, parseIcingaIdoSettings, testIcingaIdoConnection 
 import type { FullRead, MonitoringSource, SourceServiceCheck } from "@/lib/sources/types";
 
 /**
- * End to end against a real Icinga 2 and its IDO (shared/design/icinga-testbed.md): both doors read
+ * End to end against a real Icinga 2 and its IDO (docs/sources.md §5.2): both doors read
  * the same estate, and pollers on each make the BSM states follow states set through the Icinga 2 API.
  * One testbed for the whole file, as starting Icinga 2 and loading its IDO takes most of the time.
  */

@@ -13,7 +13,7 @@ import { findFreePort } from "./postgres-server";
  * A real Icinga 2 (Debian's icinga2 and icinga2-ido-mysql) with its IDO in a throwaway MariaDB, both
  * on 127.0.0.1 with their own directories under one temporary directory. Every check is passive
  * (check_command "dummy", active checks off, one attempt), so tests set states through the API.
- * See shared/design/icinga-testbed.md.
+ * See docs/sources.md §5.2.
  */
 
 const ICINGA2 = process.env.ICINGA2 ?? "/usr/sbin/icinga2";

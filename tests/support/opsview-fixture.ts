@@ -3,7 +3,7 @@ import type { MariaDbServer } from "./mariadb-server";
 
 /**
  * Opsview's `runtime` (NDOUtils + Opsview helper tables) and `opsview` (configuration) databases,
- * written from the tables and columns in docs: shared/design/opsview-sources.md, section 1.
+ * written from the tables and columns in docs/sources.md §5.1.
  * Times are written with FROM_UNIXTIME like NDOUtils does, never as zero dates.
  */
 
@@ -232,7 +232,7 @@ function schemaStatements(n: Names): string[] {
   ];
 }
 
-/** Drops and creates both databases with every table of the design page. */
+/** Drops and creates both databases with every table of docs/sources.md §5.1. */
 export async function createOpsviewSchema(connection: Connection, options: OpsviewSchemaOptions = {}): Promise<void> {
   for (const statement of schemaStatements(names(options))) await connection.query(statement);
 }

@@ -10,8 +10,8 @@ import type {
 } from "../types";
 
 /*
- * A deliberately naive oracle for tests, written straight from the design
- * page's wording (zone order, "worst state in the zone", scans over all
+ * A deliberately naive oracle for tests, written straight from the wording
+ * of docs/status-rules.md (zone order, "worst state in the zone", scans over all
  * checks) and sharing no code with the engine.
  */
 
@@ -108,7 +108,7 @@ export function evaluateReference(config: BsmConfig, checks: readonly CheckStatu
   return { componentHosts, components, businessServices, summaryOrder };
 }
 
-/** Check statuses at instant t by the design page's history rules. */
+/** Check statuses at instant t by the history rules of docs/status-rules.md §6.3. */
 export function checksAt(
   checks: readonly ServiceCheckStatus[],
   history: readonly CheckHistoryEntry[],

@@ -1,3 +1,4 @@
+// Rules: docs/notification-rules.md §9 (what e-mail and webhook methods send).
 import {
   buildOpsviewEnvironment,
   describeStateText,

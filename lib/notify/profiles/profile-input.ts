@@ -4,6 +4,7 @@ import { isStorableText, recordId, STORABLE_TEXT_MESSAGE, storableText } from ".
 import { isValidTimeZone, parseTimeRange } from "../time-period";
 import { TRIGGERS, WEEKDAYS, type TimePeriod, type Trigger, type Weekday } from "../types";
 
+// Rules: docs/notification-rules.md §1.1 (profile fields).
 // What the profile form sends (text as typed) and what is stored (parsed). The form's field
 // errors are keyed by the dotted path of the field, e.g. "methods.0.argv".
 

@@ -1,3 +1,4 @@
+// Rules: docs/notification-rules.md §1.2 (personal and shared profiles, who may save what).
 import type { NotificationProfile, Prisma, PrismaClient } from "@prisma/client";
 
 import { AccessDeniedError, requireCapability, type Access } from "../../auth/access";

@@ -1,3 +1,4 @@
+// Rules: docs/notification-rules.md §8 (evaluation over time) and §11 (who receives what).
 import type { Prisma, PrismaClient } from "@prisma/client";
 
 import { createAccess, type Access } from "../../auth/access";
