@@ -76,14 +76,15 @@ describe("object states", () => {
 });
 
 describe("canSeeObject", () => {
-  // Component 1 = web-1 (keyword eu), component 2 = db-1 (keyword us); service 10 = [1], 20 = [2].
+  // Component 1 = web-1 (keyword eu) + web-2 (keyword us); component 2 = db-1 (keyword us). Service 10 = [1], 20 = [2].
   const estate: AccessEstate = {
     hosts: new Map([
       ["web-1", { hostGroups: [], keywords: ["eu"] }],
+      ["web-2", { hostGroups: [], keywords: ["us"] }],
       ["db-1", { hostGroups: [], keywords: ["us"] }],
     ]),
     componentHosts: new Map([
-      [1, ["web-1"]],
+      [1, ["web-1", "web-2"]],
       [2, ["db-1"]],
     ]),
     serviceComponents: new Map([
@@ -91,17 +92,25 @@ describe("canSeeObject", () => {
       [20, [2]],
     ]),
   };
-  const objects: BsmObjectRef[] = [businessServiceRef(10), componentRef(1), componentHostRef(1, "web-1"), businessServiceRef(20), componentRef(2), componentHostRef(2, "db-1")];
+  const objects: BsmObjectRef[] = [
+    businessServiceRef(10),
+    componentRef(1),
+    componentHostRef(1, "web-1"),
+    componentHostRef(1, "web-2"),
+    businessServiceRef(20),
+    componentRef(2),
+    componentHostRef(2, "db-1"),
+  ];
   const visible = (access: ReturnType<typeof createAccess>) => objects.filter((ref) => canSeeObject(access, ref)).map(objectRefKey);
 
-  it("bottom up: the objects of the hosts the user may see", () => {
-    const access = createAccess({ ...NO_GRANTS, bsmAccess: true, keywords: ["eu"], grantServicesOfComponents: true }, estate);
-    expect(visible(access)).toEqual(["BUSINESS_SERVICE:10", "COMPONENT:1", "COMPONENT_HOST:1:web-1"]);
+  it("bottom up: the objects whose hosts the user may all see", () => {
+    const access = createAccess({ ...NO_GRANTS, bsmAccess: true, keywords: ["us"], grantServicesOfComponents: true }, estate);
+    expect(visible(access)).toEqual(["BUSINESS_SERVICE:20", "COMPONENT:2", "COMPONENT_HOST:2:db-1"]);
   });
 
   it("top down: a granted service and its components, but a component host only when the host itself is visible", () => {
-    const access = createAccess({ ...NO_GRANTS, bsmAccess: true, keywords: ["eu"], businessServices: new Map([[20, { canEdit: false }]]) }, estate);
-    expect(visible(access)).toEqual(["COMPONENT:1", "COMPONENT_HOST:1:web-1", "BUSINESS_SERVICE:20", "COMPONENT:2"]);
+    const access = createAccess({ ...NO_GRANTS, bsmAccess: true, keywords: ["eu"], businessServices: new Map([[10, { canEdit: false }]]) }, estate);
+    expect(visible(access)).toEqual(["BUSINESS_SERVICE:10", "COMPONENT:1", "COMPONENT_HOST:1:web-1"]);
   });
 
   it("nothing without BSM access, everything for an administrator, nothing that does not exist", () => {
