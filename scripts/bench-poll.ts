@@ -5,7 +5,7 @@
 import { openDatabase, type Database } from "../lib/db/client";
 import { subscribeToLiveEvents } from "../lib/events/live-events";
 import { loadKnownChecks } from "../lib/poller/estate-store";
-import { componentHostKey } from "../lib/poller/object-statuses";
+import { componentHostKey } from "../lib/status/bsm-object";
 import { Poller } from "../lib/poller/poller";
 import { runPoller } from "../lib/poller/run-poller";
 import { seedConfigurationIfEmpty } from "../lib/poller/seed-configuration";

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 import { deleteComponentAction, saveComponentAction } from "@/app/(dashboard)/configure/actions";
 import { ActionMessage } from "@/components/connector/action-message";
+import { effectiveRequiredOnline } from "@/lib/bsm";
 import type { ComponentConfigView, HostChoice, HostTemplateChoice } from "@/lib/config";
 import type { ActionResult } from "@/lib/connector/action-result";
 import { ConfirmDelete } from "./confirm-delete";
@@ -48,14 +49,14 @@ export function ComponentEditor({
     const usable = new Set(hosts.filter((host) => id !== null && host.hostTemplateIds.includes(id)).map((host) => host.id));
     const remaining = hostIds.filter((hostId) => usable.has(hostId));
     setHostIds(remaining);
-    setRequiredOnline(Math.min(requiredOnline, remaining.length));
+    setRequiredOnline(effectiveRequiredOnline(requiredOnline, remaining.length));
   };
 
   const chooseHosts = (selected: number[]) => {
     // Keep the configured order for hosts that stay; new ones go to the end.
     const next = [...hostIds.filter((id) => selected.includes(id)), ...selected.filter((id) => !hostIds.includes(id))];
     setHostIds(next);
-    setRequiredOnline(Math.min(requiredOnline, next.length));
+    setRequiredOnline(effectiveRequiredOnline(requiredOnline, next.length));
   };
 
   const save = () =>

@@ -1,4 +1,5 @@
 import { compareForSummary } from "@/lib/bsm";
+import { isServiceState } from "@/lib/status/bsm-object";
 import type { BusinessServiceStatusView } from "@/lib/status/list-business-service-statuses";
 
 export const SORT_FIELDS = ["status", "availability", "name"] as const;
@@ -101,8 +102,4 @@ export function applyServiceChanges(services: readonly BusinessServiceStatusView
     return { ...service, state: change.state, acknowledged: change.acknowledged, impacted: change.impacted };
   });
   return changed ? next.sort(compareForSummary) : (services as BusinessServiceStatusView[]);
-}
-
-function isServiceState(state: string): state is BusinessServiceStatusView["state"] {
-  return state === "OPERATIONAL" || state === "OFFLINE" || state === "DOWNTIME";
 }

@@ -1,6 +1,8 @@
 // The REST API's description, served at /api/openapi.json. lib/api/openapi.test.ts checks that
 // it lists exactly the route handlers under app/api (except sign-in, health and dashboard views).
 
+import { HOST_STATES, SERVICE_STATES } from "../bsm";
+
 const errorResponses = {
   "400": { description: "Bad input", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
   "401": { description: "Not signed in, or the API token is invalid, revoked or expired", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
@@ -178,7 +180,7 @@ export const openApiDocument = {
         properties: {
           id: { type: "string" },
           name: { type: "string" },
-          status: { type: "string", enum: ["OPERATIONAL", "OFFLINE", "DOWNTIME"] },
+          status: { type: "string", enum: [...SERVICE_STATES] },
           availability: percent,
           acknowledged: flag,
           impacted: flag,
@@ -194,7 +196,7 @@ export const openApiDocument = {
         properties: {
           id: { type: "string" },
           name: { type: "string" },
-          status: { type: "string", enum: ["OPERATIONAL", "FAILED", "DOWNTIME"] },
+          status: { type: "string", enum: [...HOST_STATES] },
           availability: percent,
           acknowledged: flag,
           impacted: flag,
@@ -214,7 +216,7 @@ export const openApiDocument = {
         properties: {
           id: { type: "string" },
           name: { type: "string" },
-          status: { type: "string", enum: ["OPERATIONAL", "FAILED", "DOWNTIME"] },
+          status: { type: "string", enum: [...HOST_STATES] },
           availability: percent,
           acknowledged: flag,
           services_total: count,

@@ -15,10 +15,10 @@ import {
   componentStatusCode,
   flagsOfCode,
   hostStatusCode,
-  operationalZonePercent,
   orderByZone,
   orderForComponentView,
   serviceStatusCode,
+  zoneFigures,
   type CheckContribution,
 } from "./rules";
 import type {
@@ -479,9 +479,7 @@ class Engine implements BsmEngine {
       hostsFailed: failed,
       hostsDowntime: downtime,
       hostsAcknowledged: this.tally.componentAcknowledged[component],
-      requiredOnline: config.requiredOnline,
-      allowedToFail: hostsTotal - config.requiredOnline,
-      operationalZonePercent: operationalZonePercent(config.requiredOnline, hostsTotal),
+      ...zoneFigures(config.requiredOnline, hostsTotal),
     };
   }
 

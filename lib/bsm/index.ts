@@ -5,10 +5,13 @@ export {
   computeBusinessServiceStatus,
   computeComponentHostStatus,
   computeComponentStatus,
+  effectiveRequiredOnline,
   operationalZonePercent,
   orderByZone,
   orderForComponentView,
   roundPercent,
+  zoneFigures,
+  type ZoneFigures,
 } from "./rules";
 export { BsmConfigError } from "./estate-index";
 export { createBsmEngine, type BsmEngine, type BsmEvaluation } from "./engine";

@@ -6,9 +6,11 @@ import {
   computeBusinessServiceStatus,
   computeComponentHostStatus,
   computeComponentStatus,
+  effectiveRequiredOnline,
   operationalZonePercent,
   orderByZone,
   roundPercent,
+  zoneFigures,
 } from "./rules";
 import { SEVERITY_ORDER, worstOf } from "./severity";
 import { checkOf, componentEngine, hostName, servicesEngine, type ComponentShape } from "./testing/builders";
@@ -226,6 +228,31 @@ describe("component state", () => {
   table("a component with no hosts (N = 0) is OPERATIONAL, not impacted, not acknowledged", [
     { case: "N = 0", hosts: "", requiredOnline: 0, state: "OPERATIONAL", impacted: false, acknowledged: false },
   ]);
+
+  describe("the effective requiredOnline is the stored R capped by the host count", () => {
+    it.each([
+      { requiredOnline: 2, hostsTotal: 3, effective: 2 },
+      { requiredOnline: 3, hostsTotal: 3, effective: 3 },
+      { requiredOnline: 5, hostsTotal: 3, effective: 3 },
+      { requiredOnline: 1, hostsTotal: 0, effective: 0 },
+      { requiredOnline: 0, hostsTotal: 4, effective: 0 },
+    ])("R=$requiredOnline, N=$hostsTotal", ({ requiredOnline, hostsTotal, effective }) => {
+      expect(effectiveRequiredOnline(requiredOnline, hostsTotal)).toBe(effective);
+      expect(zoneFigures(requiredOnline, hostsTotal)).toEqual({
+        requiredOnline: effective,
+        allowedToFail: hostsTotal - effective,
+        operationalZonePercent: operationalZonePercent(effective, hostsTotal),
+      });
+    });
+
+    it("a component whose stored R exceeds its hosts is evaluated with R = N", () => {
+      const hosts = [
+        { state: "OPERATIONAL" as const, acknowledged: false, impacted: false },
+        { state: "OPERATIONAL" as const, acknowledged: false, impacted: false },
+      ];
+      expect(computeComponentStatus(hosts, 3)).toMatchObject({ state: "OPERATIONAL", requiredOnline: 2, allowedToFail: 0, operationalZonePercent: 100 });
+    });
+  });
 
   describe("component counts hostsTotal, hostsFailed, hostsDowntime and hostsAcknowledged", () => {
     it.each([

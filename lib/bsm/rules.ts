@@ -96,6 +96,22 @@ export function operationalZonePercent(requiredOnline: number, hostsTotal: numbe
   return roundPercent(requiredOnline, hostsTotal);
 }
 
+/**
+ * The R a component is evaluated with: its stored requiredOnline capped by its host count, as
+ * removing hosts from the source can leave a stored R above N.
+ */
+export function effectiveRequiredOnline(requiredOnline: number, hostsTotal: number): number {
+  return Math.min(requiredOnline, hostsTotal);
+}
+
+export type ZoneFigures = Pick<ComponentStatus, "requiredOnline" | "allowedToFail" | "operationalZonePercent">;
+
+/** R (capped by N), N - R and the operational zone percent of a component with hostsTotal hosts. */
+export function zoneFigures(requiredOnline: number, hostsTotal: number): ZoneFigures {
+  const effective = effectiveRequiredOnline(requiredOnline, hostsTotal);
+  return { requiredOnline: effective, allowedToFail: hostsTotal - effective, operationalZonePercent: operationalZonePercent(effective, hostsTotal) };
+}
+
 // Name-level rules: the same rules for callers holding statuses rather than counts.
 
 /** checks: the host's checks that the component's host template contributes. */
@@ -119,10 +135,11 @@ export type ComponentCounts = Pick<
   "hostsTotal" | "hostsOperational" | "hostsFailed" | "hostsDowntime" | "hostsAcknowledged"
 >;
 
+/** requiredOnline: the stored R; it is capped by the host count (effectiveRequiredOnline). */
 export function computeComponentStatus(
   hosts: readonly StatusFlags<HostState>[],
   requiredOnline: number,
-): StatusFlags<ComponentState> & ComponentCounts {
+): StatusFlags<ComponentState> & ComponentCounts & ZoneFigures {
   let failed = 0;
   let downtime = 0;
   let acknowledged = 0;
@@ -132,7 +149,8 @@ export function computeComponentStatus(
       if (host.acknowledged) acknowledged++;
     } else if (host.state === "DOWNTIME") downtime++;
   }
-  const code = componentStatusCode(hosts.length, requiredOnline, failed, downtime, acknowledged);
+  const figures = zoneFigures(requiredOnline, hosts.length);
+  const code = componentStatusCode(hosts.length, figures.requiredOnline, failed, downtime, acknowledged);
   return {
     ...flagsOfCode<ComponentState>(code),
     hostsTotal: hosts.length,
@@ -140,6 +158,7 @@ export function computeComponentStatus(
     hostsFailed: failed,
     hostsDowntime: downtime,
     hostsAcknowledged: acknowledged,
+    ...figures,
   };
 }
 

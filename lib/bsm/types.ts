@@ -1,9 +1,12 @@
 export const CHECK_STATES = ["OK", "WARNING", "CRITICAL", "UNKNOWN"] as const;
 export type CheckState = (typeof CHECK_STATES)[number];
 
-export type HostState = "OPERATIONAL" | "FAILED" | "DOWNTIME";
+/** The states of a component host and of a component. */
+export const HOST_STATES = ["OPERATIONAL", "FAILED", "DOWNTIME"] as const;
+export type HostState = (typeof HOST_STATES)[number];
 export type ComponentState = HostState;
-export type ServiceState = "OPERATIONAL" | "OFFLINE" | "DOWNTIME";
+export const SERVICE_STATES = ["OPERATIONAL", "OFFLINE", "DOWNTIME"] as const;
+export type ServiceState = (typeof SERVICE_STATES)[number];
 export type BsmState = HostState | ServiceState;
 
 /** Times are epoch milliseconds throughout the engine. */

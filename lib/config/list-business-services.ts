@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import type { Access } from "../auth/access";
-import { operationalZonePercent } from "../bsm";
+import { zoneFigures } from "../bsm";
 
 /** A component as a business service lists it; the figures are null ("Unavailable") when the user may not see its hosts. */
 export interface ServiceComponentView {
@@ -44,7 +44,7 @@ export async function listBusinessServices(prisma: PrismaClient, access: Access)
         name: component.name,
         visible,
         hostsCount: visible ? hostsCount : null,
-        operationalZonePercent: visible ? operationalZonePercent(Math.min(component.requiredOnline, hostsCount), hostsCount) : null,
+        operationalZonePercent: visible ? zoneFigures(component.requiredOnline, hostsCount).operationalZonePercent : null,
       };
     }),
   }));

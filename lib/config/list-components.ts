@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import type { Access } from "../auth/access";
-import { operationalZonePercent } from "../bsm";
+import { zoneFigures } from "../bsm";
 import { componentDeleteRefusal, componentEditRefusal } from "./component-change-refusal";
 
 export interface ComponentConfigView {
@@ -34,7 +34,7 @@ export async function listComponents(prisma: PrismaClient, access: Access): Prom
   });
   return components.map((component) => {
     const hostsCount = component.hosts.length;
-    const requiredOnline = Math.min(component.requiredOnline, hostsCount);
+    const { requiredOnline, operationalZonePercent } = zoneFigures(component.requiredOnline, hostsCount);
     const hostsVisible = access.canSeeComponentHosts(component.id);
     return {
       id: component.id,
@@ -44,7 +44,7 @@ export async function listComponents(prisma: PrismaClient, access: Access): Prom
       hosts: hostsVisible ? component.hosts.map((link) => link.host) : [],
       requiredOnline,
       hostsCount,
-      operationalZonePercent: operationalZonePercent(requiredOnline, hostsCount),
+      operationalZonePercent,
       editRefusal: componentEditRefusal(access, component.id),
       deleteRefusal: componentDeleteRefusal(
         access,

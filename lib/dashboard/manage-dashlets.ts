@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import type { Access } from "../auth/access";
-import { investigateSegments } from "../status/investigate-target";
+import { canSeeObject } from "../status/bsm-object";
+import { investigateSegments, storedObjectOf } from "../status/investigate-target";
 import { isRecordId } from "../validation/fields";
 import {
   DashletInputError,
@@ -94,11 +95,7 @@ function canSee(access: Access, content: DashletContent): boolean {
       return access.canSeeService(content.serviceId);
     case "component":
       return access.canSeeComponent(content.componentId);
-    case "investigate": {
-      const target = content.target;
-      if (target.kind === "service") return access.canSeeService(target.id);
-      if (target.kind === "component") return access.canSeeComponent(target.id);
-      return access.canSeeComponent(target.componentId) && access.canSeeHost(target.host);
-    }
+    case "investigate":
+      return canSeeObject(access, storedObjectOf(content.target));
   }
 }

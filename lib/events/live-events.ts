@@ -1,9 +1,9 @@
 import { EventEmitter } from "node:events";
+import type { BsmState } from "../bsm";
+import type { BsmObjectRef } from "../status/bsm-object";
 
-export interface LiveObjectChange {
-  objectType: "COMPONENT_HOST" | "COMPONENT" | "BUSINESS_SERVICE";
-  objectKey: string;
-  state: string;
+export interface LiveObjectChange extends BsmObjectRef {
+  state: BsmState;
   acknowledged: boolean;
   impacted: boolean;
 }

@@ -1,4 +1,5 @@
-import type { CheckHistoryEntry } from "../bsm";
+import type { BsmState, CheckHistoryEntry } from "../bsm";
+import type { BsmObjectRef } from "../status/bsm-object";
 import type { SqlConnection } from "../db/sql";
 import { checkKey, type SourceHost, type SourceServiceCheck } from "../sources/types";
 
@@ -86,12 +87,8 @@ export async function insertCheckHistory(tx: SqlConnection, entries: CheckHistor
   );
 }
 
-export type BsmObjectType = "COMPONENT_HOST" | "COMPONENT" | "BUSINESS_SERVICE";
-
-export interface ObjectStatusRow {
-  objectType: BsmObjectType;
-  objectKey: string;
-  state: string;
+export interface ObjectStatusRow extends BsmObjectRef {
+  state: BsmState;
   acknowledged: boolean;
   impacted: boolean;
 }
@@ -105,7 +102,7 @@ export async function upsertObjectStatuses(tx: SqlConnection, rows: ObjectStatus
   if (rows.length === 0) return;
   await tx.query(
     `INSERT INTO "BsmObjectStatus" ("objectType", "objectKey", state, acknowledged, impacted, "changedAt")
-     SELECT r."objectType"::"BsmObjectType", r."objectKey", r.state, r.acknowledged, r.impacted, ${UTC_FROM_MS("$2::bigint")}
+     SELECT r."objectType"::"BsmObjectType", r."objectKey", r.state::"BsmState", r.acknowledged, r.impacted, ${UTC_FROM_MS("$2::bigint")}
      FROM jsonb_to_recordset($1::jsonb) AS r("objectType" text, "objectKey" text, state text, acknowledged boolean, impacted boolean)
      ON CONFLICT ("objectType", "objectKey") DO UPDATE SET state = EXCLUDED.state, acknowledged = EXCLUDED.acknowledged,
        impacted = EXCLUDED.impacted, "changedAt" = EXCLUDED."changedAt"`,
@@ -128,7 +125,7 @@ export async function insertTransitions(tx: SqlConnection, changes: ObjectStatus
   await tx.query(
     `INSERT INTO "BsmTransition" ("objectType", "objectKey", at, "fromState", "toState", "fromAcknowledged", "toAcknowledged",
        "fromImpacted", "toImpacted")
-     SELECT r."objectType"::"BsmObjectType", r."objectKey", ${UTC_FROM_MS("$2::bigint")}, r."fromState", r."toState",
+     SELECT r."objectType"::"BsmObjectType", r."objectKey", ${UTC_FROM_MS("$2::bigint")}, r."fromState"::"BsmState", r."toState"::"BsmState",
        r."fromAcknowledged", r."toAcknowledged", r."fromImpacted", r."toImpacted"
      FROM jsonb_to_recordset($1::jsonb) AS r("objectType" text, "objectKey" text, "fromState" text, "toState" text,
        "fromAcknowledged" boolean, "toAcknowledged" boolean, "fromImpacted" boolean, "toImpacted" boolean)`,
@@ -143,7 +140,7 @@ export async function loadObjectStatuses(connection: SqlConnection): Promise<Obj
 }
 
 /** Removes the stored status of objects that no longer exist (deleted components, services, hosts). */
-export async function deleteObjectStatuses(tx: SqlConnection, objects: { objectType: BsmObjectType; objectKey: string }[]): Promise<void> {
+export async function deleteObjectStatuses(tx: SqlConnection, objects: BsmObjectRef[]): Promise<void> {
   if (objects.length === 0) return;
   await tx.query(
     `DELETE FROM "BsmObjectStatus" s USING jsonb_to_recordset($1::jsonb) AS o("objectType" text, "objectKey" text)

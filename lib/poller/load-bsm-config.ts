@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import type { BsmConfig } from "../bsm";
+import { effectiveRequiredOnline, type BsmConfig } from "../bsm";
 import type { SqlConnection } from "../db/sql";
 import { READ_CONFIGURATION_VERSION } from "../db/configuration-version";
 
@@ -31,7 +31,7 @@ export async function loadBsmConfig(prisma: PrismaClient): Promise<BsmConfig> {
       name: component.name,
       hostTemplate: component.hostTemplate.name,
       hosts: component.hosts.map((membership) => membership.host.name),
-      requiredOnline: Math.min(component.requiredOnline, component.hosts.length),
+      requiredOnline: effectiveRequiredOnline(component.requiredOnline, component.hosts.length),
       createdAt: component.createdAt.getTime(),
     })),
     businessServices: businessServices.map((service) => ({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createBsmEngine, type BsmConfig, type ServiceCheckStatus } from "../bsm";
-import { ObjectStatusBook } from "./object-statuses";
+import { businessServiceRef, componentRef } from "../status/bsm-object";
+import { StoredStatusMirror } from "./object-statuses";
 
 const config: BsmConfig = {
   components: [{ id: "1", name: "Web", hostTemplate: "Web", hosts: ["web1", "web2"], requiredOnline: 2 }],
@@ -15,10 +16,10 @@ const critical = (host: string): ServiceCheckStatus => ({
   inDowntime: false,
 });
 
-describe("ObjectStatusBook", () => {
+describe("StoredStatusMirror", () => {
   it("adds never-seen objects without a change when they start OPERATIONAL", () => {
-    const book = new ObjectStatusBook([]);
-    const { upserts, changes, removed } = book.reconcile(createBsmEngine(config).listAll());
+    const mirror = new StoredStatusMirror([]);
+    const { upserts, changes, removed } = mirror.reconcile(createBsmEngine(config).listAll());
     expect(upserts.map((row) => `${row.objectType}:${row.objectKey}`)).toEqual([
       "COMPONENT_HOST:1:web1",
       "COMPONENT_HOST:1:web2",
@@ -30,8 +31,8 @@ describe("ObjectStatusBook", () => {
   });
 
   it("reports a new object that is already failing as a change from OPERATIONAL", () => {
-    const book = new ObjectStatusBook([]);
-    const { changes } = book.reconcile(createBsmEngine(config, [critical("web1")]).listAll());
+    const mirror = new StoredStatusMirror([]);
+    const { changes } = mirror.reconcile(createBsmEngine(config, [critical("web1")]).listAll());
     expect(changes.map((c) => [c.after.objectKey, c.before.state, c.after.state])).toEqual([
       ["1:web1", "OPERATIONAL", "FAILED"],
       ["1", "OPERATIONAL", "FAILED"],
@@ -41,26 +42,26 @@ describe("ObjectStatusBook", () => {
 
   it("finds nothing to do when the stored statuses match, and removes objects that vanished", () => {
     const engine = createBsmEngine(config, [critical("web1")]);
-    const book = new ObjectStatusBook([]);
-    book.reconcile(engine.listAll());
-    expect(book.reconcile(engine.listAll())).toEqual({ upserts: [], changes: [], removed: [] });
+    const mirror = new StoredStatusMirror([]);
+    mirror.reconcile(engine.listAll());
+    expect(mirror.reconcile(engine.listAll())).toEqual({ upserts: [], changes: [], removed: [] });
 
     engine.reconfigure({ components: config.components, businessServices: [] });
-    const { removed } = book.reconcile(engine.listAll());
+    const { removed } = mirror.reconcile(engine.listAll());
     expect(removed.map((row) => row.objectKey)).toEqual(["9"]);
-    expect(book.get("BUSINESS_SERVICE", "9")).toBeUndefined();
+    expect(mirror.get(businessServiceRef(9))).toBeUndefined();
   });
 
   it("turns engine transitions into before/after changes and remembers the after", () => {
     const engine = createBsmEngine(config);
-    const book = new ObjectStatusBook([]);
-    book.reconcile(engine.listAll());
-    const changes = book.applyTransitions(engine.applyCheckChange(critical("web2")));
+    const mirror = new StoredStatusMirror([]);
+    mirror.reconcile(engine.listAll());
+    const changes = mirror.applyTransitions(engine.applyCheckChange(critical("web2")));
     expect(changes.map((c) => [c.after.objectType, c.before.state, c.after.state])).toEqual([
       ["COMPONENT_HOST", "OPERATIONAL", "FAILED"],
       ["COMPONENT", "OPERATIONAL", "FAILED"],
       ["BUSINESS_SERVICE", "OPERATIONAL", "OFFLINE"],
     ]);
-    expect(book.get("COMPONENT", "1")?.state).toBe("FAILED");
+    expect(mirror.get(componentRef(1))?.state).toBe("FAILED");
   });
 });

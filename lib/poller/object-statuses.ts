@@ -1,47 +1,23 @@
-import type { BsmEvaluation, BsmTransition } from "../bsm";
-import type { BsmObjectType, ObjectStatusChange, ObjectStatusRow } from "./estate-store";
+import type { BsmEvaluation, BsmState, BsmTransition, StatusFlags } from "../bsm";
+import { businessServiceRef, componentHostRef, componentRef, objectRefKey, refOfTransition, type BsmObjectRef } from "../status/bsm-object";
+import type { ObjectStatusChange, ObjectStatusRow } from "./estate-store";
 
 // What an object is before it was ever computed: new objects start OPERATIONAL (docs/status-rules.md §7.2).
 const INITIAL_FLAGS = { state: "OPERATIONAL", acknowledged: false, impacted: false } as const;
 
-function keyOf(objectType: BsmObjectType, objectKey: string): string {
-  return `${objectType}|${objectKey}`;
-}
-
-export function componentHostKey(componentId: string, host: string): string {
-  return `${componentId}:${host}`;
+function rowOf(ref: BsmObjectRef, status: StatusFlags<BsmState>): ObjectStatusRow {
+  return { ...ref, state: status.state, acknowledged: status.acknowledged, impacted: status.impacted };
 }
 
 export function rowOfTransition(transition: BsmTransition): ObjectStatusRow {
-  const flags = { state: transition.after.state, acknowledged: transition.after.acknowledged, impacted: transition.after.impacted };
-  switch (transition.objectType) {
-    case "componentHost":
-      return { objectType: "COMPONENT_HOST", objectKey: componentHostKey(transition.componentId, transition.host), ...flags };
-    case "component":
-      return { objectType: "COMPONENT", objectKey: transition.id, ...flags };
-    case "businessService":
-      return { objectType: "BUSINESS_SERVICE", objectKey: transition.id, ...flags };
-  }
+  return rowOf(refOfTransition(transition), transition.after);
 }
 
 export function rowsOfEvaluation(evaluation: BsmEvaluation): ObjectStatusRow[] {
-  const flags = (status: { state: string; acknowledged: boolean; impacted: boolean }) => ({
-    state: status.state,
-    acknowledged: status.acknowledged,
-    impacted: status.impacted,
-  });
   return [
-    ...evaluation.componentHosts.map((host): ObjectStatusRow => ({
-      objectType: "COMPONENT_HOST",
-      objectKey: componentHostKey(host.componentId, host.host),
-      ...flags(host),
-    })),
-    ...evaluation.components.map((component): ObjectStatusRow => ({ objectType: "COMPONENT", objectKey: component.id, ...flags(component) })),
-    ...evaluation.businessServices.map((service): ObjectStatusRow => ({
-      objectType: "BUSINESS_SERVICE",
-      objectKey: service.id,
-      ...flags(service),
-    })),
+    ...evaluation.componentHosts.map((host) => rowOf(componentHostRef(host.componentId, host.host), host)),
+    ...evaluation.components.map((component) => rowOf(componentRef(component.id), component)),
+    ...evaluation.businessServices.map((service) => rowOf(businessServiceRef(service.id), service)),
   ];
 }
 
@@ -52,7 +28,7 @@ export function rowsOfEvaluation(evaluation: BsmEvaluation): ObjectStatusRow[] {
 export function latestRowPerObject(rows: ObjectStatusRow[]): ObjectStatusRow[] {
   const latest = new Map<string, ObjectStatusRow>();
   for (const row of rows) {
-    const key = keyOf(row.objectType, row.objectKey);
+    const key = objectRefKey(row);
     latest.delete(key);
     latest.set(key, row);
   }
@@ -63,12 +39,15 @@ function sameFlags(a: ObjectStatusRow, b: ObjectStatusRow): boolean {
   return a.state === b.state && a.acknowledged === b.acknowledged && a.impacted === b.impacted;
 }
 
-/** The last stored status of every BSM object, kept in step with what the poller writes. */
-export class ObjectStatusBook {
+/**
+ * The poller's copy of BsmObjectStatus (the last stored status of every BSM object), kept in step
+ * with what it writes, so it can tell each engine transition's before from its after.
+ */
+export class StoredStatusMirror {
   private readonly rows = new Map<string, ObjectStatusRow>();
 
   constructor(stored: Iterable<ObjectStatusRow>) {
-    for (const row of stored) this.rows.set(keyOf(row.objectType, row.objectKey), row);
+    for (const row of stored) this.rows.set(objectRefKey(row), row);
   }
 
   /** Records the engine's transitions; returns each as a before/after change. */
@@ -77,7 +56,7 @@ export class ObjectStatusBook {
   }
 
   /**
-   * Brings the book in line with a full evaluation: objects never seen are added (a change only when
+   * Brings the mirror in line with a full evaluation: objects never seen are added (a change only when
    * they are not in the initial state), changed ones become changes, vanished ones are removed.
    */
   reconcile(evaluation: BsmEvaluation): { upserts: ObjectStatusRow[]; changes: ObjectStatusChange[]; removed: ObjectStatusRow[] } {
@@ -85,7 +64,7 @@ export class ObjectStatusBook {
     const changes: ObjectStatusChange[] = [];
     const present = new Set<string>();
     for (const row of rowsOfEvaluation(evaluation)) {
-      present.add(keyOf(row.objectType, row.objectKey));
+      present.add(objectRefKey(row));
       const { isNew, change } = this.record(row);
       if (isNew || change) upserts.push(row);
       if (change) changes.push(change);
@@ -100,12 +79,12 @@ export class ObjectStatusBook {
     return { upserts, changes, removed };
   }
 
-  get(objectType: BsmObjectType, objectKey: string): ObjectStatusRow | undefined {
-    return this.rows.get(keyOf(objectType, objectKey));
+  get(ref: BsmObjectRef): ObjectStatusRow | undefined {
+    return this.rows.get(objectRefKey(ref));
   }
 
   private record(row: ObjectStatusRow): { isNew: boolean; change: ObjectStatusChange | null } {
-    const key = keyOf(row.objectType, row.objectKey);
+    const key = objectRefKey(row);
     const stored = this.rows.get(key);
     const before = stored ?? { objectType: row.objectType, objectKey: row.objectKey, ...INITIAL_FLAGS };
     this.rows.set(key, row);

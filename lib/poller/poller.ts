@@ -18,7 +18,7 @@ import {
   type ObjectStatusChange,
 } from "./estate-store";
 import { loadBsmConfig, readConfigurationVersion } from "./load-bsm-config";
-import { latestRowPerObject, ObjectStatusBook } from "./object-statuses";
+import { latestRowPerObject, StoredStatusMirror } from "./object-statuses";
 
 /** What a step after the poll (host reflection, notifications) is given. */
 export interface AfterPollContext {
@@ -59,7 +59,7 @@ export interface PollCycleReport {
 
 interface PollerMemory {
   engine: BsmEngine;
-  book: ObjectStatusBook;
+  storedStatuses: StoredStatusMirror;
   hosts: Map<string, string>;
   checks: Map<string, SourceServiceCheck>;
   configVersion: string;
@@ -120,8 +120,8 @@ export class Poller {
       ...memory.engine.applyCheckChanges(delta.checksToWrite.map(toEngineCheck)),
       ...delta.removedChecks.flatMap((check) => memory.engine.removeCheck(check.host, check.name)),
     ];
-    const changes = memory.book.applyTransitions(transitions);
-    const reconciled = configChanged ? memory.book.reconcile(memory.engine.listAll()) : null;
+    const changes = memory.storedStatuses.applyTransitions(transitions);
+    const reconciled = configChanged ? memory.storedStatuses.reconcile(memory.engine.listAll()) : null;
     const allChanges = reconciled ? [...changes, ...reconciled.changes] : changes;
     const evaluateDone = performance.now();
 
@@ -203,8 +203,8 @@ export class Poller {
       ]),
     );
     const engine = createBsmEngine(config, [...checks.values()].map(toEngineCheck));
-    const book = new ObjectStatusBook(storedStatuses);
-    const reconciled = book.reconcile(engine.listAll());
+    const mirror = new StoredStatusMirror(storedStatuses);
+    const reconciled = mirror.reconcile(engine.listAll());
     const now = this.now();
     await database.withConnection((connection) =>
       connection.transaction(async (tx) => {
@@ -216,7 +216,7 @@ export class Poller {
     if (reconciled.changes.length > 0) {
       await this.publish({ type: "bsm", at: now, changes: reconciled.changes.map(({ after }) => after) }, true);
     }
-    this.memory = { engine, book, hosts, checks, configVersion };
+    this.memory = { engine, storedStatuses: mirror, hosts, checks, configVersion };
     return this.memory;
   }
 

@@ -1,15 +1,8 @@
 import type { PrismaClient } from "@prisma/client";
-import {
-  computeComponentStatus,
-  operationalZonePercent,
-  orderByZone,
-  orderForComponentView,
-  type ComponentState,
-  type HostState,
-} from "../bsm";
+import { computeComponentStatus, orderByZone, orderForComponentView, type AvailabilityReport, type ComponentState, type HostState } from "../bsm";
 import type { Access } from "../auth/access";
-import type { AvailabilityReport } from "../bsm";
-import type { ObjectStatusBook } from "./object-status-book";
+import { componentHostKey } from "./bsm-object";
+import type { StoredStatuses } from "./stored-statuses";
 
 export interface FailingCheckView {
   name: string;
@@ -53,7 +46,7 @@ export async function loadComponentLayers(
   prisma: PrismaClient,
   access: Access,
   componentIds: readonly number[],
-  statuses: ObjectStatusBook,
+  statuses: StoredStatuses,
   availability: AvailabilityReport | null,
   options: { hostOrder: "zone" | "severity"; withFailingChecks: boolean },
 ): Promise<ComponentLayerView[]> {
@@ -68,7 +61,7 @@ export async function loadComponentLayers(
     },
   });
   const failing = options.withFailingChecks ? await loadCriticalChecks(prisma, components.flatMap((c) => c.hosts.map((h) => h.host.id))) : new Map();
-  const hostAvailability = new Map(availability?.componentHosts.map((host) => [`${host.componentId}:${host.host}`, host.availability]));
+  const hostAvailability = new Map(availability?.componentHosts.map((host) => [componentHostKey(host.componentId, host.host), host.availability]));
   const componentAvailability = new Map(availability?.components.map((component) => [component.id, component.availability]));
   const byId = new Map(components.map((component) => [component.id, component]));
 
@@ -77,7 +70,7 @@ export async function loadComponentLayers(
     if (component === undefined) return [];
     const template = component.hostTemplate.name;
     const hostStatuses = component.hosts.map(({ host }) => statuses.componentHost(id, host.name));
-    const counts = computeComponentStatus(hostStatuses, Math.min(component.requiredOnline, component.hosts.length));
+    const counts = computeComponentStatus(hostStatuses, component.requiredOnline);
     const own = statuses.component(id);
     const configured = component.hosts.map(({ host }, index) => ({ host, status: hostStatuses[index] }));
     const ordered = (options.hostOrder === "zone" ? orderByZone : orderForComponentView)(configured, (entry) => entry.status.state);
@@ -88,7 +81,7 @@ export async function loadComponentLayers(
         name: host.name,
         state: status.state,
         acknowledged: status.acknowledged,
-        availability: hostAvailability.get(`${id}:${host.name}`) ?? null,
+        availability: hostAvailability.get(componentHostKey(id, host.name)) ?? null,
         failingChecks: (failing.get(host.id) ?? []).filter((check: FailingCheck) => check.templates.includes(template)).map(toFailingCheckView),
       };
     });
@@ -104,8 +97,8 @@ export async function loadComponentLayers(
         hostsFailed: counts.hostsFailed,
         hostsDowntime: counts.hostsDowntime,
         hostsAcknowledged: counts.hostsAcknowledged,
-        requiredOnline: Math.min(component.requiredOnline, component.hosts.length),
-        operationalZonePercent: operationalZonePercent(Math.min(component.requiredOnline, component.hosts.length), component.hosts.length),
+        requiredOnline: counts.requiredOnline,
+        operationalZonePercent: counts.operationalZonePercent,
         availability: componentAvailability.get(String(id)) ?? null,
         hosts,
       },

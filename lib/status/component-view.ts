@@ -3,7 +3,7 @@ import type { ServiceState } from "../bsm";
 import type { Access } from "../auth/access";
 import { loadAvailability } from "./availability";
 import { loadComponentLayers, type ComponentLayerView } from "./component-layers";
-import { loadObjectStatusBook } from "./object-status-book";
+import { loadStoredStatuses } from "./stored-statuses";
 
 export interface RelatedServiceView {
   id: number;
@@ -28,7 +28,7 @@ export async function getComponentView(prisma: PrismaClient, access: Access, com
   });
   const services = memberships.map((membership) => membership.businessService).filter((service) => access.canSeeService(service.id));
   const [statuses, availability] = await Promise.all([
-    loadObjectStatusBook(prisma, { componentIds: [componentId], serviceIds: services.map((service) => service.id) }),
+    loadStoredStatuses(prisma, { componentIds: [componentId], serviceIds: services.map((service) => service.id) }),
     loadAvailability(prisma, { now, scope: { componentIds: [String(componentId)] } }),
   ]);
   const [layer] = await loadComponentLayers(prisma, access, [componentId], statuses, availability, { hostOrder: "severity", withFailingChecks: true });

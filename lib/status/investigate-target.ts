@@ -1,6 +1,7 @@
 // What an Investigate view (and a pinned dashlet) points at. Pure, so the browser can use it too.
 
 import { isStorableText, parseIdSegment } from "../validation/fields";
+import { businessServiceRef, componentHostRef, componentRef, type BsmObjectRef } from "./bsm-object";
 
 export type InvestigateTarget =
   | { kind: "service"; id: number }
@@ -25,14 +26,14 @@ export function investigatePath(target: InvestigateTarget): string {
   return `/bsm/investigate/${investigateSegments(target).map(encodeURIComponent).join("/")}`;
 }
 
-/** The BsmObjectStatus / BsmTransition key of the target. */
-export function storedObjectOf(target: InvestigateTarget): { objectType: "BUSINESS_SERVICE" | "COMPONENT" | "COMPONENT_HOST"; objectKey: string } {
+/** The object the target shows, as BsmObjectStatus and BsmTransition name it. */
+export function storedObjectOf(target: InvestigateTarget): BsmObjectRef {
   switch (target.kind) {
     case "service":
-      return { objectType: "BUSINESS_SERVICE", objectKey: String(target.id) };
+      return businessServiceRef(target.id);
     case "component":
-      return { objectType: "COMPONENT", objectKey: String(target.id) };
+      return componentRef(target.id);
     case "host":
-      return { objectType: "COMPONENT_HOST", objectKey: `${target.componentId}:${target.host}` };
+      return componentHostRef(target.componentId, target.host);
   }
 }

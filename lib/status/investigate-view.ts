@@ -1,9 +1,10 @@
 import type { PrismaClient } from "@prisma/client";
-import type { BsmState, StateSegment } from "../bsm";
+import { effectiveRequiredOnline, type BsmState, type StateSegment } from "../bsm";
 import type { Access } from "../auth/access";
 import { loadAvailability } from "./availability";
+import { canSeeObject } from "./bsm-object";
 import { storedObjectOf, type InvestigateTarget } from "./investigate-target";
-import { loadObjectStatusBook } from "./object-status-book";
+import { loadStoredStatuses } from "./stored-statuses";
 
 export interface TransitionView {
   at: string;
@@ -46,7 +47,7 @@ export async function getInvestigateView(prisma: PrismaClient, access: Access, t
   const scope = target.kind === "service" ? { businessServiceIds: [String(target.id)] } : { componentIds: [String(componentId)] };
   const stored = storedObjectOf(target);
   const [statuses, report, transitions] = await Promise.all([
-    loadObjectStatusBook(prisma, { componentIds: componentId === null ? [] : [componentId], serviceIds: target.kind === "service" ? [target.id] : [] }),
+    loadStoredStatuses(prisma, { componentIds: componentId === null ? [] : [componentId], serviceIds: target.kind === "service" ? [target.id] : [] }),
     loadAvailability(prisma, { now, includeTimelines: true, scope }),
     prisma.bsmTransition.findMany({ where: stored, orderBy: [{ at: "desc" }, { id: "desc" }], take: RECENT_TRANSITIONS }),
   ]);
@@ -88,8 +89,8 @@ export async function getInvestigateView(prisma: PrismaClient, access: Access, t
 type TargetDescription = Pick<InvestigateView, "kindLabel" | "title" | "details" | "related">;
 
 async function describeTarget(prisma: PrismaClient, access: Access, target: InvestigateTarget): Promise<TargetDescription | null> {
+  if (!canSeeObject(access, storedObjectOf(target))) return null;
   if (target.kind === "service") {
-    if (!access.canSeeService(target.id)) return null;
     const service = await prisma.businessService.findUnique({
       where: { id: target.id },
       select: { name: true, createdAt: true, components: { orderBy: { position: "asc" }, select: { component: { select: { id: true, name: true } } } } },
@@ -111,8 +112,6 @@ async function describeTarget(prisma: PrismaClient, access: Access, target: Inve
     };
   }
   const componentId = target.kind === "component" ? target.id : target.componentId;
-  if (!access.canSeeComponent(componentId)) return null;
-  if (target.kind === "host" && !access.canSeeHost(target.host)) return null;
   const component = await prisma.component.findUnique({
     where: { id: componentId },
     select: {
@@ -136,7 +135,7 @@ async function describeTarget(prisma: PrismaClient, access: Access, target: Inve
       details: [
         { label: "Host template", value: component.hostTemplate.name },
         { label: "Hosts", value: String(component.hosts.length) },
-        { label: "Required online", value: `${Math.min(component.requiredOnline, component.hosts.length)} of ${component.hosts.length}` },
+        { label: "Required online", value: `${effectiveRequiredOnline(component.requiredOnline, component.hosts.length)} of ${component.hosts.length}` },
         { label: "Created", value: component.createdAt.toISOString() },
       ],
       related: [{ label: `Component view: ${component.name}`, href: `/bsm/component/${componentId}` }, ...services],

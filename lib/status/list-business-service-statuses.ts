@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { compareForSummary, type ServiceState } from "../bsm";
 import type { Access } from "../auth/access";
+import { readStoredState } from "./bsm-object";
 
 export interface BusinessServiceStatusView {
   id: string;
@@ -13,12 +14,6 @@ export interface BusinessServiceStatusView {
   componentsImpacted: number;
   componentsDowntime: number;
   componentsAcknowledged: number;
-}
-
-const SERVICE_STATES: readonly ServiceState[] = ["OPERATIONAL", "OFFLINE", "DOWNTIME"];
-
-function asServiceState(value: string | undefined): ServiceState {
-  return SERVICE_STATES.includes(value as ServiceState) ? (value as ServiceState) : "OPERATIONAL";
 }
 
 interface ServiceStatusRow {
@@ -60,7 +55,7 @@ export async function listBusinessServiceStatuses(prisma: PrismaClient, access?:
     (row): BusinessServiceStatusView => ({
       id: String(row.id),
       name: row.name,
-      state: asServiceState(row.state ?? undefined),
+      state: readStoredState("BUSINESS_SERVICE", row.state),
       acknowledged: row.acknowledged ?? false,
       impacted: row.impacted ?? false,
       componentsTotal: row.components_total,

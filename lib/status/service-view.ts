@@ -3,7 +3,7 @@ import { computeBusinessServiceStatus, type ServiceState } from "../bsm";
 import type { Access } from "../auth/access";
 import { loadAvailability } from "./availability";
 import { loadComponentLayers, type ComponentLayerView } from "./component-layers";
-import { loadObjectStatusBook } from "./object-status-book";
+import { loadStoredStatuses } from "./stored-statuses";
 
 export interface ServiceDetailView {
   id: number;
@@ -31,7 +31,7 @@ export async function getServiceView(prisma: PrismaClient, access: Access, servi
   if (service === null) return null;
   const componentIds = service.components.map((membership) => membership.componentId);
   const [statuses, availability] = await Promise.all([
-    loadObjectStatusBook(prisma, { componentIds, serviceIds: [serviceId] }),
+    loadStoredStatuses(prisma, { componentIds, serviceIds: [serviceId] }),
     loadAvailability(prisma, { now, scope: { businessServiceIds: [String(serviceId)] } }),
   ]);
   const layers = await loadComponentLayers(prisma, access, componentIds, statuses, availability, { hostOrder: "zone", withFailingChecks: false });

@@ -1,18 +1,19 @@
 import type { PrismaClient } from "@prisma/client";
 import type { Access } from "../../auth/access";
-import { operationalZonePercent } from "../../bsm";
+import { computeComponentStatus, HOST_STATES, type ComponentState } from "../../bsm";
 import { loadAvailability } from "../../status/availability";
-import { loadObjectStatusBook } from "../../status/object-status-book";
+import { loadStoredStatuses } from "../../status/stored-statuses";
 import { loadStaleSince } from "../../status/get-poller-status";
 import { applyListQuery, type ListQuery, type Page } from "../list-query";
 
-export const COMPONENT_STATUSES = ["OPERATIONAL", "FAILED", "DOWNTIME"] as const;
+/** The statuses the list may be filtered by. */
+export const COMPONENT_STATUSES = HOST_STATES;
 
 /** A component in the shape of Opsview's /rest/status/bsmcomponent. */
 export interface BsmComponentResource {
   id: string;
   name: string;
-  status: (typeof COMPONENT_STATUSES)[number];
+  status: ComponentState;
   availability: number;
   acknowledged: 0 | 1;
   impacted: 0 | 1;
@@ -31,33 +32,33 @@ export interface BsmComponentResource {
 /** /api/status/bsmcomponent: the components the caller may see, problems first. */
 export async function listBsmComponentResources(prisma: PrismaClient, access: Access, query: ListQuery, now: number): Promise<Page<BsmComponentResource>> {
   const componentIds = access.visibleComponentIds();
-  const [components, book, staleSince] = await Promise.all([
+  const [components, statuses, staleSince] = await Promise.all([
     prisma.component.findMany({
       where: { id: { in: componentIds } },
       select: { id: true, name: true, requiredOnline: true, hostTemplate: { select: { id: true, name: true } }, hosts: { select: { host: { select: { name: true } } } } },
     }),
-    loadObjectStatusBook(prisma, { componentIds }),
+    loadStoredStatuses(prisma, { componentIds }),
     loadStaleSince(prisma),
   ]);
   const resources = components.map((component): Omit<BsmComponentResource, "availability"> => {
-    const own = book.component(component.id);
-    const hosts = component.hosts.map((link) => book.componentHost(component.id, link.host.name));
-    const failed = hosts.filter((host) => host.state === "FAILED").length;
-    const downtime = hosts.filter((host) => host.state === "DOWNTIME").length;
-    const requiredOnline = Math.min(component.requiredOnline, hosts.length);
+    const own = statuses.component(component.id);
+    const counts = computeComponentStatus(
+      component.hosts.map((link) => statuses.componentHost(component.id, link.host.name)),
+      component.requiredOnline,
+    );
     return {
       id: String(component.id),
       name: component.name,
       status: own.state,
       acknowledged: own.acknowledged ? 1 : 0,
       impacted: own.impacted ? 1 : 0,
-      hosts_total: hosts.length,
-      hosts_failed: failed,
-      hosts_acknowledged: hosts.filter((host) => host.acknowledged).length,
-      hosts_downtime: downtime,
-      hosts_required_online: requiredOnline,
-      operational_zone_percent: operationalZonePercent(requiredOnline, hosts.length),
-      resiliency: Math.max(0, hosts.length - failed - downtime - requiredOnline),
+      hosts_total: counts.hostsTotal,
+      hosts_failed: counts.hostsFailed,
+      hosts_acknowledged: counts.hostsAcknowledged,
+      hosts_downtime: counts.hostsDowntime,
+      hosts_required_online: counts.requiredOnline,
+      operational_zone_percent: counts.operationalZonePercent,
+      resiliency: Math.max(0, counts.hostsOperational - counts.requiredOnline),
       htname: component.hostTemplate.name,
       htid: String(component.hostTemplate.id),
     };

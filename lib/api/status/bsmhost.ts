@@ -1,18 +1,20 @@
 import type { PrismaClient } from "@prisma/client";
 import { AccessDeniedError, type Access } from "../../auth/access";
+import { HOST_STATES, type HostState } from "../../bsm";
 import { NotFoundError } from "../../config/errors";
 import { loadAvailability } from "../../status/availability";
-import { loadObjectStatusBook } from "../../status/object-status-book";
+import { loadStoredStatuses } from "../../status/stored-statuses";
 import { loadStaleSince } from "../../status/get-poller-status";
 import { applyListQuery, type ListQuery, type Page } from "../list-query";
 
-export const HOST_STATUSES = ["OPERATIONAL", "FAILED", "DOWNTIME"] as const;
+/** The statuses the list may be filtered by. */
+export const HOST_STATUSES = HOST_STATES;
 
 /** A host as one component sees it (only the checks its host template contributes). */
 export interface BsmHostResource {
   id: string;
   name: string;
-  status: (typeof HOST_STATUSES)[number];
+  status: HostState;
   availability: number;
   acknowledged: 0 | 1;
   services_total: number;
@@ -39,14 +41,14 @@ export async function listBsmHostResources(prisma: PrismaClient, access: Access,
     },
   });
   if (!component) throw new NotFoundError(`no component with id ${componentId}`);
-  const [book, report, staleSince] = await Promise.all([
-    loadObjectStatusBook(prisma, { componentIds: [componentId] }),
+  const [statuses, report, staleSince] = await Promise.all([
+    loadStoredStatuses(prisma, { componentIds: [componentId] }),
     loadAvailability(prisma, { now, scope: { componentIds: [String(componentId)] } }),
     loadStaleSince(prisma),
   ]);
   const availability = new Map(report.componentHosts.map((figures) => [figures.host, figures.availability]));
   const resources = component.hosts.map(({ host }): BsmHostResource => {
-    const own = book.componentHost(componentId, host.name);
+    const own = statuses.componentHost(componentId, host.name);
     const checks = host.serviceChecks.filter((check) => check.contributingTemplates.includes(component.hostTemplate.name));
     const critical = checks.filter((check) => check.state === "CRITICAL");
     return {

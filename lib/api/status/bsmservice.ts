@@ -1,11 +1,13 @@
 import type { PrismaClient } from "@prisma/client";
 import type { Access } from "../../auth/access";
+import { SERVICE_STATES } from "../../bsm";
 import { listServiceAvailabilities } from "../../status/service-availabilities";
 import { listBusinessServiceStatuses, toBsmServiceResource, type BsmServiceResource } from "../../status/list-business-service-statuses";
 import { loadStaleSince } from "../../status/get-poller-status";
 import { applyListQuery, type ListQuery, type Page } from "../list-query";
 
-export const SERVICE_STATUSES = ["OPERATIONAL", "OFFLINE", "DOWNTIME"] as const;
+/** The statuses the list may be filtered by. */
+export const SERVICE_STATUSES = SERVICE_STATES;
 
 export type BsmServiceApiResource = BsmServiceResource & { availability: number };
 

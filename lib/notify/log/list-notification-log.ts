@@ -1,5 +1,6 @@
 import type { BsmObjectType, PrismaClient } from "@prisma/client";
 import type { Access } from "../../auth/access";
+import { objectRefKey } from "../../status/bsm-object";
 import { listProfilesForUser, type ProfileUser } from "../profiles/profile-store";
 
 export interface NotificationLogFilter {
@@ -116,7 +117,7 @@ export async function listNotificationLog(
         at: row.at.toISOString(),
         profileId: row.profileId,
         profileName: names.get(row.profileId) ?? `#${row.profileId}`,
-        object: `${row.objectType}:${row.objectKey}`,
+        object: objectRefKey(row),
         objectType,
         objectName: row.objectName,
         type: row.type,
@@ -129,7 +130,7 @@ export async function listNotificationLog(
       },
     ];
   });
-  const objects = [...new Map(objectRows.map((row) => [`${row.objectType}:${row.objectKey}`, row.objectName])).entries()]
+  const objects = [...new Map(objectRows.map((row) => [objectRefKey(row), row.objectName])).entries()]
     .map(([value, name]) => ({ value, name }))
     .sort((a, b) => a.name.localeCompare(b.name));
   return { entries, profiles: profiles.map((profile) => ({ id: profile.id, name: profile.name })), objects };

@@ -7,6 +7,7 @@ import type { BsmEngine } from "../../bsm";
 import type { Database } from "../../db/client";
 import type { AfterPollContext, AfterPollStep } from "../../poller/poller";
 import { loadAvailability } from "../../status/availability";
+import { businessServiceRef, canSeeObject, componentRef, objectRefKey, type BsmObjectRef } from "../../status/bsm-object";
 import { notificationStateSchema } from "../contract";
 import { createNotificationState, floorToMinute, formatMinute, stepNotificationState, type NotificationState } from "../decide";
 import type { Contact, NotificationContext, NotifiedObject } from "../environment";
@@ -17,12 +18,9 @@ import { NotificationDeliveryWorker } from "./delivery-worker";
 
 type NotifiedObjectType = "BUSINESS_SERVICE" | "COMPONENT";
 
-interface ObjectRef {
+interface ObjectRef extends BsmObjectRef {
   objectType: NotifiedObjectType;
-  objectKey: string;
 }
-
-const refKey = (ref: ObjectRef) => `${ref.objectType}|${ref.objectKey}`;
 
 export interface NotificationStepOptions {
   worker?: NotificationDeliveryWorker;
@@ -61,11 +59,6 @@ function coveredObjects(profile: StoredProfile): ObjectRef[] {
     ...profile.businessServiceIds.map((id): ObjectRef => ({ objectType: "BUSINESS_SERVICE", objectKey: String(id) })),
     ...profile.componentIds.map((id): ObjectRef => ({ objectType: "COMPONENT", objectKey: String(id) })),
   ];
-}
-
-function canSee(access: Access, ref: ObjectRef): boolean {
-  const id = Number(ref.objectKey);
-  return ref.objectType === "BUSINESS_SERVICE" ? access.canSeeService(id) : access.canSeeComponent(id);
 }
 
 async function loadRecipients(prisma: PrismaClient, profile: StoredProfile): Promise<Recipient[]> {
@@ -127,8 +120,8 @@ export function createNotificationStep(database: Database, options: Notification
       },
     });
     const byObject = new Map<string, number>([
-      ...report.businessServices.map((service): [string, number] => [`BUSINESS_SERVICE|${service.id}`, service.availability]),
-      ...report.components.map((component): [string, number] => [`COMPONENT|${component.id}`, component.availability]),
+      ...report.businessServices.map((service): [string, number] => [objectRefKey(businessServiceRef(service.id)), service.availability]),
+      ...report.components.map((component): [string, number] => [objectRefKey(componentRef(component.id)), component.availability]),
     ]);
     lastAvailability = { minute, byObject };
     return byObject;
@@ -158,25 +151,25 @@ export function createNotificationStep(database: Database, options: Notification
         return [];
       }
     });
-    const changed = new Set(changes.map(({ after }) => `${after.objectType}|${after.objectKey}`));
+    const changed = new Set(changes.map(({ after }) => objectRefKey(after)));
     const minute = floorToMinute(new Date(now));
     const minuteText = formatMinute(minute);
     const stored = await prisma.notificationObjectState.findMany({ where: { profileId: { in: profiles.map((profile) => profile.id) } } });
-    const storedByKey = new Map(stored.map((row) => [`${row.profileId}|${row.objectType}|${row.objectKey}`, row.state]));
+    const storedByKey = new Map(stored.map((row) => [`${row.profileId}|${objectRefKey(row)}`, row.state]));
 
     const updates: { profileId: number; ref: ObjectRef; state: NotificationState }[] = [];
     const events: PendingEvent[] = [];
     let availability: Map<string, number> | null = null;
     for (const profile of profiles) {
       for (const ref of coveredObjects(profile)) {
-        const previous = readState(storedByKey.get(`${profile.id}|${refKey(ref)}`));
-        if (previous.evaluatedAt === minuteText && !changed.has(refKey(ref))) continue;
+        const previous = readState(storedByKey.get(`${profile.id}|${objectRefKey(ref)}`));
+        if (previous.evaluatedAt === minuteText && !changed.has(objectRefKey(ref))) continue;
         const current = describeObject(engine, ref);
         if (!current) continue;
         availability ??= await availabilityFor(profiles, minute);
         const result = stepNotificationState(
           previous,
-          { at: new Date(now), state: current.state, impacted: current.impacted, availability: availability.get(refKey(ref)) ?? previous.availability },
+          { at: new Date(now), state: current.state, impacted: current.impacted, availability: availability.get(objectRefKey(ref)) ?? previous.availability },
           profile.rules,
         );
         updates.push({ profileId: profile.id, ref, state: result.state });
@@ -230,7 +223,7 @@ function deliveriesFor(event: PendingEvent, recipients: Recipient[], timeZone: s
   return recipients.flatMap((recipient) =>
     profile.methods.map((method, methodIndex): Prisma.NotificationDeliveryCreateWithoutEventInput => {
       const base = { recipientId: recipient.id, recipientName: recipient.name, methodIndex, methodKind: method.kind, nextAttemptAt: new Date(now), updatedAt: new Date(now) };
-      if (!canSee(recipient.access, ref)) {
+      if (!canSeeObject(recipient.access, ref)) {
         return { ...base, status: "WITHHELD", payload: {}, error: `${recipient.name} may not see this ${object.type === "BSMService" ? "business service" : "component"}` };
       }
       const context: NotificationContext = {
