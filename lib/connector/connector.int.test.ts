@@ -3,7 +3,7 @@ import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
 import { AccessDeniedError, createAccess, NO_GRANTS, type Access, type Grants } from "../auth/access";
 import { ConfigInputError } from "../config/errors";
 import { Poller } from "../poller/poller";
-import type { EstateDelta } from "../poller/diff-read";
+import type { EstateDelta } from "../poller/detect-changes";
 import type { ReflectionMode } from "../reflect";
 import { createSimulatedSource } from "../sources/simulated";
 import type { ConnectorContext } from "./context";

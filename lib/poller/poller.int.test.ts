@@ -4,14 +4,14 @@ import { sampleOpsviewEstate, startOpsviewRestServer, type FakeOpsviewRestServer
 import { createBsmEngine } from "../bsm";
 import { createOpsviewRestSource } from "../sources/opsview-rest";
 import { createSimulatedSource, type SimulatedSource } from "../sources/simulated";
-import { diffRead, toEngineCheck } from "./diff-read";
+import { toEngineCheck } from "./detect-changes";
 import { loadKnownChecks, loadObjectStatuses } from "./estate-store";
 import { loadBsmConfig } from "./load-bsm-config";
 import { rowsOfEvaluation } from "./object-statuses";
 import { Poller } from "./poller";
 import { seedConfigurationIfEmpty } from "./seed-configuration";
 import type { LiveEvent } from "../events/live-events";
-import type { FullRead, MonitoringSource, SourceHost, SourceServiceCheck } from "../sources/types";
+import type { CompleteRead, MonitoringSource, SourceHost, SourceServiceCheck } from "../sources/types";
 
 type FreshDatabase = Awaited<ReturnType<typeof openFreshDatabase>>;
 
@@ -189,9 +189,9 @@ describe.each(RUNTIMES)("the poller on %s", (runtime) => {
     });
     // First: FAILED, not acknowledged (HTTP unacknowledged). Then HTTP recovers, which alone makes the
     // host FAILED and acknowledged (only the acknowledged Disk fails), and Disk disappears: OPERATIONAL.
-    const reads: FullRead[] = [
-      { hosts: [host], serviceChecks: [check("HTTP", "CRITICAL", false), check("Disk", "CRITICAL", true)], skipped: [], cursor: "1" },
-      { hosts: [host], serviceChecks: [check("HTTP", "OK", false)], skipped: [], cursor: "2" },
+    const reads: CompleteRead[] = [
+      { kind: "complete", hosts: [host], serviceChecks: [check("HTTP", "CRITICAL", false), check("Disk", "CRITICAL", true)], skipped: [], cursor: "1" },
+      { kind: "complete", hosts: [host], serviceChecks: [check("HTTP", "OK", false)], skipped: [], cursor: "2" },
     ];
     let reading = 0;
     const source: MonitoringSource = {
@@ -218,29 +218,5 @@ describe.each(RUNTIMES)("the poller on %s", (runtime) => {
       ["OPERATIONAL", false],
     ]);
     await expectStoredStatusesToMatchStoredChecks(database);
-  });
-});
-
-describe("diffRead", () => {
-  it("dates a state change by the source and an acknowledgement by the poll", () => {
-    const ok: SourceServiceCheck = { host: "h", name: "c", state: "OK", stateType: "HARD", acknowledged: false, inDowntime: false, output: "", lastStateChange: 1000, hostTemplates: [], serviceGroups: [] };
-    const known = { hosts: new Map([["h", "x"]]), checks: new Map([["h\u0000c", ok]]) };
-    const changed: SourceServiceCheck = { ...ok, state: "CRITICAL", output: "boom", lastStateChange: 5000 };
-    const read = { hosts: [], removedHosts: [], serviceChecks: [changed], removedServiceChecks: [], skipped: [], cursor: "1" };
-    expect(diffRead(known, read, "changes", 9000).history.map((entry) => entry.at)).toEqual([5000]);
-    known.checks.set("h\u0000c", changed);
-    const acknowledged = { ...changed, acknowledged: true };
-    expect(diffRead(known, { ...read, serviceChecks: [acknowledged] }, "changes", 9000).history.map((entry) => entry.at)).toEqual([9000]);
-  });
-
-  it("rewrites a check whose service groups changed, without a history entry", () => {
-    const ok: SourceServiceCheck = { host: "h", name: "c", state: "OK", stateType: "HARD", acknowledged: false, inDowntime: false, output: "", lastStateChange: 1000, hostTemplates: [], serviceGroups: ["Web"] };
-    const known = { hosts: new Map([["h", "x"]]), checks: new Map([["h\u0000c", ok]]) };
-    const regrouped = { ...ok, serviceGroups: ["Web", "Customer facing"] };
-    const read = { hosts: [], removedHosts: [], serviceChecks: [regrouped], removedServiceChecks: [], skipped: [], cursor: "1" };
-    const delta = diffRead(known, read, "changes", 9000);
-    expect(delta.checksToWrite).toEqual([regrouped]);
-    expect(delta.history).toEqual([]);
-    expect(diffRead(known, { ...read, serviceChecks: [{ ...ok }] }, "changes", 9000).checksToWrite).toEqual([]);
   });
 });

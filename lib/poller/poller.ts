@@ -2,8 +2,8 @@ import { createBsmEngine, type BsmEngine } from "../bsm";
 import type { Database } from "../db/client";
 import type { SqlConnection } from "../db/sql";
 import type { LiveEvent } from "../events/live-events";
-import { checkKey, type MonitoringSource, type SourceServiceCheck } from "../sources/types";
-import { diffRead, hostFingerprint, toEngineCheck, type EstateDelta } from "./diff-read";
+import type { MonitoringSource } from "../sources/types";
+import { detectChanges, hostFingerprint, rememberChanges, toEngineCheck, type EstateDelta, type KnownEstate } from "./detect-changes";
 import {
   deleteObjectStatuses,
   deleteServiceChecks,
@@ -60,8 +60,7 @@ export interface PollCycleReport {
 interface PollerMemory {
   engine: BsmEngine;
   storedStatuses: StoredStatusMirror;
-  hosts: Map<string, string>;
-  checks: Map<string, SourceServiceCheck>;
+  known: KnownEstate;
   configVersion: string;
 }
 
@@ -107,7 +106,7 @@ export class Poller {
     }
 
     const readDone = performance.now();
-    const delta = diffRead(memory, read, full ? "full" : "changes", now);
+    const delta = detectChanges(memory.known, read, now);
     for (const row of delta.skipped) this.log(`Skipped a source row ${row.key}: ${row.reason}`);
 
     const configVersion = await this.options.database.withConnection(readConfigurationVersion);
@@ -147,7 +146,7 @@ export class Poller {
     }
 
     const storeDone = performance.now();
-    this.rememberDelta(memory, delta);
+    rememberChanges(memory.known, read.kind, delta);
     this.cursor = read.cursor;
     if (full) this.lastFullReadAt = now;
     this.consecutiveFailures = 0;
@@ -216,15 +215,8 @@ export class Poller {
     if (reconciled.changes.length > 0) {
       await this.publish({ type: "bsm", at: now, changes: reconciled.changes.map(({ after }) => after) }, true);
     }
-    this.memory = { engine, storedStatuses: mirror, hosts, checks, configVersion };
+    this.memory = { engine, storedStatuses: mirror, known: { hosts, checks, skipped: new Set() }, configVersion };
     return this.memory;
-  }
-
-  private rememberDelta(memory: PollerMemory, delta: EstateDelta): void {
-    for (const host of delta.hostsToWrite) memory.hosts.set(host.name, hostFingerprint(host));
-    for (const name of delta.removedHosts) memory.hosts.delete(name);
-    for (const check of delta.checksToWrite) memory.checks.set(checkKey(check.host, check.name), check);
-    for (const check of delta.removedChecks) memory.checks.delete(checkKey(check.host, check.name));
   }
 
   private async recordFailure(error: Error, now: number, startedAt: number): Promise<PollCycleReport> {

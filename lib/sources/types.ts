@@ -31,6 +31,8 @@ export interface SourceServiceCheck {
   output: string;
   /** When the check last changed state, or null when the source does not know. */
   lastStateChange: number | null;
+  /** True when lastStateChange is counted back from the clock (a duration), so it shifts a little between reads. */
+  lastStateChangeEstimated?: boolean;
   /** Names of the host templates that contribute this check to its host. */
   hostTemplates: string[];
   /** The service groups the check belongs to (Opsview: exactly one; Icinga: any number), for access control. */
@@ -48,24 +50,38 @@ export interface SkippedRow {
   reason: string;
 }
 
-export interface FullRead {
+export interface ServiceCheckRef {
+  host: string;
+  name: string;
+}
+
+/**
+ * Everything the source has now. The poller compares it with what it knows (lib/poller/detect-changes.ts):
+ * what it knows and the read lacks is removed.
+ */
+export interface CompleteRead {
+  kind: "complete";
   hosts: SourceHost[];
   serviceChecks: SourceServiceCheck[];
+  /** Rows that exist but could not be read this time: the poller keeps their last known records. */
+  unreadable?: { hosts: string[]; serviceChecks: ServiceCheckRef[] };
   skipped: SkippedRow[];
   /** Opaque position to pass to the next readChanges. */
   cursor: string;
 }
 
-export interface ChangeRead {
-  /** Hosts that are new or whose attributes changed. */
+/** What the source read since the cursor. Records may be unchanged (the poller compares); only the named removals are removed. */
+export interface IncrementalRead {
+  kind: "incremental";
   hosts: SourceHost[];
   removedHosts: string[];
-  /** Checks that are new or whose status changed since the cursor. */
   serviceChecks: SourceServiceCheck[];
-  removedServiceChecks: { host: string; name: string }[];
+  removedServiceChecks: ServiceCheckRef[];
   skipped: SkippedRow[];
   cursor: string;
 }
+
+export type SourceRead = CompleteRead | IncrementalRead;
 
 /** Something the poller should record and show, such as a failover to the backup database. */
 export interface SourceEvent {
@@ -77,9 +93,9 @@ export interface SourceEvent {
 export interface MonitoringSource {
   /** "simulated", "opsview-db", "opsview-rest", "icinga-api", "icinga-ido". */
   readonly kind: string;
-  readFull(): Promise<FullRead>;
-  /** Changes since the cursor; a source without incremental reads returns everything as changed. */
-  readChanges(cursor: string): Promise<ChangeRead>;
+  readFull(): Promise<CompleteRead>;
+  /** What was read since the cursor; a complete read when the source cannot read increments (or resyncs now). */
+  readChanges(cursor: string): Promise<SourceRead>;
   /** A short description of where data comes from now, such as "main database db1:3306". */
   describe(): string;
   close(): Promise<void>;

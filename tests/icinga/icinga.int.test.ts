@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { changesSeenByPoller } from "@/tests/support/changes-seen-by-poller";
 import { openFreshDatabase } from "@/tests/support/databases";
 import { MARKER_HOST, liveProcessesInGroup, startIcingaTestbed, type IcingaEstate, type IcingaTestbed } from "@/tests/support/icinga-testbed";
 import { singleProcessLeadership } from "@/lib/poller/leadership";
@@ -7,7 +8,7 @@ import { runPoller, type RunningPoller } from "@/lib/poller/run-poller";
 import { seedConfigurationIfEmpty } from "@/lib/poller/seed-configuration";
 import { createIcingaApiSource, testIcingaApiConnection, type IcingaApiSettingsInput } from "@/lib/sources/icinga-api";
 import { createIcingaIdoSource, parseIcingaIdoSettings, testIcingaIdoConnection } from "@/lib/sources/ido";
-import type { FullRead, MonitoringSource, SourceServiceCheck } from "@/lib/sources/types";
+import type { CompleteRead, MonitoringSource, SourceServiceCheck } from "@/lib/sources/types";
 
 /**
  * End to end against a real Icinga 2 and its IDO (docs/sources.md §5.2): both doors read
@@ -64,7 +65,7 @@ function idoSettings(templates: "host-group" | "custom-variable" = "host-group")
 
 const byName = <T extends { name: string }>(items: T[]) => [...items].sort((a, b) => a.name.localeCompare(b.name));
 const byKey = (checks: SourceServiceCheck[]) => [...checks].sort((a, b) => `${a.host}/${a.name}`.localeCompare(`${b.host}/${b.name}`));
-const withoutMarker = (read: FullRead) => ({
+const withoutMarker = (read: CompleteRead) => ({
   hosts: byName(read.hosts.filter((host) => host.name !== MARKER_HOST)),
   checks: byKey(read.serviceChecks.filter((check) => check.host !== MARKER_HOST)),
 });
@@ -128,7 +129,8 @@ describe("reading a real Icinga 2", () => {
   });
 
   it("an incremental API read returns just the changed check, and a downtime's end", async () => {
-    const api = createIcingaApiSource(apiSettings());
+    const source = createIcingaApiSource(apiSettings());
+    const api = changesSeenByPoller(source);
     try {
       const full = await api.readFull();
       await testbed.setServiceState("db1", "MySQL", 1, "slow queries");
@@ -146,10 +148,10 @@ describe("reading a real Icinga 2", () => {
       expect(quiet.serviceChecks).toEqual([]);
 
       // A cursor this instance did not issue last means a full resync.
-      expect((await api.readChanges(full.cursor)).serviceChecks.length).toBe(full.serviceChecks.length);
+      expect((await api.readChanges(full.cursor)).read.serviceChecks.length).toBe(full.serviceChecks.length);
     } finally {
       await testbed.setServiceState("db1", "MySQL", 0, "MySQL OK");
-      await api.close();
+      await source.close();
     }
   });
 

@@ -1,7 +1,7 @@
 import type { Database } from "../../db/client";
 import { Poller, type AfterPollStep } from "../../poller/poller";
 import { seedConfigurationIfEmpty } from "../../poller/seed-configuration";
-import type { MonitoringSource, SourceCheckState, SourceHost, SourceServiceCheck } from "../../sources/types";
+import type { CompleteRead, MonitoringSource, SourceCheckState, SourceHost, SourceServiceCheck } from "../../sources/types";
 
 // A tiny estate for integration tests: business service "Shop" made of component "Web servers"
 // (web-1 and web-2, both required online), each host with one HTTP check the test sets.
@@ -38,12 +38,12 @@ export function createScriptedSource(): ScriptedSource {
     ]),
   );
   let cursor = 0;
-  const everything = () => ({ hosts: HOSTS, serviceChecks: [...checks.values()].map((check) => ({ ...check })), skipped: [], cursor: String(++cursor) });
+  const everything = (): CompleteRead => ({ kind: "complete", hosts: HOSTS, serviceChecks: [...checks.values()].map((check) => ({ ...check })), skipped: [], cursor: String(++cursor) });
   return {
     kind: "scripted",
     describe: () => "scripted test estate",
     readFull: async () => everything(),
-    readChanges: async () => ({ ...everything(), removedHosts: [], removedServiceChecks: [] }),
+    readChanges: async () => everything(),
     close: async () => {},
     setCheck(host, state) {
       const check = checks.get(host);

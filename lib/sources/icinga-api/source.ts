@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { ChangeRead, FullRead, MonitoringSource, SkippedRow, SourceHost, SourceServiceCheck } from "../types";
+import type { CompleteRead, IncrementalRead, MonitoringSource, SkippedRow, SourceHost, SourceRead, SourceServiceCheck } from "../types";
 import { IcingaApiClient } from "./client";
 import { HOST_ATTRS, parseHosts, parseServices, SERVICE_ATTRS } from "./parse";
 import { apiRoot, parseIcingaApiSettings, type IcingaApiSettings, type IcingaApiSettingsInput } from "./settings";
@@ -27,50 +27,41 @@ export const CHANGED_SERVICES_FILTER =
   " || service.acknowledgement != 0 || service.downtime_depth > 0 || service.__name in watched";
 export const HOSTS_BY_NAME_FILTER = "host.name in names";
 
-interface KnownHost {
-  fingerprint: string;
-  templates: string[];
-}
-
-interface KnownCheck {
-  host: string;
-  name: string;
-  fingerprint: string;
-  handled: boolean;
-}
-
+/** What incremental reads need from the reads before: hosts' templates, handled checks, the newest change. */
 interface Known {
   fullReadAt: number;
-  hosts: Map<string, KnownHost>;
-  checks: Map<string, KnownCheck>;
-  skipped: Set<string>;
+  /** Host name → its template names. */
+  hostTemplates: Map<string, string[]>;
+  /** Icinga names of the checks acknowledged or in downtime at their last read. */
+  handledChecks: Set<string>;
   /** Newest change time seen, in Icinga's clock (epoch seconds). */
   newestChange: number | null;
 }
 
-const checkKey = (host: string, name: string) => `${host}!${name}`;
-const skippedKey = (row: SkippedRow) => `${row.key}\u0000${row.reason}`;
+/** A service's full name in Icinga 2 ("host!service"), as the filter's `watched` list names it. */
+const icingaServiceName = (check: SourceServiceCheck) => `${check.host}!${check.name}`;
 
-function hostFingerprint(host: SourceHost): string {
-  return JSON.stringify([host.alias, host.address, host.hostGroups, host.hostTemplates, host.keywords]);
-}
-
-function checkFingerprint(check: SourceServiceCheck): string {
-  return JSON.stringify([check.state, check.stateType, check.acknowledged, check.inDowntime, check.output, check.lastStateChange, check.hostTemplates, check.serviceGroups]);
-}
+const templateNames = (host: SourceHost) => host.hostTemplates.map((template) => template.name);
 
 /** Every template of a host contributes all of its checks: Icinga 2 does not record which apply rule or template made a service. */
-function withHostTemplates(checks: SourceServiceCheck[], hosts: Map<string, KnownHost>, skipped: SkippedRow[]): SourceServiceCheck[] {
+function withHostTemplates(checks: SourceServiceCheck[], hostTemplates: Map<string, string[]>, skipped: SkippedRow[]): SourceServiceCheck[] {
   const kept: SourceServiceCheck[] = [];
   for (const check of checks) {
-    const host = hosts.get(check.host);
-    if (!host) {
+    const templates = hostTemplates.get(check.host);
+    if (!templates) {
       skipped.push({ key: `${check.host}/${check.name}`, reason: `host ${check.host} is not a known host` });
       continue;
     }
-    kept.push({ ...check, hostTemplates: [...host.templates].sort() });
+    kept.push({ ...check, hostTemplates: [...templates].sort() });
   }
   return kept;
+}
+
+function rememberHandled(handledChecks: Set<string>, checks: SourceServiceCheck[]): void {
+  for (const check of checks) {
+    if (check.acknowledged || check.inDowntime) handledChecks.add(icingaServiceName(check));
+    else handledChecks.delete(icingaServiceName(check));
+  }
 }
 
 /** Throws an Error naming the bad fields (never their values) when the settings are invalid or the CA file cannot be read. */
@@ -106,31 +97,14 @@ class IcingaApiSource implements MonitoringSource {
     return `Icinga 2 API at ${apiRoot(this.settings)}`;
   }
 
-  readFull(): Promise<FullRead> {
-    return this.serialized(async () => {
-      const read = await this.fullRead();
-      return { hosts: read.hosts, serviceChecks: read.serviceChecks, skipped: read.skipped, cursor: read.cursor };
-    });
+  readFull(): Promise<CompleteRead> {
+    return this.serialized(() => this.fullRead());
   }
 
-  readChanges(cursor: string): Promise<ChangeRead> {
+  readChanges(cursor: string): Promise<SourceRead> {
     return this.serialized(async () => {
       const known = this.known;
-      if (!known || cursor !== this.lastCursor || this.now() - known.fullReadAt >= this.fullResyncEveryMs) {
-        const read = await this.fullRead();
-        const hostNames = new Set(read.hosts.map((host) => host.name));
-        const checkKeys = new Set(read.serviceChecks.map((check) => checkKey(check.host, check.name)));
-        return {
-          hosts: read.hosts,
-          removedHosts: known ? [...known.hosts.keys()].filter((name) => !hostNames.has(name)) : [],
-          serviceChecks: read.serviceChecks,
-          removedServiceChecks: known
-            ? [...known.checks.entries()].filter(([key]) => !checkKeys.has(key)).map(([, check]) => ({ host: check.host, name: check.name }))
-            : [],
-          skipped: read.skipped,
-          cursor: read.cursor,
-        };
-      }
+      if (!known || cursor !== this.lastCursor || this.now() - known.fullReadAt >= this.fullResyncEveryMs) return this.fullRead();
       return this.changesSince(known);
     });
   }
@@ -152,28 +126,24 @@ class IcingaApiSource implements MonitoringSource {
     return this.lastCursor;
   }
 
-  private async fullRead() {
+  private async fullRead(): Promise<CompleteRead> {
     const [hostResults, serviceResults] = await Promise.all([
       this.client.queryObjects("hosts", { attrs: HOST_ATTRS }),
       this.client.queryObjects("services", { attrs: SERVICE_ATTRS }),
     ]);
     const hosts = parseHosts(hostResults);
     const services = parseServices(serviceResults);
-    const knownHosts = new Map(hosts.hosts.map((host) => [host.name, { fingerprint: hostFingerprint(host), templates: host.hostTemplates.map((t) => t.name) }]));
+    const hostTemplates = new Map(hosts.hosts.map((host) => [host.name, templateNames(host)]));
     const skipped = [...hosts.skipped, ...services.skipped];
-    const serviceChecks = withHostTemplates(services.checks, knownHosts, skipped);
-    this.known = {
-      fullReadAt: this.now(),
-      hosts: knownHosts,
-      checks: new Map(serviceChecks.map((check) => [checkKey(check.host, check.name), this.knownCheck(check)])),
-      skipped: new Set(skipped.map(skippedKey)),
-      newestChange: services.newestChange,
-    };
-    return { hosts: hosts.hosts, serviceChecks, skipped, cursor: this.issueCursor(services.newestChange) };
+    const serviceChecks = withHostTemplates(services.checks, hostTemplates, skipped);
+    const handledChecks = new Set<string>();
+    rememberHandled(handledChecks, serviceChecks);
+    this.known = { fullReadAt: this.now(), hostTemplates, handledChecks, newestChange: services.newestChange };
+    return { kind: "complete", hosts: hosts.hosts, serviceChecks, skipped, cursor: this.issueCursor(services.newestChange) };
   }
 
-  private async changesSince(known: Known): Promise<ChangeRead> {
-    const watched = [...known.checks.entries()].filter(([, check]) => check.handled).map(([key]) => key);
+  private async changesSince(known: Known): Promise<IncrementalRead> {
+    const watched = [...known.handledChecks];
     const since = known.newestChange === null ? 0 : known.newestChange - this.overlapSeconds;
     const results = await this.client.queryObjects("services", {
       attrs: SERVICE_ATTRS,
@@ -181,39 +151,27 @@ class IcingaApiSource implements MonitoringSource {
       filterVars: { since, watched },
     });
     const services = parseServices(results);
-    const found: SkippedRow[] = [...services.skipped];
+    const skipped: SkippedRow[] = [...services.skipped];
 
-    const unknownHosts = [...new Set(services.checks.map((check) => check.host).filter((host) => !known.hosts.has(host)))];
+    const unknownHosts = [...new Set(services.checks.map((check) => check.host).filter((host) => !known.hostTemplates.has(host)))];
     const newHosts: SourceHost[] = [];
     if (unknownHosts.length > 0) {
       const hostResults = await this.client.queryObjects("hosts", { attrs: HOST_ATTRS, filter: HOSTS_BY_NAME_FILTER, filterVars: { names: unknownHosts } });
       const parsedHosts = parseHosts(hostResults);
-      found.push(...parsedHosts.skipped);
+      skipped.push(...parsedHosts.skipped);
       for (const host of parsedHosts.hosts) {
-        if (known.hosts.has(host.name)) continue;
-        known.hosts.set(host.name, { fingerprint: hostFingerprint(host), templates: host.hostTemplates.map((t) => t.name) });
+        if (known.hostTemplates.has(host.name)) continue;
+        known.hostTemplates.set(host.name, templateNames(host));
         newHosts.push(host);
       }
     }
 
-    const changed: SourceServiceCheck[] = [];
-    for (const check of withHostTemplates(services.checks, known.hosts, found)) {
-      const key = checkKey(check.host, check.name);
-      const next = this.knownCheck(check);
-      if (known.checks.get(key)?.fingerprint === next.fingerprint) continue;
-      known.checks.set(key, next);
-      changed.push(check);
-    }
-    const skipped = found.filter((row) => !known.skipped.has(skippedKey(row)));
-    for (const row of skipped) known.skipped.add(skippedKey(row));
+    const serviceChecks = withHostTemplates(services.checks, known.hostTemplates, skipped);
+    rememberHandled(known.handledChecks, serviceChecks);
     if (services.newestChange !== null && (known.newestChange === null || services.newestChange > known.newestChange)) {
       known.newestChange = services.newestChange;
     }
-    return { hosts: newHosts, removedHosts: [], serviceChecks: changed, removedServiceChecks: [], skipped, cursor: this.issueCursor(known.newestChange) };
-  }
-
-  private knownCheck(check: SourceServiceCheck): KnownCheck {
-    return { host: check.host, name: check.name, fingerprint: checkFingerprint(check), handled: check.acknowledged || check.inDowntime };
+    return { kind: "incremental", hosts: newHosts, removedHosts: [], serviceChecks, removedServiceChecks: [], skipped, cursor: this.issueCursor(known.newestChange) };
   }
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMariaDbServer, type MariaDbServer } from "@/tests/support/mariadb-server";
+import { changesSeenByPoller } from "@/tests/support/changes-seen-by-poller";
 import { openOpsviewFixture, type OpsviewEstate } from "@/tests/support/opsview-fixture";
 import { SourceUnavailableError, type MonitoringSource, type SourceEvent } from "../types";
 import { opsviewDatabaseSettingsSchema } from "./settings";
@@ -64,16 +65,17 @@ describe("failover between the main and backup Opsview databases", () => {
     );
     const mainAddress = `127.0.0.1:${main.port}`;
     const backupAddress = `127.0.0.1:${backup.port}`;
+    const polled = changesSeenByPoller(source);
 
-    const first = await source.readFull();
+    const first = await polled.readFull();
     expect(outputs(first.serviceChecks)).toEqual(["from main"]);
     expect(source.describe()).toBe(`main database ${mainAddress}`);
-    const quiet = await source.readChanges(first.cursor);
+    const quiet = await polled.readChanges(first.cursor);
     expect(quiet.serviceChecks).toEqual([]);
 
     await main.kill();
     now += 1_000;
-    const onBackup = await source.readChanges(quiet.cursor);
+    const onBackup = await polled.readChanges(quiet.cursor);
     expect(outputs(onBackup.serviceChecks)).toEqual(["from backup"]);
     expect(onBackup.serviceChecks).toHaveLength(2);
     expect(onBackup.removedServiceChecks).toEqual([]);
@@ -89,13 +91,13 @@ describe("failover between the main and backup Opsview databases", () => {
     // Still on the backup: incremental reads from there, the main is not retried before its time.
     await main.restart();
     now += 29_000;
-    const stillBackup = await source.readChanges(onBackup.cursor);
+    const stillBackup = await polled.readChanges(onBackup.cursor);
     expect(stillBackup.serviceChecks).toEqual([]);
     expect(source.describe()).toBe(`backup database ${backupAddress}`);
     expect(events).toHaveLength(1);
 
     now += 1_000;
-    const backOnMain = await source.readChanges(stillBackup.cursor);
+    const backOnMain = await polled.readChanges(stillBackup.cursor);
     expect(outputs(backOnMain.serviceChecks)).toEqual(["from main"]);
     expect(source.describe()).toBe(`main database ${mainAddress}`);
     expect(events.slice(1)).toEqual([
@@ -104,7 +106,7 @@ describe("failover between the main and backup Opsview databases", () => {
 
     await Promise.all([main.kill(), backup.kill()]);
     now += 1_000;
-    const error = await source.readChanges(backOnMain.cursor).catch((caught: unknown) => caught);
+    const error = await polled.readChanges(backOnMain.cursor).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SourceUnavailableError);
     const message = (error as Error).message;
     expect(message).toMatch(new RegExp(`^Opsview database unavailable: main database ${mainAddress}: .+; backup database ${backupAddress}: .+$`));
@@ -114,7 +116,7 @@ describe("failover between the main and backup Opsview databases", () => {
     // Only the backup comes back: the next read goes there, with a failover event.
     await backup.restart();
     now += 1_000;
-    const recovered = await source.readChanges(backOnMain.cursor);
+    const recovered = await polled.readChanges(backOnMain.cursor);
     expect(outputs(recovered.serviceChecks)).toEqual(["from backup"]);
     expect(events.slice(2).map((event) => event.kind)).toEqual(["failover"]);
   });
@@ -131,11 +133,12 @@ describe("failover between the main and backup Opsview databases", () => {
       { onEvent: (event) => events.push(event), connectTimeoutMs: 2_000, queryTimeoutMs: 5_000 },
     );
     try {
-      const first = await hanging.readFull();
+      const polled = changesSeenByPoller(hanging);
+      const first = await polled.readFull();
       expect(outputs(first.serviceChecks)).toEqual(["from main"]);
       await main.pause();
       const started = Date.now();
-      const changes = await hanging.readChanges(first.cursor);
+      const changes = await polled.readChanges(first.cursor);
       expect(Date.now() - started).toBeLessThan(10_000);
       expect(outputs(changes.serviceChecks)).toEqual(["from backup"]);
       expect(events.map((event) => event.kind)).toEqual(["failover"]);

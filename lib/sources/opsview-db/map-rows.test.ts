@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { epochSecondsToMs, mapHostRows, mapServiceCheckRows, serviceCheckFingerprint, type DatabaseRow } from "./map-rows";
+import { epochSecondsToMs, mapHostRows, mapServiceCheckRows, type DatabaseRow } from "./map-rows";
 
 function checkRow(overrides: DatabaseRow = {}): DatabaseRow {
   return {
@@ -123,14 +123,6 @@ describe("mapping service check rows", () => {
     const { serviceChecks, skipped } = mapServiceCheckRows([checkRow(), checkRow({ object_id: 12 })]);
     expect(serviceChecks).toHaveLength(1);
     expect(skipped).toEqual([{ key: "web1/HTTP", reason: "duplicate active service object 12" }]);
-  });
-
-  it("gives equal fingerprints only to checks that look the same to the poller", () => {
-    const [check] = mapServiceCheckRows([checkRow()]).serviceChecks;
-    expect(serviceCheckFingerprint({ ...check })).toBe(serviceCheckFingerprint(check));
-    expect(serviceCheckFingerprint({ ...check, output: "other" })).not.toBe(serviceCheckFingerprint(check));
-    expect(serviceCheckFingerprint({ ...check, acknowledged: true })).not.toBe(serviceCheckFingerprint(check));
-    expect(serviceCheckFingerprint({ ...check, serviceGroups: ["Other"] })).not.toBe(serviceCheckFingerprint(check));
   });
 });
 

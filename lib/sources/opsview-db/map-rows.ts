@@ -227,21 +227,3 @@ function mapServiceCheckRow(row: DatabaseRow, objectId: number, templates: strin
     serviceGroups: serviceGroup === null ? [] : [serviceGroup],
   };
 }
-
-/** Equal fingerprints mean nothing the poller cares about changed. */
-export function serviceCheckFingerprint(check: SourceServiceCheck): string {
-  return JSON.stringify([
-    check.state,
-    check.stateType,
-    check.acknowledged,
-    check.inDowntime,
-    check.output,
-    check.lastStateChange,
-    check.hostTemplates,
-    check.serviceGroups,
-  ]);
-}
-
-export function hostFingerprint(host: SourceHost): string {
-  return JSON.stringify([host.alias, host.address, host.hostGroups, host.hostTemplates, host.keywords]);
-}

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startMariaDbServer, type MariaDbServer } from "@/tests/support/mariadb-server";
 import { openOpsviewFixture, type OpsviewEstate, type OpsviewFixture } from "@/tests/support/opsview-fixture";
+import { changesSeenByPoller } from "@/tests/support/changes-seen-by-poller";
 import { findFreePort } from "@/tests/support/postgres-server";
 import { SourceUnavailableError, type MonitoringSource, type SourceServiceCheck } from "../types";
 import { opsviewDatabaseSettingsSchema, type OpsviewConnectionSettingsInput } from "./settings";
@@ -173,7 +174,7 @@ describe("Opsview runtime database source on MariaDB", () => {
   });
 
   it("returns only the checks that changed, including two updates written in the same second", async () => {
-    const source = openSource();
+    const source = changesSeenByPoller(openSource());
     const full = await source.readFull();
 
     const unchanged = await source.readChanges(full.cursor);
@@ -208,7 +209,7 @@ describe("Opsview runtime database source on MariaDB", () => {
   });
 
   it("picks up a host that appears between resyncs with its first check", async () => {
-    const source = openSource();
+    const source = changesSeenByPoller(openSource());
     const full = await source.readFull();
     await fixture.setObjectActive("gone1", null, true);
     await fixture.setObjectActive("gone1", "Ping", true);
@@ -221,7 +222,7 @@ describe("Opsview runtime database source on MariaDB", () => {
 
   it("resyncs fully when the period has passed, with removals and changes the incremental reads could not see", async () => {
     let now = 1_000_000;
-    const source = openSource({}, { now: () => now, fullResyncEveryMs: 60_000 });
+    const source = changesSeenByPoller(openSource({}, { now: () => now, fullResyncEveryMs: 60_000 }));
     const full = await source.readFull();
 
     await fixture.setObjectActive("db1", null, false);
@@ -237,15 +238,15 @@ describe("Opsview runtime database source on MariaDB", () => {
 
     now += 1;
     const resync = await source.readChanges(incremental.cursor);
-    expect(resync.hosts.map((host) => host.name)).toEqual(["web1", "broken1"]);
+    expect(resync.read.hosts.map((host) => host.name)).toEqual(["web1", "broken1"]);
     expect(resync.removedHosts).toEqual(["db1"]);
     expect(byKey(resync.removedServiceChecks)).toEqual(byKey([
       { host: "web1", name: "HTTPS" },
       { host: "db1", name: "MySQL" },
       { host: "db1", name: "Ping" },
     ]));
-    expect(resync.serviceChecks).toContainEqual(check("web1", "Custom", { output: "OK - back", lastStateChange: T - 60_000 }));
-    expect(resync.serviceChecks).toHaveLength(EXPECTED_CHECKS.length - 3);
+    expect(resync.read.serviceChecks).toContainEqual(check("web1", "Custom", { output: "OK - back", lastStateChange: T - 60_000 }));
+    expect(resync.read.serviceChecks).toHaveLength(EXPECTED_CHECKS.length - 3);
     expect(resync.skipped).toEqual(EXPECTED_SKIPPED);
 
     const after = await source.readChanges(resync.cursor);
@@ -253,7 +254,7 @@ describe("Opsview runtime database source on MariaDB", () => {
   });
 
   it("treats a cursor it did not issue as a reason to read everything", async () => {
-    const source = openSource();
+    const source = changesSeenByPoller(openSource());
     const read = await source.readChanges("not-a-cursor");
     expect(byKey(read.serviceChecks)).toEqual(byKey(EXPECTED_CHECKS));
     expect(read.hosts).toHaveLength(3);

@@ -1,24 +1,18 @@
 import type { Pool, PoolConnection } from "mysql2/promise";
 import {
   SourceUnavailableError,
-  type ChangeRead,
-  type FullRead,
+  type CompleteRead,
+  type IncrementalRead,
   type MonitoringSource,
   type SkippedRow,
   type SourceEvent,
+  type SourceRead,
   type SourceServiceCheck,
 } from "../types";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { createReadPool, runCommand, selectRows, selectRowsForIds, withPooledConnection, type ConnectionLimits } from "./database";
 import { explainDatabaseError, isDriverError } from "./errors";
-import {
-  hostFingerprint,
-  mapHostRows,
-  mapServiceCheckRows,
-  serviceCheckFingerprint,
-  type DatabaseRow,
-  type HostRowSets,
-} from "./map-rows";
+import { mapHostRows, mapServiceCheckRows, type DatabaseRow, type HostRowSets } from "./map-rows";
 import { buildOpsviewQueries, type OpsviewQueries } from "./queries";
 import { connectionAddress, type OpsviewConnectionSettings, type OpsviewDatabaseSettings } from "./settings";
 import { usesOpsviewConfig, type HostTemplateSource } from "./template-source";
@@ -48,14 +42,11 @@ interface Database {
   pool: Pool | null;
 }
 
-/** What the source last told the poller, so it can compute removals and skip unchanged rows. */
+/** Where the last full read came from, and the hosts read since, whose rows need not be fetched again. */
 interface Known {
   role: Role;
   fullReadAt: number;
-  hosts: Map<string, string>;
-  checks: Map<string, { host: string; name: string; fingerprint: string }>;
-  /** Skipped rows already reported since the full read, so the overlap window does not repeat them. */
-  skipped: Set<string>;
+  hostNames: Set<string>;
 }
 
 type FullRows = { hostRows: HostRowSets; checkRows: DatabaseRow[] };
@@ -63,17 +54,13 @@ type Fetched =
   | { kind: "full"; rows: FullRows }
   | { kind: "changes"; checkRows: DatabaseRow[]; newHostRows: HostRowSets | null };
 
-const checkKey = (host: string, name: string) => `${host}\u0000${name}`;
-const skippedKey = (row: SkippedRow) => `${row.key}\u0000${row.reason}`;
-
 /**
  * The Opsview runtime database as a MonitoringSource: main database first, the backup when the
  * main fails, back to the main when it answers again.
  *
- * readChanges reads status rows newer than the cursor. It performs the periodic full resync itself:
- * when the last full read is older than fullResyncEveryMs, after switching databases, or when the
- * cursor is not one this source issued, it reads everything and returns every host and check as
- * changed, with removedHosts / removedServiceChecks computed against its previous full read.
+ * readChanges reads status rows newer than the cursor (an incremental read). It performs the
+ * periodic full resync itself: when the last full read is older than fullResyncEveryMs, after
+ * switching databases, or when the cursor is not one this source issued, it returns a complete read.
  * Between resyncs, new hosts arrive with their first check; removals and host attribute changes
  * wait for the next resync.
  */
@@ -137,15 +124,14 @@ class OpsviewDatabaseSource implements MonitoringSource {
     return active ? `${this.active} database ${connectionAddress(active.connection)}` : "no database";
   }
 
-  readFull(): Promise<FullRead> {
+  readFull(): Promise<CompleteRead> {
     return this.serialized(async () => {
       const { value: rows, role } = await this.onAvailableDatabase((connection, database) => this.fetchFull(connection, database.queries));
-      const read = this.acceptFullRead(rows, role);
-      return { hosts: read.hosts, serviceChecks: read.serviceChecks, skipped: read.skipped, cursor: read.cursor };
+      return this.acceptFullRead(rows, role);
     });
   }
 
-  readChanges(cursorText: string): Promise<ChangeRead> {
+  readChanges(cursorText: string): Promise<SourceRead> {
     return this.serialized(async () => {
       const cursor = decodeCursor(cursorText);
       const continuing = cursor !== null && cursorText === this.lastCursor;
@@ -158,28 +144,13 @@ class OpsviewDatabaseSource implements MonitoringSource {
         const checkRows = await selectRows(connection, database.queries.serviceChecksUpdatedSince(since), this.limits);
         const unknownHostNames = new Set<string>();
         for (const row of checkRows) {
-          if (typeof row.host_name === "string" && !known.hosts.has(row.host_name)) unknownHostNames.add(row.host_name);
+          if (typeof row.host_name === "string" && !known.hostNames.has(row.host_name)) unknownHostNames.add(row.host_name);
         }
         const newHostRows = unknownHostNames.size > 0 ? await this.fetchHostsByName(connection, database.queries, [...unknownHostNames]) : null;
         return { kind: "changes", checkRows, newHostRows };
       });
 
-      if (fetched.kind === "full") {
-        const previous = this.known;
-        const read = this.acceptFullRead(fetched.rows, role);
-        const hostNames = new Set(read.hosts.map((host) => host.name));
-        const checkKeys = new Set(read.serviceChecks.map((check) => checkKey(check.host, check.name)));
-        return {
-          hosts: read.hosts,
-          removedHosts: previous ? [...previous.hosts.keys()].filter((name) => !hostNames.has(name)) : [],
-          serviceChecks: read.serviceChecks,
-          removedServiceChecks: previous
-            ? [...previous.checks.entries()].filter(([key]) => !checkKeys.has(key)).map(([, check]) => ({ host: check.host, name: check.name }))
-            : [],
-          skipped: read.skipped,
-          cursor: read.cursor,
-        };
-      }
+      if (fetched.kind === "full") return this.acceptFullRead(fetched.rows, role);
       return this.acceptChanges(fetched.checkRows, fetched.newHostRows, cursor?.statusTime ?? null);
     });
   }
@@ -199,50 +170,29 @@ class OpsviewDatabaseSource implements MonitoringSource {
     return run;
   }
 
-  private acceptFullRead(rows: FullRows, role: Role) {
+  private acceptFullRead(rows: FullRows, role: Role): CompleteRead {
     const mappedHosts = mapHostRows(rows.hostRows, this.templateSource);
     const mappedChecks = mapServiceCheckRows(rows.checkRows, this.templateSource);
     const hostNames = new Set(mappedHosts.hosts.map((host) => host.name));
     const skipped: SkippedRow[] = [...mappedHosts.skipped, ...mappedChecks.skipped];
     const serviceChecks = withoutOrphans(mappedChecks.serviceChecks, hostNames, skipped);
-    this.known = {
-      role,
-      fullReadAt: this.now(),
-      hosts: new Map(mappedHosts.hosts.map((host) => [host.name, hostFingerprint(host)])),
-      checks: new Map(
-        serviceChecks.map((check) => [
-          checkKey(check.host, check.name),
-          { host: check.host, name: check.name, fingerprint: serviceCheckFingerprint(check) },
-        ]),
-      ),
-      skipped: new Set(skipped.map(skippedKey)),
-    };
+    this.known = { role, fullReadAt: this.now(), hostNames };
     const cursor = this.issueCursor(mappedChecks.latestStatusUpdate);
-    return { hosts: mappedHosts.hosts, serviceChecks, skipped, cursor };
+    return { kind: "complete", hosts: mappedHosts.hosts, serviceChecks, skipped, cursor };
   }
 
-  private acceptChanges(checkRows: DatabaseRow[], newHostRows: HostRowSets | null, cursorTime: number | null): ChangeRead {
+  private acceptChanges(checkRows: DatabaseRow[], newHostRows: HostRowSets | null, cursorTime: number | null): IncrementalRead {
     const known = this.known;
     if (!known) throw new Error("incremental read without a full read");
     const mappedChecks = mapServiceCheckRows(checkRows, this.templateSource);
     const mappedHosts = newHostRows ? mapHostRows(newHostRows, this.templateSource) : null;
-    const found: SkippedRow[] = [...(mappedHosts?.skipped ?? []), ...mappedChecks.skipped];
-    const hosts = mappedHosts?.hosts.filter((host) => !known.hosts.has(host.name)) ?? [];
-    for (const host of hosts) known.hosts.set(host.name, hostFingerprint(host));
-
-    const changed: SourceServiceCheck[] = [];
-    for (const check of withoutOrphans(mappedChecks.serviceChecks, new Set(known.hosts.keys()), found)) {
-      const key = checkKey(check.host, check.name);
-      const fingerprint = serviceCheckFingerprint(check);
-      if (known.checks.get(key)?.fingerprint === fingerprint) continue;
-      known.checks.set(key, { host: check.host, name: check.name, fingerprint });
-      changed.push(check);
-    }
-    const skipped = found.filter((row) => !known.skipped.has(skippedKey(row)));
-    for (const row of skipped) known.skipped.add(skippedKey(row));
+    const skipped: SkippedRow[] = [...(mappedHosts?.skipped ?? []), ...mappedChecks.skipped];
+    const hosts = mappedHosts?.hosts.filter((host) => !known.hostNames.has(host.name)) ?? [];
+    for (const host of hosts) known.hostNames.add(host.name);
+    const serviceChecks = withoutOrphans(mappedChecks.serviceChecks, known.hostNames, skipped);
     const latest = mappedChecks.latestStatusUpdate;
     const statusTime = latest === null ? cursorTime : cursorTime === null ? latest : Math.max(latest, cursorTime);
-    return { hosts, removedHosts: [], serviceChecks: changed, removedServiceChecks: [], skipped, cursor: this.issueCursor(statusTime) };
+    return { kind: "incremental", hosts, removedHosts: [], serviceChecks, removedServiceChecks: [], skipped, cursor: this.issueCursor(statusTime) };
   }
 
   private issueCursor(statusTime: number | null): string {

@@ -6,6 +6,7 @@ import {
   type SourceHostTemplate,
   type SourceServiceCheck,
   type SourceStateType,
+  type ServiceCheckRef,
 } from "../types";
 
 /**
@@ -22,6 +23,7 @@ export interface StatusCheck {
   inDowntime: boolean;
   output: string;
   lastStateChange: number | null;
+  lastStateChangeEstimated?: boolean;
 }
 
 export interface StatusHost {
@@ -38,12 +40,7 @@ export interface StatusRead {
   /** Hosts whose whole row was unreadable: their previous records stand. */
   skippedHosts: string[];
   /** Checks whose row was unreadable (only those whose host and name could be read). */
-  skippedChecks: CheckKey[];
-}
-
-export interface CheckKey {
-  host: string;
-  name: string;
+  skippedChecks: ServiceCheckRef[];
 }
 
 export interface HostTemplateMember {
@@ -193,7 +190,7 @@ export function parseLastStateChange(service: Record<string, unknown>, now: numb
 }
 
 export function parseStatusCheck(service: Record<string, unknown>, now: number): StatusCheck {
-  return {
+  const check: StatusCheck = {
     name: requireName(service.name, "name"),
     state: parseCheckState(service.state),
     stateType: parseStateType(service.state_type),
@@ -202,6 +199,8 @@ export function parseStatusCheck(service: Record<string, unknown>, now: number):
     output: optionalText(service.output, "output"),
     lastStateChange: parseLastStateChange(service, now),
   };
+  const countedBack = isAbsent(service.last_state_change) && check.lastStateChange !== null;
+  return countedBack ? { ...check, lastStateChangeEstimated: true } : check;
 }
 
 function listOf(body: unknown, what: string): unknown[] {

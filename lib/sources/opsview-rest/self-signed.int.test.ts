@@ -5,6 +5,7 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { changesSeenByPoller } from "@/tests/support/changes-seen-by-poller";
 import { startOpsviewRestServer, type FakeOpsviewRestServer } from "@/tests/support/opsview-rest-server";
 
 import { SourceUnavailableError } from "../types";
@@ -49,10 +50,11 @@ describe("Opsview REST over https with a self-signed certificate", () => {
 
   it("reads, logs in again after expiry and logs out with acceptSelfSigned", async () => {
     const source = openSource(true);
-    const full = await source.readFull();
+    const polled = changesSeenByPoller(source);
+    const full = await polled.readFull();
     expect(full.serviceChecks).toHaveLength(8);
     server.expireTokens();
-    const changes = await source.readChanges(full.cursor);
+    const changes = await polled.readChanges(full.cursor);
     expect(changes.serviceChecks).toEqual([]);
     expect(server.loginCount).toBe(2);
     await source.close();

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
+import { changesSeenByPoller } from "@/tests/support/changes-seen-by-poller";
 import { sampleOpsviewEstate, service, startOpsviewRestServer, type FakeOpsviewRestServer } from "@/tests/support/opsview-rest-server";
 
 import { SourceUnavailableError, type MonitoringSource, type SourceEvent, type SourceServiceCheck } from "../types";
@@ -127,7 +128,7 @@ describe("Opsview REST source against a local Opsview-shaped server", () => {
 
   it("reads each check's service group from the configuration API once per full read, and keeps it in the reads between", async () => {
     const events: SourceEvent[] = [];
-    const source = openSource({ onEvent: (event) => events.push(event) });
+    const source = changesSeenByPoller(openSource({ onEvent: (event) => events.push(event) }));
     const full = await source.readFull();
     const groups = (checks: SourceServiceCheck[]) => Object.fromEntries(checks.map((check) => [`${check.host}/${check.name}`, check.serviceGroups]));
     expect(groups(full.serviceChecks)).toEqual({
@@ -183,7 +184,7 @@ describe("Opsview REST source against a local Opsview-shaped server", () => {
   });
 
   it("reports only what changed since the previous read", async () => {
-    const source = openSource();
+    const source = changesSeenByPoller(openSource());
     const full = await source.readFull();
 
     const quiet = await source.readChanges(full.cursor);
@@ -212,8 +213,16 @@ describe("Opsview REST source against a local Opsview-shaped server", () => {
     expect(after.serviceChecks).toEqual([]);
   });
 
+  it("reports a check whose only change is its last state change", async () => {
+    const source = changesSeenByPoller(openSource());
+    const full = await source.readFull();
+    server.updateService("db1", "MySQL", { last_state_change: "1767610800" });
+    const changes = await source.readChanges(full.cursor);
+    expect(changes.serviceChecks.map((check) => [check.host, check.name, check.lastStateChange])).toEqual([["db1", "MySQL", 1767610800 * 1000]]);
+  });
+
   it("returns everything as changed for a cursor it did not issue", async () => {
-    const source = openSource();
+    const source = changesSeenByPoller(openSource());
     const changes = await source.readChanges("from-an-earlier-process:7");
     expect(changes.hosts).toHaveLength(3);
     expect(changes.serviceChecks).toHaveLength(8);
@@ -222,7 +231,7 @@ describe("Opsview REST source against a local Opsview-shaped server", () => {
 
   it("logs in again once when the token has expired, and the read succeeds", async () => {
     const events: SourceEvent[] = [];
-    const source = openSource({ onEvent: (event) => events.push(event) });
+    const source = changesSeenByPoller(openSource({ onEvent: (event) => events.push(event) }));
     const first = await source.readFull();
     expect(server.loginCount).toBe(1);
 
@@ -314,7 +323,7 @@ describe("Opsview REST source against a local Opsview-shaped server", () => {
   it("skips one malformed service row under its key and reads the others", async () => {
     server.updateService("web1", "Load", { state: "sideways" });
     server.updateService("db1", "MySQL", { acknowledged: "maybe" });
-    const source = openSource();
+    const source = changesSeenByPoller(openSource());
     const full = await source.readFull();
 
     expect(full.skipped).toEqual([

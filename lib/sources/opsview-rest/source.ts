@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 
-import { SourceUnavailableError, type ChangeRead, type FullRead, type MonitoringSource, type SourceEvent } from "../types";
-import { diffReads, snapshotOf, type ReadSnapshot } from "./changes";
+import { SourceUnavailableError, type CompleteRead, type MonitoringSource, type SourceEvent } from "../types";
 import { OpsviewRestClient, type FetchLike } from "./client";
 import { normaliseRead, parseHostTemplateResponse, parseServiceCheckConfigResponse, parseStatusResponse, type ServiceCheckConfigRead } from "./parse";
 import { createSelfSignedFetch } from "./self-signed-fetch";
@@ -27,11 +26,6 @@ export interface OpsviewRestSource extends MonitoringSource {
   readonly kind: typeof OPSVIEW_REST_KIND;
 }
 
-interface Reading extends FullRead {
-  unreadableHosts: string[];
-  unreadableChecks: { host: string; name: string }[];
-}
-
 /** Throws an Error naming the bad fields (never their values) when the settings are invalid. */
 export function createOpsviewRestSource(
   settingsInput: OpsviewRestSettingsInput,
@@ -51,10 +45,9 @@ export function createOpsviewRestSource(
     onRelogin: () => emit("info", "Opsview REST: the token was refused (expired?); logged in again"),
   });
 
-  // The cursor names this instance, so a cursor from an earlier process never matches a snapshot here.
+  // Every read is complete, so the cursor only names this instance and numbers its reads.
   const instance = randomUUID();
   let sequence = 0;
-  let snapshot: { cursor: string; read: ReadSnapshot } | null = null;
   let warnedNoTemplateHosts = false;
   // Service groups change only with Opsview's configuration: read on every full read, kept for the changes between.
   let serviceCheckConfig: ServiceCheckConfigRead | null = null;
@@ -74,7 +67,7 @@ export function createOpsviewRestSource(
     }
   }
 
-  async function read(full: boolean): Promise<Reading> {
+  async function read(full: boolean): Promise<CompleteRead> {
     const [statusBody, templateBody, config] = await Promise.all([
       client.getJson(STATUS_PATH),
       client.getJson(HOST_TEMPLATE_PATH),
@@ -90,40 +83,22 @@ export function createOpsviewRestSource(
     const normalised = normaliseRead(status, templates.templates, config.serviceGroups);
     sequence += 1;
     return {
+      kind: "complete",
       ...normalised,
+      // A full read is the periodic resync: what it cannot read is dropped, as the database sources do.
+      ...(full ? {} : { unreadable: { hosts: status.skippedHosts, serviceChecks: status.skippedChecks } }),
       skipped: [...status.skipped, ...templates.skipped, ...(full ? config.skipped : [])],
       cursor: `${instance}:${sequence}`,
-      unreadableHosts: status.skippedHosts,
-      unreadableChecks: status.skippedChecks,
     };
   }
 
   return {
     kind: OPSVIEW_REST_KIND,
 
-    async readFull(): Promise<FullRead> {
-      const reading = await read(true);
-      snapshot = { cursor: reading.cursor, read: snapshotOf(reading) };
-      return { hosts: reading.hosts, serviceChecks: reading.serviceChecks, skipped: reading.skipped, cursor: reading.cursor };
-    },
+    readFull: () => read(true),
 
-    async readChanges(cursor: string): Promise<ChangeRead> {
-      const reading = await read(false);
-      const previous = snapshot && snapshot.cursor === cursor ? snapshot.read : snapshotOf({ hosts: [], serviceChecks: [] });
-      const difference = diffReads(previous, reading, {
-        hosts: reading.unreadableHosts,
-        checks: reading.unreadableChecks,
-      });
-      snapshot = { cursor: reading.cursor, read: difference.next };
-      return {
-        hosts: difference.hosts,
-        removedHosts: difference.removedHosts,
-        serviceChecks: difference.serviceChecks,
-        removedServiceChecks: difference.removedServiceChecks,
-        skipped: reading.skipped,
-        cursor: reading.cursor,
-      };
-    },
+    // The REST API has no "changes since": every read is complete, and the poller compares.
+    readChanges: () => read(false),
 
     describe: () => `Opsview REST at ${restRoot(settings)}`,
 

@@ -1,4 +1,4 @@
-import type { ChangeRead, FullRead, MonitoringSource, SourceHost } from "../types";
+import type { CompleteRead, MonitoringSource, SourceHost, SourceRead } from "../types";
 import { generateSimulatedEstate, type SimulatedBsmConfiguration } from "./estate";
 import { eventsPerHourOf, parseSimulatedSourceSettings, type SimulatedSourceSettings, type SimulatedSourceSettingsInput } from "./settings";
 import { Simulation } from "./simulation";
@@ -53,24 +53,21 @@ export function createSimulatedSource(options: SimulatedSourceOptions): Simulate
     settings,
     configuration: { components: estate.components, businessServices: estate.businessServices },
 
-    async readFull(): Promise<FullRead> {
+    async readFull(): Promise<CompleteRead> {
       simulation.advanceTo(now());
-      const serviceChecks = simulation.snapshotAll();
-      return { hosts: hosts(), serviceChecks, skipped: [], cursor: issueCursor() };
+      return { kind: "complete", hosts: hosts(), serviceChecks: simulation.snapshotAll(), skipped: [], cursor: issueCursor() };
     },
 
-    async readChanges(cursor: string): Promise<ChangeRead> {
+    async readChanges(cursor: string): Promise<SourceRead> {
       simulation.advanceTo(now());
       const since = parseCursor(cursor);
-      const empty = { removedHosts: [], removedServiceChecks: [], skipped: [] };
       if (since === null || since > simulation.time) {
         // Not a cursor of this run (another source, or a restart): send everything.
-        const serviceChecks = simulation.snapshotAll();
-        return { ...empty, hosts: hosts(), serviceChecks, cursor: issueCursor() };
+        return { kind: "complete", hosts: hosts(), serviceChecks: simulation.snapshotAll(), skipped: [], cursor: issueCursor() };
       }
       const changed = since === lastCursor ? simulation.changedSinceMark() : simulation.changedAfter(since);
       const serviceChecks = changed.map((index) => simulation.snapshot(index));
-      return { ...empty, hosts: [], serviceChecks, cursor: issueCursor() };
+      return { kind: "incremental", hosts: [], removedHosts: [], serviceChecks, removedServiceChecks: [], skipped: [], cursor: issueCursor() };
     },
 
     describe(): string {
