@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { recordAudit } from "../audit/record-audit";
-import { NotFoundError } from "../config/errors";
 import { parseInput } from "../config/inputs";
+import { NotFoundError } from "../errors/app-error";
 import { setHostExportEnabled, statusOfPresentHost, type HostRecord } from "../reflect";
 import { hostNameInput, requireConfigurableHost, TRANSACTION_OPTIONS, type ConnectorContext } from "./context";
 import { insertHostEvent, loadExportSettings, loadRecordsForUpdate, saveOutcomes } from "./store";

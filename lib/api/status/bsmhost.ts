@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
-import { AccessDeniedError, type Access } from "../../auth/access";
-import { NotFoundError } from "../../config/errors";
+import type { Access } from "../../auth/access";
+import { ForbiddenError, NotFoundError } from "../../errors/app-error";
 import { loadAvailability } from "../../status/availability";
 import { loadObjectStatusBook } from "../../status/object-status-book";
 import { loadStaleSince } from "../../status/get-poller-status";
@@ -27,7 +27,7 @@ export interface BsmHostResource {
  */
 export async function listBsmHostResources(prisma: PrismaClient, access: Access, componentId: number, query: ListQuery, now: number): Promise<Page<BsmHostResource>> {
   if (!access.canSeeComponent(componentId)) throw new NotFoundError(`no component with id ${componentId}`);
-  if (!access.canSeeComponentHosts(componentId)) throw new AccessDeniedError("You do not have access to the hosts of this component");
+  if (!access.canSeeComponentHosts(componentId)) throw new ForbiddenError("You do not have access to the hosts of this component");
   const component = await prisma.component.findUnique({
     where: { id: componentId },
     select: {

@@ -1,0 +1,12 @@
+import { ValidationError, type FieldErrors } from "./app-error";
+
+/** For tests: the field errors of the ValidationError the operation rejects with; any other outcome fails. */
+export async function fieldErrorsOf(operation: Promise<unknown>): Promise<FieldErrors> {
+  const error = await operation.then(
+    () => new Error("expected a ValidationError, but the operation succeeded"),
+    (rejection: unknown) => rejection,
+  );
+  if (!(error instanceof ValidationError)) throw error;
+  if (error.fieldErrors === undefined) throw new Error(`expected errors by field, got "${error.message}"`);
+  return error.fieldErrors;
+}
