@@ -223,7 +223,7 @@ async function reflectSampleHosts(): Promise<void> {
       ["setHostExportAction", { host, exportEnabled: "true" }],
       ["reflectHostAction", { host }],
     ] as const) {
-      const { got, detail } = await requestAction("admin", `app/(dashboard)/overview/actions.ts#${action}`, [{ status: "idle" }, new FormFields(fields)]);
+      const { got, detail } = await requestAction("admin", `lib/actions/overview.ts#${action}`, [{ status: "idle" }, new FormFields(fields)]);
       if (got !== "allowed" || !detail.includes('"ok"')) throw new Error(`${action} for ${host} failed: ${got} ${detail}`);
     }
   }

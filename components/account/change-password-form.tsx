@@ -1,10 +1,10 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { changePasswordAction } from "@/app/(dashboard)/account/actions";
+import { changePasswordAction } from "@/lib/actions/account";
 import { ActionMessage } from "@/components/connector/action-message";
 import { FieldError } from "@/components/configure/field-error";
-import type { ActionResult } from "@/lib/connector/action-result";
+import type { ActionResult } from "@/lib/errors/action-result";
 
 const FIELDS = [
   { key: "currentPassword", label: "Current password", autoComplete: "current-password" },

@@ -2,8 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { createApiTokenAction, revokeApiTokenAction, type CreateTokenResult } from "@/app/(dashboard)/account/actions";
 import { ConfirmDelete } from "@/components/configure/confirm-delete";
+import { ActionMessage } from "@/components/connector/action-message";
+import { createApiTokenAction, revokeApiTokenAction } from "@/lib/actions/account";
+import { IDLE, resultMessage, type ActionResult } from "@/lib/errors/action-result";
 
 interface TokenRow {
   id: number;
@@ -24,8 +26,8 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
   const [name, setName] = useState("");
   const [scope, setScope] = useState<"full" | "read-only">("full");
   const [expiresAt, setExpiresAt] = useState("");
-  const [created, setCreated] = useState<CreateTokenResult>({ status: "idle" });
-  const [message, setMessage] = useState<string | null>(null);
+  const [created, setCreated] = useState<ActionResult<{ token: string; name: string }>>(IDLE);
+  const [revoked, setRevoked] = useState<ActionResult>(IDLE);
 
   const create = () =>
     startTransition(async () => {
@@ -39,12 +41,11 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
     });
   const revoke = (id: number) =>
     startTransition(async () => {
-      const result = await revokeApiTokenAction(id);
-      setMessage(result.message);
+      setRevoked(await revokeApiTokenAction(id));
       router.refresh();
     });
 
-  const fieldErrors = created.status === "error" ? created.fieldErrors : {};
+  const fieldErrors = created.status === "error" ? (created.fieldErrors ?? {}) : {};
 
   return (
     <section aria-label="API tokens" className="max-w-3xl space-y-4 rounded-lg bg-white p-6 text-sm shadow-sm">
@@ -89,12 +90,12 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
           Create token
         </button>
       </div>
-      {created.status === "error" && <p role="alert" className="text-red-700">{created.message}</p>}
-      {created.status === "ok" && (
+      {created.status === "error" && <p role="alert" className="text-red-700">{resultMessage(created, "The token was not created: check the fields.")}</p>}
+      {created.status === "ok" && created.data && (
         <div role="status" className="rounded bg-emerald-50 p-3 text-emerald-900">
-          <p>Token “{created.name}” created. Copy it now: it is not shown again.</p>
+          <p>Token “{created.data.name}” created. Copy it now: it is not shown again.</p>
           <code data-testid="new-api-token" className="mt-1 block break-all font-mono">
-            {created.token}
+            {created.data.token}
           </code>
           <p className="mt-1">Send it as <code>Authorization: Bearer &lt;token&gt;</code>.</p>
         </div>
@@ -139,7 +140,7 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
           ))}
         </tbody>
       </table>
-      {message && <p role="status">{message}</p>}
+      <ActionMessage result={revoked} />
     </section>
   );
 }

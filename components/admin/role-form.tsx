@@ -2,11 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { deleteRoleAction, saveRoleAction } from "@/app/(dashboard)/admin/actions";
+import { deleteRoleAction, saveRoleAction } from "@/lib/actions/admin";
 import { ActionMessage } from "@/components/connector/action-message";
 import { ConfirmDelete } from "@/components/configure/confirm-delete";
 import { FieldError } from "@/components/configure/field-error";
-import type { ActionResult } from "@/lib/connector/action-result";
+import type { ActionResult } from "@/lib/errors/action-result";
 import type { RoleView } from "@/lib/users/roles";
 
 const FLAGS = [

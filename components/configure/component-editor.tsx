@@ -2,11 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
-import { deleteComponentAction, saveComponentAction } from "@/app/(dashboard)/configure/actions";
+import { deleteComponentAction, saveComponentAction } from "@/lib/actions/configure";
 import { ActionMessage } from "@/components/connector/action-message";
 import { effectiveRequiredOnline } from "@/lib/bsm";
 import type { ComponentConfigView, HostChoice, HostTemplateChoice } from "@/lib/config";
-import type { ActionResult } from "@/lib/connector/action-result";
+import { IDLE, type ActionResult } from "@/lib/errors/action-result";
 import { ConfirmDelete } from "./confirm-delete";
 import { FieldError } from "./field-error";
 
@@ -26,7 +26,7 @@ export function ComponentEditor({
 }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<ActionResult>({ status: "idle" });
+  const [result, setResult] = useState<ActionResult<{ id: number }>>(IDLE);
   const [name, setName] = useState(component?.name ?? "");
   const [templateId, setTemplateId] = useState<number | null>(component?.hostTemplate.id ?? null);
   const [hostIds, setHostIds] = useState<number[]>(component?.hosts.map((host) => host.id) ?? []);
@@ -63,7 +63,7 @@ export function ComponentEditor({
     startTransition(async () => {
       const saved = await saveComponentAction(component?.id ?? null, { name, hostTemplateId: templateId ?? 0, hostIds, requiredOnline });
       setResult(saved);
-      if (saved.status === "ok" && component === null && saved.id !== undefined) router.push(`/configure/components?id=${saved.id}`);
+      if (saved.status === "ok" && component === null && saved.data !== undefined) router.push(`/configure/components?id=${saved.data.id}`);
     });
 
   const remove = () =>

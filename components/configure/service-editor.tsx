@@ -2,10 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type DragEvent } from "react";
-import { deleteBusinessServiceAction, saveBusinessServiceAction } from "@/app/(dashboard)/configure/actions";
+import { deleteBusinessServiceAction, saveBusinessServiceAction } from "@/lib/actions/configure";
 import { ActionMessage } from "@/components/connector/action-message";
 import type { BusinessServiceConfigView, ServiceComponentView } from "@/lib/config";
-import type { ActionResult } from "@/lib/connector/action-result";
+import { IDLE, type ActionResult } from "@/lib/errors/action-result";
 import { ConfirmDelete } from "./confirm-delete";
 import { FieldError } from "./field-error";
 
@@ -29,7 +29,7 @@ function moveItem<T>(items: T[], from: number, to: number): T[] {
 export function ServiceEditor({ service, drawer }: { service: BusinessServiceConfigView | null; drawer: DrawerComponent[] }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<ActionResult>({ status: "idle" });
+  const [result, setResult] = useState<ActionResult<{ id: number }>>(IDLE);
   const [name, setName] = useState(service?.name ?? "");
   const [selected, setSelected] = useState<ServiceComponentView[]>(service?.components ?? []);
   const [dropIndex, setDropIndex] = useState<number | null>(null);
@@ -75,7 +75,7 @@ export function ServiceEditor({ service, drawer }: { service: BusinessServiceCon
     startTransition(async () => {
       const saved = await saveBusinessServiceAction(service?.id ?? null, { name, componentIds: selected.map((component) => component.id) });
       setResult(saved);
-      if (saved.status === "ok" && service === null && saved.id !== undefined) router.push(`/configure/services?id=${saved.id}`);
+      if (saved.status === "ok" && service === null && saved.data !== undefined) router.push(`/configure/services?id=${saved.data.id}`);
     });
   const destroy = () =>
     startTransition(async () => {

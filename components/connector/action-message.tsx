@@ -1,7 +1,7 @@
-import type { ActionResult } from "@/lib/connector/action-result";
+import type { ActionResult } from "@/lib/errors/action-result";
 
 /** The outcome of a form's server action, read out to screen readers. */
-export function ActionMessage({ result, className = "" }: { result: ActionResult; className?: string }) {
+export function ActionMessage({ result, className = "" }: { result: ActionResult<unknown>; className?: string }) {
   if (result.status === "idle") return null;
   const tone = result.status === "ok" ? "text-emerald-800" : "text-red-700";
   return (

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { updateExportStateAction } from "@/app/(dashboard)/settings/export/actions";
-import { IDLE } from "@/lib/connector/action-result";
+import { updateExportStateAction } from "@/lib/actions/export-settings";
+import { IDLE } from "@/lib/errors/action-result";
 import type { ExportState } from "@/lib/reflect/types";
 import { ActionMessage } from "./action-message";
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { reflectHostAction, setHostExportAction } from "@/app/(dashboard)/overview/actions";
-import { IDLE } from "@/lib/connector/action-result";
+import { reflectHostAction, setHostExportAction } from "@/lib/actions/overview";
+import { IDLE } from "@/lib/errors/action-result";
 import { ActionMessage } from "./action-message";
 
 /** The export toggle and Reflect button cells of one Overview row. */

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { reflectAllAction } from "@/app/(dashboard)/overview/actions";
-import { IDLE } from "@/lib/connector/action-result";
+import { reflectAllAction } from "@/lib/actions/overview";
+import { IDLE } from "@/lib/errors/action-result";
 import { ActionMessage } from "./action-message";
 
 export function ReflectAllButton({ pendingTotal, canConfigure }: { pendingTotal: number; canConfigure: boolean }) {

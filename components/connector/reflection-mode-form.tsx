@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionResult } from "@/lib/connector/action-result";
+import type { ActionResult } from "@/lib/errors/action-result";
 import type { ReflectionMode } from "@/lib/reflect/types";
 import { REFLECTION_MODE_LABELS } from "@/lib/connector/reflection-mode-labels";
 import { ActionMessage } from "./action-message";

@@ -1,7 +1,7 @@
 import { requireAccess } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db";
 import { loadReflectionMode } from "@/lib/connector";
-import { updateReflectionModeAction } from "@/app/(dashboard)/settings/export/actions";
+import { updateReflectionModeAction } from "@/lib/actions/export-settings";
 import { ReflectionModeForm } from "./reflection-mode-form";
 
 /** The reflection mode setting: administrators change it, everyone else sees it. */

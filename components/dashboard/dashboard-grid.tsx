@@ -1,10 +1,11 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { moveDashletAction, pinDashletAction, removeDashletAction, resizeDashletAction, type DashletActionResult } from "@/app/(dashboard)/dashboard/actions";
+import { moveDashletAction, pinDashletAction, removeDashletAction, resizeDashletAction } from "@/lib/actions/dashboard";
 import { LiveComponentView, LiveInvestigateView, LiveServiceView } from "@/components/bsm/live-views";
 import { SummaryDashletWithLocalOptions } from "@/components/summary/summary-view";
 import { DASHLET_SIZES, type DashletContent, type DashletSize, type DashletView } from "@/lib/dashboard/dashlet";
+import type { ActionResult } from "@/lib/errors/action-result";
 
 const SPAN: Record<DashletSize, string> = {
   small: "lg:col-span-1",
@@ -19,10 +20,10 @@ const TILES_HEIGHT: Record<DashletSize, string> = { small: "16rem", medium: "20r
 export function DashboardGrid({ dashlets }: { dashlets: DashletView[] }) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
-  const act = (action: () => Promise<DashletActionResult>) =>
+  const act = (action: () => Promise<ActionResult>) =>
     startTransition(async () => {
       const result = await action();
-      setError(result.ok ? null : result.error);
+      setError(result.status === "error" ? result.message : null);
     });
 
   return (

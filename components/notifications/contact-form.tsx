@@ -1,8 +1,9 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { saveContactAction } from "@/app/(dashboard)/notifications/actions";
-import type { FieldErrors } from "@/lib/notify/profiles/profile-input";
+import { saveContactAction } from "@/lib/actions/notifications";
+import { formErrorsOf } from "@/lib/errors/action-result";
+import type { FieldErrors } from "@/lib/errors/app-error";
 
 const INPUT = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm focus:outline-2 focus:outline-sky-600";
 
@@ -17,8 +18,8 @@ export function ContactForm({ initial }: { initial: { pager: string; variables: 
     setSaved(false);
     startTransition(async () => {
       const result = await saveContactAction(values);
-      setErrors(result.ok ? {} : result.fieldErrors);
-      setSaved(result.ok);
+      setErrors(result.status === "error" ? formErrorsOf(result) : {});
+      setSaved(result.status === "ok");
     });
   }
 

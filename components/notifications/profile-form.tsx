@@ -2,14 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type ReactNode } from "react";
-import { deleteProfileAction, saveProfileAction } from "@/app/(dashboard)/notifications/actions";
+import { deleteProfileAction, saveProfileAction } from "@/lib/actions/notifications";
 import {
   emptyRanges,
   newMethodFormValues,
   type MethodFormValues,
   type ProfileFormValues,
 } from "@/lib/notify/profiles/profile-form-values";
-import type { FieldErrors } from "@/lib/notify/profiles/profile-input";
+import { formErrorsOf } from "@/lib/errors/action-result";
+import type { FieldErrors } from "@/lib/errors/app-error";
 import { WEEKDAYS, type Trigger } from "@/lib/notify/types";
 
 export interface ProfileFormOptions {
@@ -130,11 +131,11 @@ export function ProfileForm({ profileId, initial, options }: { profileId: number
     event.preventDefault();
     startTransition(async () => {
       const result = await saveProfileAction(profileId, values);
-      if (result.ok) {
-        router.push(`/notifications?saved=${result.id}`);
+      if (result.status === "ok" && result.data) {
+        router.push(`/notifications?saved=${result.data.id}`);
         router.refresh();
-      } else {
-        setErrors(result.fieldErrors);
+      } else if (result.status === "error") {
+        setErrors(formErrorsOf(result));
       }
     });
   }
@@ -143,11 +144,11 @@ export function ProfileForm({ profileId, initial, options }: { profileId: number
     if (profileId === null || !window.confirm(`Delete the profile "${initial.name}"?`)) return;
     startTransition(async () => {
       const result = await deleteProfileAction(profileId);
-      if (result.ok) {
+      if (result.status === "ok") {
         router.push("/notifications");
         router.refresh();
-      } else {
-        setErrors(result.fieldErrors);
+      } else if (result.status === "error") {
+        setErrors(formErrorsOf(result));
       }
     });
   }

@@ -2,11 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
-import type { OutboundPolicyForm as OutboundPolicyFormData, SaveOutboundPolicyResult } from "@/lib/notify/outbound-policy-store";
+import { IDLE, formErrorsOf, resultMessage, type ActionResult } from "@/lib/errors/action-result";
+import type { OutboundPolicyForm as OutboundPolicyFormData } from "@/lib/notify/outbound-policy-store";
 
 interface Props {
   form: OutboundPolicyFormData;
-  save: (values: { allow: string; deny: string }) => Promise<SaveOutboundPolicyResult>;
+  save: (values: { allow: string; deny: string }) => Promise<ActionResult>;
 }
 
 const textareaClass =
@@ -27,22 +28,17 @@ export function OutboundPolicyForm({ form, save }: Props) {
   const [allow, setAllow] = useState(form.allow);
   const [deny, setDeny] = useState(form.deny);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  const [outcome, setOutcome] = useState<ActionResult>(IDLE);
   const [saving, startSaving] = useTransition();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setOutcome(null);
+    setOutcome(IDLE);
     startSaving(async () => {
       const result = await save({ allow, deny });
-      if (!result.ok) {
-        setErrors(result.fieldErrors);
-        setOutcome({ ok: false, message: result.fieldErrors.form ?? "Nothing was saved: correct the fields marked below." });
-        return;
-      }
-      setErrors({});
-      setOutcome({ ok: true, message: "Saved. Deliveries and profile checks use it from now on." });
-      router.refresh();
+      setErrors(result.status === "error" ? formErrorsOf(result) : {});
+      setOutcome(result);
+      if (result.status === "ok") router.refresh();
     });
   };
 
@@ -89,9 +85,13 @@ export function OutboundPolicyForm({ form, save }: Props) {
         <button type="submit" disabled={saving} className="rounded bg-slate-800 px-3 py-1.5 text-sm text-white disabled:opacity-60">
           {saving ? "Saving…" : "Save outbound targets"}
         </button>
-        {outcome && (
-          <span role={outcome.ok ? "status" : "alert"} className={outcome.ok ? "text-sm text-emerald-800" : "text-sm text-red-700"} data-testid="outbound-policy-outcome">
-            {outcome.message}
+        {outcome.status !== "idle" && (
+          <span
+            role={outcome.status === "ok" ? "status" : "alert"}
+            className={outcome.status === "ok" ? "text-sm text-emerald-800" : "text-sm text-red-700"}
+            data-testid="outbound-policy-outcome"
+          >
+            {resultMessage(outcome, "Nothing was saved: correct the fields marked below.")}
           </span>
         )}
       </div>

@@ -4,15 +4,15 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import type { SourceSettingsFormData } from "@/lib/settings/load-source-settings-form";
 import { SETTINGS_SOURCE_KINDS, sourceKindSpec, type ConnectionTarget, type SettingsSourceKind, type SourceField } from "@/lib/settings/source-kinds";
-import type { FieldErrors, SourceSettingsDraft } from "@/lib/settings/source-settings-draft";
-
-type Result = { ok: boolean; message: string };
+import { IDLE, formErrorsOf, resultMessage, type ActionResult } from "@/lib/errors/action-result";
+import type { FieldErrors } from "@/lib/errors/app-error";
+import type { SourceSettingsDraft } from "@/lib/settings/source-settings-draft";
 
 interface Props {
   form: SourceSettingsFormData;
-  save: (draft: SourceSettingsDraft) => Promise<{ ok: true; message: string } | { ok: false; fieldErrors: FieldErrors }>;
-  testConnection: (request: { draft: SourceSettingsDraft; target: ConnectionTarget }) => Promise<Result>;
-  reset: () => Promise<Result>;
+  save: (draft: SourceSettingsDraft) => Promise<ActionResult>;
+  testConnection: (request: { draft: SourceSettingsDraft; target: ConnectionTarget }) => Promise<ActionResult>;
+  reset: () => Promise<ActionResult>;
 }
 
 const inputClass =
@@ -30,8 +30,8 @@ export function SourceSettingsForm({ form, save, testConnection, reset }: Props)
   const [pollIntervalSeconds, setPollIntervalSeconds] = useState(form.drafts[kind].pollIntervalSeconds);
   const [savedSecrets, setSavedSecrets] = useState<{ kind: string; fields: string[] }>({ kind: form.kind, fields: form.secretFields });
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [outcome, setOutcome] = useState<Result | null>(null);
-  const [tests, setTests] = useState<Partial<Record<ConnectionTarget, Result | "running">>>({});
+  const [outcome, setOutcome] = useState<ActionResult>(IDLE);
+  const [tests, setTests] = useState<Partial<Record<ConnectionTarget, ActionResult | "running">>>({});
   const [saving, startSaving] = useTransition();
 
   const draft: SourceSettingsDraft = { ...drafts[kind], kind, pollIntervalSeconds };
@@ -48,16 +48,15 @@ export function SourceSettingsForm({ form, save, testConnection, reset }: Props)
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setOutcome(null);
+    setOutcome(IDLE);
     startSaving(async () => {
       const result = await save(draft);
-      if (!result.ok) {
-        setErrors(result.fieldErrors);
-        setOutcome({ ok: false, message: result.fieldErrors.form ?? "Nothing was saved: correct the fields marked below." });
+      setOutcome(result);
+      if (result.status === "error") {
+        setErrors(formErrorsOf(result));
         return;
       }
       setErrors({});
-      setOutcome(result);
       const typed = spec.secretFields.filter((path) => draft.values[path] !== "" && draft.values[path] !== undefined);
       const kept = savedSecrets.kind === kind ? savedSecrets.fields : [];
       setSavedSecrets({ kind, fields: [...new Set([...kept, ...typed])] });
@@ -68,7 +67,7 @@ export function SourceSettingsForm({ form, save, testConnection, reset }: Props)
 
   const runTest = async (target: ConnectionTarget) => {
     setTests((all) => ({ ...all, [target]: "running" }));
-    const result = await testConnection({ draft, target }).catch((error: Error) => ({ ok: false, message: error.message }));
+    const result = await testConnection({ draft, target }).catch((error: Error): ActionResult => ({ status: "error", message: error.message }));
     setTests((all) => ({ ...all, [target]: result }));
   };
 
@@ -222,13 +221,13 @@ export function SourceSettingsForm({ form, save, testConnection, reset }: Props)
                     >
                       {test === "running" ? "Testing…" : "Test connection"}
                     </button>
-                    {test && test !== "running" && (
+                    {test && test !== "running" && test.status !== "idle" && (
                       <p
                         role="status"
                         data-testid={`test-result-${group.testTarget}`}
-                        className={`rounded px-2 py-1.5 ${test.ok ? "bg-green-100 text-green-900" : "bg-red-100 text-red-900"}`}
+                        className={`rounded px-2 py-1.5 ${test.status === "ok" ? "bg-green-100 text-green-900" : "bg-red-100 text-red-900"}`}
                       >
-                        <strong>{test.ok ? "Success:" : "Failed:"}</strong> {test.message}
+                        <strong>{test.status === "ok" ? "Success:" : "Failed:"}</strong> {test.message}
                       </p>
                     )}
                   </div>
@@ -249,9 +248,9 @@ export function SourceSettingsForm({ form, save, testConnection, reset }: Props)
           </button>
         )}
       </div>
-      {outcome && (
-        <p role="status" data-testid="save-result" className={`rounded px-3 py-2 ${outcome.ok ? "bg-green-100 text-green-900" : "bg-red-100 text-red-900"}`}>
-          {outcome.message}
+      {outcome.status !== "idle" && (
+        <p role="status" data-testid="save-result" className={`rounded px-3 py-2 ${outcome.status === "ok" ? "bg-green-100 text-green-900" : "bg-red-100 text-red-900"}`}>
+          {resultMessage(outcome, "Nothing was saved: correct the fields marked below.")}
         </p>
       )}
     </form>

@@ -1,11 +1,11 @@
 import { getServerSession } from "next-auth";
 import type { PrismaClient } from "@prisma/client";
-import type { Access } from "../auth/access";
+import { requireCapability, type Access } from "../auth/access";
 import { apiTokenRefusal, findApiTokenGrant, type ApiTokenGrant } from "../auth/api-tokens";
 import { loadAccess } from "../auth/load-access";
 import { authOptions } from "../auth/options";
 import { findSessionUser, type SessionClaims, type SessionUser } from "../auth/session-user";
-import { ApiError } from "./errors";
+import { ForbiddenError, UnauthenticatedError } from "../errors/app-error";
 import { isCrossOriginRequest } from "./request-body";
 
 /** How a request proved who it is: kept by open event streams, which check it again every few seconds. */
@@ -32,13 +32,13 @@ export async function authenticateApiRequest(prisma: PrismaClient, request: Requ
   let credential: Credential;
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    if (!match) throw new ApiError(401, "invalid or revoked API token");
+    if (!match) throw new UnauthenticatedError("invalid or revoked API token");
     credential = { kind: "token", token: match[1]! };
   } else {
     const claims = (await getServerSession(authOptions))?.claims;
-    if (!claims) throw new ApiError(401, "sign in or send an API token (Authorization: Bearer <token>)");
+    if (!claims) throw new UnauthenticatedError("sign in or send an API token (Authorization: Bearer <token>)");
     credential = { kind: "session", claims };
-    if (MUTATING.has(request.method) && !isSameOrigin(request)) throw new ApiError(403, "cross-site request refused");
+    if (MUTATING.has(request.method) && !isSameOrigin(request)) throw new ForbiddenError("cross-site request refused");
   }
   return authorizeCredential(prisma, credential, request.method);
 }
@@ -53,17 +53,17 @@ export async function authorizeCredential(prisma: PrismaClient, credential: Cred
   let token: ApiTokenGrant | null = null;
   if (credential.kind === "token") {
     token = await findApiTokenGrant(prisma, credential.token);
-    if (!token) throw new ApiError(401, "invalid or revoked API token");
+    if (!token) throw new UnauthenticatedError("invalid or revoked API token");
     const refusal = apiTokenRefusal(token, method, Date.now());
-    if (refusal) throw new ApiError(refusal.status, refusal.message);
+    if (refusal) throw refusal.status === 401 ? new UnauthenticatedError(refusal.message) : new ForbiddenError(refusal.message);
     user = await prisma.user.findUnique({ where: { id: token.userId }, select: { id: true, email: true, name: true, isAdmin: true } });
   } else {
     user = await findSessionUser(prisma, credential.claims);
-    if (!user) throw new ApiError(401, "your session has ended; sign in again");
+    if (!user) throw new UnauthenticatedError("your session has ended; sign in again");
   }
-  if (!user) throw new ApiError(401, "the account no longer exists");
+  if (!user) throw new UnauthenticatedError("the account no longer exists");
   const access = await loadAccess(prisma, user.id);
-  if (!access.has("bsm")) throw new ApiError(403, "This needs the BSM access permission");
+  requireCapability(access, "bsm");
   return { user, access, via: credential.kind, credential, token };
 }
 

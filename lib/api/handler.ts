@@ -1,8 +1,12 @@
+import { requireCapability, type Access } from "../auth/access";
+import { loadAccess } from "../auth/load-access";
+import { getCurrentUser } from "../auth/session";
 import { getPrisma } from "../db";
+import { NotFoundError, UnauthenticatedError, ValidationError } from "../errors/app-error";
+import { errorResponse } from "../errors/error-response";
 import { DeferredInput } from "../validation/deferred-input";
 import { parseIdSegment } from "../validation/fields";
 import { authenticateApiRequest, type ApiCaller } from "./authenticate";
-import { ApiError, errorResponse } from "./errors";
 import { readJsonBody, refuseDeclaredOversizeBody } from "./request-body";
 import type { PrismaClient } from "@prisma/client";
 
@@ -16,24 +20,44 @@ export interface ApiContext extends ApiCaller {
   body: DeferredInput;
 }
 
-/**
- * Refuses a declared oversize body (413) before anything else, authenticates, runs the handler,
- * and turns every failure into a JSON error with its status.
- */
-export async function handleApiRequest(request: Request, handler: (context: ApiContext) => Promise<Response>): Promise<Response> {
+/** Every route's answer: what the work returns, or its failure as JSON with its status (lib/errors/error-response.ts). */
+export async function respondJson(work: () => Promise<Response>): Promise<Response> {
   try {
-    refuseDeclaredOversizeBody(request);
-    const prisma = getPrisma();
-    const caller = await authenticateApiRequest(prisma, request);
-    return await handler({ ...caller, prisma, request, url: new URL(request.url), body: new DeferredInput(() => readJsonBody(request)) });
+    return await work();
   } catch (error) {
     return errorResponse(error);
   }
 }
 
+/** The REST API: refuses a declared oversize body (413) before anything else, authenticates (token or session), runs the handler. */
+export function handleApiRequest(request: Request, handler: (context: ApiContext) => Promise<Response>): Promise<Response> {
+  return respondJson(async () => {
+    refuseDeclaredOversizeBody(request);
+    const prisma = getPrisma();
+    const caller = await authenticateApiRequest(prisma, request);
+    return handler({ ...caller, prisma, request, url: new URL(request.url), body: new DeferredInput(() => readJsonBody(request)) });
+  });
+}
+
+/**
+ * The pages' own view queries (/api/views/*): the signed-in user with BSM access (session only),
+ * never cached; a view that load answers null for is 404 with the notFound message.
+ */
+export function handleViewRequest<View>(load: (access: Access) => Promise<View | null>, notFound = "Not found, or you do not have access to it"): Promise<Response> {
+  return respondJson(async () => {
+    const user = await getCurrentUser();
+    if (!user) throw new UnauthenticatedError("Sign in first");
+    const access = await loadAccess(getPrisma(), user.id);
+    requireCapability(access, "bsm");
+    const view = await load(access);
+    if (view === null) throw new NotFoundError(notFound);
+    return Response.json(view, { headers: { "Cache-Control": "no-store" } });
+  });
+}
+
 /** An id from the path or query (400 unless a whole number from 1 to the database's integer maximum). */
-export function parseId(raw: string): number {
+export function parseId(raw: string, problem = `not an id: ${raw}`): number {
   const id = parseIdSegment(raw);
-  if (id === null) throw new ApiError(400, `not an id: ${raw}`);
+  if (id === null) throw new ValidationError(problem);
   return id;
 }

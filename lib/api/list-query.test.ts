@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "./errors";
+import { ValidationError } from "../errors/app-error";
+import { httpStatusOf } from "../errors/error-response";
 import { applyListQuery, parseListQuery } from "./list-query";
 
 const STATES = ["OPERATIONAL", "FAILED", "DOWNTIME"];
@@ -27,11 +28,11 @@ describe("list query", () => {
   });
 
   it.each([["rows=0"], ["rows=5000"], ["page=-1"], ["page=two"], ["status=BROKEN"]])("refuses %s with a 400", (search) => {
-    expect(() => query(search)).toThrow(ApiError);
+    expect(() => query(search)).toThrow(ValidationError);
     try {
       query(search);
     } catch (error) {
-      expect((error as ApiError).status).toBe(400);
+      expect(httpStatusOf(error as ValidationError)).toBe(400);
     }
   });
 });

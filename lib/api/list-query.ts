@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ApiError } from "./errors";
 
+import { ValidationError } from "../errors/app-error";
 export interface ListQuery {
   page: number;
   rows: number;
@@ -26,10 +26,10 @@ export function parseListQuery(url: URL, allowedStatuses: readonly string[]): Li
     rows: url.searchParams.get("rows") ?? undefined,
     name: url.searchParams.get("name") ?? undefined,
   });
-  if (!parsed.success) throw new ApiError(400, parsed.error.issues.map((issue) => issue.message).join("; "));
+  if (!parsed.success) throw new ValidationError(parsed.error.issues.map((issue) => issue.message).join("; "));
   const status = url.searchParams.getAll("status").flatMap((value) => value.split(",")).map((value) => value.trim().toUpperCase()).filter(Boolean);
   const unknown = status.filter((value) => !allowedStatuses.includes(value));
-  if (unknown.length > 0) throw new ApiError(400, `unknown status ${unknown.join(", ")}; use ${allowedStatuses.join(", ")}`);
+  if (unknown.length > 0) throw new ValidationError(`unknown status ${unknown.join(", ")}; use ${allowedStatuses.join(", ")}`);
   return { ...parsed.data, status };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "./errors";
+import { AppError } from "../errors/app-error";
+import { httpStatusOf } from "../errors/error-response";
 import { MAX_BODY_BYTES, isCrossOriginRequest, readJsonBody, refuseMalformedPath } from "./request-body";
 
 function chunkedRequest(chunks: string[], pulled: { count: number }, headers: Record<string, string> = {}): Request {
@@ -18,7 +19,7 @@ function chunkedRequest(chunks: string[], pulled: { count: number }, headers: Re
 async function statusOf(promise: Promise<unknown>): Promise<number | "ok"> {
   return promise.then(
     () => "ok" as const,
-    (error: unknown) => (error instanceof ApiError ? error.status : Promise.reject(error)),
+    (error: unknown) => (error instanceof AppError ? httpStatusOf(error) : Promise.reject(error)),
   );
 }
 

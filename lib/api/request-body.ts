@@ -1,4 +1,5 @@
-import { ApiError, errorResponse } from "./errors";
+import { ForbiddenError, NotFoundError, PayloadTooLargeError, ValidationError } from "../errors/app-error";
+import { errorResponse } from "../errors/error-response";
 
 /** The largest request body the app reads: API JSON, sign-in forms and server actions. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -8,7 +9,7 @@ const TOO_LARGE = `the request body is larger than ${MAX_BODY_BYTES / 1024 / 102
 /** Refuses, before anything is read, a body whose declared Content-Length is over the limit (413). */
 export function refuseDeclaredOversizeBody(request: Request, limit = MAX_BODY_BYTES): void {
   const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > limit) throw new ApiError(413, TOO_LARGE);
+  if (declared !== null && Number(declared) > limit) throw new PayloadTooLargeError(TOO_LARGE);
 }
 
 /** The body's bytes, reading at most limit + 1 of them: a larger (e.g. chunked) body is refused with 413. */
@@ -24,7 +25,7 @@ export async function readBodyWithLimit(request: Request, limit = MAX_BODY_BYTES
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      throw new ApiError(413, TOO_LARGE);
+      throw new PayloadTooLargeError(TOO_LARGE);
     }
     chunks.push(value);
   }
@@ -43,7 +44,7 @@ export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Pr
   try {
     return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body));
   } catch {
-    throw new ApiError(400, "the request body must be JSON");
+    throw new ValidationError("the request body must be JSON");
   }
 }
 
@@ -67,7 +68,7 @@ export function isCrossOriginRequest(request: Request): boolean {
 export async function refuseUnsafePagePost(request: Request): Promise<Response | null> {
   if (request.method !== "POST") return null;
   try {
-    if (isCrossOriginRequest(request)) throw new ApiError(403, "cross-site request refused");
+    if (isCrossOriginRequest(request)) throw new ForbiddenError("cross-site request refused");
     await readBodyWithLimit(request);
     return null;
   } catch (error) {
@@ -84,7 +85,7 @@ export function refuseMalformedPath(pathname: string): Response | null {
     decodeURIComponent(pathname);
     return null;
   } catch {
-    if (pathname.startsWith("/api/")) return Response.json({ error: "the path is not valid URL encoding" }, { status: 404 });
+    if (pathname.startsWith("/api/")) return errorResponse(new NotFoundError("the path is not valid URL encoding"));
     return new Response("Not found: the path is not valid URL encoding.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
 }

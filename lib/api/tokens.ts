@@ -1,8 +1,8 @@
 import type { PrismaClient } from "@prisma/client";
 import type { AuditActor } from "../audit/record-audit";
 import { revokeApiToken, type ApiTokenView } from "../auth/api-tokens";
-import { NotFoundError } from "../config/errors";
 
+import { NotFoundError } from "../errors/app-error";
 /** /api/tokens: a token as the API shows it (never the token itself, only its first characters). */
 export interface ApiTokenResource {
   id: number;

@@ -1,5 +1,5 @@
 import { NextRequest } from "next/server";
-import { errorResponse } from "./errors";
+import { errorResponse } from "../errors/error-response";
 import { readBodyWithLimit } from "./request-body";
 
 type RouteHandler<Context> = (request: NextRequest, context: Context) => Promise<Response>;

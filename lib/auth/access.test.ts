@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  AccessDeniedError,
-  checksDecideVisibility,
-  checkVisibility,
-  createAccess,
-  hostVisibility,
-  NO_GRANTS,
-  requireCapability,
-  type AccessEstate,
-  type Grants,
-} from "./access";
+import { ForbiddenError } from "../errors/app-error";
+import { checksDecideVisibility, checkVisibility, createAccess, hostVisibility, NO_GRANTS, requireCapability, type AccessEstate, type Grants } from "./access";
 
 // Two components: 1 = web-1 (group Web) + web-2 (group Web); 2 = db-1 (group Db, keyword payments).
 // Services: 10 = [1], 20 = [1, 2], 30 = [2].
@@ -109,7 +100,7 @@ describe("access", () => {
 
   it("requireCapability refuses with the permission's name", () => {
     const access = createAccess(grants({}), estate);
-    expect(() => requireCapability(access, "configureBsmComponents")).toThrow(AccessDeniedError);
+    expect(() => requireCapability(access, "configureBsmComponents")).toThrow(ForbiddenError);
     expect(() => requireCapability(access, "configureBsmComponents")).toThrow(/CONFIGUREBSMCOMPONENTS/);
     expect(() => requireCapability(access, "bsm")).not.toThrow();
   });

@@ -2,6 +2,8 @@
 // the estate's shape it answers every permission question. Pages, server actions, route handlers,
 // the event stream and notifications all ask through an Access; nothing filters only in the browser.
 
+import { ForbiddenError } from "../errors/app-error";
+
 export interface Grants {
   isAdmin: boolean;
   bsmAccess: boolean;
@@ -181,16 +183,8 @@ export function createAccess(grants: Grants, estate: AccessEstate): Access {
   };
 }
 
-/** Thrown by the require* helpers; route handlers answer 403, pages show the refusal. */
-export class AccessDeniedError extends Error {
-  constructor(message = "You do not have permission to do that") {
-    super(message);
-    this.name = "AccessDeniedError";
-  }
-}
-
 export function requireCapability(access: Access, capability: Capability): void {
-  if (!access.has(capability)) throw new AccessDeniedError(`This needs the ${CAPABILITY_LABELS[capability]} permission`);
+  if (!access.has(capability)) throw new ForbiddenError(`This needs the ${CAPABILITY_LABELS[capability]} permission`);
 }
 
 export const CAPABILITY_LABELS: Record<Capability, string> = {

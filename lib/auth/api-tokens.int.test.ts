@@ -2,10 +2,9 @@ import type { PrismaClient } from "@prisma/client";
 import { afterEach, describe, expect, it } from "vitest";
 import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
 import { authenticateApiRequest } from "../api/authenticate";
-import { ApiError } from "../api/errors";
-import { ConfigInputError } from "../config/errors";
+import { AppError, ForbiddenError, ValidationError } from "../errors/app-error";
+import { httpStatusOf } from "../errors/error-response";
 import { createUser } from "../users/create-user";
-import { AccessDeniedError } from "./access";
 import { createApiToken, findApiTokenGrant, listApiTokens, revokeApiToken } from "./api-tokens";
 
 type FreshDatabase = Awaited<ReturnType<typeof openFreshDatabase>>;
@@ -20,7 +19,7 @@ async function refusal(promise: Promise<unknown>): Promise<{ status: number; mes
     await promise;
     return null;
   } catch (error) {
-    if (error instanceof ApiError) return { status: error.status, message: error.message };
+    if (error instanceof AppError) return { status: httpStatusOf(error), message: error.message };
     throw error;
   }
 }
@@ -81,8 +80,8 @@ describe.each(RUNTIMES)("API tokens with expiry and scope on %s", (runtime) => {
     const readOnlyGrant = await findApiTokenGrant(prisma, readOnly.token);
     const limitedGrant = await findApiTokenGrant(prisma, limited.token);
 
-    await expect(createApiToken(prisma, admin, { name: "wider" }, readOnlyGrant)).rejects.toThrow(AccessDeniedError);
-    await expect(createApiToken(prisma, admin, { name: "longer", expiresAt: inDays(8).toISOString() }, limitedGrant)).rejects.toThrow(ConfigInputError);
+    await expect(createApiToken(prisma, admin, { name: "wider" }, readOnlyGrant)).rejects.toThrow(ForbiddenError);
+    await expect(createApiToken(prisma, admin, { name: "longer", expiresAt: inDays(8).toISOString() }, limitedGrant)).rejects.toThrow(ValidationError);
     const inherits = await createApiToken(prisma, admin, { name: "inherits" }, limitedGrant);
     expect(inherits.view.expiresAt).toEqual(inDays(7));
     const shorter = await createApiToken(prisma, admin, { name: "shorter", scope: "read-only", expiresAt: inDays(1).toISOString() }, limitedGrant);

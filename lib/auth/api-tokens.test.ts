@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigInputError } from "../config/errors";
+import { ValidationError } from "../errors/app-error";
 import { apiTokenRefusal, parseApiTokenInput } from "./api-tokens";
 
 const NOW = Date.parse("2026-12-03T12:00:00Z");
@@ -57,11 +57,11 @@ describe("parseApiTokenInput", () => {
     [{ name: "ci", expiresAt: "2026-02-30" }, { expiresAt: "must be a date (2027-01-31) or a date and time (2027-01-31T18:00:00Z)" }],
     ["not an object", { input: "must be an object with name, scope and expiresAt" }],
   ])("refuses %j with a message per field", (input, fieldErrors) => {
-    expect(() => parseApiTokenInput(input, NOW)).toThrow(ConfigInputError);
+    expect(() => parseApiTokenInput(input, NOW)).toThrow(ValidationError);
     try {
       parseApiTokenInput(input, NOW);
     } catch (error) {
-      expect((error as ConfigInputError).fieldErrors).toEqual(fieldErrors);
+      expect((error as ValidationError).fieldErrors).toEqual(fieldErrors);
     }
   });
 });

@@ -3,9 +3,8 @@ import { createHash, randomBytes } from "node:crypto";
 import type { ApiTokenScope, PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
-import { ConfigInputError, fieldErrorsOf } from "../config/errors";
+import { ForbiddenError, ValidationError } from "../errors/app-error";
 import { isRecordId, storableText } from "../validation/fields";
-import { AccessDeniedError } from "./access";
 
 const TOKEN_PREFIX = "bsm_";
 
@@ -67,11 +66,11 @@ const apiTokenInput = z.object(
  */
 export function parseApiTokenInput(input: unknown, now: number): ApiTokenInput {
   const parsed = apiTokenInput.safeParse(input);
-  if (!parsed.success) throw new ConfigInputError(fieldErrorsOf(parsed.error.issues));
+  if (!parsed.success) throw ValidationError.fromIssues(parsed.error.issues);
   const { name, scope, expiresAt: rawExpiry } = parsed.data;
   if (!rawExpiry) return { name, scope, expiresAt: null };
   const expiresAt = new Date(/^\d{4}-\d{2}-\d{2}$/.test(rawExpiry) ? `${rawExpiry}T23:59:59.999Z` : rawExpiry);
-  if (expiresAt.getTime() <= now) throw new ConfigInputError({ expiresAt: "must be in the future" });
+  if (expiresAt.getTime() <= now) throw new ValidationError({ expiresAt: "must be in the future" });
   return { name, scope, expiresAt };
 }
 
@@ -89,12 +88,12 @@ export async function createApiToken(
   creator: ApiTokenGrant | null = null,
   now = Date.now(),
 ): Promise<{ token: string; view: ApiTokenView }> {
-  if (creator?.scope === "read-only") throw new AccessDeniedError("A read-only API token cannot create tokens");
+  if (creator?.scope === "read-only") throw new ForbiddenError("A read-only API token cannot create tokens");
   const requested = parseApiTokenInput(input, now);
   let expiresAt = requested.expiresAt;
   if (creator?.expiresAt) {
     if (expiresAt && expiresAt > creator.expiresAt) {
-      throw new ConfigInputError({ expiresAt: `must not be later than the expiry of the token that creates it (${creator.expiresAt.toISOString()})` });
+      throw new ValidationError({ expiresAt: `must not be later than the expiry of the token that creates it (${creator.expiresAt.toISOString()})` });
     }
     expiresAt ??= creator.expiresAt;
   }

@@ -1,8 +1,8 @@
 import type { Prisma } from "@prisma/client";
 import type { Access } from "../auth/access";
 import { loadHostVisibility } from "../auth/load-access";
-import { ConfigInputError } from "./errors";
 
+import { ValidationError } from "../errors/app-error";
 /**
  * Every host must exist and use the template; hosts the editor cannot see may only stay where
  * they already are (keptHostIds), never be added.
@@ -14,7 +14,7 @@ export async function checkComponentHosts(
   keptHostIds: ReadonlySet<number>,
 ): Promise<void> {
   const template = await tx.hostTemplate.findUnique({ where: { id: input.hostTemplateId }, select: { id: true } });
-  if (!template) throw new ConfigInputError({ hostTemplateId: "no such host template" });
+  if (!template) throw new ValidationError({ hostTemplateId: "no such host template" });
   const hosts = await tx.host.findMany({
     where: { id: { in: input.hostIds } },
     select: { id: true, name: true, hostGroups: true, keywords: true, removedAt: true, templates: { select: { hostTemplateId: true } } },
@@ -24,10 +24,10 @@ export async function checkComponentHosts(
   for (const hostId of input.hostIds) {
     const host = byId.get(hostId);
     const kept = keptHostIds.has(hostId);
-    if (!host || (!kept && !visible(host))) throw new ConfigInputError({ hostIds: `no such host: ${hostId}` });
+    if (!host || (!kept && !visible(host))) throw new ValidationError({ hostIds: `no such host: ${hostId}` });
     if (!host.templates.some((link) => link.hostTemplateId === input.hostTemplateId)) {
-      throw new ConfigInputError({ hostIds: `${host.name} does not use the selected host template` });
+      throw new ValidationError({ hostIds: `${host.name} does not use the selected host template` });
     }
-    if (!kept && host.removedAt) throw new ConfigInputError({ hostIds: `${host.name} is no longer monitored` });
+    if (!kept && host.removedAt) throw new ValidationError({ hostIds: `${host.name} is no longer monitored` });
   }
 }

@@ -1,7 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import type { Access } from "../auth/access";
-import { ConfigInputError } from "./errors";
 
+import { ValidationError } from "../errors/app-error";
 /**
  * Components come from the drawer, which holds only components whose hosts the editor may see; any
  * other component may stay in a service (keptComponentIds) but, once removed, not come back.
@@ -17,7 +17,7 @@ export async function checkServiceComponents(
   );
   for (const componentId of componentIds) {
     if (!existing.has(componentId) || (!keptComponentIds.has(componentId) && !access.canSeeComponentHosts(componentId))) {
-      throw new ConfigInputError({ componentIds: `no such component: ${componentId}` });
+      throw new ValidationError({ componentIds: `no such component: ${componentId}` });
     }
   }
 }

@@ -1,12 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
-import { AccessDeniedError } from "../auth/access";
 import { loadAccess } from "../auth/load-access";
 import { readConfigurationVersion } from "../poller/load-bsm-config";
 import { createUser } from "../users/create-user";
+import { ForbiddenError, NotFoundError, ValidationError } from "../errors/app-error";
 import {
-  ConfigInputError,
-  NotFoundError,
   createBusinessService,
   createComponent,
   deleteBusinessService,
@@ -105,7 +103,7 @@ describe.each(RUNTIMES)("configuration on %s", (runtime) => {
     await expect(
       attempt({ name: "Taken", hostTemplateId: estate.templates.db.id, hostIds: [], requiredOnline: 0 }),
     ).rejects.toMatchObject({ fieldErrors: { name: "another component already has this name" } });
-    await expect(attempt("not an object")).rejects.toBeInstanceOf(ConfigInputError);
+    await expect(attempt("not an object")).rejects.toBeInstanceOf(ValidationError);
     expect(await prisma.component.count()).toBe(1);
     expect(await prisma.auditEntry.count()).toBe(1);
   });
@@ -138,14 +136,14 @@ describe.each(RUNTIMES)("configuration on %s", (runtime) => {
     const shop = await createBusinessService(await contextOf(admin), { name: "Shop", componentIds: [webEu.id, webUs.id] });
     const viewerContext = await contextOf(viewer);
     await expect(createComponent(viewerContext, { name: "X", hostTemplateId: estate.templates.web.id, hostIds: [], requiredOnline: 0 })).rejects.toBeInstanceOf(
-      AccessDeniedError,
+      ForbiddenError,
     );
-    await expect(updateBusinessService(viewerContext, shop.id, { name: "Renamed", componentIds: [] })).rejects.toBeInstanceOf(AccessDeniedError);
-    await expect(deleteBusinessService(viewerContext, shop.id)).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(updateBusinessService(viewerContext, shop.id, { name: "Renamed", componentIds: [] })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(deleteBusinessService(viewerContext, shop.id)).rejects.toBeInstanceOf(ForbiddenError);
 
     // The EU configurer sees Shop bottom up (through Web EU) but may not edit it, and cannot see Web US at all.
     let euContext = await contextOf(eu);
-    await expect(updateBusinessService(euContext, shop.id, { name: "Renamed", componentIds: [webEu.id] })).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(updateBusinessService(euContext, shop.id, { name: "Renamed", componentIds: [webEu.id] })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(deleteComponent(euContext, webUs.id)).rejects.toBeInstanceOf(NotFoundError);
     const [shopView] = await listBusinessServices(prisma, euContext.access);
     expect(shopView.components).toEqual([
@@ -210,10 +208,10 @@ describe.each(RUNTIMES)("configuration on %s", (runtime) => {
     ]);
 
     const rename = { name: "Renamed", hostTemplateId: estate.templates.web.id, hostIds: [estate.hosts.webUs1.id], requiredOnline: 1 };
-    await expect(updateComponent(context, webUs.id, rename)).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(updateComponent(context, webUs.id, rename)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(updateComponent(context, webUs.id, rename)).rejects.toThrow("You cannot change Web US: you do not have access to all of its hosts");
     await expect(deleteComponent(context, webUs.id)).rejects.toThrow("You cannot delete Web US: you do not have access to all of its hosts");
-    await expect(deleteComponent(context, webEu.id)).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(deleteComponent(context, webEu.id)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(deleteComponent(context, webEu.id)).rejects.toThrow("You cannot delete Web EU: it is used by business services you cannot see");
     expect((await prisma.component.findMany({ orderBy: { name: "asc" }, select: { name: true } })).map((component) => component.name)).toEqual(["Db EU", "Web EU", "Web US"]);
     expect(await prisma.auditEntry.count({ where: { userEmail: configurer.email } })).toBe(0);

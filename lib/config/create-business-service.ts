@@ -1,9 +1,9 @@
 import { requireCapability } from "../auth/access";
 import { recordAudit } from "../audit/record-audit";
+import { ValidationError } from "../errors/app-error";
 import { resolveInput } from "../validation/deferred-input";
 import type { ConfigContext } from "./context";
 import { checkServiceComponents } from "./check-service-components";
-import { ConfigInputError } from "./errors";
 import { businessServiceInput, isUniqueViolation, parseInput } from "./inputs";
 
 /** Creates a business service; a non-admin creator's role is granted the right to see and edit it. */
@@ -25,7 +25,7 @@ export async function createBusinessService({ prisma, user, access }: ConfigCont
       return service;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ConfigInputError({ name: "another business service already has this name" });
+    if (isUniqueViolation(error)) throw new ValidationError({ name: "another business service already has this name" });
     throw error;
   }
 }

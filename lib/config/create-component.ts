@@ -1,9 +1,9 @@
 import { requireCapability } from "../auth/access";
 import { recordAudit } from "../audit/record-audit";
+import { ValidationError } from "../errors/app-error";
 import { resolveInput } from "../validation/deferred-input";
 import type { ConfigContext } from "./context";
 import { checkComponentHosts } from "./check-component-hosts";
-import { ConfigInputError } from "./errors";
 import { componentInput, isUniqueViolation, parseInput } from "./inputs";
 
 export async function createComponent({ prisma, user, access }: ConfigContext, raw: unknown): Promise<{ id: number }> {
@@ -25,7 +25,7 @@ export async function createComponent({ prisma, user, access }: ConfigContext, r
       return component;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ConfigInputError({ name: "another component already has this name" });
+    if (isUniqueViolation(error)) throw new ValidationError({ name: "another component already has this name" });
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 import { recordAudit } from "../audit/record-audit";
+import { NotFoundError } from "../errors/app-error";
 import type { ConfigContext } from "./context";
-import { NotFoundError } from "./errors";
 import { requireEditableService } from "./require-editable-service";
 
 export async function deleteBusinessService({ prisma, user, access }: ConfigContext, serviceId: number): Promise<void> {

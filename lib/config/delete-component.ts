@@ -1,8 +1,8 @@
-import { AccessDeniedError, requireCapability } from "../auth/access";
+import { requireCapability } from "../auth/access";
 import { recordAudit } from "../audit/record-audit";
+import { ForbiddenError, NotFoundError } from "../errors/app-error";
 import type { ConfigContext } from "./context";
 import { componentDeleteRefusal } from "./component-change-refusal";
-import { NotFoundError } from "./errors";
 
 /** Deletes the component; business services that held it lose it (all of them visible to the user). */
 export async function deleteComponent({ prisma, user, access }: ConfigContext, componentId: number): Promise<void> {
@@ -16,7 +16,7 @@ export async function deleteComponent({ prisma, user, access }: ConfigContext, c
     if (!component) throw new NotFoundError(`no component with id ${componentId}`);
     const usedBy = component.services.map((link) => link.businessServiceId);
     const refusal = componentDeleteRefusal(access, componentId, usedBy);
-    if (refusal !== null) throw new AccessDeniedError(`You cannot delete ${component.name}: ${refusal}`);
+    if (refusal !== null) throw new ForbiddenError(`You cannot delete ${component.name}: ${refusal}`);
     await tx.component.delete({ where: { id: componentId } });
     // Services lose a member: touch them so the poller's configuration fingerprint changes.
     await tx.businessService.updateMany({

@@ -1,5 +1,4 @@
 export type { ConfigContext } from "./context";
-export { ConfigInputError, NotFoundError } from "./errors";
 export { componentInput, businessServiceInput, type ComponentInput, type BusinessServiceInput } from "./inputs";
 export { createComponent } from "./create-component";
 export { updateComponent } from "./update-component";

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { ValidationError } from "../errors/app-error";
 import { recordId, storableText } from "../validation/fields";
-import { ConfigInputError, fieldErrorsOf } from "./errors";
 
 const name = storableText().trim().min(1, "is required").max(100, "must be at most 100 characters");
 const id = recordId();
@@ -23,10 +23,10 @@ export type ComponentInput = z.infer<typeof componentInput>;
 export const businessServiceInput = z.object({ name, componentIds: distinctIds("component") });
 export type BusinessServiceInput = z.infer<typeof businessServiceInput>;
 
-/** Parses or throws a ConfigInputError naming each bad field. */
+/** Parses or throws a ValidationError naming each bad field. */
 export function parseInput<T>(schema: z.ZodType<T>, raw: unknown): T {
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new ConfigInputError(fieldErrorsOf(parsed.error.issues));
+  if (!parsed.success) throw ValidationError.fromIssues(parsed.error.issues);
   return parsed.data;
 }
 

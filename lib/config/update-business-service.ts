@@ -1,8 +1,8 @@
 import { recordAudit } from "../audit/record-audit";
+import { NotFoundError, ValidationError } from "../errors/app-error";
 import { resolveInput } from "../validation/deferred-input";
 import type { ConfigContext } from "./context";
 import { checkServiceComponents } from "./check-service-components";
-import { ConfigInputError, NotFoundError } from "./errors";
 import { businessServiceInput, isUniqueViolation, parseInput } from "./inputs";
 import { requireEditableService } from "./require-editable-service";
 
@@ -31,7 +31,7 @@ export async function updateBusinessService({ prisma, user, access }: ConfigCont
       });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ConfigInputError({ name: "another business service already has this name" });
+    if (isUniqueViolation(error)) throw new ValidationError({ name: "another business service already has this name" });
     throw error;
   }
 }

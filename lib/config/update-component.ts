@@ -1,10 +1,10 @@
-import { AccessDeniedError, requireCapability } from "../auth/access";
+import { requireCapability } from "../auth/access";
 import { recordAudit } from "../audit/record-audit";
+import { ForbiddenError, NotFoundError, ValidationError } from "../errors/app-error";
 import { resolveInput } from "../validation/deferred-input";
 import type { ConfigContext } from "./context";
 import { checkComponentHosts } from "./check-component-hosts";
 import { componentEditRefusal } from "./component-change-refusal";
-import { ConfigInputError, NotFoundError } from "./errors";
 import { componentInput, isUniqueViolation, parseInput } from "./inputs";
 
 /** Replaces the component's name, template, ordered hosts and required-online count (for those who see all its hosts). */
@@ -20,7 +20,7 @@ export async function updateComponent({ prisma, user, access }: ConfigContext, c
       });
       if (!before) throw new NotFoundError(`no component with id ${componentId}`);
       const refusal = componentEditRefusal(access, componentId);
-      if (refusal !== null) throw new AccessDeniedError(`You cannot change ${before.name}: ${refusal}`);
+      if (refusal !== null) throw new ForbiddenError(`You cannot change ${before.name}: ${refusal}`);
       const previousHostIds = before.hosts.map((link) => link.hostId);
       await checkComponentHosts(tx, access, input, new Set(previousHostIds));
       await tx.componentHost.deleteMany({ where: { componentId } });
@@ -40,7 +40,7 @@ export async function updateComponent({ prisma, user, access }: ConfigContext, c
       });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ConfigInputError({ name: "another component already has this name" });
+    if (isUniqueViolation(error)) throw new ValidationError({ name: "another component already has this name" });
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
-import { AccessDeniedError, createAccess, NO_GRANTS, type Access, type Grants } from "../auth/access";
-import { ConfigInputError } from "../config/errors";
+import { createAccess, NO_GRANTS, type Access, type Grants } from "../auth/access";
+import { ForbiddenError, ValidationError } from "../errors/app-error";
 import { Poller } from "../poller/poller";
 import type { EstateDelta } from "../poller/detect-changes";
 import type { ReflectionMode } from "../reflect";
@@ -198,15 +198,15 @@ describe.each(RUNTIMES)("host reflection persisted on %s", (runtime) => {
 
   it("checks permissions and input before changing anything", async () => {
     await poll({ "web-01": "Web" });
-    await expect(setHostExport(viewer, { host: "web-01", exportEnabled: true })).rejects.toBeInstanceOf(AccessDeniedError);
-    await expect(reflectOneHost(viewer, { host: "web-01" })).rejects.toBeInstanceOf(AccessDeniedError);
-    await expect(reflectAllHosts(viewer)).rejects.toBeInstanceOf(AccessDeniedError);
-    await expect(setHostTypeExportState(viewer, { hostType: "Web", state: "OFF" })).rejects.toBeInstanceOf(AccessDeniedError);
-    await expect(setReflectionMode(configurer, { mode: "AUTOMATIC" })).rejects.toBeInstanceOf(AccessDeniedError);
-    await expect(setHostExport(configurer, { host: "web-01", exportEnabled: "yes" })).rejects.toBeInstanceOf(ConfigInputError);
+    await expect(setHostExport(viewer, { host: "web-01", exportEnabled: true })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(reflectOneHost(viewer, { host: "web-01" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(reflectAllHosts(viewer)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(setHostTypeExportState(viewer, { hostType: "Web", state: "OFF" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(setReflectionMode(configurer, { mode: "AUTOMATIC" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(setHostExport(configurer, { host: "web-01", exportEnabled: "yes" })).rejects.toBeInstanceOf(ValidationError);
     await expect(setHostTypeExportState(configurer, { hostType: "Queue", state: "ON" })).rejects.toThrow(/NA and cannot be changed/);
     await expect(setHostTypeExportState(configurer, { hostType: "Cisco", state: "ON" })).rejects.toThrow(/not supported/);
-    await expect(setReflectionMode(admin, { mode: "SOMETIMES" })).rejects.toBeInstanceOf(ConfigInputError);
+    await expect(setReflectionMode(admin, { mode: "SOMETIMES" })).rejects.toBeInstanceOf(ValidationError);
     await expect(reflectOneHost(configurer, { host: "nope" })).rejects.toThrow(/no host called nope/);
     expect(await database.prisma.auditEntry.count()).toBe(0);
     expect(await record("web-01")).toMatchObject({ exportEnabled: false, pending: false });

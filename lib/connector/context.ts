@@ -1,6 +1,6 @@
 import { requireCapability, type Access } from "../auth/access";
 import type { ConfigContext } from "../config/context";
-import { NotFoundError } from "../config/errors";
+import { NotFoundError } from "../errors/app-error";
 import { storableText } from "../validation/fields";
 
 /** Who acts, what they may do, and the database: the same context configuration operations take. */

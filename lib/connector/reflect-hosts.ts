@@ -2,8 +2,8 @@
 import { z } from "zod";
 import { requireCapability } from "../auth/access";
 import { recordAudit } from "../audit/record-audit";
-import { NotFoundError } from "../config/errors";
 import { parseInput } from "../config/inputs";
+import { NotFoundError } from "../errors/app-error";
 import { reflectAll, reflectHost } from "../reflect";
 import { hostNameInput, requireConfigurableHost, TRANSACTION_OPTIONS, type ConnectorContext } from "./context";
 import { loadExportSettings, loadRecordsForUpdate, saveOutcomes, type SaveSummary } from "./store";

@@ -2,8 +2,8 @@
 import { z } from "zod";
 import { requireCapability } from "../auth/access";
 import { recordAudit } from "../audit/record-audit";
-import { ConfigInputError } from "../config/errors";
 import { parseInput } from "../config/inputs";
+import { ValidationError } from "../errors/app-error";
 import { changeExportState, refreshPending } from "../reflect";
 import { TRANSACTION_OPTIONS, type ConnectorContext } from "./context";
 import { storableText } from "../validation/fields";
@@ -22,7 +22,7 @@ export async function setHostTypeExportState({ prisma, user, access }: Connector
     const settings = await loadExportSettings(tx);
     const before = settings.get(hostType);
     const change = changeExportState(settings, hostType, state);
-    if (!change.ok) throw new ConfigInputError({ state: change.reason });
+    if (!change.ok) throw new ValidationError({ state: change.reason });
     if (before === state) return { changed: false, pendingHosts: 0 };
     await tx.hostTypeExportSetting.upsert({ where: { hostType }, create: { hostType, state }, update: { state } });
     const affectedHosts = await tx.$queryRawUnsafe<{ host: string }[]>(

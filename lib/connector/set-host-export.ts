@@ -1,8 +1,8 @@
 // Rules: docs/connector-rules.md §1.4 and §2.2 (the export flag).
 import { z } from "zod";
 import { recordAudit } from "../audit/record-audit";
-import { NotFoundError } from "../config/errors";
 import { parseInput } from "../config/inputs";
+import { NotFoundError } from "../errors/app-error";
 import { setHostExportEnabled, statusOfPresentHost, type HostRecord } from "../reflect";
 import { hostNameInput, requireConfigurableHost, TRANSACTION_OPTIONS, type ConnectorContext } from "./context";
 import { insertHostEvent, loadExportSettings, loadRecordsForUpdate, saveOutcomes } from "./store";

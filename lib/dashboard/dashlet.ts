@@ -22,20 +22,6 @@ export interface DashletView {
   content: DashletContent;
 }
 
-export class DashletInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "DashletInputError";
-  }
-}
-
-export class DashletNotFoundError extends Error {
-  constructor() {
-    super("That dashlet is not on your dashboard");
-    this.name = "DashletNotFoundError";
-  }
-}
-
 export const newDashletInput = z.object({
   kind: z.enum(DASHLET_KINDS, { error: "must be summary, service, component or investigate" }),
   target: storableText().max(500, "is too long").default(""),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NO_GRANTS, createAccess } from "@/lib/auth/access";
 import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
-import { DashletInputError, DashletNotFoundError } from "./dashlet";
+import { NotFoundError, ValidationError } from "../errors/app-error";
 import { addDashlet, listDashlets, moveDashlet, removeDashlet, resizeDashlet } from "./manage-dashlets";
 
 const estate = {
@@ -53,15 +53,15 @@ describe.each(RUNTIMES)("personal dashboards on %s", (runtime) => {
 
   it("refuses bad input, unseen objects and other users' dashlets with a clear error", async () => {
     const { prisma } = database;
-    await expect(addDashlet(prisma, userId, viewer, { kind: "chart" as never })).rejects.toThrow(new DashletInputError("kind must be summary, service, component or investigate"));
+    await expect(addDashlet(prisma, userId, viewer, { kind: "chart" as never })).rejects.toThrow(new ValidationError("kind must be summary, service, component or investigate"));
     await expect(addDashlet(prisma, userId, viewer, { kind: "service", target: "abc" })).rejects.toThrow("target does not name a service");
     await expect(addDashlet(prisma, userId, viewer, { kind: "service", target: "13" })).rejects.toThrow("You do not have access to that object");
     await expect(addDashlet(prisma, userId, viewer, { kind: "summary", size: "huge" as never })).rejects.toThrow("size must be small, medium, large or full");
     const mine = (await listDashlets(prisma, userId))[0];
     await expect(resizeDashlet(prisma, userId, mine.id, "enormous")).rejects.toThrow("size must be small, medium, large or full");
-    await expect(removeDashlet(prisma, otherUserId, mine.id)).rejects.toThrow(DashletNotFoundError);
-    await expect(moveDashlet(prisma, otherUserId, mine.id, "later")).rejects.toThrow(DashletNotFoundError);
-    await expect(resizeDashlet(prisma, otherUserId, mine.id, "small")).rejects.toThrow(DashletNotFoundError);
+    await expect(removeDashlet(prisma, otherUserId, mine.id)).rejects.toThrow(NotFoundError);
+    await expect(moveDashlet(prisma, otherUserId, mine.id, "later")).rejects.toThrow(NotFoundError);
+    await expect(resizeDashlet(prisma, otherUserId, mine.id, "small")).rejects.toThrow(NotFoundError);
     expect(await listDashlets(prisma, otherUserId)).toEqual([]);
   });
 });

@@ -1,19 +1,12 @@
 import type { PrismaClient } from "@prisma/client";
 import type { Access } from "../auth/access";
+import { ForbiddenError, NotFoundError, ValidationError } from "../errors/app-error";
 import { canSeeObject } from "../status/bsm-object";
 import { investigateSegments, storedObjectOf } from "../status/investigate-target";
 import { isRecordId } from "../validation/fields";
-import {
-  DashletInputError,
-  DashletNotFoundError,
-  asDashletSize,
-  contentOf,
-  dashletSize,
-  newDashletInput,
-  type DashletContent,
-  type DashletView,
-  type NewDashletInput,
-} from "./dashlet";
+import { asDashletSize, contentOf, dashletSize, newDashletInput, type DashletContent, type DashletView, type NewDashletInput } from "./dashlet";
+
+const NOT_ON_DASHBOARD = "That dashlet is not on your dashboard";
 
 /** The user's dashlets in order; rows that no longer describe anything are left out. */
 export async function listDashlets(prisma: PrismaClient, userId: string): Promise<DashletView[]> {
@@ -24,17 +17,17 @@ export async function listDashlets(prisma: PrismaClient, userId: string): Promis
   });
 }
 
-/** Adds a dashlet at the end; the same view pinned twice is kept once. Throws DashletInputError on bad input or an object the user may not see. */
+/** Adds a dashlet at the end; the same view pinned twice is kept once. Throws ValidationError on bad input, ForbiddenError for an object the user may not see. */
 export async function addDashlet(prisma: PrismaClient, userId: string, access: Access, input: NewDashletInput): Promise<DashletView> {
   const parsed = newDashletInput.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new DashletInputError(`${issue.path.join(".") || "dashlet"} ${issue.message}`);
+    throw new ValidationError(`${issue.path.join(".") || "dashlet"} ${issue.message}`);
   }
   const { kind, size } = parsed.data;
   const content = contentOf(kind, parsed.data.target);
-  if (content === null) throw new DashletInputError(`target does not name a ${kind}`);
-  if (!canSee(access, content)) throw new DashletInputError("You do not have access to that object");
+  if (content === null) throw new ValidationError(`target does not name a ${kind}`);
+  if (!canSee(access, content)) throw new ForbiddenError("You do not have access to that object");
   const target = targetOf(content);
   return prisma.$transaction(async (tx) => {
     const existing = await tx.dashlet.findFirst({ where: { userId, kind, target } });
@@ -50,7 +43,7 @@ export async function moveDashlet(prisma: PrismaClient, userId: string, dashletI
   await prisma.$transaction(async (tx) => {
     const rows = await tx.dashlet.findMany({ where: { userId }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true } });
     const index = rows.findIndex((row) => row.id === dashletId);
-    if (index < 0) throw new DashletNotFoundError();
+    if (index < 0) throw new NotFoundError(NOT_ON_DASHBOARD);
     const other = direction === "earlier" ? index - 1 : index + 1;
     if (other < 0 || other >= rows.length) return;
     const order = rows.map((row) => row.id);
@@ -61,16 +54,16 @@ export async function moveDashlet(prisma: PrismaClient, userId: string, dashletI
 
 export async function resizeDashlet(prisma: PrismaClient, userId: string, dashletId: number, size: string): Promise<void> {
   const parsed = dashletSize.safeParse(size);
-  if (!parsed.success) throw new DashletInputError(`size ${parsed.error.issues[0].message}`);
-  if (!isRecordId(dashletId)) throw new DashletNotFoundError();
+  if (!parsed.success) throw new ValidationError(`size ${parsed.error.issues[0].message}`);
+  if (!isRecordId(dashletId)) throw new NotFoundError(NOT_ON_DASHBOARD);
   const { count } = await prisma.dashlet.updateMany({ where: { id: dashletId, userId }, data: { size: parsed.data } });
-  if (count === 0) throw new DashletNotFoundError();
+  if (count === 0) throw new NotFoundError(NOT_ON_DASHBOARD);
 }
 
 export async function removeDashlet(prisma: PrismaClient, userId: string, dashletId: number): Promise<void> {
-  if (!isRecordId(dashletId)) throw new DashletNotFoundError();
+  if (!isRecordId(dashletId)) throw new NotFoundError(NOT_ON_DASHBOARD);
   const { count } = await prisma.dashlet.deleteMany({ where: { id: dashletId, userId } });
-  if (count === 0) throw new DashletNotFoundError();
+  if (count === 0) throw new NotFoundError(NOT_ON_DASHBOARD);
 }
 
 function targetOf(content: DashletContent): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "../api/errors";
 import { createAccess, NO_GRANTS } from "../auth/access";
+import { ForbiddenError, UnauthenticatedError } from "../errors/app-error";
 import { liveEventStreamResponse } from "./live-event-stream";
 
 const access = createAccess({ ...NO_GRANTS, isAdmin: true }, { hosts: new Map(), componentHosts: new Map(), serviceComponents: new Map() });
@@ -15,8 +15,8 @@ async function readUntilEnd(response: Response): Promise<string> {
 
 describe("liveEventStreamResponse", () => {
   it.each([
-    ["a revoked token or ended session (401)", new ApiError(401, "invalid or revoked API token")],
-    ["lost BSM access (403)", new ApiError(403, "This needs the BSM access permission")],
+    ["a revoked token or ended session (401)", new UnauthenticatedError("invalid or revoked API token")],
+    ["lost BSM access (403)", new ForbiddenError("This needs the BSM access permission")],
   ])("ends the stream when a credential check answers %s", async (_, refusal) => {
     let checks = 0;
     const response = liveEventStreamResponse({
@@ -41,7 +41,7 @@ describe("liveEventStreamResponse", () => {
       },
       async () => access,
       async () => {
-        throw new ApiError(401, "the account no longer exists");
+        throw new UnauthenticatedError("the account no longer exists");
       },
     ];
     let checks = 0;

@@ -1,4 +1,4 @@
-import { ApiError } from "../api/errors";
+import { ForbiddenError, UnauthenticatedError } from "../errors/app-error";
 import type { Access } from "../auth/access";
 import { filterLiveEvent } from "../auth/filter-live-event";
 import { onLiveStreamsClosed, subscribeToLiveEvents, type LiveEvent } from "./live-events";
@@ -90,5 +90,5 @@ export function liveEventStreamResponse({ access: initialAccess, recheck, watch,
 
 /** A 401/403 answer, as opposed to a failure to check at all. */
 function isRefusal(error: unknown): boolean {
-  return error instanceof ApiError && (error.status === 401 || error.status === 403);
+  return error instanceof UnauthenticatedError || error instanceof ForbiddenError;
 }

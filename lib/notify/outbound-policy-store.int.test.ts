@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
-import { AccessDeniedError } from "../auth/access";
 import { loadAccess } from "../auth/load-access";
+import { ForbiddenError, ValidationError } from "../errors/app-error";
+import { fieldErrorsOf } from "../errors/testing";
 import { DEFAULT_OUTBOUND_POLICY, judgeAddress } from "./outbound-policy";
 import { loadOutboundPolicy, loadOutboundPolicyForm, saveOutboundPolicy } from "./outbound-policy-store";
 import { seedTestEstate } from "./runtime/test-estate";
@@ -36,12 +37,12 @@ describe.each(RUNTIMES)("the outbound policy setting on %s", (runtime) => {
     expect(await loadOutboundPolicy(prisma)).toEqual(DEFAULT_OUTBOUND_POLICY);
     expect(await loadOutboundPolicyForm(prisma, adminAccess)).toEqual({ allow: "", deny: "", updatedAt: null, updatedByEmail: null });
 
-    const saved = await saveOutboundPolicy(prisma, {
+    const saved = saveOutboundPolicy(prisma, {
       user: admin,
       access: adminAccess,
       raw: { allow: "127.0.0.1/32\n  10.0.0.0/8 , hooks.internal.example\n", deny: "10.9.0.0/16" },
     });
-    expect(saved).toEqual({ ok: true });
+    await expect(saved).resolves.toBeUndefined();
 
     const policy = await loadOutboundPolicy(prisma);
     expect(judgeAddress(policy, "127.0.0.1")).toEqual({ allowed: true });
@@ -58,28 +59,25 @@ describe.each(RUNTIMES)("the outbound policy setting on %s", (runtime) => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ userId: admin.id, target: "outboundPolicy", detail: { allow: ["127.0.0.1/32", "10.0.0.0/8", "hooks.internal.example"], deny: ["10.9.0.0/16"] } });
 
-    expect(await saveOutboundPolicy(prisma, { user: admin, access: adminAccess, raw: { allow: "", deny: "" } })).toEqual({ ok: true });
+    await expect(saveOutboundPolicy(prisma, { user: admin, access: adminAccess, raw: { allow: "", deny: "" } })).resolves.toBeUndefined();
     expect(await loadOutboundPolicy(prisma)).toEqual(DEFAULT_OUTBOUND_POLICY);
   });
 
   it("saves nothing when an entry is bad, and names it under its field", async () => {
     const { prisma, admin, adminAccess } = await setUp();
-    expect(await saveOutboundPolicy(prisma, { user: admin, access: adminAccess, raw: { allow: "127.0.0.1/32\n10.0.0.1/8", deny: "a_b" } })).toEqual({
-      ok: false,
-      fieldErrors: {
-        allow: '"10.0.0.1/8" has bits set after the prefix length; write the network address (such as 10.0.0.0/8)',
-        deny: '"a_b" is not an IP address, a CIDR range (10.0.0.0/8) or a host name',
-      },
+    expect(await fieldErrorsOf(saveOutboundPolicy(prisma, { user: admin, access: adminAccess, raw: { allow: "127.0.0.1/32\n10.0.0.1/8", deny: "a_b" } }))).toEqual({
+      allow: '"10.0.0.1/8" has bits set after the prefix length; write the network address (such as 10.0.0.0/8)',
+      deny: '"a_b" is not an IP address, a CIDR range (10.0.0.0/8) or a host name',
     });
-    expect(await saveOutboundPolicy(prisma, { user: admin, access: adminAccess, raw: { allow: 5 } })).toMatchObject({ ok: false });
+    await expect(saveOutboundPolicy(prisma, { user: admin, access: adminAccess, raw: { allow: 5 } })).rejects.toBeInstanceOf(ValidationError);
     expect(await prisma.outboundPolicySettings.count()).toBe(0);
     expect(await prisma.auditEntry.count({ where: { action: "outboundPolicy.update" } })).toBe(0);
   });
 
   it("is changed and read by administrators only", async () => {
     const { prisma, viewer, viewerAccess } = await setUp();
-    await expect(saveOutboundPolicy(prisma, { user: viewer, access: viewerAccess, raw: { allow: "127.0.0.0/8", deny: "" } })).rejects.toBeInstanceOf(AccessDeniedError);
-    await expect(loadOutboundPolicyForm(prisma, viewerAccess)).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(saveOutboundPolicy(prisma, { user: viewer, access: viewerAccess, raw: { allow: "127.0.0.0/8", deny: "" } })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(loadOutboundPolicyForm(prisma, viewerAccess)).rejects.toBeInstanceOf(ForbiddenError);
     expect(await prisma.outboundPolicySettings.count()).toBe(0);
   });
 });

@@ -3,6 +3,7 @@ import { z } from "zod";
 
 import { requireCapability, type Access } from "../auth/access";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
+import { ValidationError } from "../errors/app-error";
 import { DEFAULT_OUTBOUND_POLICY, parseOutboundPolicy, readOutboundPolicy, splitOutboundEntries, type OutboundPolicy } from "./outbound-policy";
 
 /** What the Settings → Outbound targets form shows and sends: one entry per line. */
@@ -12,8 +13,6 @@ export interface OutboundPolicyForm {
   updatedAt: string | null;
   updatedByEmail: string | null;
 }
-
-export type SaveOutboundPolicyResult = { ok: true } | { ok: false; fieldErrors: Record<string, string> };
 
 const MAX_ENTRIES = 500;
 
@@ -39,27 +38,26 @@ export async function loadOutboundPolicyForm(prisma: PrismaClient, access: Acces
   };
 }
 
-/** Saves the policy from the form (administrators only), audited in the same transaction; a bad entry saves nothing. */
+/** Saves the policy from the form (administrators only), audited in the same transaction; a bad entry saves nothing (ValidationError). */
 export async function saveOutboundPolicy(
   prisma: PrismaClient,
   { user, access, raw }: { user: AuditActor; access: Access; raw: unknown },
-): Promise<SaveOutboundPolicyResult> {
+): Promise<void> {
   requireCapability(access, "administer");
   const form = formSchema.safeParse(raw);
   if (!form.success) {
     const issue = form.error.issues[0];
-    return { ok: false, fieldErrors: { [issue.path.map(String).join(".") || "form"]: issue.message } };
+    throw new ValidationError({ [issue.path.map(String).join(".") || "form"]: issue.message });
   }
   const allow = splitOutboundEntries(form.data.allow);
   const deny = splitOutboundEntries(form.data.deny);
   const tooMany = { ...(allow.length > MAX_ENTRIES ? { allow: `At most ${MAX_ENTRIES} entries` } : {}), ...(deny.length > MAX_ENTRIES ? { deny: `At most ${MAX_ENTRIES} entries` } : {}) };
-  if (Object.keys(tooMany).length > 0) return { ok: false, fieldErrors: tooMany };
+  if (Object.keys(tooMany).length > 0) throw new ValidationError(tooMany);
   const parsed = readOutboundPolicy({ allow, deny });
-  if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors };
+  if (!parsed.ok) throw new ValidationError(parsed.fieldErrors);
   await prisma.$transaction(async (tx) => {
     const data = { allow, deny, updatedByEmail: user.email };
     await tx.outboundPolicySettings.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data });
     await recordAudit(tx, user, { action: "outboundPolicy.update", target: "outboundPolicy", detail: { allow, deny } });
   });
-  return { ok: true };
 }

@@ -1,31 +1,34 @@
 import type { PrismaClient } from "@prisma/client";
+import { requireCapability, type Access } from "../auth/access";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { SecretKeyError, parseSecretKey, sealSecret } from "../crypto/secret-box";
+import { ValidationError } from "../errors/app-error";
 import { currentSecretsFor, draftKeepsASecret } from "./current-secrets";
 import { SECRETS_PURPOSE, loadSourceSettings, type SourceEnvironment } from "./load-source-settings";
 import { sourceKindSpec } from "./source-kinds";
-import { parseSourceSettingsDraft, separateSecrets, type FieldErrors } from "./source-settings-draft";
-
-export type SaveSourceSettingsResult = { ok: true; message: string } | { ok: false; fieldErrors: FieldErrors };
+import { parseSourceSettingsDraft, separateSecrets } from "./source-settings-draft";
 
 /**
  * Validates and saves the monitoring source settings with their audit entry in one transaction.
- * Secrets are sealed with BSM_SECRET_KEY; pollers pick the change up within one poll interval.
+ * Administrators only. Secrets are sealed with BSM_SECRET_KEY; pollers pick the change up within
+ * one poll interval. Bad settings save nothing (ValidationError).
  */
 export async function saveSourceSettings(input: {
   prisma: PrismaClient;
   actor: AuditActor;
+  access: Access;
   draft: unknown;
   environment: SourceEnvironment;
-}): Promise<SaveSourceSettingsResult> {
-  const { prisma, actor, draft, environment } = input;
+}): Promise<void> {
+  const { prisma, actor, access, draft, environment } = input;
+  requireCapability(access, "administer");
   const state = await loadSourceSettings(prisma, environment);
   const current = currentSecretsFor(state, draft);
   if (!current.ok && draftKeepsASecret(state, draft)) {
-    return { ok: false, fieldErrors: { form: `${current.message}. Type the passwords again to replace them.` } };
+    throw new ValidationError(`${current.message}. Type the passwords again to replace them.`);
   }
   const parsed = parseSourceSettingsDraft(draft, current.ok ? current.secrets : {});
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) throw new ValidationError(parsed.fieldErrors);
   const { kind, settings, pollIntervalSeconds } = parsed.value;
   const { publicSettings, secrets } = separateSecrets(kind, settings);
 
@@ -34,7 +37,7 @@ export async function saveSourceSettings(input: {
     try {
       encryptedSecrets = sealSecret(JSON.stringify(secrets), parseSecretKey(environment.BSM_SECRET_KEY), SECRETS_PURPOSE);
     } catch (error) {
-      if (error instanceof SecretKeyError) return { ok: false, fieldErrors: { form: `Passwords cannot be saved: ${error.message}` } };
+      if (error instanceof SecretKeyError) throw new ValidationError(`Passwords cannot be saved: ${error.message}`);
       throw error;
     }
   }
@@ -58,5 +61,4 @@ export async function saveSourceSettings(input: {
       detail: { kind, previousKind: state.kind, previousOrigin: state.origin, pollIntervalSeconds, settings: publicSettings as object, passwordsChanged: typedSecrets },
     });
   });
-  return { ok: true, message: "Saved. Polling switches to these settings within a few seconds." };
 }

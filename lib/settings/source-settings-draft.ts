@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { FieldErrors } from "../errors/app-error";
 import { storableText } from "../validation/fields";
 import { deletePath, getPath, setPath, type SettingsObject } from "./settings-paths";
 import { SOURCE_SCHEMAS } from "./source-schemas";
@@ -20,9 +21,6 @@ export const sourceSettingsDraftSchema = z.object({
   enabledGroups: z.array(storableText().max(100)).max(20),
 });
 
-/** Field errors by settings path; "kind" and "pollIntervalSeconds" for those two, "form" for the rest. */
-export type FieldErrors = Record<string, string>;
-
 export interface ValidSourceSettings {
   kind: SettingsSourceKind;
   /** Complete settings, secrets included, as the source's schema outputs them. */
@@ -30,6 +28,7 @@ export interface ValidSourceSettings {
   pollIntervalSeconds: number;
 }
 
+/** Field errors are by settings path; "kind" and "pollIntervalSeconds" for those two, "form" for the rest. */
 export type DraftResult = { ok: true; value: ValidSourceSettings } | { ok: false; fieldErrors: FieldErrors };
 
 const pollIntervalSchema = z.coerce

@@ -2,14 +2,19 @@ import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
 import { startOpsviewRestServer, type FakeOpsviewRestServer } from "@/tests/support/opsview-rest-server";
+import type { Access } from "../auth/access";
+import { loadAccess } from "../auth/load-access";
 import { openDatabase, type Database } from "../db/client";
 import { parseEnv, type AppEnv } from "../env";
+import { ForbiddenError } from "../errors/app-error";
+import { fieldErrorsOf } from "../errors/testing";
 import type { RunningPoller } from "../poller/run-poller";
 import { startPolling } from "../server/polling";
 import { SecretsUnreadableError, loadSourceSettings, readSourceSettingsToken } from "./load-source-settings";
 import { resetSourceSettings } from "./reset-source-settings";
 import { saveSourceSettings } from "./save-source-settings";
 import type { SourceSettingsDraft } from "./source-settings-draft";
+import { testSourceConnection } from "./test-source-connection";
 
 type FreshDatabase = Awaited<ReturnType<typeof openFreshDatabase>>;
 
@@ -54,12 +59,14 @@ describe.each(RUNTIMES)("source settings on %s", (runtime) => {
   let poller: RunningPoller | undefined;
   let restServer: FakeOpsviewRestServer | undefined;
   let actor: { id: string; email: string };
+  let access: Access;
 
   async function openMigrated() {
     database = await openFreshDatabase(runtime);
     await database.migrate();
     const user = await database.prisma.user.create({ data: { email: "admin@bsm.local", name: "Admin", passwordHash: "x", isAdmin: true } });
     actor = { id: user.id, email: user.email };
+    access = await loadAccess(database.prisma, user.id);
   }
 
   afterEach(async () => {
@@ -74,8 +81,7 @@ describe.each(RUNTIMES)("source settings on %s", (runtime) => {
 
   it("saves settings with their passwords encrypted, never readable in the table, and audits the save", async () => {
     await openMigrated();
-    const saved = await saveSourceSettings({ prisma: database.prisma, actor, draft: databaseDraft(), environment: environment() });
-    expect(saved).toMatchObject({ ok: true });
+    await expect(saveSourceSettings({ prisma: database.prisma, actor, access, draft: databaseDraft(), environment: environment() })).resolves.toBeUndefined();
 
     const rows = await database.withConnection((connection) => connection.query(`SELECT * FROM "SourceSettings"`));
     expect(rows).toHaveLength(1);
@@ -97,26 +103,28 @@ describe.each(RUNTIMES)("source settings on %s", (runtime) => {
 
   it("keeps a saved password when the field is left blank, and saves nothing (no audit) when a field is wrong", async () => {
     await openMigrated();
-    await saveSourceSettings({ prisma: database.prisma, actor, draft: databaseDraft(), environment: environment() });
+    await saveSourceSettings({ prisma: database.prisma, actor, access, draft: databaseDraft(), environment: environment() });
     const tokenBefore = await readSourceSettingsToken(database.prisma);
 
-    const refused = await saveSourceSettings({
+    const refused = saveSourceSettings({
       prisma: database.prisma,
       actor,
+      access,
       draft: databaseDraft({ "main.password": "", "main.port": "99999", "main.host": "db3.example.com" }),
       environment: environment(),
     });
-    expect(refused).toEqual({ ok: false, fieldErrors: { "main.port": "must be between 1 and 65535" } });
+    expect(await fieldErrorsOf(refused)).toEqual({ "main.port": "must be between 1 and 65535" });
     expect(await readSourceSettingsToken(database.prisma)).toBe(tokenBefore);
     expect(await database.prisma.auditEntry.count()).toBe(1);
 
-    const kept = await saveSourceSettings({
+    const kept = saveSourceSettings({
       prisma: database.prisma,
       actor,
+      access,
       draft: databaseDraft({ "main.password": "", "backup.password": "", "main.host": "db3.example.com" }),
       environment: environment(),
     });
-    expect(kept).toMatchObject({ ok: true });
+    await expect(kept).resolves.toBeUndefined();
     const state = await loadSourceSettings(database.prisma, environment());
     expect(state.publicSettings).toMatchObject({ main: { host: "db3.example.com" } });
     expect(state.readSecrets()).toEqual({ "main.password": "main-pass-Xq7", "backup.password": "backup-pass-Zr9" });
@@ -126,23 +134,41 @@ describe.each(RUNTIMES)("source settings on %s", (runtime) => {
 
   it("says clearly when the key is missing or another key saved the passwords, and recovers when they are typed again", async () => {
     await openMigrated();
-    expect(await saveSourceSettings({ prisma: database.prisma, actor, draft: databaseDraft(), environment: environment({ BSM_SECRET_KEY: "" }) })).toEqual({
-      ok: false,
-      fieldErrors: { form: expect.stringMatching(/^Passwords cannot be saved: BSM_SECRET_KEY is not set/) },
+    await expect(saveSourceSettings({ prisma: database.prisma, actor, access, draft: databaseDraft(), environment: environment({ BSM_SECRET_KEY: "" }) })).rejects.toMatchObject({
+      name: "ValidationError",
+      message: expect.stringMatching(/^Passwords cannot be saved: BSM_SECRET_KEY is not set/),
+      fieldErrors: undefined,
     });
     expect(await database.prisma.sourceSettings.count()).toBe(0);
 
-    await saveSourceSettings({ prisma: database.prisma, actor, draft: databaseDraft(), environment: environment() });
+    await saveSourceSettings({ prisma: database.prisma, actor, access, draft: databaseDraft(), environment: environment() });
     const otherKey = environment({ BSM_SECRET_KEY: randomBytes(32).toString("hex") });
     const state = await loadSourceSettings(database.prisma, otherKey);
     expect(() => state.readSecrets()).toThrow(SecretsUnreadableError);
     expect(() => state.readSecrets()).toThrow("Saved passwords cannot be read: the saved secrets cannot be decrypted with this BSM_SECRET_KEY");
 
-    const blank = await saveSourceSettings({ prisma: database.prisma, actor, draft: databaseDraft({ "main.password": "" }), environment: otherKey });
-    expect(blank).toEqual({ ok: false, fieldErrors: { form: expect.stringContaining("Type the passwords again") } });
-    const retyped = await saveSourceSettings({ prisma: database.prisma, actor, draft: databaseDraft({ "main.password": "new-main" }), environment: otherKey });
-    expect(retyped).toMatchObject({ ok: true });
+    const blank = saveSourceSettings({ prisma: database.prisma, actor, access, draft: databaseDraft({ "main.password": "" }), environment: otherKey });
+    await expect(blank).rejects.toMatchObject({ name: "ValidationError", message: expect.stringContaining("Type the passwords again"), fieldErrors: undefined });
+    const retyped = saveSourceSettings({ prisma: database.prisma, actor, access, draft: databaseDraft({ "main.password": "new-main" }), environment: otherKey });
+    await expect(retyped).resolves.toBeUndefined();
     expect((await loadSourceSettings(database.prisma, otherKey)).readSecrets()).toEqual({ "main.password": "new-main", "backup.password": "backup-pass-Zr9" });
+  });
+
+  it("refuses a user who is not an administrator: nothing is saved, reset, tested or audited", async () => {
+    await openMigrated();
+    await saveSourceSettings({ prisma: database.prisma, actor, access, draft: databaseDraft(), environment: environment() });
+    const viewer = await database.prisma.user.create({ data: { email: "viewer@bsm.local", name: "Viewer", passwordHash: "x", isAdmin: false } });
+    const viewerAccess = await loadAccess(database.prisma, viewer.id);
+    const tokenBefore = await readSourceSettingsToken(database.prisma);
+
+    const draft = databaseDraft({ "main.host": "db9.example.com" });
+    await expect(saveSourceSettings({ prisma: database.prisma, actor: viewer, access: viewerAccess, draft, environment: environment() })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(resetSourceSettings(database.prisma, viewer, viewerAccess)).rejects.toBeInstanceOf(ForbiddenError);
+    const test = testSourceConnection({ prisma: database.prisma, access: viewerAccess, request: { draft, target: "main" }, environment: environment() });
+    await expect(test).rejects.toThrow("This needs the administrator permission");
+    expect(await readSourceSettingsToken(database.prisma)).toBe(tokenBefore);
+    expect(await database.prisma.sourceSettings.count()).toBe(1);
+    expect((await database.prisma.auditEntry.findMany()).map((entry) => entry.action)).toEqual(["source-settings.save"]);
   });
 
   it("uses the environment until something is saved, and again after a reset", async () => {
@@ -154,13 +180,13 @@ describe.each(RUNTIMES)("source settings on %s", (runtime) => {
 
     // A blank password keeps the one the environment gives.
     const draft = { kind: "opsview-rest", pollIntervalSeconds: "7", values: { baseUrl: "https://ov2.example", username: "u2", password: "" }, enabledGroups: [] };
-    expect(await saveSourceSettings({ prisma: database.prisma, actor, draft, environment: env })).toMatchObject({ ok: true });
+    await expect(saveSourceSettings({ prisma: database.prisma, actor, access, draft, environment: env })).resolves.toBeUndefined();
     const saved = await loadSourceSettings(database.prisma, env);
     expect(saved).toMatchObject({ origin: "saved", kind: "opsview-rest", pollIntervalSeconds: 7, publicSettings: { baseUrl: "https://ov2.example" } });
     expect(saved.readSecrets()).toEqual({ password: "env-pw" });
 
-    await resetSourceSettings(database.prisma, actor);
-    await resetSourceSettings(database.prisma, actor);
+    await resetSourceSettings(database.prisma, actor, access);
+    await resetSourceSettings(database.prisma, actor, access);
     expect(await loadSourceSettings(database.prisma, env)).toMatchObject({ origin: "environment", kind: "opsview-rest", pollIntervalSeconds: 1 });
     expect((await database.prisma.auditEntry.findMany({ orderBy: { id: "asc" } })).map((entry) => entry.action)).toEqual([
       "source-settings.save",
@@ -187,7 +213,7 @@ describe.each(RUNTIMES)("source settings on %s", (runtime) => {
       values: { baseUrl: restServer.url, username: restServer.username, password: restServer.password, acceptSelfSigned: false },
       enabledGroups: [],
     };
-    expect(await saveSourceSettings({ prisma: saver, actor, draft: restDraft, environment: config })).toMatchObject({ ok: true });
+    await expect(saveSourceSettings({ prisma: saver, actor, access, draft: restDraft, environment: config })).resolves.toBeUndefined();
     const switched = await until(pollerStatus, (status) => status?.sourceKind === "opsview-rest" && status.lastError === null, "the REST source");
     expect(switched?.sourceDescription).toContain(restServer.url);
     const restHosts = restServer.estate.hosts.map((host) => host.name).sort();
@@ -208,7 +234,7 @@ describe.each(RUNTIMES)("source settings on %s", (runtime) => {
     expect(await database.prisma.sourceEvent.findFirst({ where: { kind: "error", message: { contains: "Source settings unusable" } } })).not.toBeNull();
     expect(await database.prisma.serviceCheck.findMany({ orderBy: [{ id: "asc" }] })).toEqual(checksBefore);
 
-    await resetSourceSettings(saver, actor);
+    await resetSourceSettings(saver, actor, access);
     await until(pollerStatus, (status) => status?.sourceKind === "simulated" && status.lastError === null, "the environment's simulated source again");
   });
 });

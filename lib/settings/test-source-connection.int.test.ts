@@ -3,12 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openFreshDatabase } from "@/tests/support/databases";
 import { startMariaDbServer, type MariaDbServer } from "@/tests/support/mariadb-server";
 import { generateOpsviewEstate, openOpsviewFixture, type OpsviewFixture } from "@/tests/support/opsview-fixture";
+import { createAccess, NO_GRANTS } from "../auth/access";
 import { parseEnv } from "../env";
 import { saveSourceSettings } from "./save-source-settings";
 import { testSourceConnection } from "./test-source-connection";
 
 const READER = { user: "bsm_reader", password: "reader-pw-8812" };
 const environment = parseEnv({ BSM_SECRET_KEY: randomBytes(32).toString("hex") });
+const access = createAccess({ ...NO_GRANTS, isAdmin: true }, { hosts: new Map(), componentHosts: new Map(), serviceComponents: new Map() });
 
 let server: MariaDbServer;
 let fixture: OpsviewFixture;
@@ -38,9 +40,9 @@ const draft = (password: string, enabledGroups: string[] = []) => ({
 
 describe("Test connection from the settings form", () => {
   it("tests the values as typed against a real MariaDB, and never echoes a wrong password", async () => {
-    const good = await testSourceConnection({ prisma: database.prisma, request: { draft: draft(READER.password), target: "main" }, environment });
+    const good = await testSourceConnection({ prisma: database.prisma, access, request: { draft: draft(READER.password), target: "main" }, environment });
     expect(good).toEqual({ ok: true, message: expect.stringMatching(new RegExp(`^Connected to 127\\.0\\.0\\.1:${server.port} .*8 active service checks$`)) });
-    const bad = await testSourceConnection({ prisma: database.prisma, request: { draft: draft("wrong-pw-5521"), target: "main" }, environment });
+    const bad = await testSourceConnection({ prisma: database.prisma, access, request: { draft: draft("wrong-pw-5521"), target: "main" }, environment });
     expect(bad.ok).toBe(false);
     expect(bad.message).toContain("Access denied");
     expect(bad.message).not.toContain("wrong-pw-5521");
@@ -48,9 +50,9 @@ describe("Test connection from the settings form", () => {
 
   it("uses the saved password for a blank field, and tests a switched-off backup as typed", async () => {
     const user = await database.prisma.user.create({ data: { email: "admin@bsm.local", name: "Admin", passwordHash: "x", isAdmin: true } });
-    expect(await saveSourceSettings({ prisma: database.prisma, actor: user, draft: draft(READER.password), environment })).toMatchObject({ ok: true });
-    expect(await testSourceConnection({ prisma: database.prisma, request: { draft: draft(""), target: "main" }, environment })).toMatchObject({ ok: true });
-    expect(await testSourceConnection({ prisma: database.prisma, request: { draft: draft(""), target: "backup" }, environment })).toEqual({
+    await expect(saveSourceSettings({ prisma: database.prisma, actor: user, access, draft: draft(READER.password), environment })).resolves.toBeUndefined();
+    expect(await testSourceConnection({ prisma: database.prisma, access, request: { draft: draft(""), target: "main" }, environment })).toMatchObject({ ok: true });
+    expect(await testSourceConnection({ prisma: database.prisma, access, request: { draft: draft(""), target: "backup" }, environment })).toEqual({
       ok: false,
       message: expect.stringContaining("host is required"),
     });
@@ -58,14 +60,14 @@ describe("Test connection from the settings form", () => {
 
   it("refuses kinds and targets without a connection, and malformed requests, in one line", async () => {
     const simulated = { kind: "simulated", pollIntervalSeconds: "1", values: {}, enabledGroups: [] };
-    expect(await testSourceConnection({ prisma: database.prisma, request: { draft: simulated, target: "main" }, environment })).toEqual({
+    expect(await testSourceConnection({ prisma: database.prisma, access, request: { draft: simulated, target: "main" }, environment })).toEqual({
       ok: false,
       message: "This source kind has no connection to test",
     });
-    expect(await testSourceConnection({ prisma: database.prisma, request: { draft: draft("x"), target: "endpoint" }, environment })).toEqual({
+    expect(await testSourceConnection({ prisma: database.prisma, access, request: { draft: draft("x"), target: "endpoint" }, environment })).toEqual({
       ok: false,
       message: "opsview-db has no endpoint connection",
     });
-    expect(await testSourceConnection({ prisma: database.prisma, request: "main", environment })).toMatchObject({ ok: false, message: expect.stringContaining("reload") });
+    expect(await testSourceConnection({ prisma: database.prisma, access, request: "main", environment })).toMatchObject({ ok: false, message: expect.stringContaining("reload") });
   });
 });

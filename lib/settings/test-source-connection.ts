@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
+import { requireCapability, type Access } from "../auth/access";
 import { testIcingaApiConnection } from "../sources/icinga-api";
 import { testIcingaIdoConnection } from "../sources/ido";
 import { testOpsviewConnection } from "../sources/opsview-db/test-connection";
@@ -27,9 +28,11 @@ const requestSchema = z.object({ draft: sourceSettingsDraftSchema, target: z.enu
 
 /**
  * "Test connection" for one database or endpoint of the form as typed (unsaved), with the saved
- * password standing in for a blank one. Never throws for bad input or an unreachable server.
+ * password standing in for a blank one. Administrators only (ForbiddenError); never throws for bad
+ * input or an unreachable server.
  */
-export async function testSourceConnection(input: { prisma: PrismaClient; request: unknown; environment: SourceEnvironment }): Promise<ConnectionTestResult> {
+export async function testSourceConnection(input: { prisma: PrismaClient; access: Access; request: unknown; environment: SourceEnvironment }): Promise<ConnectionTestResult> {
+  requireCapability(input.access, "administer");
   const request = requestSchema.safeParse(input.request);
   if (!request.success) return { ok: false, message: "The form was not sent as expected; reload the page and try again" };
   const { draft, target } = request.data;

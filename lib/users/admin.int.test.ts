@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
-import { AccessDeniedError } from "../auth/access";
 import { createApiToken, findApiTokenGrant, listApiTokens, revokeApiToken } from "../auth/api-tokens";
 import { loadAccess } from "../auth/load-access";
+import { ForbiddenError } from "../errors/app-error";
 import { authenticateUser } from "./authenticate";
 import { createUser } from "./create-user";
 import { createUserAsAdmin, deleteUser, setUserAccess } from "./manage-users";
@@ -94,8 +94,8 @@ describe.each(RUNTIMES)("users, roles and API tokens on %s", (runtime) => {
     const { id: roleId } = await saveRole(await context(admin), null, ROLE);
     const user = await createUser(prisma, { email: "u@test.local", name: "U", password: "user-password" });
     await prisma.user.update({ where: { id: user.id }, data: { roleId } });
-    await expect(saveRole(await context(user), null, { ...ROLE, name: "Mine" })).rejects.toBeInstanceOf(AccessDeniedError);
-    await expect(setUserAccess(await context(user), user.id, { isAdmin: true, roleId })).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(saveRole(await context(user), null, { ...ROLE, name: "Mine" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(setUserAccess(await context(user), user.id, { isAdmin: true, roleId })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(saveRole(await context(admin), null, ROLE)).rejects.toMatchObject({ fieldErrors: { name: "another role already has this name" } });
     await expect(setUserAccess(await context(admin), admin.id, { isAdmin: false, roleId: null })).rejects.toMatchObject({
       fieldErrors: { isAdmin: "you cannot remove your own administrator rights" },

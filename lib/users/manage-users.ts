@@ -4,8 +4,8 @@ import { requireCapability } from "../auth/access";
 import { hashPassword } from "../auth/password";
 import { endSessions } from "../auth/session-user";
 import { recordAudit } from "../audit/record-audit";
-import { ConfigInputError, NotFoundError } from "../config/errors";
 import { isUniqueViolation, parseInput } from "../config/inputs";
+import { NotFoundError, ValidationError } from "../errors/app-error";
 import { isStorableText, recordId, storableText } from "../validation/fields";
 import type { AdminContext } from "./roles";
 
@@ -44,7 +44,7 @@ export async function createUserAsAdmin({ prisma, user, access }: AdminContext, 
       return created;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ConfigInputError({ email: "another user already has this e-mail address" });
+    if (isUniqueViolation(error)) throw new ValidationError({ email: "another user already has this e-mail address" });
     throw error;
   }
 }
@@ -56,12 +56,12 @@ export async function createUserAsAdmin({ prisma, user, access }: AdminContext, 
 export async function setUserAccess({ prisma, user, access }: AdminContext, userId: string, raw: unknown): Promise<{ sessionVersion: number | null }> {
   requireCapability(access, "administer");
   const input = parseInput(userAccessInput, raw);
-  if (userId === user.id && !input.isAdmin) throw new ConfigInputError({ isAdmin: "you cannot remove your own administrator rights" });
+  if (userId === user.id && !input.isAdmin) throw new ValidationError({ isAdmin: "you cannot remove your own administrator rights" });
   return prisma.$transaction(async (tx) => {
     const target = isStorableText(userId) ? await tx.user.findUnique({ where: { id: userId }, select: { email: true, isAdmin: true, roleId: true } }) : null;
     if (!target) throw new NotFoundError("no such user");
     if (input.roleId !== null && !(await tx.role.findUnique({ where: { id: input.roleId }, select: { id: true } }))) {
-      throw new ConfigInputError({ roleId: "no such role" });
+      throw new ValidationError({ roleId: "no such role" });
     }
     await tx.user.update({ where: { id: userId }, data: input });
     const changed = target.isAdmin !== input.isAdmin || target.roleId !== input.roleId;
@@ -73,7 +73,7 @@ export async function setUserAccess({ prisma, user, access }: AdminContext, user
 
 export async function deleteUser({ prisma, user, access }: AdminContext, userId: string): Promise<void> {
   requireCapability(access, "administer");
-  if (userId === user.id) throw new ConfigInputError({ user: "you cannot delete your own account" });
+  if (userId === user.id) throw new ValidationError({ user: "you cannot delete your own account" });
   await prisma.$transaction(async (tx) => {
     const target = isStorableText(userId) ? await tx.user.findUnique({ where: { id: userId }, select: { email: true } }) : null;
     if (!target) throw new NotFoundError("no such user");

@@ -4,8 +4,8 @@ import { requireCapability } from "../auth/access";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { endSessions } from "../auth/session-user";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
-import { ConfigInputError, NotFoundError } from "../config/errors";
 import { parseInput } from "../config/inputs";
+import { NotFoundError, ValidationError } from "../errors/app-error";
 import type { AdminContext } from "./roles";
 
 const newPassword = z.string().min(8, "must be at least 8 characters").max(200, "must be at most 200 characters");
@@ -30,7 +30,7 @@ export async function changeOwnPassword(prisma: PrismaClient, user: AuditActor, 
   const stored = await prisma.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
   if (!stored) throw new NotFoundError("no such user");
   if (!(await verifyPassword(input.currentPassword, stored.passwordHash))) {
-    throw new ConfigInputError({ currentPassword: "is not your current password" });
+    throw new ValidationError({ currentPassword: "is not your current password" });
   }
   const passwordHash = await hashPassword(input.newPassword);
   return prisma.$transaction(async (tx) => {
@@ -45,7 +45,7 @@ export async function changeOwnPassword(prisma: PrismaClient, user: AuditActor, 
 export async function resetUserPassword({ prisma, user, access }: AdminContext, userId: string, raw: unknown): Promise<void> {
   requireCapability(access, "administer");
   const input = parseInput(passwordResetInput, raw);
-  if (userId === user.id) throw new ConfigInputError({ password: "change your own password on Account" });
+  if (userId === user.id) throw new ValidationError({ password: "change your own password on Account" });
   const passwordHash = await hashPassword(input.password);
   await prisma.$transaction(async (tx) => {
     const target = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });

@@ -2,8 +2,8 @@ import { Prisma, type PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { requireCapability, type Access } from "../auth/access";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
-import { ConfigInputError, NotFoundError } from "../config/errors";
 import { isUniqueViolation, parseInput } from "../config/inputs";
+import { NotFoundError, ValidationError } from "../errors/app-error";
 import { isRecordId, recordId, storableText } from "../validation/fields";
 
 export interface AdminContext {
@@ -95,7 +95,7 @@ export async function saveRole({ prisma, user, access }: AdminContext, roleId: n
   try {
     return await prisma.$transaction(async (tx) => {
       const known = await tx.businessService.count({ where: { id: { in: businessServices.map((service) => service.id) } } });
-      if (known !== new Set(businessServices.map((service) => service.id)).size) throw new ConfigInputError({ businessServices: "names a business service that does not exist" });
+      if (known !== new Set(businessServices.map((service) => service.id)).size) throw new ValidationError({ businessServices: "names a business service that does not exist" });
       const links = businessServices.map((service) => ({ businessServiceId: service.id, canEdit: service.canEdit }));
       let id: number;
       if (roleId === null) {
@@ -110,7 +110,7 @@ export async function saveRole({ prisma, user, access }: AdminContext, roleId: n
       return { id };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ConfigInputError({ name: "another role already has this name" });
+    if (isUniqueViolation(error)) throw new ValidationError({ name: "another role already has this name" });
     throw error;
   }
 }

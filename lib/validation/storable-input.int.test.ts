@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
-import { AccessDeniedError } from "../auth/access";
 import { revokeApiToken } from "../auth/api-tokens";
 import { loadAccess } from "../auth/load-access";
-import { ConfigInputError, createBusinessService, createComponent, updateBusinessService, updateComponent, type ConfigContext } from "../config";
+import { createBusinessService, createComponent, updateBusinessService, updateComponent, type ConfigContext } from "../config";
 import { seedSmallEstate } from "../config/testing";
 import { getHostElement } from "../connector/get-host-element";
-import { DashletNotFoundError } from "../dashboard/dashlet";
 import { removeDashlet } from "../dashboard/manage-dashlets";
+import { ForbiddenError, NotFoundError, ValidationError } from "../errors/app-error";
+import { fieldErrorsOf } from "../errors/testing";
 import { newProfileFormValues, type ProfileFormValues } from "../notify/profiles/profile-form-values";
 import { getManagedProfile, saveProfile } from "../notify/profiles/profile-store";
 import { createUser } from "../users/create-user";
@@ -41,15 +41,6 @@ describe.each(RUNTIMES)("input PostgreSQL cannot store, on %s", (runtime) => {
     const component = await createComponent(await context(), { name: "Web", hostTemplateId: estate.templates.web.id, hostIds: [estate.hosts.webEu1.id], requiredOnline: 1 });
     const service = await createBusinessService(await context(), { name: "Shop", componentIds: [component.id] });
     return { prisma, estate, admin, context, component, service };
-  }
-
-  async function fieldErrorsOf(promise: Promise<unknown>): Promise<Record<string, string>> {
-    const error = await promise.then(
-      () => null,
-      (thrown: unknown) => thrown,
-    );
-    expect(error).toBeInstanceOf(ConfigInputError);
-    return (error as ConfigInputError).fieldErrors;
   }
 
   it.each(BAD_TEXTS)("refuses a component or business service name with %s as a field error", async (_what, name) => {
@@ -86,12 +77,12 @@ describe.each(RUNTIMES)("input PostgreSQL cannot store, on %s", (runtime) => {
       ...overrides,
     });
     for (const [, bad] of BAD_TEXTS) {
-      expect(await saveProfile(prisma, { user, access, id: null, raw: form({ name: bad }) })).toMatchObject({ ok: false, fieldErrors: { name: expect.any(String) } });
+      expect(await fieldErrorsOf(saveProfile(prisma, { user, access, id: null, raw: form({ name: bad }) }))).toMatchObject({ name: expect.any(String) });
       const header = form({ methods: [{ kind: "webhook", url: "http://127.0.0.1:9/hook", headers: `X-Team: ${bad}`, timeoutSeconds: "5" }] });
-      expect(await saveProfile(prisma, { user, access, id: null, raw: header })).toMatchObject({ ok: false, fieldErrors: { "methods.0.headers": expect.any(String) } });
+      expect(await fieldErrorsOf(saveProfile(prisma, { user, access, id: null, raw: header }))).toMatchObject({ "methods.0.headers": expect.any(String) });
     }
-    expect(await saveProfile(prisma, { user, access, id: null, raw: form({ sharedWithRoleIds: [BEYOND_INT4], shared: true }) })).toMatchObject({ ok: false });
-    await expect(saveProfile(prisma, { user, access, id: BEYOND_INT4, raw: form({}) })).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(saveProfile(prisma, { user, access, id: null, raw: form({ sharedWithRoleIds: [BEYOND_INT4], shared: true }) })).rejects.toBeInstanceOf(ValidationError);
+    await expect(saveProfile(prisma, { user, access, id: BEYOND_INT4, raw: form({}) })).rejects.toBeInstanceOf(ForbiddenError);
     expect(await getManagedProfile(prisma, user, 99999999999)).toBeNull();
     expect(await prisma.notificationProfile.count()).toBe(0);
   });
@@ -105,7 +96,7 @@ describe.each(RUNTIMES)("input PostgreSQL cannot store, on %s", (runtime) => {
     expect(await fieldErrorsOf(createUserAsAdmin(await context(), { email: "x@test.local", name: "X\u0000", password: "long-enough", isAdmin: false, roleId: null }))).toHaveProperty("name");
     expect(await fieldErrorsOf(createUserAsAdmin(await context(), { email: "x@test.local", name: "X", password: "long-enough", isAdmin: false, roleId: BEYOND_INT4 }))).toHaveProperty("roleId");
     expect(await revokeApiToken(prisma, admin, BEYOND_INT4)).toBe(false);
-    await expect(removeDashlet(prisma, admin.id, BEYOND_INT4)).rejects.toBeInstanceOf(DashletNotFoundError);
+    await expect(removeDashlet(prisma, admin.id, BEYOND_INT4)).rejects.toBeInstanceOf(NotFoundError);
     expect(await getHostElement(prisma, (await context()).access, "web\u0000")).toBeNull();
   });
 
@@ -120,8 +111,8 @@ describe.each(RUNTIMES)("input PostgreSQL cannot store, on %s", (runtime) => {
       return { name: "Never", hostTemplateId: estate.templates.web.id, hostIds: [], requiredOnline: 0 };
     });
     const viewerContext: ConfigContext = { prisma, user: viewer, access: await loadAccess(prisma, viewer.id) };
-    await expect(createComponent(viewerContext, body)).rejects.toBeInstanceOf(AccessDeniedError);
-    await expect(createBusinessService(viewerContext, body)).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(createComponent(viewerContext, body)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(createBusinessService(viewerContext, body)).rejects.toBeInstanceOf(ForbiddenError);
     expect(reads).toEqual([]);
   });
 });

@@ -407,14 +407,14 @@ export const API_ROUTES: ApiRow[] = [
   },
 ];
 
-const ADMIN_ACTIONS = "app/(dashboard)/admin/actions.ts";
-const CONFIGURE_ACTIONS = "app/(dashboard)/configure/actions.ts";
-const DASHBOARD_ACTIONS = "app/(dashboard)/dashboard/actions.ts";
-const NOTIFICATION_ACTIONS = "app/(dashboard)/notifications/actions.ts";
-const OVERVIEW_ACTIONS = "app/(dashboard)/overview/actions.ts";
-const SOURCE_ACTIONS = "app/(dashboard)/settings/database/actions.ts";
-const EXPORT_ACTIONS = "app/(dashboard)/settings/export/actions.ts";
-const OUTBOUND_ACTIONS = "app/(dashboard)/settings/outbound/actions.ts";
+const ADMIN_ACTIONS = "lib/actions/admin.ts";
+const CONFIGURE_ACTIONS = "lib/actions/configure.ts";
+const DASHBOARD_ACTIONS = "lib/actions/dashboard.ts";
+const NOTIFICATION_ACTIONS = "lib/actions/notifications.ts";
+const OVERVIEW_ACTIONS = "lib/actions/overview.ts";
+const SOURCE_ACTIONS = "lib/actions/source-settings.ts";
+const EXPORT_ACTIONS = "lib/actions/export-settings.ts";
+const OUTBOUND_ACTIONS = "lib/actions/outbound-policy.ts";
 
 /** Admin-only actions on an object that does not exist: the administrator gets past the check to "not found". */
 const adminOnMissing = allowedFor<ActionOutcome>("refused", [], { anonymous: "signin", admin: "notFound" });
@@ -422,9 +422,9 @@ const adminOnMissing = allowedFor<ActionOutcome>("refused", [], { anonymous: "si
 const componentsOnMissing = allowedFor<ActionOutcome>("refused", [], { anonymous: "signin", admin: "notFound", configureComponents: "notFound" });
 
 export const SERVER_ACTIONS: ActionRow[] = [
-  { file: "app/(dashboard)/account/actions.ts", name: "createApiTokenAction", cases: [{ what: "an empty token name", args: () => [{ name: "", scope: "full", expiresAt: "" }], expect: signedInAction }] },
-  { file: "app/(dashboard)/account/actions.ts", name: "changePasswordAction", cases: [{ what: "an empty form", args: () => [{}], expect: signedInAction }] },
-  { file: "app/(dashboard)/account/actions.ts", name: "revokeApiTokenAction", cases: [{ what: "a token that does not exist", args: () => [NO_SUCH_ID], expect: roles<ActionOutcome>("notFound", { anonymous: "signin" }) }] },
+  { file: "lib/actions/account.ts", name: "createApiTokenAction", cases: [{ what: "an empty token name", args: () => [{ name: "", scope: "full", expiresAt: "" }], expect: signedInAction }] },
+  { file: "lib/actions/account.ts", name: "changePasswordAction", cases: [{ what: "an empty form", args: () => [{}], expect: signedInAction }] },
+  { file: "lib/actions/account.ts", name: "revokeApiTokenAction", cases: [{ what: "a token that does not exist", args: () => [NO_SUCH_ID], expect: roles<ActionOutcome>("notFound", { anonymous: "signin" }) }] },
 
   { file: ADMIN_ACTIONS, name: "saveRoleAction", cases: [{ what: "a new role, invalid", args: () => [null, { name: "" }], expect: adminAction }] },
   { file: ADMIN_ACTIONS, name: "deleteRoleAction", cases: [{ what: "a role that does not exist", args: () => [NO_SUCH_ID], expect: adminOnMissing }] },

@@ -1,5 +1,6 @@
+import { respondJson } from "@/lib/api/handler";
 import { openApiDocument } from "@/lib/api/openapi";
 
 export function GET() {
-  return Response.json(openApiDocument);
+  return respondJson(async () => Response.json(openApiDocument));
 }

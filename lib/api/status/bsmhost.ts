@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
-import { AccessDeniedError, type Access } from "../../auth/access";
+import type { Access } from "../../auth/access";
 import { HOST_STATES, type HostState } from "../../bsm";
-import { NotFoundError } from "../../config/errors";
+import { ForbiddenError, NotFoundError } from "../../errors/app-error";
 import { loadAvailability } from "../../status/availability";
 import { loadStoredStatuses } from "../../status/stored-statuses";
 import { loadStaleSince } from "../../status/get-poller-status";
@@ -29,7 +29,7 @@ export interface BsmHostResource {
  */
 export async function listBsmHostResources(prisma: PrismaClient, access: Access, componentId: number, query: ListQuery, now: number): Promise<Page<BsmHostResource>> {
   if (!access.canSeeComponent(componentId)) throw new NotFoundError(`no component with id ${componentId}`);
-  if (!access.canSeeComponentHosts(componentId)) throw new AccessDeniedError("You do not have access to the hosts of this component");
+  if (!access.canSeeComponentHosts(componentId)) throw new ForbiddenError("You do not have access to the hosts of this component");
   const component = await prisma.component.findUnique({
     where: { id: componentId },
     select: {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
-import { AccessDeniedError } from "../../auth/access";
 import { loadAccess } from "../../auth/load-access";
-import { createBusinessService, createComponent, NotFoundError } from "../../config";
+import { createBusinessService, createComponent } from "../../config";
 import { seedSmallEstate } from "../../config/testing";
+import { ForbiddenError, NotFoundError } from "../../errors/app-error";
 import { createUser } from "../../users/create-user";
 import { parseListQuery } from "../list-query";
 import { COMPONENT_STATUSES, listBsmComponentResources } from "./bsmcomponent";
@@ -128,7 +128,7 @@ describe.each(RUNTIMES)("status API resources on %s", (runtime) => {
     expect(access.canSeeComponent(webUs.id)).toBe(true);
 
     const refusal = listBsmHostResources(prisma, access, webUs.id, query("", HOST_STATUSES), NOW);
-    await expect(refusal).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(refusal).rejects.toBeInstanceOf(ForbiddenError);
     await expect(refusal).rejects.toThrow("You do not have access to the hosts of this component");
     expect((await listBsmHostResources(prisma, access, webEu.id, query("", HOST_STATUSES), NOW)).list.map((host) => host.name)).toEqual(["web-eu-1"]);
   });

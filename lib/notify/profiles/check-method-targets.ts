@@ -1,6 +1,7 @@
 import { checkOutboundHost, resolveWithSystem, type ResolveHost } from "../methods/outbound-target";
 import type { OutboundPolicy } from "../outbound-policy";
-import type { FieldErrors, StoredMethod } from "./profile-input";
+import type { FieldErrors } from "../../errors/app-error";
+import type { StoredMethod } from "./profile-input";
 
 const HOW_TO_ALLOW = "an administrator may allow it under Settings → Outbound targets";
 

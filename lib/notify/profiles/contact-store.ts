@@ -3,8 +3,9 @@ import { z } from "zod";
 
 import { requireCapability, type Access } from "../../auth/access";
 import { recordAudit } from "../../audit/record-audit";
+import { ValidationError } from "../../errors/app-error";
 import { storableText } from "../../validation/fields";
-import { collectFieldErrors, type FieldErrors } from "./profile-input";
+import { collectFieldErrors } from "./profile-input";
 import type { ProfileUser } from "./profile-store";
 
 // A user's contact details for methods: OPSVIEW_CONTACTPAGER and the OPSVIEW_CONTACT_{NAME} variables.
@@ -40,19 +41,17 @@ export async function getContact(prisma: PrismaClient, userId: string): Promise<
   };
 }
 
-export type SaveContactResult = { ok: true } | { ok: false; fieldErrors: FieldErrors };
-
+/** Saves the user's own contact details; bad ones save nothing (ValidationError). */
 export async function saveContact(
   prisma: PrismaClient,
   { user, access, raw }: { user: ProfileUser; access: Access; raw: unknown },
-): Promise<SaveContactResult> {
+): Promise<void> {
   requireCapability(access, "bsm");
   const parsed = contactInputSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, fieldErrors: collectFieldErrors(parsed.error) };
+  if (!parsed.success) throw new ValidationError(collectFieldErrors(parsed.error));
   const { pager, variables } = parsed.data;
   await prisma.$transaction(async (tx) => {
     await tx.notificationContact.upsert({ where: { userId: user.id }, create: { userId: user.id, pager, variables }, update: { pager, variables } });
     await recordAudit(tx, user, { action: "notificationContact.update", target: `user:${user.id}`, detail: { pager, variables: Object.keys(variables) } });
   });
-  return { ok: true };
 }

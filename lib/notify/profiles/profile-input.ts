@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import type { FieldErrors } from "../../errors/app-error";
 import { isStorableText, recordId, STORABLE_TEXT_MESSAGE, storableText } from "../../validation/fields";
 import { isValidTimeZone, parseTimeRange } from "../time-period";
 import { TRIGGERS, WEEKDAYS, type TimePeriod, type Trigger, type Weekday } from "../types";
@@ -161,9 +162,7 @@ export const profileInputSchema = z
 
 export type ProfileInput = z.output<typeof profileInputSchema>;
 
-/** Field path → first message, for the form. */
-export type FieldErrors = Record<string, string>;
-
+/** Field path (dotted) → first message, "form" for the whole value. */
 export function collectFieldErrors(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
-import { AccessDeniedError } from "../../auth/access";
 import { loadAccess } from "../../auth/load-access";
+import { ForbiddenError, ValidationError } from "../../errors/app-error";
+import { fieldErrorsOf } from "../../errors/testing";
 import { countFailedDeliveries, listNotificationLog } from "../log/list-notification-log";
 import { saveOutboundPolicy } from "../outbound-policy-store";
 import { seedTestEstate } from "../runtime/test-estate";
@@ -47,31 +48,28 @@ describe.each(RUNTIMES)("notification profiles on %s", (runtime) => {
   it("saves a personal profile for objects the owner may see, audited, and refuses objects they may not see", async () => {
     const { estate, prisma, web, dba } = await setUp();
     const webAccess = await loadAccess(prisma, web.id);
-    const saved = await saveProfile(prisma, { user: web, access: webAccess, id: null, raw: form({ componentIds: [estate.componentId], triggers: ["failed", "availability"] }) });
-    expect(saved.ok).toBe(true);
-    const id = saved.ok ? saved.id : -1;
+    const id = await saveProfile(prisma, { user: web, access: webAccess, id: null, raw: form({ componentIds: [estate.componentId], triggers: ["failed", "availability"] }) });
     const stored = await getManagedProfile(prisma, web, id);
     expect(stored).toMatchObject({ name: "On call", shared: false, ownerId: web.id, componentIds: [estate.componentId], rules: { triggers: ["failed", "availability"], timePeriod: "24x7" } });
     expect(await prisma.auditEntry.findMany({ select: { action: true, target: true, userEmail: true } })).toEqual([
       { action: "notificationProfile.create", target: `notificationProfile:${id}`, userEmail: "web@example.test" },
     ]);
 
-    const refused = await saveProfile(prisma, { user: dba, access: await loadAccess(prisma, dba.id), id: null, raw: form({ businessServiceIds: [estate.serviceId] }) });
-    expect(refused).toEqual({ ok: false, fieldErrors: { objects: `You may not see business service ${estate.serviceId}` } });
+    const refused = saveProfile(prisma, { user: dba, access: await loadAccess(prisma, dba.id), id: null, raw: form({ businessServiceIds: [estate.serviceId] }) });
+    expect(await fieldErrorsOf(refused)).toEqual({ objects: `You may not see business service ${estate.serviceId}` });
     expect(await prisma.notificationProfile.count()).toBe(1);
 
     // Nobody else may read, change or delete it.
     expect(await getManagedProfile(prisma, dba, id)).toBeNull();
-    await expect(saveProfile(prisma, { user: dba, access: await loadAccess(prisma, dba.id), id, raw: form({ componentIds: [estate.componentId] }) })).resolves.toMatchObject({ ok: false });
-    await expect(deleteProfile(prisma, { user: dba, access: await loadAccess(prisma, dba.id), id })).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(saveProfile(prisma, { user: dba, access: await loadAccess(prisma, dba.id), id, raw: form({ componentIds: [estate.componentId] }) })).rejects.toBeInstanceOf(ValidationError);
+    await expect(deleteProfile(prisma, { user: dba, access: await loadAccess(prisma, dba.id), id })).rejects.toBeInstanceOf(ForbiddenError);
     await deleteProfile(prisma, { user: web, access: webAccess, id });
     expect(await prisma.notificationProfile.count()).toBe(0);
   });
 
   it("refuses to delete even an own profile once the owner has lost BSM access", async () => {
     const { estate, prisma, web, webRole } = await setUp();
-    const saved = await saveProfile(prisma, { user: web, access: await loadAccess(prisma, web.id), id: null, raw: form({ componentIds: [estate.componentId] }) });
-    const id = saved.ok ? saved.id : -1;
+    const id = await saveProfile(prisma, { user: web, access: await loadAccess(prisma, web.id), id: null, raw: form({ componentIds: [estate.componentId] }) });
     await prisma.role.update({ where: { id: webRole.id }, data: { bsmAccess: false } });
     await expect(deleteProfile(prisma, { user: web, access: await loadAccess(prisma, web.id), id })).rejects.toThrow("This needs the BSM access permission");
     expect(await prisma.notificationProfile.count()).toBe(1);
@@ -81,40 +79,33 @@ describe.each(RUNTIMES)("notification profiles on %s", (runtime) => {
     const { estate, prisma, admin, web, webRole } = await setUp();
     const command: MethodFormValues = { kind: "command", argv: "/usr/bin/logger\nBSM", timeoutSeconds: "10", settings: "", contactVariables: "" };
     const webAccess = await loadAccess(prisma, web.id);
-    expect(await saveProfile(prisma, { user: web, access: webAccess, id: null, raw: form({ componentIds: [estate.componentId], shared: true, methods: [command] }) })).toEqual({
-      ok: false,
-      fieldErrors: {
-        shared: "Only administrators create shared profiles",
-        "methods.0.argv": "Only administrators may run commands on the server; use e-mail or a webhook",
-      },
+    expect(await fieldErrorsOf(saveProfile(prisma, { user: web, access: webAccess, id: null, raw: form({ componentIds: [estate.componentId], shared: true, methods: [command] }) }))).toEqual({
+      shared: "Only administrators create shared profiles",
+      "methods.0.argv": "Only administrators may run commands on the server; use e-mail or a webhook",
     });
 
-    const shared = await saveProfile(prisma, {
+    const sharedId = await saveProfile(prisma, {
       user: admin,
       access: await loadAccess(prisma, admin.id),
       id: null,
       raw: form({ name: "Web on call", businessServiceIds: [estate.serviceId], shared: true, sharedWithRoleIds: [webRole.id], methods: [command] }),
     });
-    expect(shared.ok).toBe(true);
     // The shared profile reaches users of its roles; they see it but only admins change it.
     expect((await listProfilesForUser(prisma, web)).map((profile) => profile.name)).toEqual(["Web on call"]);
-    expect(await getManagedProfile(prisma, web, shared.ok ? shared.id : -1)).toBeNull();
+    expect(await getManagedProfile(prisma, web, sharedId)).toBeNull();
     expect((await listProfilesForUser(prisma, admin)).map((profile) => profile.name)).toEqual(["Web on call"]);
   });
 
   it("stores contact details with field errors for bad variables, and shows the log only for the user's profiles and visible objects", async () => {
     const { estate, prisma, web, dba } = await setUp();
     const webAccess = await loadAccess(prisma, web.id);
-    expect(await saveContact(prisma, { user: web, access: webAccess, raw: { pager: "07700 900123", variables: "slack=#web\nBAD NAME=1" } })).toEqual({
-      ok: false,
-      fieldErrors: { variables: '"BAD NAME=1" is not NAME=value (letters, digits and _ in the name)' },
+    expect(await fieldErrorsOf(saveContact(prisma, { user: web, access: webAccess, raw: { pager: "07700 900123", variables: "slack=#web\nBAD NAME=1" } }))).toEqual({
+      variables: '"BAD NAME=1" is not NAME=value (letters, digits and _ in the name)',
     });
-    expect(await saveContact(prisma, { user: web, access: webAccess, raw: { pager: "07700 900123", variables: "slack=#web" } })).toEqual({ ok: true });
+    await expect(saveContact(prisma, { user: web, access: webAccess, raw: { pager: "07700 900123", variables: "slack=#web" } })).resolves.toBeUndefined();
     expect(await prisma.notificationContact.findUnique({ where: { userId: web.id } })).toMatchObject({ pager: "07700 900123", variables: { SLACK: "#web" } });
 
-    const saved = await saveProfile(prisma, { user: web, access: webAccess, id: null, raw: form({ componentIds: [estate.componentId] }) });
-    expect(saved.ok).toBe(true);
-    const profileId = saved.ok ? saved.id : -1;
+    const profileId = await saveProfile(prisma, { user: web, access: webAccess, id: null, raw: form({ componentIds: [estate.componentId] }) });
     await prisma.notificationEvent.create({
       data: { profileId, objectType: "COMPONENT", objectKey: String(estate.componentId), objectName: "Web servers", at: new Date(), type: "PROBLEM", state: "OFFLINE", number: 2, availability: 99.1, send: false, skipReason: "belowAlertFrom" },
     });
@@ -147,47 +138,39 @@ describe.each(RUNTIMES)("notification profiles on %s", (runtime) => {
       saveProfile(prisma, { user, access, id: null, raw: form({ componentIds: [estate.componentId], methods }), resolveHost });
     const hint = "(an administrator may allow it under Settings → Outbound targets)";
 
-    expect(await save(web, webAccess, [webhook("http://127.0.0.1:9/hook"), email("169.254.169.254"), webhook("http://[::ffff:10.0.0.1]/"), webhook("http://0x7f.1/")])).toEqual({
-      ok: false,
-      fieldErrors: {
-        "methods.0.url": `Refused by the outbound policy: 127.0.0.1 is loopback ${hint}`,
-        "methods.1.host": `Refused by the outbound policy: 169.254.169.254 is link-local (the cloud metadata address) ${hint}`,
-        "methods.2.url": `Refused by the outbound policy: ::ffff:a00:1 is private ${hint}`,
-        "methods.3.url": `Refused by the outbound policy: 127.0.0.1 is loopback ${hint}`,
-      },
+    expect(await fieldErrorsOf(save(web, webAccess, [webhook("http://127.0.0.1:9/hook"), email("169.254.169.254"), webhook("http://[::ffff:10.0.0.1]/"), webhook("http://0x7f.1/")]))).toEqual({
+      "methods.0.url": `Refused by the outbound policy: 127.0.0.1 is loopback ${hint}`,
+      "methods.1.host": `Refused by the outbound policy: 169.254.169.254 is link-local (the cloud metadata address) ${hint}`,
+      "methods.2.url": `Refused by the outbound policy: ::ffff:a00:1 is private ${hint}`,
+      "methods.3.url": `Refused by the outbound policy: 127.0.0.1 is loopback ${hint}`,
     });
-    expect(await save(web, webAccess, [webhook("https://hooks.internal.test/x"), email("mixed.internal.test")])).toEqual({
-      ok: false,
-      fieldErrors: {
-        "methods.0.url": `Refused by the outbound policy: hooks.internal.test resolves to 10.1.2.3, which is private ${hint}`,
-        "methods.1.host": `Refused by the outbound policy: mixed.internal.test resolves to 192.168.0.9, which is private ${hint}`,
-      },
+    expect(await fieldErrorsOf(save(web, webAccess, [webhook("https://hooks.internal.test/x"), email("mixed.internal.test")]))).toEqual({
+      "methods.0.url": `Refused by the outbound policy: hooks.internal.test resolves to 10.1.2.3, which is private ${hint}`,
+      "methods.1.host": `Refused by the outbound policy: mixed.internal.test resolves to 192.168.0.9, which is private ${hint}`,
     });
     // The policy binds administrators too; they change it instead.
     // localhost through the system's resolver.
-    expect(await saveProfile(prisma, { user: admin, access: adminAccess, id: null, raw: form({ componentIds: [estate.componentId], methods: [webhook("http://localhost:9/hook")] }) })).toMatchObject({
-      ok: false,
-      fieldErrors: { "methods.0.url": expect.stringMatching(/^Refused by the outbound policy: localhost resolves to (127\.0\.0\.1|::1), which is loopback /) },
+    expect(await fieldErrorsOf(saveProfile(prisma, { user: admin, access: adminAccess, id: null, raw: form({ componentIds: [estate.componentId], methods: [webhook("http://localhost:9/hook")] }) }))).toMatchObject({
+      "methods.0.url": expect.stringMatching(/^Refused by the outbound policy: localhost resolves to (127\.0\.0\.1|::1), which is loopback /),
     });
     expect(await prisma.notificationProfile.count()).toBe(0);
 
     // Public targets, and names that do not resolve now (delivery checks them again), are accepted.
-    expect(await save(web, webAccess, [webhook("https://hooks.public.test/x"), webhook("https://not-yet.public.test/x")])).toMatchObject({ ok: true });
-    expect(await saveOutboundPolicy(prisma, { user: admin, access: adminAccess, raw: { allow: "127.0.0.1/32\nhooks.internal.test", deny: "" } })).toEqual({ ok: true });
-    expect(await save(web, webAccess, [webhook("http://127.0.0.1:9/hook"), webhook("https://hooks.internal.test/x")])).toMatchObject({ ok: true });
+    await expect(save(web, webAccess, [webhook("https://hooks.public.test/x"), webhook("https://not-yet.public.test/x")])).resolves.toEqual(expect.any(Number));
+    await expect(saveOutboundPolicy(prisma, { user: admin, access: adminAccess, raw: { allow: "127.0.0.1/32\nhooks.internal.test", deny: "" } })).resolves.toBeUndefined();
+    await expect(save(web, webAccess, [webhook("http://127.0.0.1:9/hook"), webhook("https://hooks.internal.test/x")])).resolves.toEqual(expect.any(Number));
   });
 
   it("shows delivery output (reply bodies) to administrators only; others get the status and a short reason", async () => {
     const { estate, prisma, admin, web, webRole } = await setUp();
     const adminAccess = await loadAccess(prisma, admin.id);
     const webAccess = await loadAccess(prisma, web.id);
-    const shared = await saveProfile(prisma, {
+    const profileId = await saveProfile(prisma, {
       user: admin,
       access: adminAccess,
       id: null,
       raw: form({ name: "Shared", shared: true, sharedWithRoleIds: [webRole.id], componentIds: [estate.componentId] }),
     });
-    const profileId = shared.ok ? shared.id : -1;
     const longReason = `HTTP 500 ${"x".repeat(400)}`;
     await prisma.notificationEvent.create({
       data: {

@@ -1,8 +1,9 @@
 // Rules: docs/notification-rules.md §1.2 (personal and shared profiles, who may save what).
 import type { NotificationProfile, Prisma, PrismaClient } from "@prisma/client";
 
-import { AccessDeniedError, requireCapability, type Access } from "../../auth/access";
+import { requireCapability, type Access } from "../../auth/access";
 import { recordAudit, type AuditActor } from "../../audit/record-audit";
+import { ForbiddenError, ValidationError, type FieldErrors } from "../../errors/app-error";
 import { isRecordId } from "../../validation/fields";
 import { timePeriodSchema } from "../contract";
 import type { ResolveHost } from "../methods/outbound-target";
@@ -10,7 +11,7 @@ import { loadOutboundPolicy } from "../outbound-policy-store";
 import { checkMethodTargets } from "./check-method-targets";
 import type { NotificationRules } from "../types";
 import type { StoredProfileFields } from "./profile-form-values";
-import { isTrigger, parseProfileInput, storedMethodsSchema, type FieldErrors, type ProfileInput, type StoredMethod } from "./profile-input";
+import { isTrigger, parseProfileInput, storedMethodsSchema, type ProfileInput, type StoredMethod } from "./profile-input";
 
 export interface ProfileUser extends AuditActor {
   isAdmin: boolean;
@@ -82,8 +83,6 @@ export async function getManagedProfile(prisma: PrismaClient, user: ProfileUser,
   return readStoredProfile(row);
 }
 
-export type SaveProfileResult = { ok: true; id: number } | { ok: false; fieldErrors: FieldErrors };
-
 function checkPermissions(input: ProfileInput, access: Access): FieldErrors {
   const errors: FieldErrors = {};
   const administrator = access.has("administer");
@@ -139,22 +138,22 @@ function auditDetail(input: ProfileInput): Prisma.InputJsonValue {
 /**
  * Creates (no id) or updates a profile from the form's raw values. The owner must be allowed to see
  * every covered object; shared profiles and command methods need an administrator; webhook and SMTP
- * targets must pass the outbound policy.
+ * targets must pass the outbound policy. Returns the profile's id; bad input saves nothing (ValidationError).
  */
 export async function saveProfile(
   prisma: PrismaClient,
   { user, access, id, raw, resolveHost }: { user: ProfileUser; access: Access; id: number | null; raw: unknown; resolveHost?: ResolveHost },
-): Promise<SaveProfileResult> {
+): Promise<number> {
   requireCapability(access, "bsm");
   const parsed = parseProfileInput(raw);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) throw new ValidationError(parsed.fieldErrors);
   const input = parsed.value;
   const fieldErrors = { ...(await checkMethodTargets(input.methods, await loadOutboundPolicy(prisma), resolveHost)), ...checkPermissions(input, access) };
-  if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+  if (Object.keys(fieldErrors).length > 0) throw new ValidationError(fieldErrors);
 
   const data = profileData(input);
   const roleLinks = input.shared ? [...new Set(input.sharedWithRoleIds)].map((roleId) => ({ roleId })) : [];
-  const savedId = await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => {
     if (id === null) {
       const created = await tx.notificationProfile.create({
         data: { ...data, ownerId: user.id, sharedWithRoles: { create: roleLinks } },
@@ -163,8 +162,8 @@ export async function saveProfile(
       return created.id;
     }
     const existing = isRecordId(id) ? await tx.notificationProfile.findUnique({ where: { id } }) : null;
-    if (!existing || !canManageProfile(existing, user)) throw new AccessDeniedError("You may not change this notification profile");
-    if (existing.shared !== input.shared && !user.isAdmin) throw new AccessDeniedError("Only administrators share profiles");
+    if (!existing || !canManageProfile(existing, user)) throw new ForbiddenError("You may not change this notification profile");
+    if (existing.shared !== input.shared && !user.isAdmin) throw new ForbiddenError("Only administrators share profiles");
     const methods = keepStoredPasswords(input.methods, storedMethodsSchema.parse(existing.methods));
     await tx.notificationProfile.update({
       where: { id },
@@ -183,14 +182,13 @@ export async function saveProfile(
     await recordAudit(tx, user, { action: "notificationProfile.update", target: `notificationProfile:${id}`, detail: auditDetail(input) });
     return id;
   });
-  return { ok: true, id: savedId };
 }
 
 export async function deleteProfile(prisma: PrismaClient, { user, access, id }: { user: ProfileUser; access: Access; id: number }): Promise<void> {
   requireCapability(access, "bsm");
   await prisma.$transaction(async (tx) => {
     const existing = isRecordId(id) ? await tx.notificationProfile.findUnique({ where: { id } }) : null;
-    if (!existing || !canManageProfile(existing, user)) throw new AccessDeniedError("You may not delete this notification profile");
+    if (!existing || !canManageProfile(existing, user)) throw new ForbiddenError("You may not delete this notification profile");
     await tx.notificationProfile.delete({ where: { id } });
     await recordAudit(tx, user, { action: "notificationProfile.delete", target: `notificationProfile:${id}`, detail: { name: existing.name } });
   });

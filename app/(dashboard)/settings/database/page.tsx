@@ -10,7 +10,7 @@ import { RefreshEvery } from "@/components/settings/refresh-every";
 import { SourceInUse } from "@/components/settings/source-in-use";
 import { SourceSettingsForm } from "@/components/settings/source-settings-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { resetSourceSettingsAction, saveSourceSettingsAction, testSourceConnectionAction } from "./actions";
+import { resetSourceSettingsAction, saveSourceSettingsAction, testSourceConnectionAction } from "@/lib/actions/source-settings";
 
 export const metadata: Metadata = { title: "Database settings" };
 

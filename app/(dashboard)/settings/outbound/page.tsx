@@ -4,7 +4,7 @@ import { getPrisma } from "@/lib/db";
 import { loadOutboundPolicyForm } from "@/lib/notify/outbound-policy-store";
 import { OutboundPolicyForm } from "@/components/settings/outbound-policy-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { saveOutboundPolicyAction } from "./actions";
+import { saveOutboundPolicyAction } from "@/lib/actions/outbound-policy";
 
 export const metadata: Metadata = { title: "Outbound targets" };
 

@@ -1,7 +1,7 @@
-import { ApiError } from "@/lib/api/errors";
 import { handleApiRequest, parseId } from "@/lib/api/handler";
 import { parseListQuery } from "@/lib/api/list-query";
 import { HOST_STATUSES, listBsmHostResources } from "@/lib/api/status/bsmhost";
+import { ValidationError } from "@/lib/errors/app-error";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request) {
   return handleApiRequest(request, async ({ prisma, access, url }) => {
     const cid = url.searchParams.get("cid");
-    if (cid === null) throw new ApiError(400, "cid (the component id) is required");
+    if (cid === null) throw new ValidationError("cid (the component id) is required");
     return Response.json(await listBsmHostResources(prisma, access, parseId(cid), parseListQuery(url, HOST_STATUSES), Date.now()));
   });
 }

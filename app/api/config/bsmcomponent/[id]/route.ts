@@ -1,5 +1,6 @@
 import { handleApiRequest, parseId } from "@/lib/api/handler";
-import { deleteComponent, listComponents, NotFoundError, updateComponent } from "@/lib/config";
+import { deleteComponent, listComponents, updateComponent } from "@/lib/config";
+import { NotFoundError } from "@/lib/errors/app-error";
 
 export const dynamic = "force-dynamic";
 

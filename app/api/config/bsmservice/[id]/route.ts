@@ -1,5 +1,6 @@
 import { handleApiRequest, parseId } from "@/lib/api/handler";
-import { deleteBusinessService, listBusinessServices, NotFoundError, updateBusinessService } from "@/lib/config";
+import { deleteBusinessService, listBusinessServices, updateBusinessService } from "@/lib/config";
+import { NotFoundError } from "@/lib/errors/app-error";
 
 export const dynamic = "force-dynamic";
 

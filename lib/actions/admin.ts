@@ -1,13 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { renewOwnSession } from "@/lib/auth/renew-session";
-import { requireAccess } from "@/lib/auth/session";
-import { toActionResult, type ActionResult } from "@/lib/connector/action-result";
-import { getPrisma } from "@/lib/db";
-import { createUserAsAdmin, deleteUser, setUserAccess } from "@/lib/users/manage-users";
-import { resetUserPassword } from "@/lib/users/passwords";
-import { deleteRole, saveRole } from "@/lib/users/roles";
+import { renewOwnSession } from "../auth/renew-session";
+import { requireAccess } from "../auth/session";
+import { getPrisma } from "../db";
+import { toActionResult, type ActionResult } from "../errors/action-result";
+import { createUserAsAdmin, deleteUser, setUserAccess } from "../users/manage-users";
+import { resetUserPassword } from "../users/passwords";
+import { deleteRole, saveRole } from "../users/roles";
+
+// Administrators only: each lib/users function checks the permission itself.
 
 async function context() {
   const { user, access } = await requireAccess();
@@ -58,7 +60,7 @@ export async function deleteUserAction(userId: string): Promise<ActionResult> {
   });
 }
 
-/** Administrators: sets another user's password, which ends that user's sessions. */
+/** Sets another user's password, which ends that user's sessions. */
 export async function resetUserPasswordAction(userId: string, input: unknown): Promise<ActionResult> {
   return run("reset the password", async () => {
     await resetUserPassword(await context(), userId, input);

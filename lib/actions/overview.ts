@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireAccess } from "@/lib/auth/session";
-import { getPrisma } from "@/lib/db";
-import { toActionResult, type ActionResult } from "@/lib/connector/action-result";
-import { reflectAllHosts, reflectOneHost, setHostExport, type ReflectResult } from "@/lib/connector";
+import { requireAccess } from "../auth/session";
+import { getPrisma } from "../db";
+import { toActionResult, type ActionResult } from "../errors/action-result";
+import { reflectAllHosts, reflectOneHost, setHostExport, type ReflectResult } from "../connector";
 
 function describeReflect(result: ReflectResult, nothingToDo: string): string {
   if (result.hostsChanged === 0) return nothingToDo;

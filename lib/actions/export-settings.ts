@@ -1,11 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireAccess } from "@/lib/auth/session";
-import { getPrisma } from "@/lib/db";
-import { toActionResult, type ActionResult } from "@/lib/connector/action-result";
-import { setHostTypeExportState, setReflectionMode } from "@/lib/connector";
-import { REFLECTION_MODE_LABELS } from "@/lib/connector/reflection-mode-labels";
+import { requireAccess } from "../auth/session";
+import { getPrisma } from "../db";
+import { toActionResult, type ActionResult } from "../errors/action-result";
+import { setHostTypeExportState, setReflectionMode } from "../connector";
+import { REFLECTION_MODE_LABELS } from "../connector/reflection-mode-labels";
 
 export async function updateExportStateAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
   return toActionResult("change the export setting", async () => {

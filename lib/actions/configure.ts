@@ -1,0 +1,52 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireAccess } from "../auth/session";
+import { createBusinessService, createComponent, deleteBusinessService, deleteComponent, updateBusinessService, updateComponent } from "../config";
+import { getPrisma } from "../db";
+import { toActionResult, type ActionResult, type ActionSuccess } from "../errors/action-result";
+
+async function context() {
+  const { user, access } = await requireAccess();
+  return { prisma: getPrisma(), user, access };
+}
+
+async function run<Data = never>(what: string, operation: () => Promise<string | ActionSuccess<Data>>): Promise<ActionResult<Data>> {
+  const result = await toActionResult(what, operation);
+  revalidatePath("/configure", "layout");
+  return result;
+}
+
+/** Creates (no id) or updates a component; the result carries its id. */
+export async function saveComponentAction(componentId: number | null, input: unknown): Promise<ActionResult<{ id: number }>> {
+  return run("save the component", async () => {
+    let id = componentId;
+    if (id === null) id = (await createComponent(await context(), input)).id;
+    else await updateComponent(await context(), id, input);
+    return { message: "Component saved; statuses follow within one poll cycle.", data: { id } };
+  });
+}
+
+export async function deleteComponentAction(componentId: number): Promise<ActionResult> {
+  return run("delete the component", async () => {
+    await deleteComponent(await context(), componentId);
+    return "Component deleted.";
+  });
+}
+
+/** Creates (no id) or updates a business service; the result carries its id. */
+export async function saveBusinessServiceAction(serviceId: number | null, input: unknown): Promise<ActionResult<{ id: number }>> {
+  return run("save the business service", async () => {
+    let id = serviceId;
+    if (id === null) id = (await createBusinessService(await context(), input)).id;
+    else await updateBusinessService(await context(), id, input);
+    return { message: "Business service saved; its status follows within one poll cycle.", data: { id } };
+  });
+}
+
+export async function deleteBusinessServiceAction(serviceId: number): Promise<ActionResult> {
+  return run("delete the business service", async () => {
+    await deleteBusinessService(await context(), serviceId);
+    return "Business service deleted.";
+  });
+}
