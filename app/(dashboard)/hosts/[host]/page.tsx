@@ -7,6 +7,7 @@ import { getHostElement } from "@/lib/connector";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/status/status-badge";
 import { ReflectHistory } from "@/components/connector/reflect-history";
+import { formatUtcSeconds } from "@/components/ui/format-time";
 
 type Params = { params: Promise<{ host: string }> };
 
@@ -82,7 +83,7 @@ export default async function HostElementPage({ params }: Params) {
                 </td>
                 <td className="px-4 py-2 font-mono text-xs text-slate-700">{check.output}</td>
                 <td className="px-4 py-2 font-mono text-xs text-slate-600">
-                  {check.lastStateChange ? new Date(check.lastStateChange).toISOString().replace("T", " ").slice(0, 19) : "—"}
+                  {check.lastStateChange ? formatUtcSeconds(check.lastStateChange) : "—"}
                 </td>
               </tr>
             ))}
