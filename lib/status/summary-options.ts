@@ -1,5 +1,5 @@
-import { compareForSummary } from "@/lib/bsm";
-import type { BusinessServiceStatusView } from "@/lib/status/list-business-service-statuses";
+import { compareForSummary } from "../bsm";
+import type { BusinessServiceStatusView } from "./list-business-service-statuses";
 
 export const SORT_FIELDS = ["status", "availability", "name"] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
@@ -105,4 +105,24 @@ export function applyServiceChanges(services: readonly BusinessServiceStatusView
 
 function isServiceState(state: string): state is BusinessServiceStatusView["state"] {
   return state === "OPERATIONAL" || state === "OFFLINE" || state === "DOWNTIME";
+}
+
+/** Rows per grid page: a thousand rows would cost more to render than anyone reads. */
+export const GRID_PAGE_SIZE = 50;
+
+export interface GridPage {
+  /** Zero-based; the last page when the rows shrank below the one requested. */
+  page: number;
+  pages: number;
+  /** The page's rows are [first, end). */
+  first: number;
+  end: number;
+}
+
+/** Which rows a page of the grid holds; an empty grid still has one (empty) page. */
+export function gridPage(rowCount: number, requestedPage: number, pageSize = GRID_PAGE_SIZE): GridPage {
+  const pages = Math.max(1, Math.ceil(rowCount / pageSize));
+  const page = Math.min(requestedPage, pages - 1);
+  const first = page * pageSize;
+  return { page, pages, first, end: Math.min(first + pageSize, rowCount) };
 }
