@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { changePasswordAction } from "@/app/(dashboard)/account/actions";
 import { ActionMessage } from "@/components/connector/action-message";
-import { FieldError } from "@/components/configure/field-error";
+import { FieldError } from "@/components/ui/field-error";
 import type { ActionResult } from "@/lib/connector/action-result";
 
 const FIELDS = [

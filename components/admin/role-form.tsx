@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { deleteRoleAction, saveRoleAction } from "@/app/(dashboard)/admin/actions";
 import { ActionMessage } from "@/components/connector/action-message";
 import { ConfirmDelete } from "@/components/configure/confirm-delete";
-import { FieldError } from "@/components/configure/field-error";
+import { FieldError } from "@/components/ui/field-error";
 import type { ActionResult } from "@/lib/connector/action-result";
 import type { RoleView } from "@/lib/users/roles";
 
