@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { changePasswordAction } from "@/lib/actions/account";
 import { ActionMessage } from "@/components/connector/action-message";
-import { FieldError } from "@/components/configure/field-error";
+import { FieldError } from "@/components/ui/field-error";
 import type { ActionResult } from "@/lib/errors/action-result";
 
 const FIELDS = [

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { ConfirmDelete } from "@/components/configure/confirm-delete";
 import { ActionMessage } from "@/components/connector/action-message";
+import { FieldError } from "@/components/ui/field-error";
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/actions/account";
 import { IDLE, resultMessage, type ActionResult } from "@/lib/errors/action-result";
 
@@ -56,7 +57,7 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
             Token name
           </label>
           <input id="token-name" value={name} onChange={(event) => setName(event.target.value)} className="mt-1 w-64 rounded border border-slate-300 px-2 py-1.5" />
-          <FieldError error={fieldErrors.name} />
+          <FieldError message={fieldErrors.name} />
         </div>
         <div>
           <label htmlFor="token-scope" className="block font-medium">
@@ -71,7 +72,7 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
             <option value="full">Full (read and change)</option>
             <option value="read-only">Read-only</option>
           </select>
-          <FieldError error={fieldErrors.scope} />
+          <FieldError message={fieldErrors.scope} />
         </div>
         <div>
           <label htmlFor="token-expires" className="block font-medium">
@@ -84,7 +85,7 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
             onChange={(event) => setExpiresAt(event.target.value)}
             className="mt-1 rounded border border-slate-300 px-2 py-1.5"
           />
-          <FieldError error={fieldErrors.expiresAt} />
+          <FieldError message={fieldErrors.expiresAt} />
         </div>
         <button type="button" onClick={create} disabled={pending} className="mt-6 rounded bg-slate-900 px-4 py-1.5 font-medium text-white hover:bg-slate-700 disabled:opacity-50">
           Create token
@@ -143,8 +144,4 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
       <ActionMessage result={revoked} />
     </section>
   );
-}
-
-function FieldError({ error }: { error: string | undefined }) {
-  return error ? <p className="mt-1 text-red-700">{error}</p> : null;
 }

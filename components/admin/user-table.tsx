@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { createUserAction, deleteUserAction, resetUserPasswordAction, setUserAccessAction } from "@/lib/actions/admin";
 import { ActionMessage } from "@/components/connector/action-message";
 import { ConfirmDelete } from "@/components/configure/confirm-delete";
-import { FieldError } from "@/components/configure/field-error";
+import { FieldError } from "@/components/ui/field-error";
 import type { ActionResult } from "@/lib/errors/action-result";
 import type { UserView } from "@/lib/users/manage-users";
 

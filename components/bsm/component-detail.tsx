@@ -1,9 +1,10 @@
 "use client";
 
-import { StatusBadge } from "@/components/status/status-badge";
+import { StatusHeading } from "@/components/status/status-heading";
 import { statusStyle } from "@/components/status/status-style";
 import type { ComponentDetailView } from "@/lib/status/component-view";
 import { BsmObjectMenu } from "./bsm-object-menu";
+import { ObjectNameMenu } from "./object-name-menu";
 import { componentLinks, hostLinks, serviceLinks } from "./object-links";
 import { AcknowledgedMark, ImpactedMark, describeStatus, formatAvailability } from "./status-marks";
 
@@ -11,24 +12,12 @@ import { AcknowledgedMark, ImpactedMark, describeStatus, formatAvailability } fr
 export function ComponentDetail({ view }: { view: ComponentDetailView }) {
   return (
     <div className="space-y-4" data-testid="component-view" data-component-id={view.id}>
-      <div className="flex flex-wrap items-center gap-3">
-        <div className="w-fit">
-          <BsmObjectMenu
-            label={`Component ${view.name}: ${describeStatus(view.state, view.acknowledged, view.impacted)}`}
-            links={componentLinks(view.id)}
-            className="rounded-md px-1 text-xl font-semibold"
-          >
-            {view.name}
-          </BsmObjectMenu>
-        </div>
-        <StatusBadge state={view.state} />
-        {view.impacted && <span className="text-sm font-medium text-amber-900">Impacted</span>}
-        {view.acknowledged && <span className="text-sm font-medium text-slate-800">Acknowledged</span>}
+      <StatusHeading name={<ObjectNameMenu kind="Component" name={view.name} status={view} links={componentLinks(view.id)} className="rounded-md px-1 text-xl font-semibold" />} status={view}>
         <span className="text-sm text-slate-700 tabular-nums">
           Host template {view.hostTemplate} · {view.requiredOnline} of {view.hostsTotal} required (zone {view.operationalZonePercent.toFixed(2)}%) ·{" "}
           {view.hostsFailed} failed, {view.hostsDowntime} in downtime · availability {formatAvailability(view.availability)}
         </span>
-      </div>
+      </StatusHeading>
       <ol className="grid gap-2 sm:grid-cols-2 xl:grid-cols-3 2xl:grid-cols-4" aria-label="Hosts, most severe first">
         {view.hosts.map((host, index) =>
           host.visible ? (

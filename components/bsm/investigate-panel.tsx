@@ -3,14 +3,17 @@
 import Link from "next/link";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
 import { StatusBadge } from "@/components/status/status-badge";
+import { StatusHeading } from "@/components/status/status-heading";
 import { statusStyle } from "@/components/status/status-style";
-import type { BsmState, StateSegment } from "@/lib/bsm";
+import { formatDuration, formatUtcClock, formatUtcSeconds } from "@/components/ui/format-time";
 import { investigateSegments } from "@/lib/status/investigate-target";
 import type { InvestigateView } from "@/lib/status/investigate-view";
+import { hourlyAvailability, hoursBeforeNowLabel, recentProblemPeriods, timelineChartRow } from "@/lib/status/timeline-figures";
 import { PinButton } from "./pin-button";
 import { chartColorOf, formatAvailability } from "./status-marks";
 
-const HOUR_MS = 3_600_000;
+/** Periods listed under the state timeline: the latest problems, enough to read at a glance. */
+const LISTED_PERIODS = 6;
 
 /** Investigate: details, 24-hour availability (per hour) and state timeline, recent transitions, and Pin. */
 export function InvestigatePanel({ view, showPin = true, compact = false }: { view: InvestigateView; showPin?: boolean; compact?: boolean }) {
@@ -19,12 +22,7 @@ export function InvestigatePanel({ view, showPin = true, compact = false }: { vi
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <p className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{view.kindLabel}</p>
-          <div className="flex flex-wrap items-center gap-3">
-            <h2 className={`${compact ? "text-lg" : "text-2xl"} font-semibold`}>{view.title}</h2>
-            <StatusBadge state={view.state} />
-            {view.impacted && <span className="text-sm font-medium text-amber-900">Impacted</span>}
-            {view.acknowledged && <span className="text-sm font-medium text-slate-800">Acknowledged</span>}
-          </div>
+          <StatusHeading name={<h2 className={`${compact ? "text-lg" : "text-2xl"} font-semibold`}>{view.title}</h2>} status={view} />
         </div>
         {showPin && <PinButton dashlet={{ kind: "investigate", target: investigateSegments(view.target).map(encodeURIComponent).join("/") }} />}
       </div>
@@ -80,22 +78,6 @@ function DetailRow({ label, value }: { label: string; value: string }) {
   );
 }
 
-/** Percent of each hour spent OPERATIONAL, from the state timeline. */
-export function hourlyAvailability(timeline: readonly StateSegment<BsmState>[], from: number, to: number): { hour: string; availability: number }[] {
-  const hours: { hour: string; availability: number }[] = [];
-  for (let start = from; start < to; start += HOUR_MS) {
-    const end = Math.min(start + HOUR_MS, to);
-    let operational = 0;
-    for (const segment of timeline) {
-      if (segment.state !== "OPERATIONAL") continue;
-      operational += Math.max(0, Math.min(end, segment.to) - Math.max(start, segment.from));
-    }
-    const label = new Date(start).toISOString().slice(11, 16);
-    hours.push({ hour: label, availability: Math.round((operational / (end - start)) * 10_000) / 100 });
-  }
-  return hours;
-}
-
 function AvailabilityByHour({ view }: { view: InvestigateView }) {
   const data = hourlyAvailability(view.timeline, view.windowFrom, view.windowTo);
   return (
@@ -121,10 +103,7 @@ function ColouredRect({ x, y, width, height, colour }: { x?: number; y?: number;
 }
 
 function StateTimeline({ view }: { view: InvestigateView }) {
-  const row: Record<string, number | string> = { name: view.title };
-  view.timeline.forEach((segment, index) => {
-    row[`s${index}`] = segment.to - segment.from;
-  });
+  const row = timelineChartRow(view.title, view.timeline);
   const total = view.windowTo - view.windowFrom;
   return (
     <figure data-testid="state-timeline" aria-label="State timeline over the last 24 hours" className="mt-3">
@@ -136,7 +115,7 @@ function StateTimeline({ view }: { view: InvestigateView }) {
               type="number"
               domain={[0, total]}
               ticks={[0, total / 4, total / 2, (3 * total) / 4, total]}
-              tickFormatter={(value: number) => (value >= total ? "now" : `-${Math.round((total - value) / HOUR_MS)}h`)}
+              tickFormatter={(value: number) => hoursBeforeNowLabel(value, total)}
               tick={{ fontSize: 10 }}
             />
             <YAxis type="category" dataKey="name" hide />
@@ -154,14 +133,11 @@ function StateTimeline({ view }: { view: InvestigateView }) {
         </ResponsiveContainer>
       </div>
       <ul className="mt-1 flex flex-wrap gap-3 text-xs text-slate-700" aria-label="Periods">
-        {view.timeline
-          .filter((segment) => segment.state !== "OPERATIONAL")
-          .slice(-6)
-          .map((segment) => (
-            <li key={segment.from}>
-              {statusStyle(segment.state).label} {formatTime(segment.from)}–{formatTime(segment.to)}
-            </li>
-          ))}
+        {recentProblemPeriods(view.timeline, LISTED_PERIODS).map((segment) => (
+          <li key={segment.from}>
+            {statusStyle(segment.state).label} {formatUtcClock(segment.from)}–{formatUtcClock(segment.to)}
+          </li>
+        ))}
       </ul>
     </figure>
   );
@@ -188,7 +164,7 @@ function TransitionList({ view }: { view: InvestigateView }) {
           <tbody>
             {view.transitions.map((transition, index) => (
               <tr key={`${transition.at}-${index}`} className="border-t border-slate-100">
-                <td className="py-1 pr-4 tabular-nums">{transition.at.replace("T", " ").slice(0, 19)}</td>
+                <td className="py-1 pr-4 tabular-nums">{formatUtcSeconds(transition.at)}</td>
                 <td className="py-1 pr-4">
                   <StatusBadge state={transition.fromState} />
                 </td>
@@ -210,13 +186,4 @@ function describeFlags(transition: InvestigateView["transitions"][number]): stri
   if (transition.fromAcknowledged !== transition.toAcknowledged) changes.push(transition.toAcknowledged ? "acknowledged" : "no longer acknowledged");
   if (transition.fromImpacted !== transition.toImpacted) changes.push(transition.toImpacted ? "impacted" : "no longer impacted");
   return changes.join(", ") || "—";
-}
-
-function formatDuration(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
-
-function formatTime(ms: number): string {
-  return new Date(ms).toISOString().slice(11, 16);
 }

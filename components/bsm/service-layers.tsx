@@ -1,11 +1,12 @@
 "use client";
 
 import { memo } from "react";
-import { StatusBadge } from "@/components/status/status-badge";
+import { StatusHeading } from "@/components/status/status-heading";
 import { statusStyle } from "@/components/status/status-style";
 import type { ComponentHostView, ComponentLayerView } from "@/lib/status/component-layers";
 import type { ServiceDetailView } from "@/lib/status/service-view";
 import { BsmObjectMenu } from "./bsm-object-menu";
+import { ObjectNameMenu } from "./object-name-menu";
 import { componentLinks, hostLinks, serviceLinks } from "./object-links";
 import { AcknowledgedMark, describeStatus, formatAvailability } from "./status-marks";
 
@@ -13,26 +14,14 @@ import { AcknowledgedMark, describeStatus, formatAvailability } from "./status-m
 export function ServiceLayers({ view }: { view: ServiceDetailView }) {
   return (
     <div className="space-y-4" data-testid="service-view" data-service-id={view.id}>
-      <div className="flex flex-wrap items-center gap-3">
-        <div className="w-fit">
-          <BsmObjectMenu
-            label={`Business service ${view.name}: ${describeStatus(view.state, view.acknowledged, view.impacted)}`}
-            links={serviceLinks(view.id)}
-            className="rounded-md px-1 text-xl font-semibold"
-          >
-            {view.name}
-          </BsmObjectMenu>
-        </div>
-        <StatusBadge state={view.state} />
-        {view.impacted && <span className="text-sm font-medium text-amber-900">Impacted</span>}
-        {view.acknowledged && <span className="text-sm font-medium text-slate-800">Acknowledged</span>}
+      <StatusHeading name={<ObjectNameMenu kind="Business service" name={view.name} status={view} links={serviceLinks(view.id)} className="rounded-md px-1 text-xl font-semibold" />} status={view}>
         <span className="text-sm text-slate-700">
           Availability (24 h) <span className="font-semibold tabular-nums">{formatAvailability(view.availability)}</span>
         </span>
         <span className="text-sm text-slate-700 tabular-nums">
           {view.componentsTotal} components: {view.componentsFailed} failed, {view.componentsDowntime} in downtime, {view.componentsImpacted} impacted
         </span>
-      </div>
+      </StatusHeading>
       {view.components.map((layer, index) =>
         layer === null ? (
           <div key={`hidden-${index}`} className="rounded-lg bg-slate-200 p-4 text-sm text-slate-700" data-testid="component-layer-hidden">
@@ -59,24 +48,17 @@ export const ComponentLayer = memo(function ComponentLayer({ layer }: { layer: C
       data-state={layer.state}
       className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
     >
-      <div className="mb-2 flex flex-wrap items-center gap-3">
-        <div className="w-fit">
-          <BsmObjectMenu
-            label={`Component ${layer.name}: ${describeStatus(layer.state, layer.acknowledged, layer.impacted)}`}
-            links={componentLinks(layer.id)}
-            className="rounded px-1 font-semibold"
-          >
-            {layer.name}
-          </BsmObjectMenu>
-        </div>
-        <StatusBadge state={layer.state} />
-        {layer.impacted && <span className="text-xs font-semibold text-amber-900">Impacted</span>}
-        {layer.acknowledged && <span className="text-xs font-semibold text-slate-800">Acknowledged</span>}
+      <StatusHeading
+        name={<ObjectNameMenu kind="Component" name={layer.name} status={layer} links={componentLinks(layer.id)} className="rounded px-1 font-semibold" />}
+        status={layer}
+        size="section"
+        className="mb-2"
+      >
         <span className="text-xs text-slate-700 tabular-nums">
           Zone {layer.operationalZonePercent.toFixed(2)}% ({layer.requiredOnline} of {layer.hostsTotal} required)
         </span>
         <span className="text-xs text-slate-700 tabular-nums">Availability {formatAvailability(layer.availability)}</span>
-      </div>
+      </StatusHeading>
       <div className="flex flex-wrap items-start gap-2">
         {zone.length > 0 && (
           <div

@@ -40,30 +40,25 @@ export function useServiceAvailabilities() {
   });
 }
 
-export function useServiceView(serviceId: number, initial?: ServiceDetailView) {
+/** A view under "bsm": the server's first answer at once, then refetched on live events (showing the last answer meanwhile). */
+function useLiveView<T>(key: readonly (string | number)[], url: string, initial?: T) {
   return useQuery({
-    queryKey: ["bsm", "service", serviceId],
-    queryFn: () => getJson<ServiceDetailView>(`/api/views/services/${serviceId}`),
+    queryKey: ["bsm", ...key],
+    queryFn: () => getJson<T>(url),
     initialData: initial,
     placeholderData: keepPreviousData,
   });
 }
 
+export function useServiceView(serviceId: number, initial?: ServiceDetailView) {
+  return useLiveView(["service", serviceId], `/api/views/services/${serviceId}`, initial);
+}
+
 export function useComponentView(componentId: number, initial?: ComponentDetailView) {
-  return useQuery({
-    queryKey: ["bsm", "component", componentId],
-    queryFn: () => getJson<ComponentDetailView>(`/api/views/components/${componentId}`),
-    initialData: initial,
-    placeholderData: keepPreviousData,
-  });
+  return useLiveView(["component", componentId], `/api/views/components/${componentId}`, initial);
 }
 
 export function useInvestigateView(target: InvestigateTarget, initial?: InvestigateView) {
   const segments = investigateSegments(target);
-  return useQuery({
-    queryKey: ["bsm", "investigate", ...segments],
-    queryFn: () => getJson<InvestigateView>(`/api/views/investigate/${segments.map(encodeURIComponent).join("/")}`),
-    initialData: initial,
-    placeholderData: keepPreviousData,
-  });
+  return useLiveView(["investigate", ...segments], `/api/views/investigate/${segments.map(encodeURIComponent).join("/")}`, initial);
 }

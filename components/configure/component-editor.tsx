@@ -8,12 +8,9 @@ import { effectiveRequiredOnline } from "@/lib/bsm";
 import type { ComponentConfigView, HostChoice, HostTemplateChoice } from "@/lib/config";
 import { IDLE, type ActionResult } from "@/lib/errors/action-result";
 import { ConfirmDelete } from "./confirm-delete";
-import { FieldError } from "./field-error";
-
-function zonePercent(requiredOnline: number, hostsCount: number): string {
-  if (hostsCount === 0) return "100";
-  return String(Math.round((requiredOnline * 10_000) / hostsCount) / 100);
-}
+import { FieldError } from "@/components/ui/field-error";
+import { operationalZonePercent } from "@/lib/bsm";
+import { NameField } from "./name-field";
 
 export function ComponentEditor({
   component,
@@ -76,20 +73,7 @@ export function ComponentEditor({
   return (
     <section aria-label="Component editor" className="space-y-5 rounded-lg bg-white p-6 text-sm shadow-sm">
       <h2 className="text-lg font-semibold">{component ? `Edit ${component.name}` : "New component"}</h2>
-      <div>
-        <label htmlFor="component-name" className="block font-medium">
-          Name
-        </label>
-        <input
-          id="component-name"
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          aria-invalid={Boolean(fieldErrors.name)}
-          aria-describedby="component-name-error"
-          className="mt-1 w-full max-w-md rounded border border-slate-300 px-2 py-1.5"
-        />
-        <FieldError id="component-name-error" message={fieldErrors.name} />
-      </div>
+      <NameField id="component-name" value={name} onChange={setName} error={fieldErrors.name} />
       <div>
         <label htmlFor="component-template" className="block font-medium">
           Host template
@@ -134,45 +118,17 @@ export function ComponentEditor({
       <dl className="grid max-w-md grid-cols-[10rem_1fr] items-center gap-x-4 gap-y-3">
         <dt className="font-medium">Hosts Count</dt>
         <dd data-testid="hosts-count">{hostsCount}</dd>
-        <dt>
-          <label htmlFor="allowed-to-fail" className="font-medium">
-            Allowed to fail
-          </label>
-        </dt>
-        <dd className="flex items-center gap-3">
-          <input
-            id="allowed-to-fail"
-            type="range"
-            min={0}
-            max={hostsCount}
-            value={allowedToFail}
-            disabled={hostsCount === 0}
-            onChange={(event) => setRequiredOnline(hostsCount - Number(event.target.value))}
-            className="w-48"
-          />
-          <output htmlFor="allowed-to-fail" data-testid="allowed-to-fail-value">{allowedToFail}</output>
-        </dd>
-        <dt>
-          <label htmlFor="required-online" className="font-medium">
-            Required Online
-          </label>
-        </dt>
-        <dd className="flex items-center gap-3">
-          <input
-            id="required-online"
-            type="range"
-            min={0}
-            max={hostsCount}
-            value={requiredOnline}
-            disabled={hostsCount === 0}
-            onChange={(event) => setRequiredOnline(Number(event.target.value))}
-            aria-describedby="required-online-error"
-            className="w-48"
-          />
-          <output htmlFor="required-online" data-testid="required-online-value">{requiredOnline}</output>
-        </dd>
+        <HostCountSlider id="allowed-to-fail" label="Allowed to fail" hostsCount={hostsCount} value={allowedToFail} onChange={(value) => setRequiredOnline(hostsCount - value)} />
+        <HostCountSlider
+          id="required-online"
+          label="Required Online"
+          hostsCount={hostsCount}
+          value={requiredOnline}
+          onChange={setRequiredOnline}
+          describedBy="required-online-error"
+        />
         <dt className="font-medium">Operational zone</dt>
-        <dd data-testid="zone-percent">{zonePercent(requiredOnline, hostsCount)}%</dd>
+        <dd data-testid="zone-percent">{operationalZonePercent(requiredOnline, hostsCount)}%</dd>
       </dl>
       <FieldError id="required-online-error" message={fieldErrors.requiredOnline} />
       <div className="flex items-center gap-3">
@@ -190,5 +146,48 @@ export function ComponentEditor({
       </div>
       <ActionMessage result={result} />
     </section>
+  );
+}
+
+/** A slider over 0..hostsCount (a dt/dd pair in the editor's list) with its value beside it. */
+function HostCountSlider({
+  id,
+  label,
+  hostsCount,
+  value,
+  onChange,
+  describedBy,
+}: {
+  id: string;
+  label: string;
+  hostsCount: number;
+  value: number;
+  onChange: (value: number) => void;
+  describedBy?: string;
+}) {
+  return (
+    <>
+      <dt>
+        <label htmlFor={id} className="font-medium">
+          {label}
+        </label>
+      </dt>
+      <dd className="flex items-center gap-3">
+        <input
+          id={id}
+          type="range"
+          min={0}
+          max={hostsCount}
+          value={value}
+          disabled={hostsCount === 0}
+          onChange={(event) => onChange(Number(event.target.value))}
+          aria-describedby={describedBy}
+          className="w-48"
+        />
+        <output htmlFor={id} data-testid={`${id}-value`}>
+          {value}
+        </output>
+      </dd>
+    </>
   );
 }

@@ -7,7 +7,8 @@ import { ActionMessage } from "@/components/connector/action-message";
 import type { BusinessServiceConfigView, ServiceComponentView } from "@/lib/config";
 import { IDLE, type ActionResult } from "@/lib/errors/action-result";
 import { ConfirmDelete } from "./confirm-delete";
-import { FieldError } from "./field-error";
+import { FieldError } from "@/components/ui/field-error";
+import { NameField } from "./name-field";
 
 interface DrawerComponent {
   id: number;
@@ -87,20 +88,7 @@ export function ServiceEditor({ service, drawer }: { service: BusinessServiceCon
   return (
     <section aria-label="Business service editor" className="space-y-5 rounded-lg bg-white p-6 text-sm shadow-sm">
       <h2 className="text-lg font-semibold">{service ? `Edit ${service.name}` : "New business service"}</h2>
-      <div>
-        <label htmlFor="service-name" className="block font-medium">
-          Name
-        </label>
-        <input
-          id="service-name"
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          aria-invalid={Boolean(fieldErrors.name)}
-          aria-describedby="service-name-error"
-          className="mt-1 w-full max-w-md rounded border border-slate-300 px-2 py-1.5"
-        />
-        <FieldError id="service-name-error" message={fieldErrors.name} />
-      </div>
+      <NameField id="service-name" value={name} onChange={setName} error={fieldErrors.name} />
       <div className="grid grid-cols-[1fr_16rem] gap-6">
         <div>
           <h3 className="mb-2 font-medium" id="selected-heading">

@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
-import { applyServiceChanges, type ServiceStatusChange } from "@/components/summary/summary-options";
+import { applyServiceChanges, type ServiceStatusChange } from "@/lib/status/summary-options";
 import type { BusinessServiceStatusView } from "@/lib/status/list-business-service-statuses";
 
 export interface LivePollState {

@@ -12,6 +12,7 @@ import {
 import { formErrorsOf } from "@/lib/errors/action-result";
 import type { FieldErrors } from "@/lib/errors/app-error";
 import { WEEKDAYS, type Trigger } from "@/lib/notify/types";
+import { FieldError } from "@/components/ui/field-error";
 
 export interface ProfileFormOptions {
   businessServices: { id: number; name: string }[];
@@ -28,15 +29,6 @@ const TRIGGER_LABELS: Record<Trigger, string> = {
 };
 
 const INPUT = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm focus:outline-2 focus:outline-sky-600";
-
-function FieldError({ errors, path }: { errors: FieldErrors; path: string }) {
-  const message = errors[path];
-  return message ? (
-    <p role="alert" className="mt-1 text-sm text-red-700" data-field-error={path}>
-      {message}
-    </p>
-  ) : null;
-}
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -64,7 +56,7 @@ function TextField(props: { id: string; label: string; value: string; onChange: 
         <input id={id} type={type} className={INPUT} value={value} onChange={(event) => onChange(event.target.value)} aria-invalid={errors[path] ? true : undefined} />
       )}
       {hint && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
-      <FieldError errors={errors} path={path} />
+      <FieldError path={path} message={errors[path]} announce />
     </div>
   );
 }
@@ -169,7 +161,7 @@ export function ProfileForm({ profileId, initial, options }: { profileId: number
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" checked={values.shared} onChange={(event) => set("shared", event.target.checked)} /> Shared profile (sent to every user of the chosen roles)
             </label>
-            <FieldError errors={errors} path="shared" />
+            <FieldError path="shared" message={errors.shared} announce />
             {values.shared && (
               <div className="mt-2 flex flex-wrap gap-3" role="group" aria-label="Roles">
                 {options.roles.length === 0 && <p className="text-sm text-slate-600">No roles exist yet.</p>}
@@ -186,7 +178,7 @@ export function ProfileForm({ profileId, initial, options }: { profileId: number
       </Section>
 
       <Section title="Business services and components">
-        <FieldError errors={errors} path="objects" />
+        <FieldError path="objects" message={errors.objects} announce />
         <div className="grid gap-4 sm:grid-cols-2">
           {(
             [
@@ -224,7 +216,7 @@ export function ProfileForm({ profileId, initial, options }: { profileId: number
             </label>
           ))}
         </div>
-        <FieldError errors={errors} path="triggers" />
+        <FieldError path="triggers" message={errors.triggers} announce />
         <div className="grid gap-3 sm:grid-cols-2">
           <TextField id="availability-threshold" label="Availability threshold (%)" value={values.availabilityThreshold} onChange={(value) => set("availabilityThreshold", value)} errors={errors} path="availabilityThreshold" />
           <TextField id="renotify-minutes" label="Re-notification interval (minutes, 0 = never)" value={values.renotifyMinutes} onChange={(value) => set("renotifyMinutes", value)} errors={errors} path="renotifyMinutes" />
@@ -278,7 +270,7 @@ export function ProfileForm({ profileId, initial, options }: { profileId: number
       </Section>
 
       <Section title="Notification methods">
-        <FieldError errors={errors} path="methods" />
+        <FieldError path="methods" message={errors.methods} announce />
         {values.methods.map((method, index) => (
           <div key={index} className="rounded border border-slate-200 p-3" data-testid={`method-${index}`}>
             <div className="mb-2 flex items-center justify-between">

@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, useTransition, type FormEvent, type ReactNode } from "react";
+import { FieldError } from "@/components/ui/field-error";
 import { IDLE, formErrorsOf, resultMessage, type ActionResult } from "@/lib/errors/action-result";
 import type { OutboundPolicyForm as OutboundPolicyFormData } from "@/lib/notify/outbound-policy-store";
 
@@ -12,15 +13,6 @@ interface Props {
 
 const textareaClass =
   "w-full rounded border border-slate-300 px-2 py-1.5 font-mono text-sm aria-[invalid=true]:border-red-600 aria-[invalid=true]:bg-red-50 focus:outline-2 focus:outline-slate-500";
-
-function FieldError({ path, message }: { path: string; message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <p role="alert" className="mt-1 text-sm text-red-700" data-field-error={path}>
-      {message}
-    </p>
-  );
-}
 
 /** Settings → Outbound targets: the allow and deny lists of the outbound policy, one entry per line. */
 export function OutboundPolicyForm({ form, save }: Props) {
@@ -44,43 +36,13 @@ export function OutboundPolicyForm({ form, save }: Props) {
 
   return (
     <form onSubmit={submit} className="max-w-2xl space-y-5 rounded-lg bg-white p-6 shadow-sm" data-testid="outbound-policy-form">
-      <div>
-        <label htmlFor="outbound-allow" className="block font-medium">
-          Allowed targets
-        </label>
-        <p id="outbound-allow-help" className="mb-1 text-sm text-slate-600">
-          Addresses, CIDR ranges (10.20.0.0/16, fd00::/8) or host names that notifications may reach although they are inside the
-          server&apos;s own networks, such as an internal webhook receiver. One per line.
-        </p>
-        <textarea
-          id="outbound-allow"
-          rows={5}
-          value={allow}
-          onChange={(event) => setAllow(event.target.value)}
-          aria-describedby="outbound-allow-help"
-          aria-invalid={errors.allow ? true : undefined}
-          className={textareaClass}
-        />
-        <FieldError path="allow" message={errors.allow} />
-      </div>
-      <div>
-        <label htmlFor="outbound-deny" className="block font-medium">
-          Denied targets
-        </label>
-        <p id="outbound-deny-help" className="mb-1 text-sm text-slate-600">
-          Refused whatever else says, even when also allowed. One per line.
-        </p>
-        <textarea
-          id="outbound-deny"
-          rows={4}
-          value={deny}
-          onChange={(event) => setDeny(event.target.value)}
-          aria-describedby="outbound-deny-help"
-          aria-invalid={errors.deny ? true : undefined}
-          className={textareaClass}
-        />
-        <FieldError path="deny" message={errors.deny} />
-      </div>
+      <TargetListField id="outbound-allow" path="allow" label="Allowed targets" rows={5} value={allow} onChange={setAllow} error={errors.allow}>
+        Addresses, CIDR ranges (10.20.0.0/16, fd00::/8) or host names that notifications may reach although they are inside the
+        server&apos;s own networks, such as an internal webhook receiver. One per line.
+      </TargetListField>
+      <TargetListField id="outbound-deny" path="deny" label="Denied targets" rows={4} value={deny} onChange={setDeny} error={errors.deny}>
+        Refused whatever else says, even when also allowed. One per line.
+      </TargetListField>
       <div className="flex items-center gap-3">
         <button type="submit" disabled={saving} className="rounded bg-slate-800 px-3 py-1.5 text-sm text-white disabled:opacity-60">
           {saving ? "Saving…" : "Save outbound targets"}
@@ -101,5 +63,47 @@ export function OutboundPolicyForm({ form, save }: Props) {
         </p>
       )}
     </form>
+  );
+}
+
+/** One of the policy's lists: a textarea of one entry per line, its help and its error. */
+function TargetListField({
+  id,
+  path,
+  label,
+  rows,
+  value,
+  onChange,
+  error,
+  children,
+}: {
+  id: string;
+  path: string;
+  label: string;
+  rows: number;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <div>
+      <label htmlFor={id} className="block font-medium">
+        {label}
+      </label>
+      <p id={`${id}-help`} className="mb-1 text-sm text-slate-600">
+        {children}
+      </p>
+      <textarea
+        id={id}
+        rows={rows}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-describedby={`${id}-help`}
+        aria-invalid={error ? true : undefined}
+        className={textareaClass}
+      />
+      <FieldError path={path} message={error} announce />
+    </div>
   );
 }

@@ -1,3 +1,4 @@
+import "server-only";
 import { getServerSession } from "next-auth";
 import type { PrismaClient } from "@prisma/client";
 import { requireCapability, type Access } from "../auth/access";

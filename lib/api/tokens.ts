@@ -1,3 +1,4 @@
+import "server-only";
 import type { PrismaClient } from "@prisma/client";
 import type { AuditActor } from "../audit/record-audit";
 import { revokeApiToken, type ApiTokenView } from "../auth/api-tokens";

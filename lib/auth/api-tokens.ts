@@ -1,4 +1,5 @@
 // Rules: docs/access-rules.md §9 (REST API tokens: scope and expiry).
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { ApiTokenScope, PrismaClient } from "@prisma/client";
 import { z } from "zod";

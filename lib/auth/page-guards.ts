@@ -1,3 +1,4 @@
+import "server-only";
 import { forbidden, notFound } from "next/navigation";
 import { isStorableText, parseIdSegment } from "../validation/fields";
 import type { Capability } from "./access";

@@ -1,3 +1,4 @@
+import "server-only";
 import { decode, encode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { authOptions } from "./options";

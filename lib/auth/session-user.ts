@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma, PrismaClient, User } from "@prisma/client";
 
 export type SessionUser = Pick<User, "id" | "email" | "name" | "isAdmin">;

@@ -1,3 +1,4 @@
+import "server-only";
 import type { SourceSettingsState } from "./load-source-settings";
 
 export type CurrentSecrets = { ok: true; secrets: Record<string, string> } | { ok: false; message: string };

@@ -1,3 +1,4 @@
+import "server-only";
 import type { PrismaClient, User } from "@prisma/client";
 import { hashPassword, verifyPassword } from "../auth/password";
 

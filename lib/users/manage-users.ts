@@ -1,3 +1,4 @@
+import "server-only";
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { requireCapability } from "../auth/access";

@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/status/status-badge";
 import { Pagination, SearchForm, SortableHeader } from "@/components/connector/table-controls";
+import { formatUtcSeconds } from "@/components/ui/format-time";
 
 export const metadata: Metadata = { title: "Hosts" };
 
@@ -66,7 +67,7 @@ export default async function HostsPage({ searchParams }: { searchParams: Promis
                   </td>
                   <td className="px-4 py-2 tabular-nums">{row.checks}</td>
                   <td className="px-4 py-2 tabular-nums">{row.problems}</td>
-                  <td className="px-4 py-2 font-mono text-xs text-slate-600">{formatUtc(row.createdAt)}</td>
+                  <td className="px-4 py-2 font-mono text-xs text-slate-600">{formatUtcSeconds(row.createdAt)}</td>
                 </tr>
               ))}
             </tbody>
@@ -76,8 +77,4 @@ export default async function HostsPage({ searchParams }: { searchParams: Promis
       )}
     </>
   );
-}
-
-function formatUtc(at: Date): string {
-  return new Date(at).toISOString().replace("T", " ").slice(0, 19);
 }

@@ -6,6 +6,7 @@ import { describeDatabaseTarget } from "@/lib/db/describe-target";
 import { PageHeader } from "@/components/ui/page-header";
 import { getPollerStatus, pollerStatusViewer, type PollerStatusView } from "@/lib/status/get-poller-status";
 import { listRecentSourceEvents } from "@/lib/status/list-source-events";
+import { formatUtcDateTime } from "@/components/ui/format-time";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -47,7 +48,7 @@ export default async function SettingsPage() {
         <dt className="font-medium text-slate-600">Reading from</dt>
         <dd>{poller?.sourceDescription ?? "not polled yet"}</dd>
         <dt className="font-medium text-slate-600">Last successful poll</dt>
-        <dd>{poller?.lastSuccessAt ? new Date(poller.lastSuccessAt).toLocaleString("en-GB", { timeZone: "UTC" }) + " UTC" : "never"}</dd>
+        <dd>{poller?.lastSuccessAt ? formatUtcDateTime(poller.lastSuccessAt) : "never"}</dd>
         <dt className="font-medium text-slate-600">Last result</dt>
         <dd>{lastResult(poller)}</dd>
       </dl>
@@ -71,6 +72,6 @@ export default async function SettingsPage() {
 function lastResult(poller: PollerStatusView | null): string {
   if (!poller) return "—";
   if (poller.staleSince === null) return "ok";
-  const since = new Date(poller.staleSince).toLocaleString("en-GB", { timeZone: "UTC" }) + " UTC";
+  const since = formatUtcDateTime(poller.staleSince);
   return poller.lastError ? `failing since ${since}: ${poller.lastError}` : `monitoring data is stale since ${since}`;
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requirePageCapability } from "@/lib/auth/page-guards";
 import { listComponents, listHostChoices, listHostTemplatesInUse } from "@/lib/config";
 import { getPrisma } from "@/lib/db";
+import { ItemListAside, ItemListLink } from "@/components/ui/item-list-aside";
 import { PageHeader } from "@/components/ui/page-header";
 import { ConfigureTabs } from "@/components/configure/configure-tabs";
 import { ComponentEditor } from "@/components/configure/component-editor";
@@ -22,25 +22,14 @@ export default async function ConfigureComponentsPage({ searchParams }: { search
       {title}
       <ConfigureTabs current="components" components services={access.has("configureBsm")} />
       <div className="grid grid-cols-[16rem_1fr] gap-6">
-        <aside aria-label="Components" className="rounded-lg bg-white p-3 shadow-sm">
-          <Link href="/configure/components" className="mb-2 block rounded bg-slate-900 px-3 py-1.5 text-center text-sm font-medium text-white hover:bg-slate-700">
-            New component
-          </Link>
-          <ul className="max-h-[70vh] space-y-0.5 overflow-y-auto text-sm" data-testid="component-list">
-            {components.map((component) => (
-              <li key={component.id}>
-                <Link
-                  href={`/configure/components?id=${component.id}`}
-                  aria-current={component.id === selected?.id ? "page" : undefined}
-                  className={`block rounded px-2 py-1 ${component.id === selected?.id ? "bg-slate-200 font-medium" : "hover:bg-slate-100"}`}
-                >
-                  {component.name}
-                  {component.editRefusal !== null && <span className="ml-1 whitespace-nowrap text-xs text-slate-500">(view only)</span>}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </aside>
+        <ItemListAside label="Components" newItem={{ href: "/configure/components", label: "New component" }} testId="component-list">
+          {components.map((component) => (
+            <ItemListLink key={component.id} href={`/configure/components?id=${component.id}`} current={component.id === selected?.id}>
+              {component.name}
+              {component.editRefusal !== null && <span className="ml-1 whitespace-nowrap text-xs text-slate-500">(view only)</span>}
+            </ItemListLink>
+          ))}
+        </ItemListAside>
         {selected?.editRefusal ? (
           <ComponentReadOnly component={selected} refusal={selected.editRefusal} />
         ) : (

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageCapability } from "@/lib/auth/page-guards";
 import { listBusinessServices, listComponents } from "@/lib/config";
 import { getPrisma } from "@/lib/db";
+import { ItemListAside, ItemListLink } from "@/components/ui/item-list-aside";
 import { PageHeader } from "@/components/ui/page-header";
 import { ConfigureTabs } from "@/components/configure/configure-tabs";
 import { ServiceEditor } from "@/components/configure/service-editor";
@@ -26,24 +26,13 @@ export default async function ConfigureServicesPage({ searchParams }: { searchPa
       {title}
       <ConfigureTabs current="services" components={access.has("configureBsmComponents")} services />
       <div className="mt-4 grid grid-cols-[16rem_1fr] gap-6">
-        <aside aria-label="Business services" className="rounded-lg bg-white p-3 shadow-sm">
-          <Link href="/configure/services" className="mb-2 block rounded bg-slate-900 px-3 py-1.5 text-center text-sm font-medium text-white hover:bg-slate-700">
-            New business service
-          </Link>
-          <ul className="max-h-[70vh] space-y-0.5 overflow-y-auto text-sm" data-testid="service-list">
-            {editable.map((service) => (
-              <li key={service.id}>
-                <Link
-                  href={`/configure/services?id=${service.id}`}
-                  aria-current={service.id === selected?.id ? "page" : undefined}
-                  className={`block rounded px-2 py-1 ${service.id === selected?.id ? "bg-slate-200 font-medium" : "hover:bg-slate-100"}`}
-                >
-                  {service.name}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </aside>
+        <ItemListAside label="Business services" newItem={{ href: "/configure/services", label: "New business service" }} testId="service-list">
+          {editable.map((service) => (
+            <ItemListLink key={service.id} href={`/configure/services?id=${service.id}`} current={service.id === selected?.id}>
+              {service.name}
+            </ItemListLink>
+          ))}
+        </ItemListAside>
         <ServiceEditor key={selected?.id ?? "new"} service={selected} drawer={drawer} />
       </div>
     </>

@@ -7,6 +7,7 @@ import { getHostElement } from "@/lib/connector";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/status/status-badge";
 import { ReflectHistory } from "@/components/connector/reflect-history";
+import { formatUtcSeconds } from "@/components/ui/format-time";
 
 type Params = { params: Promise<{ host: string }> };
 
@@ -82,7 +83,7 @@ export default async function HostElementPage({ params }: Params) {
                 </td>
                 <td className="px-4 py-2 font-mono text-xs text-slate-700">{check.output}</td>
                 <td className="px-4 py-2 font-mono text-xs text-slate-600">
-                  {check.lastStateChange ? new Date(check.lastStateChange).toISOString().replace("T", " ").slice(0, 19) : "—"}
+                  {check.lastStateChange ? formatUtcSeconds(check.lastStateChange) : "—"}
                 </td>
               </tr>
             ))}
@@ -91,38 +92,32 @@ export default async function HostElementPage({ params }: Params) {
       )}
 
       <div className="mb-8 grid gap-6 md:grid-cols-2">
-        <section>
-          <h2 className="mb-3 text-lg font-semibold">Components</h2>
-          {element.components.length === 0 ? (
-            <p className="text-sm text-slate-600">This host is in no component you can see.</p>
-          ) : (
-            <ul className="space-y-1 text-sm" data-testid="host-components">
-              {element.components.map((component) => (
-                <li key={component.id} className="rounded bg-white px-3 py-2 shadow-sm">
-                  {component.name}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-        <section>
-          <h2 className="mb-3 text-lg font-semibold">Business services</h2>
-          {element.businessServices.length === 0 ? (
-            <p className="text-sm text-slate-600">This host is in no business service you can see.</p>
-          ) : (
-            <ul className="space-y-1 text-sm" data-testid="host-services">
-              {element.businessServices.map((service) => (
-                <li key={service.id} className="rounded bg-white px-3 py-2 shadow-sm">
-                  {service.name}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <NameList title="Components" items={element.components} testId="host-components" empty="This host is in no component you can see." />
+        <NameList title="Business services" items={element.businessServices} testId="host-services" empty="This host is in no business service you can see." />
       </div>
 
       <h2 className="mb-3 text-lg font-semibold">Reflect history</h2>
       <ReflectHistory events={element.history} />
     </>
+  );
+}
+
+/** The objects the host belongs to, by name. */
+function NameList({ title, items, testId, empty }: { title: string; items: { id: number; name: string }[]; testId: string; empty: string }) {
+  return (
+    <section>
+      <h2 className="mb-3 text-lg font-semibold">{title}</h2>
+      {items.length === 0 ? (
+        <p className="text-sm text-slate-600">{empty}</p>
+      ) : (
+        <ul className="space-y-1 text-sm" data-testid={testId}>
+          {items.map((item) => (
+            <li key={item.id} className="rounded bg-white px-3 py-2 shadow-sm">
+              {item.name}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

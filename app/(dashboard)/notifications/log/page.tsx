@@ -10,8 +10,6 @@ import { NotificationLogTable } from "@/components/notifications/notification-lo
 
 export const metadata: Metadata = { title: "Notification log" };
 
-const SELECT = "rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
-
 export default async function NotificationLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { user, access } = await requirePageCapability("bsm");
   const params = await searchParams;
@@ -24,28 +22,8 @@ export default async function NotificationLogPage({ searchParams }: { searchPara
     <>
       <PageHeader title="Notification log">What your profiles sent, skipped (and why) and failed, newest first.</PageHeader>
       <form className="mb-4 flex flex-wrap items-end gap-3" method="get">
-        <label className="text-sm">
-          <span className="block text-slate-600">Profile</span>
-          <select name="profile" defaultValue={profileId ?? ""} className={SELECT}>
-            <option value="">All profiles</option>
-            {log.profiles.map((profile) => (
-              <option key={profile.id} value={profile.id}>
-                {profile.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="block text-slate-600">Object</span>
-          <select name="object" defaultValue={object ?? ""} className={SELECT}>
-            <option value="">All objects</option>
-            {log.objects.map((entry) => (
-              <option key={entry.value} value={entry.value}>
-                {entry.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect name="profile" label="Profile" allLabel="All profiles" value={profileId} options={log.profiles.map((profile) => ({ value: profile.id, name: profile.name }))} />
+        <FilterSelect name="object" label="Object" allLabel="All objects" value={object} options={log.objects} />
         <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-sm text-white">
           Show
         </button>
@@ -55,5 +33,34 @@ export default async function NotificationLogPage({ searchParams }: { searchPara
       </form>
       {log.entries.length === 0 ? <EmptyState>Nothing has fallen due yet.</EmptyState> : <NotificationLogTable entries={log.entries} />}
     </>
+  );
+}
+
+/** A filter of the log's form: "all" first, then each choice. */
+function FilterSelect({
+  name,
+  label,
+  allLabel,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  allLabel: string;
+  value: string | number | undefined;
+  options: { value: string | number; name: string }[];
+}) {
+  return (
+    <label className="text-sm">
+      <span className="block text-slate-600">{label}</span>
+      <select name={name} defaultValue={value ?? ""} className="rounded border border-slate-300 bg-white px-2 py-1.5 text-sm">
+        <option value="">{allLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

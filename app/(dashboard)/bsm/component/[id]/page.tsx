@@ -15,10 +15,9 @@ export default async function ComponentPage({ params }: { params: Promise<{ id: 
   if (view === null) notFound();
   return (
     <>
-      <div className="flex items-start justify-between gap-4">
-        <PageHeader title="BSM Component">Hosts most severe first, with their failing checks, and the business services that use the component.</PageHeader>
-        <PinButton dashlet={{ kind: "component", target: String(view.id) }} />
-      </div>
+      <PageHeader title="BSM Component" action={<PinButton dashlet={{ kind: "component", target: String(view.id) }} />}>
+        Hosts most severe first, with their failing checks, and the business services that use the component.
+      </PageHeader>
       <LiveComponentView componentId={view.id} initial={view} />
     </>
   );

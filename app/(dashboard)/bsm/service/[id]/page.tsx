@@ -15,10 +15,9 @@ export default async function ServicePage({ params }: { params: Promise<{ id: st
   if (view === null) notFound();
   return (
     <>
-      <div className="flex items-start justify-between gap-4">
-        <PageHeader title="BSM Service">Components in their configured order; hosts in zone order. The dashed outline is the operational zone.</PageHeader>
-        <PinButton dashlet={{ kind: "service", target: String(view.id) }} />
-      </div>
+      <PageHeader title="BSM Service" action={<PinButton dashlet={{ kind: "service", target: String(view.id) }} />}>
+        Components in their configured order; hosts in zone order. The dashed outline is the operational zone.
+      </PageHeader>
       <LiveServiceView serviceId={view.id} initial={view} />
     </>
   );

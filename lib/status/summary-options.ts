@@ -1,6 +1,6 @@
-import { compareForSummary } from "@/lib/bsm";
-import { isServiceState } from "@/lib/status/bsm-object";
-import type { BusinessServiceStatusView } from "@/lib/status/list-business-service-statuses";
+import { compareForSummary } from "../bsm";
+import { isServiceState } from "./bsm-object";
+import type { BusinessServiceStatusView } from "./list-business-service-statuses";
 
 export const SORT_FIELDS = ["status", "availability", "name"] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
@@ -102,4 +102,24 @@ export function applyServiceChanges(services: readonly BusinessServiceStatusView
     return { ...service, state: change.state, acknowledged: change.acknowledged, impacted: change.impacted };
   });
   return changed ? next.sort(compareForSummary) : (services as BusinessServiceStatusView[]);
+}
+
+/** Rows per grid page: a thousand rows would cost more to render than anyone reads. */
+export const GRID_PAGE_SIZE = 50;
+
+export interface GridPage {
+  /** Zero-based; the last page when the rows shrank below the one requested. */
+  page: number;
+  pages: number;
+  /** The page's rows are [first, end). */
+  first: number;
+  end: number;
+}
+
+/** Which rows a page of the grid holds; an empty grid still has one (empty) page. */
+export function gridPage(rowCount: number, requestedPage: number, pageSize = GRID_PAGE_SIZE): GridPage {
+  const pages = Math.max(1, Math.ceil(rowCount / pageSize));
+  const page = Math.min(requestedPage, pages - 1);
+  const first = page * pageSize;
+  return { page, pages, first, end: Math.min(first + pageSize, rowCount) };
 }

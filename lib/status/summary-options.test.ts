@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { BusinessServiceStatusView } from "@/lib/status/list-business-service-statuses";
-import { DEFAULT_SUMMARY_OPTIONS, applyServiceChanges, matchesFilters, sortForGrid, summaryOptionsFromParams, summaryOptionsToParams } from "./summary-options";
+import type { BusinessServiceStatusView } from "./list-business-service-statuses";
+import { DEFAULT_SUMMARY_OPTIONS, applyServiceChanges, gridPage, matchesFilters, sortForGrid, summaryOptionsFromParams, summaryOptionsToParams } from "./summary-options";
 
 const service = (id: string, name: string, state: BusinessServiceStatusView["state"], impacted = false): BusinessServiceStatusView => ({
   id,
@@ -79,5 +79,21 @@ describe("live changes applied to the Summary", () => {
 
   it("ignore services not in the list, unknown states and changes that change nothing", () => {
     expect(applyServiceChanges(ordered, [change("99", "OFFLINE"), change("1", "PURPLE"), change("2", "OFFLINE")])).toBe(ordered);
+  });
+});
+
+describe("Summary grid pages", () => {
+  it.each([
+    [0, 0, { page: 0, pages: 1, first: 0, end: 0 }],
+    [50, 0, { page: 0, pages: 1, first: 0, end: 50 }],
+    [51, 1, { page: 1, pages: 2, first: 50, end: 51 }],
+    [120, 2, { page: 2, pages: 3, first: 100, end: 120 }],
+  ])("%i rows, page %i", (rows, requested, expected) => {
+    expect(gridPage(rows, requested)).toEqual(expected);
+  });
+
+  it("show the last page when the rows shrank below the page asked for", () => {
+    expect(gridPage(60, 5)).toEqual({ page: 1, pages: 2, first: 50, end: 60 });
+    expect(gridPage(10, 3, 4)).toEqual({ page: 2, pages: 3, first: 8, end: 10 });
   });
 });
