@@ -1,9 +1,9 @@
 import type { PrismaClient } from "@prisma/client";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { SecretKeyError, parseSecretKey, sealSecret } from "../crypto/secret-box";
+import { sourceKindDefinition } from "../sources/registry";
 import { currentSecretsFor, draftKeepsASecret } from "./current-secrets";
 import { SECRETS_PURPOSE, loadSourceSettings, type SourceEnvironment } from "./load-source-settings";
-import { sourceKindSpec } from "./source-kinds";
 import { parseSourceSettingsDraft, separateSecrets, type FieldErrors } from "./source-settings-draft";
 
 export type SaveSourceSettingsResult = { ok: true; message: string } | { ok: false; fieldErrors: FieldErrors };
@@ -38,7 +38,7 @@ export async function saveSourceSettings(input: {
       throw error;
     }
   }
-  const typedSecrets = sourceKindSpec(kind).secretFields.filter((path) => {
+  const typedSecrets = sourceKindDefinition(kind).form.secretFields.filter((path) => {
     const typed = (draft as { values: Record<string, unknown> }).values[path];
     return typeof typed === "string" && typed !== "";
   });
