@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseTrustedProxies } from "./auth/client-address";
+import { SOURCE_KIND_NAMES } from "./sources/registry";
 
 export type DatabaseTarget =
   | { kind: "pglite"; dataDir: string }
@@ -36,7 +37,7 @@ const envSchema = z
     BSM_ADMIN_EMAIL: z.email("must be an e-mail address").optional(),
     BSM_ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
     BSM_SEED_DEMO: z.enum(["0", "1"]).default("0"),
-    BSM_SOURCE: z.enum(["simulated", "opsview-db", "opsview-rest", "icinga-api", "icinga-ido"]).default("simulated"),
+    BSM_SOURCE: z.enum(SOURCE_KIND_NAMES).default("simulated"),
     BSM_SOURCE_SETTINGS: z.string().optional(),
     BSM_POLL_INTERVAL_SECONDS: z.coerce.number().int("must be a whole number").min(1).max(3600).default(10),
     BSM_POLLER: z.enum(["on", "off"]).default("on"),

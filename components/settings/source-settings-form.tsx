@@ -3,10 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import type { SourceSettingsFormData } from "@/lib/settings/load-source-settings-form";
-import { SETTINGS_SOURCE_KINDS, sourceKindSpec, type ConnectionTarget, type SettingsSourceKind, type SourceField } from "@/lib/settings/source-kinds";
 import { IDLE, formErrorsOf, resultMessage, type ActionResult } from "@/lib/errors/action-result";
 import type { FieldErrors } from "@/lib/errors/app-error";
 import type { SourceSettingsDraft } from "@/lib/settings/source-settings-draft";
+import type { ConnectionTarget, SourceField } from "@/lib/sources/source-kind";
 
 interface Props {
   form: SourceSettingsFormData;
@@ -25,9 +25,10 @@ function fieldId(path: string) {
 /** The monitoring source settings: kind, its fields, Test connection per database or endpoint. */
 export function SourceSettingsForm({ form, save, testConnection, reset }: Props) {
   const router = useRouter();
-  const [kind, setKind] = useState<SettingsSourceKind>(form.kindOffered ? (form.kind as SettingsSourceKind) : "simulated");
-  const [drafts, setDrafts] = useState(form.drafts);
-  const [pollIntervalSeconds, setPollIntervalSeconds] = useState(form.drafts[kind].pollIntervalSeconds);
+  const choices = Object.fromEntries(form.kinds.map((choice) => [choice.kind, choice]));
+  const [kind, setKind] = useState<string>(form.startKind);
+  const [drafts, setDrafts] = useState(() => Object.fromEntries(form.kinds.map((choice) => [choice.kind, choice.draft])));
+  const [pollIntervalSeconds, setPollIntervalSeconds] = useState(drafts[kind].pollIntervalSeconds);
   const [savedSecrets, setSavedSecrets] = useState<{ kind: string; fields: string[] }>({ kind: form.kind, fields: form.secretFields });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [outcome, setOutcome] = useState<ActionResult>(IDLE);
@@ -35,7 +36,7 @@ export function SourceSettingsForm({ form, save, testConnection, reset }: Props)
   const [saving, startSaving] = useTransition();
 
   const draft: SourceSettingsDraft = { ...drafts[kind], kind, pollIntervalSeconds };
-  const spec = sourceKindSpec(kind);
+  const kindForm = choices[kind].form;
   const secretSaved = (path: string) => savedSecrets.kind === kind && savedSecrets.fields.includes(path);
 
   const update = (change: (current: SourceSettingsDraft) => SourceSettingsDraft) => setDrafts((all) => ({ ...all, [kind]: change(all[kind]) }));
@@ -57,10 +58,10 @@ export function SourceSettingsForm({ form, save, testConnection, reset }: Props)
         return;
       }
       setErrors({});
-      const typed = spec.secretFields.filter((path) => draft.values[path] !== "" && draft.values[path] !== undefined);
+      const typed = kindForm.secretFields.filter((path) => draft.values[path] !== "" && draft.values[path] !== undefined);
       const kept = savedSecrets.kind === kind ? savedSecrets.fields : [];
       setSavedSecrets({ kind, fields: [...new Set([...kept, ...typed])] });
-      update((current) => ({ ...current, values: Object.fromEntries(Object.entries(current.values).map(([path, value]) => [path, spec.secretFields.includes(path) ? "" : value])) }));
+      update((current) => ({ ...current, values: Object.fromEntries(Object.entries(current.values).map(([path, value]) => [path, kindForm.secretFields.includes(path) ? "" : value])) }));
       router.refresh();
     });
   };
@@ -161,14 +162,14 @@ export function SourceSettingsForm({ form, save, testConnection, reset }: Props)
             className={inputClass}
             value={kind}
             onChange={(event) => {
-              setKind(event.target.value as SettingsSourceKind);
+              setKind(event.target.value);
               setErrors({});
               setTests({});
             }}
           >
-            {SETTINGS_SOURCE_KINDS.map((option) => (
-              <option key={option} value={option}>
-                {sourceKindSpec(option).label}
+            {form.kinds.map((option) => (
+              <option key={option.kind} value={option.kind}>
+                {option.label}
               </option>
             ))}
           </select>
@@ -196,7 +197,7 @@ export function SourceSettingsForm({ form, save, testConnection, reset }: Props)
         </div>
       </div>
 
-      {spec.groups.map((group) => {
+      {kindForm.groups.map((group) => {
         const enabled = !group.optional || draft.enabledGroups.includes(group.optional.path);
         const test = group.testTarget ? tests[group.testTarget] : undefined;
         return (

@@ -10,9 +10,9 @@ import { recordSourceEvent } from "../poller/record-source-event";
 import { seedConfigurationIfEmpty } from "../poller/seed-configuration";
 import { loadSourceSettings, readSourceSettingsToken } from "../settings/load-source-settings";
 import { settingsForPolling, type SettingsForPolling } from "../settings/settings-for-polling";
-import { isSettingsSourceKind } from "../settings/source-kinds";
 import { unusableSource } from "../settings/unusable-source";
-import { SourceSettingsError, createMonitoringSource, type SourceKind } from "../sources/create-source";
+import { SourceSettingsError, createMonitoringSource } from "../sources/create-source";
+import { isSourceKind } from "../sources/registry";
 import { SIMULATED_SOURCE_KIND, type SimulatedSource } from "../sources/simulated";
 import type { MonitoringSource } from "../sources/types";
 
@@ -107,11 +107,11 @@ function prepareSource(
   let problem: string;
   if (!settings.ok) {
     problem = settings.message;
-  } else if (settings.origin === "saved" && !isSettingsSourceKind(settings.kind)) {
+  } else if (!isSourceKind(settings.kind)) {
     problem = `Saved source settings: unknown source kind "${settings.kind}"`;
   } else {
     try {
-      const source = createMonitoringSource(settings.kind as SourceKind, settings.settingsJson, {
+      const source = createMonitoringSource(settings.kind, settings.settingsJson, {
         onEvent: (event) => void recordSourceEvent(database, event),
       });
       return { ...base, source, problem: null };

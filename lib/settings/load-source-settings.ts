@@ -2,7 +2,6 @@ import type { PrismaClient } from "@prisma/client";
 import { openSecret, parseSecretKey } from "../crypto/secret-box";
 import type { AppEnv } from "../env";
 import type { SettingsObject } from "./settings-paths";
-import { isSettingsSourceKind } from "./source-kinds";
 import { separateSecrets } from "./source-settings-draft";
 
 /** What the source settings are made from: the saved row, else these variables. */
@@ -15,7 +14,7 @@ export class SecretsUnreadableError extends Error {}
 
 export interface SourceSettingsState {
   origin: "saved" | "environment";
-  /** Any kind createMonitoringSource knows; the form offers those in SOURCE_KINDS. */
+  /** Saved settings may name a kind no longer in the registry (lib/sources/registry.ts). */
   kind: string;
   pollIntervalSeconds: number;
   /** Settings without secrets; null when BSM_SOURCE_SETTINGS is not JSON. */
@@ -47,8 +46,7 @@ export async function loadSourceSettings(prisma: PrismaClient, environment: Sour
     };
   }
   const parsed = parseEnvironmentSettings(environment.BSM_SOURCE_SETTINGS);
-  const { publicSettings, secrets } =
-    parsed && isSettingsSourceKind(environment.BSM_SOURCE) ? separateSecrets(environment.BSM_SOURCE, parsed) : { publicSettings: parsed, secrets: {} };
+  const { publicSettings, secrets } = parsed ? separateSecrets(environment.BSM_SOURCE, parsed) : { publicSettings: parsed, secrets: {} };
   return {
     origin: "environment",
     kind: environment.BSM_SOURCE,

@@ -3,9 +3,9 @@ import { requireCapability, type Access } from "../auth/access";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { SecretKeyError, parseSecretKey, sealSecret } from "../crypto/secret-box";
 import { ValidationError } from "../errors/app-error";
+import { sourceKindDefinition } from "../sources/registry";
 import { currentSecretsFor, draftKeepsASecret } from "./current-secrets";
 import { SECRETS_PURPOSE, loadSourceSettings, type SourceEnvironment } from "./load-source-settings";
-import { sourceKindSpec } from "./source-kinds";
 import { parseSourceSettingsDraft, separateSecrets } from "./source-settings-draft";
 
 /**
@@ -41,7 +41,7 @@ export async function saveSourceSettings(input: {
       throw error;
     }
   }
-  const typedSecrets = sourceKindSpec(kind).secretFields.filter((path) => {
+  const typedSecrets = sourceKindDefinition(kind).form.secretFields.filter((path) => {
     const typed = (draft as { values: Record<string, unknown> }).values[path];
     return typeof typed === "string" && typed !== "";
   });

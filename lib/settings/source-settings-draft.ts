@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { FieldErrors } from "../errors/app-error";
+import { isSourceKind, sourceKindDefinition, type SourceKind } from "../sources/registry";
+import type { SourceKindForm } from "../sources/source-kind";
 import { storableText } from "../validation/fields";
 import { deletePath, getPath, setPath, type SettingsObject } from "./settings-paths";
-import { SOURCE_SCHEMAS } from "./source-schemas";
-import { POLL_INTERVAL_LIMITS, isSettingsSourceKind, sourceKindSpec, type SettingsSourceKind, type SourceKindSpec } from "./source-kinds";
 
 /** What the form holds and sends: field values by path, as typed. Secrets left blank mean "unchanged". */
 export interface SourceSettingsDraft {
@@ -22,7 +22,7 @@ export const sourceSettingsDraftSchema = z.object({
 });
 
 export interface ValidSourceSettings {
-  kind: SettingsSourceKind;
+  kind: SourceKind;
   /** Complete settings, secrets included, as the source's schema outputs them. */
   settings: SettingsObject;
   pollIntervalSeconds: number;
@@ -30,6 +30,8 @@ export interface ValidSourceSettings {
 
 /** Field errors are by settings path; "kind" and "pollIntervalSeconds" for those two, "form" for the rest. */
 export type DraftResult = { ok: true; value: ValidSourceSettings } | { ok: false; fieldErrors: FieldErrors };
+
+const POLL_INTERVAL_LIMITS = { min: 1, max: 3600 } as const;
 
 const pollIntervalSchema = z.coerce
   .number({ error: "must be a number of seconds" })
@@ -46,18 +48,18 @@ export function parseSourceSettingsDraft(input: unknown, currentSecrets: Record<
   if (!shape.success) return { ok: false, fieldErrors: { form: "The form was not sent as expected; reload the page and try again" } };
   const draft = shape.data;
   const fieldErrors: FieldErrors = {};
-  if (!isSettingsSourceKind(draft.kind)) fieldErrors.kind = "must be one of the listed source kinds";
+  if (!isSourceKind(draft.kind)) fieldErrors.kind = "must be one of the listed source kinds";
   const pollInterval = pollIntervalSchema.safeParse(draft.pollIntervalSeconds.trim() === "" ? undefined : draft.pollIntervalSeconds);
   if (!pollInterval.success) fieldErrors.pollIntervalSeconds = draft.pollIntervalSeconds.trim() === "" ? "is required" : pollInterval.error.issues[0].message;
-  if (!isSettingsSourceKind(draft.kind)) return { ok: false, fieldErrors };
+  if (!isSourceKind(draft.kind)) return { ok: false, fieldErrors };
 
-  const spec = sourceKindSpec(draft.kind);
-  const settings = draftToSettingsInput(spec, draft, currentSecrets);
-  const parsed = SOURCE_SCHEMAS[draft.kind].safeParse(settings);
+  const definition = sourceKindDefinition(draft.kind);
+  const settings = draftToSettingsInput(definition.form, draft, currentSecrets);
+  const parsed = definition.settingsSchema.safeParse(settings);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path.join(".");
-      const key = fieldPaths(spec).has(path) ? path : "form";
+      const key = fieldPaths(definition.form).has(path) ? path : "form";
       fieldErrors[key] ??= key === "form" ? `${path || "settings"} ${issue.message}` : issue.message;
     }
   }
@@ -65,13 +67,13 @@ export function parseSourceSettingsDraft(input: unknown, currentSecrets: Record<
   return { ok: true, value: { kind: draft.kind, settings: parsed.data, pollIntervalSeconds: pollInterval.data } };
 }
 
-function fieldPaths(spec: SourceKindSpec): Set<string> {
-  return new Set(spec.groups.flatMap((group) => group.fields.map((field) => field.path)));
+function fieldPaths(form: SourceKindForm): Set<string> {
+  return new Set(form.groups.flatMap((group) => group.fields.map((field) => field.path)));
 }
 
-export function draftToSettingsInput(spec: SourceKindSpec, draft: SourceSettingsDraft, currentSecrets: Record<string, string>): SettingsObject {
+export function draftToSettingsInput(form: SourceKindForm, draft: SourceSettingsDraft, currentSecrets: Record<string, string>): SettingsObject {
   const settings: SettingsObject = {};
-  for (const group of spec.groups) {
+  for (const group of form.groups) {
     if (group.optional && !draft.enabledGroups.includes(group.optional.path)) {
       setPath(settings, group.optional.path, null);
       continue;
@@ -96,11 +98,10 @@ export function draftToSettingsInput(spec: SourceKindSpec, draft: SourceSettings
 }
 
 /** The form's values for saved settings; secrets are left out (the form shows them as "unchanged"). */
-export function settingsToDraft(kind: SettingsSourceKind, settings: unknown, pollIntervalSeconds: number): SourceSettingsDraft {
-  const spec = sourceKindSpec(kind);
+export function settingsToDraft(kind: SourceKind, settings: unknown, pollIntervalSeconds: number): SourceSettingsDraft {
   const values: Record<string, string | boolean> = {};
   const enabledGroups: string[] = [];
-  for (const group of spec.groups) {
+  for (const group of sourceKindDefinition(kind).form.groups) {
     if (group.optional) {
       if (getPath(settings, group.optional.path) == null) continue;
       enabledGroups.push(group.optional.path);
@@ -117,10 +118,10 @@ export function settingsToDraft(kind: SettingsSourceKind, settings: unknown, pol
 }
 
 /** Splits complete settings into what may be stored in clear and the secrets (non-empty only), by path. */
-export function separateSecrets(kind: SettingsSourceKind, settings: SettingsObject): { publicSettings: SettingsObject; secrets: Record<string, string> } {
+export function separateSecrets(kind: SourceKind, settings: SettingsObject): { publicSettings: SettingsObject; secrets: Record<string, string> } {
   const publicSettings = structuredClone(settings);
   const secrets: Record<string, string> = {};
-  for (const path of sourceKindSpec(kind).secretFields) {
+  for (const path of sourceKindDefinition(kind).form.secretFields) {
     const value = getPath(settings, path);
     if (typeof value === "string" && value !== "") secrets[path] = value;
     deletePath(publicSettings, path);

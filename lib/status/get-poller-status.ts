@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import type { Access } from "../auth/access";
 import { canSeeEstateFigures } from "../auth/estate-figures";
-import { isSettingsSourceKind, sourceKindSpec } from "../settings/source-kinds";
+import { isSourceKind, sourceKindDefinition } from "../sources/registry";
 
 export interface PollerStatusView {
   sourceKind: string;
@@ -48,7 +48,7 @@ export async function getPollerStatus(prisma: PrismaClient, viewer: PollerStatus
 }
 
 function sourceKindLabel(kind: string): string {
-  return isSettingsSourceKind(kind) ? sourceKindSpec(kind).label : "the monitoring source";
+  return isSourceKind(kind) ? sourceKindDefinition(kind).label : "the monitoring source";
 }
 
 /** When the monitoring source stopped answering (ISO time), or null while the data is fresh. */

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Agent, request } from "node:https";
+import { redactSecret } from "../redact-secret";
 import { SourceUnavailableError } from "../types";
 import { apiRoot, type IcingaApiSettings } from "./settings";
 
@@ -167,8 +168,6 @@ export class IcingaApiClient {
   }
 
   private failure(message: string): SourceUnavailableError {
-    let text = `Icinga 2 API: ${message}`;
-    if (this.settings.password.length >= 3) text = text.split(this.settings.password).join("***");
-    return new SourceUnavailableError(oneLine(text, 400));
+    return new SourceUnavailableError(oneLine(redactSecret(`Icinga 2 API: ${message}`, this.settings.password), 400));
   }
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseSettings, type SettingsResult } from "../parse-settings";
 
 export const icingaApiSettingsSchema = z.object({
   /** The API endpoint, such as https://icinga.example.com:5665. */
@@ -32,14 +33,8 @@ export const icingaApiSettingsSchema = z.object({
 export type IcingaApiSettingsInput = z.input<typeof icingaApiSettingsSchema>;
 export type IcingaApiSettings = z.output<typeof icingaApiSettingsSchema>;
 
-export type IcingaApiSettingsResult = { ok: true; settings: IcingaApiSettings } | { ok: false; message: string };
-
-/** Validates settings; the message names the bad fields and never repeats a value (so never the password). */
-export function parseIcingaApiSettings(input: unknown): IcingaApiSettingsResult {
-  const result = icingaApiSettingsSchema.safeParse(input);
-  if (result.success) return { ok: true, settings: result.data };
-  const problems = result.error.issues.map((issue) => `${issue.path.join(".") || "settings"} ${issue.message}`);
-  return { ok: false, message: `Invalid Icinga 2 API settings: ${problems.join("; ")}` };
+export function parseIcingaApiSettings(input: unknown): SettingsResult<IcingaApiSettings> {
+  return parseSettings(icingaApiSettingsSchema, input, "Icinga 2 API settings");
 }
 
 /** The base URL without a trailing slash, so paths such as "/v1/objects/hosts" can be appended. */

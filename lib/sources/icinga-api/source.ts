@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { connectionTestFailed, connectionTestPassed, type ConnectionTestResult } from "../connection-test";
 import type { CompleteRead, IncrementalRead, MonitoringSource, SkippedRow, SourceHost, SourceRead, SourceServiceCheck } from "../types";
 import { IcingaApiClient } from "./client";
 import { HOST_ATTRS, parseHosts, parseServices, SERVICE_ATTRS } from "./parse";
@@ -175,19 +176,13 @@ class IcingaApiSource implements MonitoringSource {
   }
 }
 
-export interface ConnectionTestResult {
-  ok: boolean;
-  message: string;
-}
-
 /** For the "Test connection" button: authenticates and reads once. Never throws; the message never holds the password. */
 export async function testIcingaApiConnection(
   settingsInput: unknown,
   options: Pick<IcingaApiSourceOptions, "timeoutMs"> = {},
 ): Promise<ConnectionTestResult> {
   const parsed = parseIcingaApiSettings(settingsInput);
-  if (!parsed.ok) return { ok: false, message: parsed.message };
-  const redact = (message: string) => (parsed.settings.password === "" ? message : message.split(parsed.settings.password).join("***"));
+  if (!parsed.ok) return connectionTestFailed(parsed.message);
   let client: IcingaApiClient | null = null;
   let source: MonitoringSource | null = null;
   try {
@@ -197,14 +192,12 @@ export async function testIcingaApiConnection(
     const full = await source.readFull();
     const templates = new Set(full.hosts.flatMap((host) => host.hostTemplates.map((template) => template.name)));
     const skipped = full.skipped.length > 0 ? `, ${full.skipped.length} unreadable objects skipped` : "";
-    return {
-      ok: true,
-      message:
-        `Connected to ${source.describe()} (Icinga 2 ${version}) as "${parsed.settings.username}": ${full.hosts.length} hosts, ` +
+    return connectionTestPassed(
+      `Connected to ${source.describe()} (Icinga 2 ${version}) as "${parsed.settings.username}": ${full.hosts.length} hosts, ` +
         `${full.serviceChecks.length} service checks, ${templates.size} host templates in use${skipped}`,
-    };
+    );
   } catch (error) {
-    return { ok: false, message: redact(error instanceof Error ? error.message : String(error)) };
+    return connectionTestFailed(error, parsed.settings.password);
   } finally {
     client?.close();
     await source?.close().catch(() => undefined);

@@ -10,3 +10,4 @@ export {
   type IcingaIdoSettings,
   type IcingaIdoSettingsInput,
 } from "./settings";
+export { icingaIdoSourceKind } from "./kind";

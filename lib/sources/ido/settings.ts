@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { opsviewConnectionSchema, TABLE_PREFIX, type OpsviewDatabaseSettings, type ParseResult } from "../opsview-db/settings";
+import { opsviewConnectionSchema, TABLE_PREFIX, type OpsviewDatabaseSettings } from "../opsview-db/settings";
 import { hostTemplateSourceSchema, type HostTemplateSource } from "../opsview-db/template-source";
+import { parseSettings, type SettingsResult } from "../parse-settings";
 
 export const DEFAULT_HOST_GROUP_PATTERN = "^(.+)$";
 export const DEFAULT_TEMPLATE_VARIABLE = "bsm_host_templates";
@@ -57,22 +58,12 @@ function templateSourceOf(settings: Pick<IcingaIdoSettings, "hostTemplateSource"
     : { from: "custom-variable", name: settings.customVariable };
 }
 
-function firstProblems(error: z.ZodError, what: string): string {
-  const problems = error.issues.map((issue) => `${issue.path.join(".") || "settings"} ${issue.message}`);
-  return `Invalid ${what}: ${problems.join("; ")}`;
+export function parseIcingaIdoSettings(input: unknown): SettingsResult<IcingaIdoSettings> {
+  return parseSettings(icingaIdoSettingsSchema, input, "Icinga IDO settings");
 }
 
-/** Validates settings; the one-line message names the bad fields and never repeats a value. */
-export function parseIcingaIdoSettings(input: unknown): ParseResult<IcingaIdoSettings> {
-  const result = icingaIdoSettingsSchema.safeParse(input);
-  if (result.success) return { ok: true, settings: result.data };
-  return { ok: false, message: firstProblems(result.error, "Icinga IDO settings") };
-}
-
-export function parseIcingaIdoConnectionSettings(input: unknown): ParseResult<IcingaIdoConnectionSettings> {
-  const result = icingaIdoConnectionSchema.safeParse(input);
-  if (result.success) return { ok: true, settings: result.data };
-  return { ok: false, message: firstProblems(result.error, "Icinga IDO database connection") };
+export function parseIcingaIdoConnectionSettings(input: unknown): SettingsResult<IcingaIdoConnectionSettings> {
+  return parseSettings(icingaIdoConnectionSchema, input, "Icinga IDO database connection");
 }
 
 function asOpsviewConnection(connection: IcingaIdoConnectionSettings) {

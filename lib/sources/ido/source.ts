@@ -1,5 +1,6 @@
+import { connectionTestFailed, type ConnectionTestResult } from "../connection-test";
 import { createOpsviewDatabaseSource, type OpsviewDatabaseSourceOptions } from "../opsview-db/source";
-import { testOpsviewConnection, type ConnectionTestOptions, type ConnectionTestResult } from "../opsview-db/test-connection";
+import { testOpsviewConnection, type ConnectionTestOptions } from "../opsview-db/test-connection";
 import type { MonitoringSource } from "../types";
 import {
   DEFAULT_TEMPLATE_VARIABLE,
@@ -25,7 +26,7 @@ export async function testIcingaIdoConnection(
   options: Omit<ConnectionTestOptions, "hostTemplates"> = {},
 ): Promise<ConnectionTestResult> {
   const parsed = parseIcingaIdoConnectionSettings(input);
-  if (!parsed.ok) return { ok: false, message: parsed.message };
+  if (!parsed.ok) return connectionTestFailed(parsed.message);
   return testOpsviewConnection(toNdoConnectionSettings(parsed.settings), {
     tablePrefix: options.tablePrefix ?? "icinga_",
     timeoutMs: options.timeoutMs,

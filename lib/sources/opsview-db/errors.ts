@@ -1,3 +1,5 @@
+import { redactSecret } from "../redact-secret";
+
 /** One-line explanations of driver errors; they never contain the password. */
 
 export interface DriverError {
@@ -36,8 +38,7 @@ export function explainDatabaseError(error: unknown, password: string): string {
   const raw = error instanceof Error ? error.message : String(error);
   const code = isDriverError(error) ? error.code : undefined;
   const explanation = code ? EXPLANATIONS[code] : undefined;
-  let detail = raw.replace(/\s+/g, " ").trim();
-  if (password.length >= 3) detail = detail.split(password).join("***");
+  const detail = redactSecret(raw.replace(/\s+/g, " ").trim(), password);
   if (!explanation) return detail || code || "unknown error";
   return detail && !detail.includes(explanation) ? `${explanation} (${detail})` : explanation;
 }

@@ -1,5 +1,5 @@
 export { createOpsviewDatabaseSource, type OpsviewDatabaseSourceOptions } from "./source";
-export { testOpsviewConnection, type ConnectionTestOptions, type ConnectionTestResult } from "./test-connection";
+export { testOpsviewConnection, type ConnectionTestOptions } from "./test-connection";
 export {
   opsviewConnectionSchema,
   opsviewDatabaseSettingsSchema,
@@ -12,3 +12,4 @@ export {
 } from "./settings";
 export { buildOpsviewQueries, opsviewTables, type OpsviewSchemaNames } from "./queries";
 export { hostTemplateSourceSchema, type HostTemplateSource } from "./template-source";
+export { opsviewDatabaseSourceKind } from "./kind";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseSettings, type SettingsResult } from "../parse-settings";
 import { hostTemplateSourceSchema, OPSVIEW_CONFIG_TEMPLATES } from "./template-source";
 
 /**
@@ -57,24 +58,12 @@ export type OpsviewConnectionSettings = z.output<typeof opsviewConnectionSchema>
 export type OpsviewDatabaseSettingsInput = z.input<typeof opsviewDatabaseSettingsSchema>;
 export type OpsviewDatabaseSettings = z.output<typeof opsviewDatabaseSettingsSchema>;
 
-export type ParseResult<T> = { ok: true; settings: T } | { ok: false; message: string };
-
-function firstProblems(error: z.ZodError, what: string): string {
-  const problems = error.issues.map((issue) => `${issue.path.join(".") || "settings"} ${issue.message}`);
-  return `Invalid ${what}: ${problems.join("; ")}`;
+export function parseOpsviewDatabaseSettings(input: unknown): SettingsResult<OpsviewDatabaseSettings> {
+  return parseSettings(opsviewDatabaseSettingsSchema, input, "Opsview database settings");
 }
 
-/** Validates source settings; the one-line message names the bad fields and never repeats a value. */
-export function parseOpsviewDatabaseSettings(input: unknown): ParseResult<OpsviewDatabaseSettings> {
-  const result = opsviewDatabaseSettingsSchema.safeParse(input);
-  if (result.success) return { ok: true, settings: result.data };
-  return { ok: false, message: firstProblems(result.error, "Opsview database settings") };
-}
-
-export function parseOpsviewConnectionSettings(input: unknown): ParseResult<OpsviewConnectionSettings> {
-  const result = opsviewConnectionSchema.safeParse(input);
-  if (result.success) return { ok: true, settings: result.data };
-  return { ok: false, message: firstProblems(result.error, "Opsview database connection") };
+export function parseOpsviewConnectionSettings(input: unknown): SettingsResult<OpsviewConnectionSettings> {
+  return parseSettings(opsviewConnectionSchema, input, "Opsview database connection");
 }
 
 /** "127.0.0.1:3306": how a connection is named in events and messages (no user, no password). */

@@ -1,11 +1,10 @@
 import mysql, { type Connection, type RowDataPacket } from "mysql2/promise";
+import { connectionTestFailed, connectionTestPassed, type ConnectionTestResult } from "../connection-test";
 import { withTimeout } from "./database";
 import { explainDatabaseError, isDriverError } from "./errors";
 import { buildOpsviewQueries, type SqlStatement } from "./queries";
 import { connectionAddress, parseOpsviewConnectionSettings, TABLE_PREFIX } from "./settings";
 import { usesOpsviewConfig, type HostTemplateSource } from "./template-source";
-
-export type ConnectionTestResult = { ok: true; message: string } | { ok: false; message: string };
 
 export interface ConnectionTestOptions {
   tablePrefix?: string;
@@ -28,10 +27,10 @@ const TABLE_PROBLEMS: Record<string, string> = {
  */
 export async function testOpsviewConnection(input: unknown, options: ConnectionTestOptions = {}): Promise<ConnectionTestResult> {
   const parsed = parseOpsviewConnectionSettings(input);
-  if (!parsed.ok) return { ok: false, message: parsed.message };
+  if (!parsed.ok) return connectionTestFailed(parsed.message);
   const settings = parsed.settings;
   const tablePrefix = options.tablePrefix ?? "nagios_";
-  if (!TABLE_PREFIX.test(tablePrefix)) return { ok: false, message: "Invalid table prefix: letters, digits and underscores only" };
+  if (!TABLE_PREFIX.test(tablePrefix)) return connectionTestFailed("Invalid table prefix: letters, digits and underscores only");
   const timeoutMs = options.timeoutMs ?? 5_000;
   const address = connectionAddress(settings);
   const queries = buildOpsviewQueries({
@@ -73,18 +72,15 @@ export async function testOpsviewConnection(input: unknown, options: ConnectionT
         await select(queries.probeTable(table));
       } catch (error) {
         const problem = isDriverError(error) && error.code ? TABLE_PROBLEMS[error.code] : undefined;
-        if (problem) return { ok: false, message: `Connected to ${address}, but table ${table.replaceAll("`", "")} ${problem}` };
+        if (problem) return connectionTestFailed(`Connected to ${address}, but table ${table.replaceAll("`", "")} ${problem}`);
         throw error;
       }
     }
     stage = "counting service checks";
     const count = Number((await select(queries.activeServiceCheckCount()))[0]?.count ?? 0);
-    return {
-      ok: true,
-      message: `Connected to ${address} (${version}): ${databases} readable, ${count} active service checks`,
-    };
+    return connectionTestPassed(`Connected to ${address} (${version}): ${databases} readable, ${count} active service checks`);
   } catch (error) {
-    return { ok: false, message: `Could not use ${address} while ${stage}: ${explainDatabaseError(error, settings.password)}` };
+    return connectionTestFailed(`Could not use ${address} while ${stage}: ${explainDatabaseError(error, settings.password)}`, settings.password);
   } finally {
     if (connection) {
       const closing = connection;

@@ -1,3 +1,4 @@
+import { redactSecret } from "../redact-secret";
 import { SourceUnavailableError } from "../types";
 import { restRoot, type OpsviewRestSettings } from "./settings";
 
@@ -183,8 +184,6 @@ export class OpsviewRestClient {
   }
 
   private failure(message: string): SourceUnavailableError {
-    let text = `Opsview REST: ${message}`;
-    if (this.settings.password !== "") text = text.split(this.settings.password).join("***");
-    return new SourceUnavailableError(oneLine(text, 400));
+    return new SourceUnavailableError(oneLine(redactSecret(`Opsview REST: ${message}`, this.settings.password), 400));
   }
 }

@@ -3,7 +3,6 @@ export {
   testOpsviewRestConnection,
   DEFAULT_OPSVIEW_REST_TIMEOUT_MS,
   OPSVIEW_REST_KIND,
-  type ConnectionTestResult,
   type OpsviewRestSource,
   type OpsviewRestSourceOptions,
 } from "./source";
@@ -13,3 +12,4 @@ export {
   type OpsviewRestSettings,
   type OpsviewRestSettingsInput,
 } from "./settings";
+export { opsviewRestSourceKind } from "./kind";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseSettings, type SettingsResult } from "../parse-settings";
 
 export const opsviewRestSettingsSchema = z.object({
   baseUrl: z
@@ -17,16 +18,8 @@ export const opsviewRestSettingsSchema = z.object({
 export type OpsviewRestSettingsInput = z.input<typeof opsviewRestSettingsSchema>;
 export type OpsviewRestSettings = z.output<typeof opsviewRestSettingsSchema>;
 
-export type OpsviewRestSettingsResult =
-  | { ok: true; settings: OpsviewRestSettings }
-  | { ok: false; message: string };
-
-/** Validates settings; the message names the bad fields and never repeats a value (so never the password). */
-export function parseOpsviewRestSettings(input: unknown): OpsviewRestSettingsResult {
-  const result = opsviewRestSettingsSchema.safeParse(input);
-  if (result.success) return { ok: true, settings: result.data };
-  const problems = result.error.issues.map((issue) => `${issue.path.join(".") || "settings"} ${issue.message}`);
-  return { ok: false, message: `Invalid Opsview REST settings: ${problems.join("; ")}` };
+export function parseOpsviewRestSettings(input: unknown): SettingsResult<OpsviewRestSettings> {
+  return parseSettings(opsviewRestSettingsSchema, input, "Opsview REST settings");
 }
 
 /** The base URL without a trailing slash, so paths such as "/rest/login" can be appended. */

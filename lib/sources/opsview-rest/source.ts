@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 
+import { connectionTestFailed, connectionTestPassed, type ConnectionTestResult } from "../connection-test";
 import { SourceUnavailableError, type CompleteRead, type MonitoringSource, type SourceEvent } from "../types";
 import { OpsviewRestClient, type FetchLike } from "./client";
 import { normaliseRead, parseHostTemplateResponse, parseServiceCheckConfigResponse, parseStatusResponse, type ServiceCheckConfigRead } from "./parse";
@@ -109,38 +110,26 @@ export function createOpsviewRestSource(
   };
 }
 
-export interface ConnectionTestResult {
-  ok: boolean;
-  message: string;
-}
-
 /** For a "Test connection" button: logs in and reads once. Never throws; the message never holds the password. */
 export async function testOpsviewRestConnection(
-  settingsInput: OpsviewRestSettingsInput,
+  settingsInput: unknown,
   options: Omit<OpsviewRestSourceOptions, "onEvent"> = {},
 ): Promise<ConnectionTestResult> {
   const parsed = parseOpsviewRestSettings(settingsInput);
-  if (!parsed.ok) return { ok: false, message: parsed.message };
+  if (!parsed.ok) return connectionTestFailed(parsed.message);
   let source: OpsviewRestSource | null = null;
   try {
     source = createOpsviewRestSource(parsed.settings, options);
     const full = await source.readFull();
     const templates = new Set(full.hosts.flatMap((host) => host.hostTemplates.map((template) => template.name)));
     const skipped = full.skipped.length > 0 ? `, ${full.skipped.length} unreadable rows skipped` : "";
-    return {
-      ok: true,
-      message:
-        `Connected to ${source.describe()} as "${parsed.settings.username}": ${full.hosts.length} hosts, ` +
+    return connectionTestPassed(
+      `Connected to ${source.describe()} as "${parsed.settings.username}": ${full.hosts.length} hosts, ` +
         `${full.serviceChecks.length} service checks, ${templates.size} host templates in use${skipped}`,
-    };
+    );
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: redact(message, parsed.settings.password) };
+    return connectionTestFailed(error, parsed.settings.password);
   } finally {
     await source?.close().catch(() => undefined);
   }
-}
-
-function redact(message: string, password: string): string {
-  return password === "" ? message : message.split(password).join("***");
 }

@@ -16,6 +16,7 @@ import {
 } from "./catalogue";
 import { okOutput } from "./outputs";
 import { createRandom, deriveSeed, type Random } from "./random";
+import { settingsOrThrow } from "../parse-settings";
 import { parseSimulatedSourceSettings, type SimulatedSourceSettingsInput } from "./settings";
 
 export interface SimulatedComponent {
@@ -55,7 +56,7 @@ interface PlannedComponent {
 
 /** Same options → the same estate, host for host and check for check. */
 export function generateSimulatedEstate(options: SimulatedEstateOptions = {}): SimulatedEstate {
-  const settings = parseSimulatedSourceSettings(options);
+  const settings = settingsOrThrow(parseSimulatedSourceSettings(options));
   const random = createRandom(deriveSeed(settings.seed, "estate"));
 
   const services = chooseServices(settings.businessServices, random);

@@ -20,10 +20,10 @@ export {
   DEFAULT_HOSTS,
   DEFAULT_SEED,
   INCIDENTS_PER_HOST_HOUR,
-  SimulatedSettingsError,
   eventsPerHourOf,
   parseSimulatedSourceSettings,
   simulatedSourceSettings,
   type SimulatedSourceSettings,
   type SimulatedSourceSettingsInput,
 } from "./settings";
+export { simulatedSourceKind } from "./kind";

@@ -3,18 +3,16 @@ import { eventsPerHourOf, parseSimulatedSourceSettings } from "./settings";
 
 describe("simulated source settings", () => {
   it("defaults to seed 42, 240 hosts, 10 business services and a rate that follows the size", () => {
-    const settings = parseSimulatedSourceSettings({});
-    expect(settings).toEqual({ seed: 42, hosts: 240, businessServices: 10 });
-    expect(eventsPerHourOf(settings)).toBe(12);
-    expect(parseSimulatedSourceSettings(undefined)).toEqual(settings);
+    const result = parseSimulatedSourceSettings({});
+    expect(result).toEqual({ ok: true, settings: { seed: 42, hosts: 240, businessServices: 10 } });
+    expect(result.ok && eventsPerHourOf(result.settings)).toBe(12);
+    expect(parseSimulatedSourceSettings(undefined)).toEqual(result);
   });
 
   it("accepts numbers written as strings, as the environment gives them", () => {
     expect(parseSimulatedSourceSettings({ seed: "7", hosts: "500", businessServices: "15", eventsPerHour: "2.5" })).toEqual({
-      seed: 7,
-      hosts: 500,
-      businessServices: 15,
-      eventsPerHour: 2.5,
+      ok: true,
+      settings: { seed: 7, hosts: 500, businessServices: 15, eventsPerHour: 2.5 },
     });
   });
 
@@ -27,6 +25,6 @@ describe("simulated source settings", () => {
     [{ eventsPerHour: 10001 }, "eventsPerHour must be between 0 and 10000"],
     ["42", "settings must be an object"],
   ])("rejects %j with one line: %s", (input, message) => {
-    expect(() => parseSimulatedSourceSettings(input)).toThrow(`Invalid simulated source settings: ${message}`);
+    expect(parseSimulatedSourceSettings(input)).toEqual({ ok: false, message: `Invalid simulated source settings: ${message}` });
   });
 });

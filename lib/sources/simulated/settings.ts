@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseSettings, type SettingsResult } from "../parse-settings";
 
 export const DEFAULT_SEED = 42;
 export const DEFAULT_HOSTS = 240;
@@ -40,17 +41,9 @@ export interface SimulatedSourceSettingsInput {
 }
 export type SimulatedSourceSettings = z.output<typeof simulatedSourceSettings>;
 
-export class SimulatedSettingsError extends Error {}
-
-/** Parses the settings; the error message is one line naming the first bad field. */
-export function parseSimulatedSourceSettings(input: unknown): SimulatedSourceSettings {
-  const result = simulatedSourceSettings.safeParse(input ?? {});
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const field = issue.path.join(".") || "settings";
-    throw new SimulatedSettingsError(`Invalid simulated source settings: ${field} ${issue.message}`);
-  }
-  return result.data;
+/** No settings at all means every default. */
+export function parseSimulatedSourceSettings(input: unknown): SettingsResult<SimulatedSourceSettings> {
+  return parseSettings(simulatedSourceSettings, input ?? {}, "simulated source settings");
 }
 
 export function eventsPerHourOf(settings: SimulatedSourceSettings): number {

@@ -1,3 +1,4 @@
+import { settingsOrThrow } from "../parse-settings";
 import type { CompleteRead, MonitoringSource, SourceHost, SourceRead } from "../types";
 import { generateSimulatedEstate, type SimulatedBsmConfiguration } from "./estate";
 import { eventsPerHourOf, parseSimulatedSourceSettings, type SimulatedSourceSettings, type SimulatedSourceSettingsInput } from "./settings";
@@ -27,7 +28,7 @@ export interface SimulatedSource extends MonitoringSource {
  */
 export function createSimulatedSource(options: SimulatedSourceOptions): SimulatedSource {
   const { now, startedAt, ...rest } = options;
-  const parsed = parseSimulatedSourceSettings(rest);
+  const parsed = settingsOrThrow(parseSimulatedSourceSettings(rest));
   const settings = { ...parsed, eventsPerHour: eventsPerHourOf(parsed) };
   const estate = generateSimulatedEstate(settings);
   const simulation = new Simulation({ estate, seed: settings.seed, eventsPerHour: settings.eventsPerHour, startedAt: startedAt ?? now() });
