@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openFreshDatabase } from "@/tests/support/databases";
-import { MARKER_HOST, liveProcessesInGroup, startIcingaTestbed, type IcingaEstate, type IcingaTestbed } from "@/tests/support/icinga-testbed";
+import { liveProcessesInGroup } from "@/tests/support/free-port";
+import { MARKER_HOST, startIcingaTestbed, type IcingaEstate, type IcingaTestbed } from "@/tests/support/icinga-testbed";
 import { singleProcessLeadership } from "@/lib/poller/leadership";
 import { runPoller, type RunningPoller } from "@/lib/poller/run-poller";
 import { seedConfigurationIfEmpty } from "@/lib/poller/seed-configuration";
