@@ -6,8 +6,8 @@ import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { RowDataPacket } from "mysql2/promise";
+import { listenerOnPort, liveProcessesInGroup, startOnFreePort } from "./free-port";
 import { startMariaDbServer, type MariaDbServer } from "./mariadb-server";
-import { findFreePort } from "./postgres-server";
 
 /**
  * A real Icinga 2 (Debian's icinga2 and icinga2-ido-mysql) with its IDO in a throwaway MariaDB, both
@@ -110,27 +110,6 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
   } catch {
     // Already gone.
   }
-}
-
-/**
- * Processes of a group that still run. Zombies do not count: where PID 1 does not reap orphans
- * (some containers), a killed worker stays a zombie forever although it is gone.
- */
-export function liveProcessesInGroup(group: number): number[] {
-  const live: number[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-    } catch {
-      continue; // ended while we looked
-    }
-    // pid (comm) state ppid pgrp …: comm may contain spaces, so read after the last ")".
-    const [state, , pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    if (Number(pgrp) === group && state !== "Z" && state !== "X") live.push(Number(entry));
-  }
-  return live;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -265,25 +244,29 @@ export async function startIcingaTestbed(estate: IcingaEstate, options: IcingaTe
   let agent: Agent | null = null;
   let stopped = false;
 
+  const stopDaemon = async () => {
+    const current = daemon;
+    if (current && current.exitCode === null && current.signalCode === null) {
+      killGroup(current, "SIGTERM");
+      const ended = await Promise.race([daemonExited.then(() => true), sleep(5_000).then(() => false)]);
+      if (!ended) {
+        killGroup(current, "SIGKILL");
+        await daemonExited;
+      }
+    }
+    // A worker left behind by the umbrella process dies with the group.
+    if (current?.pid !== undefined) {
+      killGroup(current, "SIGKILL");
+      for (let waited = 0; liveProcessesInGroup(current.pid).length > 0 && waited < 5_000; waited += 50) await sleep(50);
+    }
+  };
+
   const stop = async () => {
     if (stopped) return;
     stopped = true;
     agent?.destroy();
-    const current = daemon;
     try {
-      if (current && current.exitCode === null && current.signalCode === null) {
-        killGroup(current, "SIGTERM");
-        const ended = await Promise.race([daemonExited.then(() => true), sleep(5_000).then(() => false)]);
-        if (!ended) {
-          killGroup(current, "SIGKILL");
-          await daemonExited;
-        }
-      }
-      // A worker left behind by the umbrella process dies with the group.
-      if (current?.pid !== undefined) {
-        killGroup(current, "SIGKILL");
-        for (let waited = 0; liveProcessesInGroup(current.pid).length > 0 && waited < 5_000; waited += 50) await sleep(50);
-      }
+      await stopDaemon();
     } finally {
       await mariadb?.stop();
       rmSync(baseDir, { recursive: true, force: true });
@@ -330,10 +313,9 @@ export async function startIcingaTestbed(estate: IcingaEstate, options: IcingaTe
     const certificateError = await certificatesDone;
     if (certificateError) throw certificateError;
 
-    const apiPort = await findFreePort();
     const apiPassword = randomBytes(12).toString("hex");
-    writeFileSync(
-      path.join(dirs.config, "icinga2.conf"),
+    const configFile = path.join(dirs.config, "icinga2.conf");
+    const configFor = (apiPort: number) =>
       [
         `const NodeName = ${quote(NODE_NAME)}`,
         `const ZoneName = NodeName`,
@@ -346,30 +328,17 @@ export async function startIcingaTestbed(estate: IcingaEstate, options: IcingaTe
         `object ApiUser "bsm" { password = ${quote(apiPassword)}; permissions = [ "*" ] }`,
         `library "db_ido_mysql"`,
         `object IdoMysqlConnection "ido-mysql" {`,
-        `  host = "127.0.0.1"; port = ${mariadb.port}; user = "icinga"; password = ${quote(writerPassword)}; database = "icinga"`,
+        `  host = "127.0.0.1"; port = ${mariadb!.port}; user = "icinga"; password = ${quote(writerPassword)}; database = "icinga"`,
         `}`,
         `include "estate.conf"`,
         "",
-      ].join("\n"),
-    );
+      ].join("\n");
     writeFileSync(path.join(dirs.config, "estate.conf"), icingaEstateConfig(estate));
-    const configFile = path.join(dirs.config, "icinga2.conf");
-
-    const output = path.join(dirs.log, "daemon.out");
-    const outputFd = openSync(output, "a");
-    const spawned = spawn(ICINGA2, ["daemon", "-c", configFile, ...defines], { stdio: ["ignore", outputFd, outputFd], detached: true });
-    daemon = spawned;
-    running.add(spawned);
-    daemonExited = new Promise<void>((resolve) =>
-      spawned.once("exit", () => {
-        running.delete(spawned);
-        resolve();
-      }),
-    );
 
     agent = new Agent({ ca: readFileSync(caFile), keepAlive: false, servername: NODE_NAME });
     const httpAgent = agent;
     const authorization = `Basic ${Buffer.from(`bsm:${apiPassword}`).toString("base64")}`;
+    let apiPort = 0;
     const api: IcingaTestbed["api"] = (method, pathAndQuery, body) =>
       new Promise((resolve, reject) => {
         const payload = body === undefined ? undefined : JSON.stringify(body);
@@ -401,19 +370,41 @@ export async function startIcingaTestbed(estate: IcingaEstate, options: IcingaTe
         outgoing.end(payload);
       });
 
+    const output = path.join(dirs.log, "daemon.out");
     const deadline = Date.now() + startTimeoutMs;
-    for (;;) {
-      if (spawned.exitCode !== null || spawned.signalCode !== null) {
-        throw new Error(`icinga2 exited during start-up:\n${tail(output)}\n${tail(logFile)}`);
-      }
+    const startDaemon = async (port: number) => {
+      apiPort = port;
+      writeFileSync(configFile, configFor(port));
+      const outputFd = openSync(output, "a");
+      const spawned = spawn(ICINGA2, ["daemon", "-c", configFile, ...defines], { stdio: ["ignore", outputFd, outputFd], detached: true });
+      daemon = spawned;
+      running.add(spawned);
+      daemonExited = new Promise<void>((resolve) =>
+        spawned.once("exit", () => {
+          running.delete(spawned);
+          resolve();
+        }),
+      );
       try {
-        await api("GET", "/v1/status/ApiListener");
-        break;
+        for (;;) {
+          if (spawned.exitCode !== null || spawned.signalCode !== null) {
+            throw new Error(`icinga2 exited during start-up:\n${tail(output)}\n${tail(logFile)}`);
+          }
+          try {
+            await api("GET", "/v1/status/ApiListener");
+            return { server: spawned, pid: spawned.pid ?? -1 };
+          } catch (error) {
+            if (listenerOnPort(port, spawned.pid ?? -1) === "other") throw new Error(`another program listens on the API port ${port}`);
+            if (Date.now() > deadline) throw new Error(`the Icinga 2 API did not answer within ${startTimeoutMs} ms (${(error as Error).message}):\n${tail(logFile)}`);
+            await sleep(250);
+          }
+        }
       } catch (error) {
-        if (Date.now() > deadline) throw new Error(`the Icinga 2 API did not answer within ${startTimeoutMs} ms (${(error as Error).message}):\n${tail(logFile)}`);
-        await sleep(250);
+        await stopDaemon();
+        throw error;
       }
-    }
+    };
+    const spawned = await startOnFreePort(startDaemon, stopDaemon);
 
     phase("API answers");
     await waitForIdoConfig(mariadb, estate, deadline);

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import mysql, { type Connection } from "mysql2/promise";
-import { findFreePort } from "./postgres-server";
+import { listenerOnPort, startOnFreePort } from "./free-port";
 
 const MARIADBD = process.env.MARIADBD ?? "/usr/sbin/mariadbd";
 const INSTALL_DB = process.env.MARIADB_INSTALL_DB ?? "/usr/bin/mariadb-install-db";
@@ -40,7 +40,6 @@ export interface MariaDbServer {
 }
 
 export interface MariaDbServerOptions {
-  port?: number;
   /** InnoDB buffer pool size, such as "64M"; raise it for benchmark-sized estates. */
   bufferPoolSize?: string;
   startTimeoutMs?: number;
@@ -97,7 +96,6 @@ export async function startMariaDbServer(options: MariaDbServerOptions = {}): Pr
   const socketPath = path.join(baseDir, "mariadb.sock");
   const errorLog = path.join(baseDir, "error.log");
   const asRoot = process.getuid?.() === 0;
-  const port = options.port ?? (await findFreePort());
   const rootPassword = randomBytes(12).toString("hex");
   const startTimeoutMs = options.startTimeoutMs ?? 60_000;
 
@@ -121,7 +119,7 @@ export async function startMariaDbServer(options: MariaDbServerOptions = {}): Pr
     throw new Error(`mariadb-install-db failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 
-  const args = [
+  const argumentsFor = (port: number) => [
     "--no-defaults",
     `--datadir=${dataDir}`,
     `--tmpdir=${tmpDir}`,
@@ -147,8 +145,8 @@ export async function startMariaDbServer(options: MariaDbServerOptions = {}): Pr
   let child: ChildProcess | null = null;
   let exited: Promise<void> = Promise.resolve();
 
-  const launch = async (rootAuth: { password?: string }) => {
-    const spawned = spawn(MARIADBD, args, { stdio: "ignore" });
+  const launch = async (port: number, rootAuth: { password?: string }): Promise<ChildProcess> => {
+    const spawned = spawn(MARIADBD, argumentsFor(port), { stdio: "ignore" });
     child = spawned;
     running.add(spawned);
     exited = new Promise<void>((resolve) => spawned.once("exit", () => {
@@ -165,7 +163,7 @@ export async function startMariaDbServer(options: MariaDbServerOptions = {}): Pr
         try {
           const probe = await mysql.createConnection({ socketPath, user: "root", password: rootAuth.password, connectTimeout: 2_000 });
           await probe.end();
-          return;
+          return spawned;
         } catch (error) {
           lastError = error instanceof Error ? error.message : String(error);
         }
@@ -184,8 +182,15 @@ export async function startMariaDbServer(options: MariaDbServerOptions = {}): Pr
     }
   };
 
+  let port: number;
   try {
-    await launch({});
+    port = await startOnFreePort(
+      async (candidate) => {
+        const spawned = await launch(candidate, {});
+        return { server: candidate, pid: spawned.pid ?? -1 };
+      },
+      killNow,
+    );
     const setup = await mysql.createConnection({ socketPath, user: "root", multipleStatements: true });
     try {
       const [accounts] = await setup.query<mysql.RowDataPacket[]>("SELECT User AS user, Host AS host FROM mysql.user");
@@ -262,7 +267,11 @@ export async function startMariaDbServer(options: MariaDbServerOptions = {}): Pr
     async restart() {
       if (removed) throw new Error("The MariaDB server was stopped and its data removed");
       if (server.isRunning()) return;
-      await launch({ password: rootPassword });
+      const spawned = await launch(port, { password: rootPassword });
+      if (listenerOnPort(port, spawned.pid ?? -1) !== "own") {
+        await killNow();
+        throw new Error(`port ${port} was taken by another program while the MariaDB server was down`);
+      }
     },
   };
   return server;

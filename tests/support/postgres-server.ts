@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { chownSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { chownSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { startOnFreePort } from "./free-port";
 
 const POSTGRES_BIN = process.env.POSTGRES_BIN ?? "/usr/lib/postgresql/15/bin";
 
@@ -10,18 +10,6 @@ export interface PostgresServer {
   /** A URL for the given database on this server (the superuser, trusted on 127.0.0.1). */
   url(database?: string): string;
   stop(): void;
-}
-
-export async function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 /**
@@ -42,13 +30,29 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     const [file, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", command, ...args]] : [command, args];
     return execFileSync(file, argv, { stdio: "pipe" });
   };
-  const port = await findFreePort();
   run("initdb", ["-D", dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"]);
-  run("pg_ctl", [
-    "-D", dataDir, "-l", path.join(baseDir, "server.log"), "-w", "-t", "60",
-    "-o", `-p ${port} -h 127.0.0.1 -k ${baseDir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
-    "start",
-  ]);
+  const stopCluster = () => {
+    run("pg_ctl", ["-D", dataDir, "-m", "immediate", "-w", "stop"]);
+  };
+  let port: number;
+  try {
+    port = await startOnFreePort(
+      async (candidate) => {
+        run("pg_ctl", [
+          "-D", dataDir, "-l", path.join(baseDir, "server.log"), "-w", "-t", "60",
+          "-o", `-p ${candidate} -h 127.0.0.1 -k ${baseDir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+          "start",
+        ]);
+        // postmaster.pid: the server's process id on its first line.
+        const pid = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+        return { server: candidate, pid };
+      },
+      stopCluster,
+    );
+  } catch (error) {
+    rmSync(baseDir, { recursive: true, force: true });
+    throw error;
+  }
   let stopped = false;
   return {
     url: (database = "postgres") => `postgresql://postgres@127.0.0.1:${port}/${database}`,
@@ -56,7 +60,7 @@ export async function startPostgresServer(): Promise<PostgresServer> {
       if (stopped) return;
       stopped = true;
       try {
-        run("pg_ctl", ["-D", dataDir, "-m", "immediate", "-w", "stop"]);
+        stopCluster();
       } finally {
         rmSync(baseDir, { recursive: true, force: true });
       }

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { findFreePort } from "@/tests/support/free-port";
 import { startMariaDbServer, type MariaDbServer } from "@/tests/support/mariadb-server";
 import { openOpsviewFixture, type OpsviewEstate, type OpsviewFixture } from "@/tests/support/opsview-fixture";
 import { changesSeenByPoller } from "@/tests/support/changes-seen-by-poller";
-import { findFreePort } from "@/tests/support/postgres-server";
 import { SourceUnavailableError, type MonitoringSource, type SourceServiceCheck } from "../types";
 import { opsviewDatabaseSettingsSchema, type OpsviewConnectionSettingsInput } from "./settings";
 import { createOpsviewDatabaseSource, type OpsviewDatabaseSourceOptions } from "./source";
