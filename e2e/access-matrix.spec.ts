@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import { expect, test } from "@playwright/test";
@@ -28,7 +28,6 @@ import { E2E_PORT, E2E_SECRET } from "./settings";
 // Runs every case of tests/access/access-matrix.ts as every role against a production build on
 // its own PostgreSQL, and lists each path × role whose outcome differs from the table.
 
-const PORT = E2E_PORT + 5;
 const PASSWORD = "matrix-password-0123";
 const emailOf = (role: SignedInRole) => `matrix-${role.toLowerCase()}@bsm.local`;
 const CONCURRENCY = 3;
@@ -46,7 +45,7 @@ const samples = new Map<Role, Sample>();
 let actionIds = new Map<string, { id: string; page: string }>();
 /** Every check and its result, written to test-results/ for reading after a run. */
 const trace: string[] = [];
-const TRACE_FILE = `test-results/access-matrix-${PORT}.txt`;
+const TRACE_FILE = `test-results/access-matrix-${E2E_PORT}.txt`;
 
 function db(): PrismaClient {
   if (!prisma) throw new Error("the database is not open");
@@ -415,8 +414,7 @@ test.beforeAll(async () => {
   actionIds = readActionIds();
   postgres = await startPostgresServer();
   const databaseUrl = postgres.url();
-  rmSync(`test-results/app-server-${PORT}.log`, { force: true });
-  server = await startAppServer(PORT, {
+  server = await startAppServer("access-matrix", {
     DATABASE_URL: databaseUrl,
     NEXTAUTH_SECRET: E2E_SECRET,
     BSM_SEED_DEMO: "0",

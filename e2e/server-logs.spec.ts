@@ -3,11 +3,10 @@ import { readFileSync, rmSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { startAppServer, type AppServer } from "./app-server";
 import { signIn } from "./helpers";
+import { E2E_PORT } from "./settings";
 
 // Its own server, so its log holds only what this test made the app do with these secrets.
-const PORT = Number(process.env.E2E_PORT ?? 3100) + 2;
-const DATA_DIR = `./data/e2e-logs-${PORT}`;
-const LOG_FILE = `test-results/app-server-${PORT}.log`;
+const DATA_DIR = `./data/e2e-logs-${E2E_PORT}`;
 const ADMIN = { email: "logs-admin@bsm.local", password: `admin-Pw-${randomBytes(6).toString("hex")}` };
 const WRONG_PASSWORD = `wrong-Pw-${randomBytes(6).toString("hex")}`;
 const DATABASE_PASSWORD = `db-Pw-${randomBytes(6).toString("hex")}`;
@@ -23,8 +22,7 @@ test.afterAll(async () => {
 test("no password, token or key reaches the server's log, even when sign-in, the API and the source fail", async ({ page }) => {
   test.setTimeout(180_000);
   rmSync(DATA_DIR, { recursive: true, force: true });
-  rmSync(LOG_FILE, { force: true });
-  server = await startAppServer(PORT, {
+  server = await startAppServer("logs", {
     DATABASE_URL: `pglite:${DATA_DIR}`,
     NEXTAUTH_SECRET: AUTH_SECRET,
     BSM_SECRET_KEY: SECRET_KEY,
@@ -68,9 +66,10 @@ test("no password, token or key reaches the server's log, even when sign-in, the
   await expect(page.getByTestId("reading-from")).toHaveText("main database 127.0.0.1:1", { timeout: 30_000 });
   await expect(page.getByTestId("last-poll-result")).not.toHaveText("ok", { timeout: 30_000 });
 
+  const logFile = server.logFile;
   await server.stop();
   server = undefined;
-  const log = readFileSync(LOG_FILE, "utf8");
+  const log = readFileSync(logFile, "utf8");
   // The log did record this run: the poller's switch to the unreachable database and its failure.
   expect(log).toContain("Poller started: main database 127.0.0.1:1");
   expect(log).toContain("Poll failed (1 in a row");
@@ -85,6 +84,6 @@ test("no password, token or key reaches the server's log, even when sign-in, the
     "NEXTAUTH_SECRET": AUTH_SECRET,
     "BSM_SECRET_KEY": SECRET_KEY,
   })) {
-    expect(log.includes(secret), `${what} is in ${LOG_FILE}`).toBe(false);
+    expect(log.includes(secret), `${what} is in ${logFile}`).toBe(false);
   }
 });

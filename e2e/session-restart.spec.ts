@@ -4,8 +4,7 @@ import { startAppServer } from "./app-server";
 import { signIn } from "./helpers";
 import { E2E_PORT, E2E_SECRET } from "./settings";
 
-const PORT = E2E_PORT + 1;
-const DATA_DIR = `./data/e2e-restart-${PORT}`;
+const DATA_DIR = `./data/e2e-restart-${E2E_PORT}`;
 const ADMIN = { email: "restart-admin@bsm.local", password: "restart-admin-password" };
 
 test("a session survives a server restart", async ({ page }) => {
@@ -16,13 +15,12 @@ test("a session survives a server restart", async ({ page }) => {
     BSM_ADMIN_EMAIL: ADMIN.email,
     BSM_ADMIN_PASSWORD: ADMIN.password,
   };
-  let server = await startAppServer(PORT, serverEnv);
+  const server = await startAppServer("restart", serverEnv);
   try {
     await signIn(page, ADMIN, server.url);
     await expect(page.getByTestId("signed-in-user")).toContainText(ADMIN.email);
 
-    await server.stop();
-    server = await startAppServer(PORT, serverEnv);
+    await server.restart();
 
     await page.goto(`${server.url}/settings`);
     await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();

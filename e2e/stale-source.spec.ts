@@ -3,12 +3,11 @@ import { rmSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { startAppServer, type AppServer } from "./app-server";
 import { signIn } from "./helpers";
-import { DEMO_VIEWER } from "./settings";
+import { DEMO_VIEWER, E2E_PORT } from "./settings";
 
 // Its own server, reading an Opsview database on a port where nothing listens: every poll fails.
-const PORT = Number(process.env.E2E_PORT ?? 3100) + 7;
 const CLOSED_PORT = 1;
-const DATA_DIR = `./data/e2e-stale-${PORT}`;
+const DATA_DIR = `./data/e2e-stale-${E2E_PORT}`;
 const ADMIN = { email: "stale-admin@bsm.local", password: `admin-Pw-${randomBytes(6).toString("hex")}` };
 const INTERNAL_ADDRESS = `127.0.0.1:${CLOSED_PORT}`;
 
@@ -21,7 +20,7 @@ test.afterAll(async () => {
 test("when the source fails, a viewer sees 'monitoring data is stale since …' without the error text, an administrator sees the error", async ({ browser }) => {
   test.setTimeout(240_000);
   rmSync(DATA_DIR, { recursive: true, force: true });
-  server = await startAppServer(PORT, {
+  server = await startAppServer("stale", {
     DATABASE_URL: `pglite:${DATA_DIR}`,
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     BSM_SECRET_KEY: randomBytes(32).toString("base64url"),

@@ -5,8 +5,7 @@ import { signIn } from "./helpers";
 import { E2E_PORT, E2E_SECRET } from "./settings";
 
 // Its own server: the shared one has a handful of services, too few for a second grid page.
-const PORT = E2E_PORT + 3;
-const DATA_DIR = `./data/e2e-grid-${PORT}`;
+const DATA_DIR = `./data/e2e-grid-${E2E_PORT}`;
 const ADMIN = { email: "grid-admin@bsm.local", password: "grid-admin-password" };
 const SERVICES = 62;
 
@@ -19,7 +18,7 @@ test.afterAll(async () => {
 test("the Summary grid shows 50 rows a page; sorting or filtering starts again on the first page", async ({ page }) => {
   test.setTimeout(180_000);
   rmSync(DATA_DIR, { recursive: true, force: true });
-  server = await startAppServer(PORT, {
+  server = await startAppServer("grid", {
     DATABASE_URL: `pglite:${DATA_DIR}`,
     NEXTAUTH_SECRET: E2E_SECRET,
     BSM_ADMIN_EMAIL: ADMIN.email,

@@ -5,20 +5,19 @@ import { rawSignIn, type RawSignInOutcome } from "./raw-sign-in";
 import { E2E_PORT, E2E_SECRET } from "./settings";
 
 // Its own server, configured to trust one proxy (127.0.0.4); other loopback addresses are not proxies.
-const PORT = E2E_PORT + 7;
-const DATA_DIR = `./data/e2e-proxies-${PORT}`;
+const DATA_DIR = `./data/e2e-proxies-${E2E_PORT}`;
 const ADMIN = { email: "proxies-admin@bsm.local", password: "proxies-admin-password" };
-const BASE = `http://127.0.0.1:${PORT}`;
 
 test("behind a trusted proxy each forwarded client is throttled on its own; an untrusted peer's header is ignored", async () => {
   rmSync(DATA_DIR, { recursive: true, force: true });
-  const server = await startAppServer(PORT, {
+  const server = await startAppServer("proxies", {
     DATABASE_URL: `pglite:${DATA_DIR}`,
     NEXTAUTH_SECRET: E2E_SECRET,
     BSM_ADMIN_EMAIL: ADMIN.email,
     BSM_ADMIN_PASSWORD: ADMIN.password,
     BSM_TRUSTED_PROXIES: "127.0.0.4",
   });
+  const BASE = `http://127.0.0.1:${server.port}`;
   try {
     const viaProxy = (client: string) => ({ localAddress: "127.0.0.4", forwardedFor: `6.6.6.6, ${client}` });
     const outcomes: RawSignInOutcome[] = [];
