@@ -24,6 +24,16 @@ export interface Grants {
   businessServices: ReadonlyMap<number, { canEdit: boolean }>;
 }
 
+/** The grants a role row holds as columns (the rest come from the user and the role's service list). */
+export type RoleGrants = Omit<Grants, "isAdmin" | "businessServices">;
+
+/** Only the grant columns of a role row: what access and the role editor both read. */
+export function roleGrantsOf<Role extends RoleGrants>(role: Role): Pick<Role, keyof RoleGrants> {
+  const { bsmAccess, viewAll, allBusinessServices, grantServicesOfComponents, configureBsm, configureBsmComponents, hostGroups, keywords, allServiceGroups, serviceGroups } =
+    role;
+  return { bsmAccess, viewAll, allBusinessServices, grantServicesOfComponents, configureBsm, configureBsmComponents, hostGroups, keywords, allServiceGroups, serviceGroups };
+}
+
 /** What access needs to know about a host. */
 export interface AccessHost {
   hostGroups: readonly string[];

@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { READ_CONFIGURATION_VERSION } from "../db/configuration-version";
-import { checksDecideVisibility, createAccess, hostVisibility, NO_GRANTS, type Access, type AccessEstate, type AccessHost, type Grants } from "./access";
+import { checksDecideVisibility, createAccess, hostVisibility, NO_GRANTS, roleGrantsOf, type Access, type AccessEstate, type AccessHost, type Grants } from "./access";
 
 /** The user's grants from their role; a user without a role (and not admin) has none. */
 export async function loadGrants(prisma: PrismaClient, userId: string): Promise<Grants> {
@@ -13,16 +13,7 @@ export async function loadGrants(prisma: PrismaClient, userId: string): Promise<
   if (!role) return { ...NO_GRANTS, isAdmin: user.isAdmin };
   return {
     isAdmin: user.isAdmin,
-    bsmAccess: role.bsmAccess,
-    viewAll: role.viewAll,
-    allBusinessServices: role.allBusinessServices,
-    grantServicesOfComponents: role.grantServicesOfComponents,
-    configureBsm: role.configureBsm,
-    configureBsmComponents: role.configureBsmComponents,
-    hostGroups: role.hostGroups,
-    keywords: role.keywords,
-    allServiceGroups: role.allServiceGroups,
-    serviceGroups: role.serviceGroups,
+    ...roleGrantsOf(role),
     businessServices: new Map(role.businessServices.map((row) => [row.businessServiceId, { canEdit: row.canEdit }])),
   };
 }

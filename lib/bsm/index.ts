@@ -11,6 +11,7 @@ export {
   orderForComponentView,
   roundPercent,
   zoneFigures,
+  type ServiceCounts,
   type ZoneFigures,
 } from "./rules";
 export { BsmConfigError } from "./estate-index";

@@ -1,19 +1,14 @@
 import type { PrismaClient } from "@prisma/client";
-import { compareForSummary, type ServiceState } from "../bsm";
+import { compareForSummary, type ServiceCounts, type ServiceState } from "../bsm";
 import type { Access } from "../auth/access";
 import { readStoredState } from "./bsm-object";
 
-export interface BusinessServiceStatusView {
+export interface BusinessServiceStatusView extends ServiceCounts {
   id: string;
   name: string;
   state: ServiceState;
   acknowledged: boolean;
   impacted: boolean;
-  componentsTotal: number;
-  componentsFailed: number;
-  componentsImpacted: number;
-  componentsDowntime: number;
-  componentsAcknowledged: number;
 }
 
 interface ServiceStatusRow {

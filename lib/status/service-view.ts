@@ -1,21 +1,13 @@
 import type { PrismaClient } from "@prisma/client";
-import { computeBusinessServiceStatus, type ServiceState } from "../bsm";
+import { computeBusinessServiceStatus } from "../bsm";
 import type { Access } from "../auth/access";
 import { loadAvailability } from "./availability";
+import type { BusinessServiceStatusView } from "./list-business-service-statuses";
 import { loadComponentLayers, type ComponentLayerView } from "./component-layers";
 import { loadStoredStatuses } from "./stored-statuses";
 
-export interface ServiceDetailView {
+export interface ServiceDetailView extends Omit<BusinessServiceStatusView, "id"> {
   id: number;
-  name: string;
-  state: ServiceState;
-  acknowledged: boolean;
-  impacted: boolean;
-  componentsTotal: number;
-  componentsFailed: number;
-  componentsImpacted: number;
-  componentsDowntime: number;
-  componentsAcknowledged: number;
   availability: number;
   /** Configured order; a component the user may not see is null (shown as a grey box). */
   components: (ComponentLayerView | null)[];
@@ -37,18 +29,20 @@ export async function getServiceView(prisma: PrismaClient, access: Access, servi
   const layers = await loadComponentLayers(prisma, access, componentIds, statuses, availability, { hostOrder: "zone", withFailingChecks: false });
   const layerOf = new Map(layers.map((layer) => [layer.id, layer]));
   const own = statuses.businessService(serviceId);
-  const counts = computeBusinessServiceStatus(componentIds.map((id) => statuses.component(id)));
+  const { componentsTotal, componentsFailed, componentsImpacted, componentsDowntime, componentsAcknowledged } = computeBusinessServiceStatus(
+    componentIds.map((id) => statuses.component(id)),
+  );
   return {
     id: service.id,
     name: service.name,
     state: own.state,
     acknowledged: own.acknowledged,
     impacted: own.impacted,
-    componentsTotal: counts.componentsTotal,
-    componentsFailed: counts.componentsFailed,
-    componentsImpacted: counts.componentsImpacted,
-    componentsDowntime: counts.componentsDowntime,
-    componentsAcknowledged: counts.componentsAcknowledged,
+    componentsTotal,
+    componentsFailed,
+    componentsImpacted,
+    componentsDowntime,
+    componentsAcknowledged,
     availability: availability.businessServices[0]?.availability ?? 100,
     components: componentIds.map((id) => (access.canSeeComponent(id) ? (layerOf.get(id) ?? null) : null)),
   };

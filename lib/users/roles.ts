@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { z } from "zod";
-import { requireCapability, type Access } from "../auth/access";
+import { requireCapability, roleGrantsOf, type Access } from "../auth/access";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { isUniqueViolation, parseInput } from "../config/inputs";
 import { NotFoundError, ValidationError } from "../errors/app-error";
@@ -65,16 +65,7 @@ export async function listRoles(prisma: PrismaClient): Promise<RoleView[]> {
     id: role.id,
     name: role.name,
     description: role.description,
-    bsmAccess: role.bsmAccess,
-    viewAll: role.viewAll,
-    allBusinessServices: role.allBusinessServices,
-    grantServicesOfComponents: role.grantServicesOfComponents,
-    configureBsm: role.configureBsm,
-    configureBsmComponents: role.configureBsmComponents,
-    hostGroups: role.hostGroups,
-    keywords: role.keywords,
-    allServiceGroups: role.allServiceGroups,
-    serviceGroups: role.serviceGroups,
+    ...roleGrantsOf(role),
     businessServices: businessServices.map((row) => ({ id: row.businessServiceId, canEdit: row.canEdit })),
     userCount: _count.users,
   }));

@@ -15,16 +15,8 @@ import {
  * skipped with its key rather than guessed at.
  */
 
-export interface StatusCheck {
-  name: string;
-  state: SourceCheckState;
-  stateType: SourceStateType;
-  acknowledged: boolean;
-  inDowntime: boolean;
-  output: string;
-  lastStateChange: number | null;
-  lastStateChangeEstimated?: boolean;
-}
+/** A check as the status API reports it: what the source passes on, before its host and groups are attached. */
+export type StatusCheck = Omit<SourceServiceCheck, "host" | "hostTemplates" | "serviceGroups">;
 
 export interface StatusHost {
   name: string;
