@@ -8,13 +8,19 @@ const repositoryRoot = path.resolve(import.meta.dirname, "..");
 const workDirectory = mkdtempSync(path.join(tmpdir(), "dve-reflect-"));
 afterAll(() => rmSync(workDirectory, { recursive: true, force: true }));
 
+// Each run starts Node with tsx: 0.9-1.4 s here (load 2-4); one test runs the CLI twice. A hung run
+// is stopped well inside the test's budget, so the failure names the child's timeout rather than Vitest's.
+const CLI_RUN_TIMEOUT_MS = 30_000;
+const CLI_TEST_BUDGET_MS = 2 * CLI_RUN_TIMEOUT_MS + 15_000;
+
 function runCli(file: string | string[], stdin = "") {
   const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/dve-reflect.ts", ...[file].flat()], {
     cwd: repositoryRoot,
     input: stdin,
     encoding: "utf8",
-    timeout: 30_000,
+    timeout: CLI_RUN_TIMEOUT_MS,
   });
+  if (result.error) throw result.error;
   return { exitCode: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -39,7 +45,7 @@ const designPageResult = {
   ],
 };
 
-describe("dve:reflect CLI", () => {
+describe("dve:reflect CLI", { timeout: CLI_TEST_BUDGET_MS }, () => {
   it("reflects the example of docs/connector-rules.md §8 read from a file", () => {
     const { exitCode, stdout, stderr } = runCli(writeInput("example.json", designPageExample));
     expect(stderr).toBe("");

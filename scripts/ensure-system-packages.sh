@@ -24,5 +24,29 @@ if command -v debconf-set-selections >/dev/null; then
     "icinga2-ido-mysql icinga2-ido-mysql/dbconfig-install boolean false" \
     "icinga2-ido-mysql icinga2-ido-mysql/enable boolean false" | debconf-set-selections
 fi
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# Another apt or dpkg run (an unattended upgrade, a parallel install) may hold the package locks:
+# wait for it instead of failing. DPkg::Lock::Timeout covers the dpkg lock; `apt-get update` also
+# takes the lists lock, which that option does not wait for on every apt version, so retry it.
+APT_LOCK_WAIT=(-o DPkg::Lock::Timeout=600)
+LISTS_LOCK=/var/lib/apt/lists/lock
+UPDATE_ATTEMPTS=10
+UPDATE_PAUSE_SECONDS=30
+
+lists_lock_held() {
+  if command -v fuser >/dev/null; then
+    fuser "$LISTS_LOCK" >/dev/null 2>&1
+  else
+    true # Without fuser we cannot tell, so treat every failure as a busy lock.
+  fi
+}
+
+for attempt in $(seq 1 "$UPDATE_ATTEMPTS"); do
+  apt-get update -qq "${APT_LOCK_WAIT[@]}" && break
+  if [ "$attempt" -eq "$UPDATE_ATTEMPTS" ] || ! lists_lock_held; then
+    echo "apt-get update failed (attempt $attempt of $UPDATE_ATTEMPTS)" >&2
+    exit 1
+  fi
+  echo "apt-get update: another apt run holds $LISTS_LOCK; retrying in ${UPDATE_PAUSE_SECONDS} s (attempt $attempt of $UPDATE_ATTEMPTS)" >&2
+  sleep "$UPDATE_PAUSE_SECONDS"
+done
+apt-get install -y -qq --no-install-recommends "${APT_LOCK_WAIT[@]}" "${missing[@]}" >/dev/null

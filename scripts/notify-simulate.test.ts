@@ -27,8 +27,15 @@ const DESIGN_EXAMPLE = {
   until: "2026-11-22T12:00:00Z",
 };
 
+// Each run starts tsx: 1.4-2.1 s here (load 2-4). A hung run is stopped well inside the test's
+// budget, so the failure names the child's timeout rather than Vitest's.
+const CLI_RUN_TIMEOUT_MS = 30_000;
+const CLI_TEST_BUDGET_MS = CLI_RUN_TIMEOUT_MS + 15_000;
+
 function runSimulate(args: string[], input?: string) {
-  return spawnSync(TSX, [SCRIPT, ...args], { cwd: ROOT, input, encoding: "utf8", timeout: 30_000 });
+  const result = spawnSync(TSX, [SCRIPT, ...args], { cwd: ROOT, input, encoding: "utf8", timeout: CLI_RUN_TIMEOUT_MS });
+  if (result.error) throw result.error;
+  return result;
 }
 
 function writeInput(content: string): string {
@@ -37,7 +44,7 @@ function writeInput(content: string): string {
   return file;
 }
 
-describe("notify:simulate", () => {
+describe("notify:simulate", { timeout: CLI_TEST_BUDGET_MS }, () => {
   it("replays the example of docs/notification-rules.md §13", () => {
     const result = runSimulate([writeInput(JSON.stringify(DESIGN_EXAMPLE))]);
     expect(result.stderr).toBe("");

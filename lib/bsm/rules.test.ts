@@ -264,7 +264,10 @@ describe("component state", () => {
     });
   });
 
-  describe("component state is the worst state in its operational zone (the first R hosts of the zone order)", () => {
+  // fast-check runs 500 host mixes; about 0.05 s here (load 2-4).
+  const PROPERTY_BUDGET_MS = 30_000;
+
+  describe("component state is the worst state in its operational zone (the first R hosts of the zone order)", { timeout: PROPERTY_BUDGET_MS }, () => {
     const hostStates = fc.array(fc.constantFrom<HostState>("OPERATIONAL", "FAILED", "DOWNTIME"), { maxLength: 8 });
     it("equals the counting rule for every host mix and R", () => {
       fc.assert(

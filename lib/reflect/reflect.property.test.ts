@@ -61,7 +61,10 @@ function applyActions(elementType: string | null, actions: readonly HostElementA
   }, elementType);
 }
 
-describe("reflection properties", () => {
+// fast-check runs 100 cases per property; each property took under 0.1 s here (load 2-4).
+const PROPERTY_BUDGET_MS = 30_000;
+
+describe("reflection properties", { timeout: PROPERTY_BUDGET_MS }, () => {
   it("a poll never touches a host that is neither new, changed nor removed", () => {
     fc.assert(
       fc.property(pollArbitrary, (input) => {

@@ -183,6 +183,9 @@ describe("createSimulatedSource", () => {
   });
 });
 
+// fast-check replays 20-25 random read sequences per property; under 0.9 s here (load 2-4).
+const PROPERTY_BUDGET_MS = 30_000;
+
 describe("readChanges", () => {
   it("returns exactly the checks that differ between two full reads at the same times", async () => {
     await fc.assert(
@@ -206,7 +209,7 @@ describe("readChanges", () => {
       }),
       { numRuns: 20 },
     );
-  });
+  }, PROPERTY_BUDGET_MS);
 
   it("keeps each check's service group in incremental reads", async () => {
     const changedGroups: [string, string[]][] = [];
@@ -301,7 +304,7 @@ describe("determinism", () => {
       ),
       { numRuns: 25 },
     );
-  });
+  }, PROPERTY_BUDGET_MS);
 
   it("replays the history before startedAt when asked to start in the past", async () => {
     const fromPast = createSimulatedSource({ seed: 8, startedAt: T0 - 3 * HOUR, now: () => T0 });
