@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { describe, expect, it } from "vitest";
-import { RUNTIMES, useFreshDatabase } from "@/tests/support/databases";
+import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import { authenticateApiRequest } from "../api/authenticate";
 import { AppError, ForbiddenError, ValidationError } from "../errors/app-error";
 import { httpStatusOf } from "../errors/error-response";
@@ -24,7 +24,7 @@ async function refusal(promise: Promise<unknown>): Promise<{ status: number; mes
 }
 
 describe.each(RUNTIMES)("API tokens with expiry and scope on %s", (runtime) => {
-  const freshDatabase = useFreshDatabase(runtime);
+  const freshDatabase = freshDatabaseOpener(runtime);
 
   async function setUp() {
     const database = await freshDatabase();

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { RUNTIMES, useFreshDatabase } from "@/tests/support/databases";
+import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import { upsertHosts } from "../poller/estate-store";
 import { createUser } from "../users/create-user";
 import { loadAccess } from "./load-access";
 
 describe.each(RUNTIMES)("the cached estate shape on %s", (runtime) => {
-  const freshDatabase = useFreshDatabase(runtime);
+  const freshDatabase = freshDatabaseOpener(runtime);
 
   async function setUp() {
     const database = await freshDatabase();

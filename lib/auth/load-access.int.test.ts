@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RUNTIMES, useFreshDatabase } from "@/tests/support/databases";
+import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import { hostVisibilityCondition } from "../connector/host-visibility";
 import { listHostChoices } from "../config/list-host-choices";
 import { loadKnownChecks, upsertHosts, upsertServiceChecks } from "../poller/estate-store";
@@ -41,7 +41,7 @@ const CHECKS = [
 ];
 
 describe.each(RUNTIMES)("loading access with service groups on %s", (runtime) => {
-  const freshDatabase = useFreshDatabase(runtime);
+  const freshDatabase = freshDatabaseOpener(runtime);
 
   async function setUp() {
     const database = await freshDatabase();

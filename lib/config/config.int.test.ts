@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RUNTIMES, useFreshDatabase } from "@/tests/support/databases";
+import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import { loadAccess } from "../auth/load-access";
 import { readConfigurationVersion } from "../poller/load-bsm-config";
 import { createUser } from "../users/create-user";
@@ -20,7 +20,7 @@ import {
 import { seedSmallEstate } from "./testing";
 
 describe.each(RUNTIMES)("configuration on %s", (runtime) => {
-  const freshDatabase = useFreshDatabase(runtime);
+  const freshDatabase = freshDatabaseOpener(runtime);
 
   async function setUp() {
     const database = await freshDatabase();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RUNTIMES, useFreshDatabase } from "@/tests/support/databases";
+import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import { loadAccess } from "../auth/load-access";
 import { createBusinessService, createComponent } from "../config";
 import { seedSmallEstate } from "../config/testing";
@@ -7,7 +7,7 @@ import { createUser } from "../users/create-user";
 import { getConfigurationCounts } from "./get-configuration-counts";
 
 describe.each(RUNTIMES)("dashboard counts on %s", (runtime) => {
-  const freshDatabase = useFreshDatabase(runtime);
+  const freshDatabase = freshDatabaseOpener(runtime);
 
   it("count the whole estate for administrators, only what a role sees for others, and nothing without BSM access", async () => {
     const database = await freshDatabase();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RUNTIMES, useFreshDatabase } from "@/tests/support/databases";
+import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import { loadAccess } from "../auth/load-access";
 import { ForbiddenError, ValidationError } from "../errors/app-error";
 import { fieldErrorsOf } from "../errors/testing";
@@ -8,7 +8,7 @@ import { loadOutboundPolicy, loadOutboundPolicyForm, saveOutboundPolicy } from "
 import { seedTestEstate } from "./runtime/test-estate";
 
 describe.each(RUNTIMES)("the outbound policy setting on %s", (runtime) => {
-  const freshDatabase = useFreshDatabase(runtime);
+  const freshDatabase = freshDatabaseOpener(runtime);
 
   async function setUp() {
     const database = await freshDatabase();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { RUNTIMES, useFreshDatabase, type FreshDatabase } from "@/tests/support/databases";
+import { RUNTIMES, freshDatabaseOpener, type FreshDatabase } from "@/tests/support/databases";
 import { sampleOpsviewEstate, startOpsviewRestServer, type FakeOpsviewRestServer } from "@/tests/support/opsview-rest-server";
 import { createBsmEngine } from "../bsm";
 import { createOpsviewRestSource } from "../sources/opsview-rest";
@@ -31,7 +31,7 @@ async function expectStoredStatusesToMatchStoredChecks(database: FreshDatabase) 
 }
 
 describe.each(RUNTIMES)("the poller on %s", (runtime) => {
-  const freshDatabase = useFreshDatabase(runtime);
+  const freshDatabase = freshDatabaseOpener(runtime);
   let restServer: FakeOpsviewRestServer | undefined;
 
   afterEach(async () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { RUNTIMES, useFreshDatabase } from "@/tests/support/databases";
+import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import { getPollerStatus } from "./get-poller-status";
 import { listRecentSourceEvents } from "./list-source-events";
 
 describe.each(RUNTIMES)("the poller's status as each user may read it on %s", (runtime) => {
-  const freshDatabase = useFreshDatabase(runtime);
+  const freshDatabase = freshDatabaseOpener(runtime);
 
   it("shows the source's error text and address to administrators only", async () => {
     const database = await freshDatabase();

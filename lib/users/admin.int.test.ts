@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RUNTIMES, useFreshDatabase } from "@/tests/support/databases";
+import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import { createApiToken, findApiTokenGrant, listApiTokens, revokeApiToken } from "../auth/api-tokens";
 import { loadAccess } from "../auth/load-access";
 import { ForbiddenError } from "../errors/app-error";
@@ -22,7 +22,7 @@ const ROLE = {
 };
 
 describe.each(RUNTIMES)("users, roles and API tokens on %s", (runtime) => {
-  const freshDatabase = useFreshDatabase(runtime);
+  const freshDatabase = freshDatabaseOpener(runtime);
 
   async function setUp() {
     const database = await freshDatabase();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RUNTIMES, useFreshDatabase } from "@/tests/support/databases";
+import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import { authorizeCredential } from "../api/authenticate";
 import { createApiToken, revokeApiToken } from "../auth/api-tokens";
 import { loadAccess } from "../auth/load-access";
@@ -26,7 +26,7 @@ const ROLE = {
 };
 
 describe.each(RUNTIMES)("ending sessions on %s", (runtime) => {
-  const freshDatabase = useFreshDatabase(runtime);
+  const freshDatabase = freshDatabaseOpener(runtime);
 
   async function setUp() {
     const database = await freshDatabase();

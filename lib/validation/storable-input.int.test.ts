@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RUNTIMES, useFreshDatabase } from "@/tests/support/databases";
+import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import { revokeApiToken } from "../auth/api-tokens";
 import { loadAccess } from "../auth/load-access";
 import { createBusinessService, createComponent, updateBusinessService, updateComponent, type ConfigContext } from "../config";
@@ -23,7 +23,7 @@ const BAD_TEXTS = [
 
 /** Bad input must come back as a field error for the form or the API (400), never as a database error (500). */
 describe.each(RUNTIMES)("input PostgreSQL cannot store, on %s", (runtime) => {
-  const freshDatabase = useFreshDatabase(runtime);
+  const freshDatabase = freshDatabaseOpener(runtime);
 
   async function setUp() {
     const database = await freshDatabase();

@@ -37,7 +37,7 @@ export async function openFreshDatabase(runtime: Runtime): Promise<Database & { 
 export type FreshDatabaseOptions = {
   /** Apply the committed migrations before handing the database over; default true. */
   migrate?: boolean;
-  /** "test" (default): dropped after the test that opened it; "suite": after the enclosing describe block. */
+  /** "test" (default): dropped after the test that opened it; "suite": after the enclosing describe block (or file). */
   lifetime?: "test" | "suite";
 };
 
@@ -45,7 +45,7 @@ export type FreshDatabaseOptions = {
  * Returns a function that opens a fresh database of `runtime`; every database it opened is dropped after
  * the test (or suite) that opened it. Call it before the block's own after-hooks, so that those run first.
  */
-export function useFreshDatabase(runtime: Runtime, { migrate = true, lifetime = "test" }: FreshDatabaseOptions = {}): () => Promise<FreshDatabase> {
+export function freshDatabaseOpener(runtime: Runtime, { migrate = true, lifetime = "test" }: FreshDatabaseOptions = {}): () => Promise<FreshDatabase> {
   let opened: FreshDatabase[] = [];
   const dropOpened = async () => {
     const dropping = opened;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RUNTIMES, useFreshDatabase } from "@/tests/support/databases";
+import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import { loadAccess } from "../../auth/load-access";
 import { createBusinessService, createComponent } from "../../config";
 import { seedSmallEstate } from "../../config/testing";
@@ -14,7 +14,7 @@ const NOW = Date.parse("2026-11-29T12:00:00Z");
 const query = (search: string, statuses: readonly string[]) => parseListQuery(new URL(`http://x/?${search}`), statuses);
 
 describe.each(RUNTIMES)("status API resources on %s", (runtime) => {
-  const freshDatabase = useFreshDatabase(runtime);
+  const freshDatabase = freshDatabaseOpener(runtime);
 
   it("answer with Opsview's field names, limited to what each user may see", async () => {
     const database = await freshDatabase();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RUNTIMES, useFreshDatabase } from "@/tests/support/databases";
+import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import { loadAccess } from "../../auth/load-access";
 import { ForbiddenError, ValidationError } from "../../errors/app-error";
 import { fieldErrorsOf } from "../../errors/testing";
@@ -11,7 +11,7 @@ import { newProfileFormValues, type MethodFormValues, type ProfileFormValues } f
 import { deleteProfile, getManagedProfile, listProfilesForUser, saveProfile } from "./profile-store";
 
 describe.each(RUNTIMES)("notification profiles on %s", (runtime) => {
-  const freshDatabase = useFreshDatabase(runtime);
+  const freshDatabase = freshDatabaseOpener(runtime);
 
   async function setUp({ allowLoopback = true } = {}) {
     const database = await freshDatabase();
