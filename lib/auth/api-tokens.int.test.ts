@@ -1,13 +1,12 @@
 import type { PrismaClient } from "@prisma/client";
-import { afterEach, describe, expect, it } from "vitest";
-import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
+import { describe, expect, it } from "vitest";
+import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import { authenticateApiRequest } from "../api/authenticate";
 import { AppError, ForbiddenError, ValidationError } from "../errors/app-error";
 import { httpStatusOf } from "../errors/error-response";
 import { createUser } from "../users/create-user";
 import { createApiToken, findApiTokenGrant, listApiTokens, revokeApiToken } from "./api-tokens";
 
-type FreshDatabase = Awaited<ReturnType<typeof openFreshDatabase>>;
 const NOW = Date.now();
 const inDays = (days: number) => new Date(NOW + days * 86_400_000);
 
@@ -25,15 +24,10 @@ async function refusal(promise: Promise<unknown>): Promise<{ status: number; mes
 }
 
 describe.each(RUNTIMES)("API tokens with expiry and scope on %s", (runtime) => {
-  let database: FreshDatabase;
-
-  afterEach(async () => {
-    await database.dropDatabase();
-  });
+  const freshDatabase = freshDatabaseOpener(runtime);
 
   async function setUp() {
-    database = await openFreshDatabase(runtime);
-    await database.migrate();
+    const database = await freshDatabase();
     const prisma = database.prisma;
     const admin = await createUser(prisma, { email: "admin@test.local", name: "Admin", password: "admin-password", isAdmin: true });
     const other = await createUser(prisma, { email: "other@test.local", name: "Other", password: "other-password", isAdmin: true });

@@ -1,21 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
+import { describe, expect, it } from "vitest";
+import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import { upsertHosts } from "../poller/estate-store";
 import { createUser } from "../users/create-user";
 import { loadAccess } from "./load-access";
 
-type FreshDatabase = Awaited<ReturnType<typeof openFreshDatabase>>;
-
 describe.each(RUNTIMES)("the cached estate shape on %s", (runtime) => {
-  let database: FreshDatabase;
-
-  afterEach(async () => {
-    await database.dropDatabase();
-  });
+  const freshDatabase = freshDatabaseOpener(runtime);
 
   async function setUp() {
-    database = await openFreshDatabase(runtime);
-    await database.migrate();
+    const database = await freshDatabase();
     const prisma = database.prisma;
     const hosts = ["web-1", "web-2", "db-1"].map((name) => ({ name, alias: name, address: "", hostGroups: ["Web"], keywords: [], hostTemplates: [{ name: "Web", priority: 1 }] }));
     await database.withConnection((connection) => connection.transaction((tx) => upsertHosts(tx, hosts, 1_000)));

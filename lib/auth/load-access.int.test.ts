@@ -1,13 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
+import { describe, expect, it } from "vitest";
+import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import { hostVisibilityCondition } from "../connector/host-visibility";
 import { listHostChoices } from "../config/list-host-choices";
 import { loadKnownChecks, upsertHosts, upsertServiceChecks } from "../poller/estate-store";
 import type { SourceHost, SourceServiceCheck } from "../sources/types";
 import { createUser } from "../users/create-user";
 import { loadAccess, loadCheckServiceGroups } from "./load-access";
-
-type FreshDatabase = Awaited<ReturnType<typeof openFreshDatabase>>;
 
 const host = (name: string, hostGroups: string[], keywords: string[] = []): SourceHost => ({
   name,
@@ -43,15 +41,10 @@ const CHECKS = [
 ];
 
 describe.each(RUNTIMES)("loading access with service groups on %s", (runtime) => {
-  let database: FreshDatabase;
-
-  afterEach(async () => {
-    await database.dropDatabase();
-  });
+  const freshDatabase = freshDatabaseOpener(runtime);
 
   async function setUp() {
-    database = await openFreshDatabase(runtime);
-    await database.migrate();
+    const database = await freshDatabase();
     const prisma = database.prisma;
     await database.withConnection((connection) =>
       connection.transaction(async (tx) => {
@@ -77,11 +70,11 @@ describe.each(RUNTIMES)("loading access with service groups on %s", (runtime) =>
       await prisma.user.update({ where: { id: user.id }, data: { roleId: created.id } });
       return user;
     };
-    return { prisma, web, db, bare, service, ids, userWithRole };
+    return { database, prisma, web, db, bare, service, ids, userWithRole };
   }
 
   it("stores each check's service groups and reads them back as the poller knows them", async () => {
-    await setUp();
+    const { database } = await setUp();
     const known = await database.withConnection(loadKnownChecks);
     expect(known.get("spare-1\u0000Backup")?.serviceGroups).toEqual(["Backup", "Operating system"]);
     await database.withConnection((connection) => upsertServiceChecks(connection, [check("web-2", "HTTP", ["Frontend"])], 2_000));

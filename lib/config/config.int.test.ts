@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
+import { describe, expect, it } from "vitest";
+import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import { loadAccess } from "../auth/load-access";
 import { readConfigurationVersion } from "../poller/load-bsm-config";
 import { createUser } from "../users/create-user";
@@ -19,18 +19,11 @@ import {
 } from ".";
 import { seedSmallEstate } from "./testing";
 
-type FreshDatabase = Awaited<ReturnType<typeof openFreshDatabase>>;
-
 describe.each(RUNTIMES)("configuration on %s", (runtime) => {
-  let database: FreshDatabase;
-
-  afterEach(async () => {
-    await database.dropDatabase();
-  });
+  const freshDatabase = freshDatabaseOpener(runtime);
 
   async function setUp() {
-    database = await openFreshDatabase(runtime);
-    await database.migrate();
+    const database = await freshDatabase();
     const prisma = database.prisma;
     const estate = await seedSmallEstate(prisma);
     const admin = await createUser(prisma, { email: "admin@test.local", name: "Admin", password: "admin-password", isAdmin: true });
@@ -47,11 +40,11 @@ describe.each(RUNTIMES)("configuration on %s", (runtime) => {
       user,
       access: await loadAccess(prisma, user.id),
     });
-    return { prisma, estate, admin, eu, viewer, euRole, contextOf };
+    return { database, prisma, estate, admin, eu, viewer, euRole, contextOf };
   }
 
   it("creates, updates and deletes a component with audit entries, and the poller's configuration version follows", async () => {
-    const { prisma, estate, admin, contextOf } = await setUp();
+    const { database, prisma, estate, admin, contextOf } = await setUp();
     const versions = [await database.withConnection(readConfigurationVersion)];
     const { id } = await createComponent(await contextOf(admin), {
       name: "Web EU",

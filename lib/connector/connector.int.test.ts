@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
+import { beforeEach, describe, expect, it } from "vitest";
+import { RUNTIMES, freshDatabaseOpener, type FreshDatabase } from "@/tests/support/databases";
 import { createAccess, NO_GRANTS, type Access, type Grants } from "../auth/access";
 import { ForbiddenError, ValidationError } from "../errors/app-error";
 import { Poller } from "../poller/poller";
@@ -17,8 +17,6 @@ import {
   setHostTypeExportState,
   setReflectionMode,
 } from "./index";
-
-type FreshDatabase = Awaited<ReturnType<typeof openFreshDatabase>>;
 
 const START = Date.parse("2026-11-29T08:00:00Z");
 const EMPTY_ESTATE = { hosts: new Map(), componentHosts: new Map(), serviceComponents: new Map() };
@@ -47,6 +45,7 @@ function pollDelta(write: Record<string, string>, removed: string[] = []): Estat
 }
 
 describe.each(RUNTIMES)("host reflection persisted on %s", (runtime) => {
+  const freshDatabase = freshDatabaseOpener(runtime);
   let database: FreshDatabase;
   let admin: ConnectorContext;
   let configurer: ConnectorContext;
@@ -61,17 +60,12 @@ describe.each(RUNTIMES)("host reflection persisted on %s", (runtime) => {
   const auditActions = async () => (await database.prisma.auditEntry.findMany({ orderBy: { id: "asc" } })).map((entry) => `${entry.action} ${entry.target}`);
 
   beforeEach(async () => {
-    database = await openFreshDatabase(runtime);
-    await database.migrate();
+    database = await freshDatabase();
     clock = START;
     const user = async (email: string) => ({ id: (await database.prisma.user.create({ data: { email, name: email, passwordHash: "x" } })).id, email });
     admin = { prisma: database.prisma, user: await user("admin@test"), access: accessWith({ isAdmin: true }) };
     configurer = { prisma: database.prisma, user: await user("configurer@test"), access: accessWith({ configureBsmComponents: true }) };
     viewer = { prisma: database.prisma, user: await user("viewer@test"), access: accessWith({}) };
-  });
-
-  afterEach(async () => {
-    await database.dropDatabase();
   });
 
   it("records every new host with export off, and a toggle then Reflect makes its element once however often it is clicked", async () => {

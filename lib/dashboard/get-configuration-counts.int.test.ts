@@ -1,23 +1,16 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
+import { describe, expect, it } from "vitest";
+import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import { loadAccess } from "../auth/load-access";
 import { createBusinessService, createComponent } from "../config";
 import { seedSmallEstate } from "../config/testing";
 import { createUser } from "../users/create-user";
 import { getConfigurationCounts } from "./get-configuration-counts";
 
-type FreshDatabase = Awaited<ReturnType<typeof openFreshDatabase>>;
-
 describe.each(RUNTIMES)("dashboard counts on %s", (runtime) => {
-  let database: FreshDatabase;
-
-  afterEach(async () => {
-    await database.dropDatabase();
-  });
+  const freshDatabase = freshDatabaseOpener(runtime);
 
   it("count the whole estate for administrators, only what a role sees for others, and nothing without BSM access", async () => {
-    database = await openFreshDatabase(runtime);
-    await database.migrate();
+    const database = await freshDatabase();
     const prisma = database.prisma;
     const estate = await seedSmallEstate(prisma);
     const admin = await createUser(prisma, { email: "admin@test.local", name: "Admin", password: "admin-password", isAdmin: true });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { NO_GRANTS, createAccess } from "@/lib/auth/access";
-import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
+import { RUNTIMES, freshDatabaseOpener, type FreshDatabase } from "@/tests/support/databases";
 import { NotFoundError, ValidationError } from "../errors/app-error";
 import { addDashlet, listDashlets, moveDashlet, removeDashlet, resizeDashlet } from "./manage-dashlets";
 
@@ -12,18 +12,17 @@ const estate = {
 const viewer = createAccess({ ...NO_GRANTS, bsmAccess: true, viewAll: true, businessServices: new Map([[12, { canEdit: false }]]) }, estate);
 
 describe.each(RUNTIMES)("personal dashboards on %s", (runtime) => {
-  let database: Awaited<ReturnType<typeof openFreshDatabase>>;
+  const freshDatabase = freshDatabaseOpener(runtime, { lifetime: "suite" });
+  let database: FreshDatabase;
   let userId: string;
   let otherUserId: string;
 
   beforeAll(async () => {
-    database = await openFreshDatabase(runtime);
-    await database.migrate();
+    database = await freshDatabase();
     const create = (email: string) => database.prisma.user.create({ data: { email, name: email, passwordHash: "x" } });
     userId = (await create("a@bsm.local")).id;
     otherUserId = (await create("b@bsm.local")).id;
   }, 60_000);
-  afterAll(() => database.dropDatabase());
 
   it("adds dashlets at the end, keeps a pinned view once, reorders, resizes and removes them", async () => {
     const { prisma } = database;

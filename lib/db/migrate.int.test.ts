@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { afterEach, describe, expect, it } from "vitest";
-import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
+import { describe, expect, it } from "vitest";
+import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import { applyMigrations, readMigrations, type Migration } from "./migrate";
 
 function migration(name: string, sql: string): Migration {
@@ -8,14 +8,10 @@ function migration(name: string, sql: string): Migration {
 }
 
 describe.each(RUNTIMES)("migrations on %s", (runtime) => {
-  let database: Awaited<ReturnType<typeof openFreshDatabase>>;
-
-  afterEach(async () => {
-    await database.dropDatabase();
-  });
+  const freshDatabase = freshDatabaseOpener(runtime, { migrate: false });
 
   it("applies the committed migrations once, then nothing, and Prisma works on the result", async () => {
-    database = await openFreshDatabase(runtime);
+    const database = await freshDatabase();
     const committed = await readMigrations();
     expect(committed.length).toBeGreaterThan(0);
 
@@ -34,7 +30,7 @@ describe.each(RUNTIMES)("migrations on %s", (runtime) => {
   });
 
   it("refuses to go on when an applied migration was edited", async () => {
-    database = await openFreshDatabase(runtime);
+    const database = await freshDatabase();
     const first = migration("20260101000000_first", `CREATE TABLE "Thing" ("id" INTEGER PRIMARY KEY);`);
     await database.withConnection((c) => applyMigrations(c, { migrations: [first], useAdvisoryLock: runtime === "postgres" }));
     const edited = migration(first.name, `CREATE TABLE "Thing" ("id" BIGINT PRIMARY KEY);`);
@@ -44,7 +40,7 @@ describe.each(RUNTIMES)("migrations on %s", (runtime) => {
   });
 
   it("rolls a failing migration back completely and records nothing for it", async () => {
-    database = await openFreshDatabase(runtime);
+    const database = await freshDatabase();
     const good = migration("20260101000000_good", `CREATE TABLE "Good" ("id" INTEGER PRIMARY KEY);`);
     const bad = migration("20260102000000_bad", `CREATE TABLE "Half" ("id" INTEGER PRIMARY KEY); SELECT * FROM "Missing";`);
     const migrate = (migrations: Migration[]) =>
@@ -63,14 +59,12 @@ describe.each(RUNTIMES)("migrations on %s", (runtime) => {
 });
 
 describe("migrations on postgres, concurrently", () => {
+  const freshDatabase = freshDatabaseOpener("postgres", { migrate: false });
+
   it("two instances starting at once apply each migration exactly once", async () => {
-    const database = await openFreshDatabase("postgres");
-    try {
-      const results = await Promise.all([database.migrate(), database.migrate(), database.migrate()]);
-      const committed = (await readMigrations()).map((m) => m.name);
-      expect(results.flatMap((r) => r.applied).sort()).toEqual(committed);
-    } finally {
-      await database.dropDatabase();
-    }
+    const database = await freshDatabase();
+    const results = await Promise.all([database.migrate(), database.migrate(), database.migrate()]);
+    const committed = (await readMigrations()).map((m) => m.name);
+    expect(results.flatMap((r) => r.applied).sort()).toEqual(committed);
   });
 });

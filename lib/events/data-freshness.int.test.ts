@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "@/lib/db";
-import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
+import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import { startPostgresServer, type PostgresServer } from "@/tests/support/postgres-server";
 import { createFreshnessMonitor, type FreshnessEvent, type FreshnessMonitor } from "./data-freshness";
 import { emitLiveEvent } from "./live-events";
@@ -8,17 +8,15 @@ import { emitLiveEvent } from "./live-events";
 const CHECK_EVERY_MS = 50;
 
 describe.each(RUNTIMES)("the event stream's stale and fresh events on %s", (runtime) => {
-  let database: Awaited<ReturnType<typeof openFreshDatabase>>;
+  const freshDatabase = freshDatabaseOpener(runtime);
   let monitor: FreshnessMonitor | undefined;
 
   afterEach(async () => {
     monitor?.stop();
-    await database.dropDatabase();
   });
 
   it("says stale when the poller marks the source stale (at once on a poll event), and fresh when it recovers", async () => {
-    database = await openFreshDatabase(runtime);
-    await database.migrate();
+    const database = await freshDatabase();
     const prisma = database.prisma;
     // A long interval: the changes below must arrive through the poll events.
     monitor = createFreshnessMonitor(database, { intervalMs: 3_600_000 });
@@ -53,7 +51,6 @@ describe.each(RUNTIMES)("the event stream's stale and fresh events on %s", (runt
   it("says stale when the application database cannot be reached", async () => {
     let server: PostgresServer | undefined;
     let outage: Database;
-    database = await openFreshDatabase(runtime);
     if (runtime === "postgres") {
       server = await startPostgresServer();
       outage = openDatabase({ kind: "postgres", url: server.url() }, { log: () => {} });

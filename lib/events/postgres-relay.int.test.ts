@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openFreshDatabase } from "@/tests/support/databases";
+import { freshDatabaseOpener } from "@/tests/support/databases";
 import { subscribeToLiveEvents, type LiveEvent, type LiveObjectChange } from "./live-events";
 import { notifyLiveEvent, startPostgresEventRelay, toNotifyPayloads } from "./postgres-relay";
 
@@ -8,8 +8,10 @@ function change(index: number): LiveObjectChange {
 }
 
 describe("live events between processes over PostgreSQL", () => {
+  const freshDatabase = freshDatabaseOpener("postgres", { migrate: false });
+
   it("delivers what one connection NOTIFYs to the subscribers of a listening relay, large events split", async () => {
-    const database = await openFreshDatabase("postgres");
+    const database = await freshDatabase();
     if (database.target.kind !== "postgres") throw new Error("expected PostgreSQL");
     const relay = startPostgresEventRelay(database.target.url);
     const received: LiveEvent[] = [];
@@ -29,7 +31,6 @@ describe("live events between processes over PostgreSQL", () => {
     } finally {
       unsubscribe();
       await relay.stop();
-      await database.dropDatabase();
     }
   });
 });

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
+import { describe, expect, it } from "vitest";
+import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import { loadAccess } from "../auth/load-access";
 import { ForbiddenError, ValidationError } from "../errors/app-error";
 import { fieldErrorsOf } from "../errors/testing";
@@ -7,18 +7,11 @@ import { DEFAULT_OUTBOUND_POLICY, judgeAddress } from "./outbound-policy";
 import { loadOutboundPolicy, loadOutboundPolicyForm, saveOutboundPolicy } from "./outbound-policy-store";
 import { seedTestEstate } from "./runtime/test-estate";
 
-type FreshDatabase = Awaited<ReturnType<typeof openFreshDatabase>>;
-
 describe.each(RUNTIMES)("the outbound policy setting on %s", (runtime) => {
-  let database: FreshDatabase;
-
-  afterEach(async () => {
-    await database.dropDatabase();
-  });
+  const freshDatabase = freshDatabaseOpener(runtime);
 
   async function setUp() {
-    database = await openFreshDatabase(runtime);
-    await database.migrate();
+    const database = await freshDatabase();
     const estate = await seedTestEstate(database);
     const prisma = database.prisma;
     const role = await prisma.role.create({ data: { name: "Web team", bsmAccess: true, hostGroups: ["Web"] } });

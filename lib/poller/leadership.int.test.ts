@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { openFreshDatabase } from "@/tests/support/databases";
+import { freshDatabaseOpener } from "@/tests/support/databases";
 import { postgresLeadership } from "./leadership";
 
 describe("poller election on PostgreSQL", () => {
+  const freshDatabase = freshDatabaseOpener("postgres", { migrate: false });
+
   it("lets exactly one instance poll, and another take over when it goes", async () => {
-    const database = await openFreshDatabase("postgres");
+    const database = await freshDatabase();
     if (database.target.kind !== "postgres") throw new Error("expected PostgreSQL");
     const first = postgresLeadership(database.target.url, 100);
     const second = postgresLeadership(database.target.url, 100);
@@ -23,7 +25,6 @@ describe("poller election on PostgreSQL", () => {
     } finally {
       await first.release();
       await second.release();
-      await database.dropDatabase();
     }
   });
 });

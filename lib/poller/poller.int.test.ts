@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
+import { RUNTIMES, freshDatabaseOpener, type FreshDatabase } from "@/tests/support/databases";
 import { sampleOpsviewEstate, startOpsviewRestServer, type FakeOpsviewRestServer } from "@/tests/support/opsview-rest-server";
 import { createBsmEngine } from "../bsm";
 import { createOpsviewRestSource } from "../sources/opsview-rest";
@@ -12,8 +12,6 @@ import { Poller } from "./poller";
 import { seedConfigurationIfEmpty } from "./seed-configuration";
 import type { LiveEvent } from "../events/live-events";
 import type { CompleteRead, MonitoringSource, SourceHost, SourceServiceCheck } from "../sources/types";
-
-type FreshDatabase = Awaited<ReturnType<typeof openFreshDatabase>>;
 
 const START = Date.parse("2026-11-22T08:00:00Z");
 
@@ -33,18 +31,16 @@ async function expectStoredStatusesToMatchStoredChecks(database: FreshDatabase) 
 }
 
 describe.each(RUNTIMES)("the poller on %s", (runtime) => {
-  let database: FreshDatabase;
+  const freshDatabase = freshDatabaseOpener(runtime);
   let restServer: FakeOpsviewRestServer | undefined;
 
   afterEach(async () => {
     await restServer?.stop();
     restServer = undefined;
-    await database.dropDatabase();
   });
 
   it("stores the estate, keeps BSM statuses equal to a full evaluation as checks change, and records history and transitions", async () => {
-    database = await openFreshDatabase(runtime);
-    await database.migrate();
+    const database = await freshDatabase();
     const clock = { now: START };
     const source = await seededSimulation(database, clock);
     const events: LiveEvent[] = [];
@@ -74,8 +70,7 @@ describe.each(RUNTIMES)("the poller on %s", (runtime) => {
   });
 
   it("loses nothing and invents nothing across a restart", async () => {
-    database = await openFreshDatabase(runtime);
-    await database.migrate();
+    const database = await freshDatabase();
     const clock = { now: START };
     const source = await seededSimulation(database, clock);
     const options = { database, source, pollIntervalMs: 10_000, now: () => clock.now, log: () => {} };
@@ -98,8 +93,7 @@ describe.each(RUNTIMES)("the poller on %s", (runtime) => {
   });
 
   it("takes a configuration change into the engine within one cycle", async () => {
-    database = await openFreshDatabase(runtime);
-    await database.migrate();
+    const database = await freshDatabase();
     const clock = { now: START };
     const source = await seededSimulation(database, clock);
     const poller = new Poller({ database, source, pollIntervalMs: 10_000, now: () => clock.now, log: () => {} });
@@ -124,8 +118,7 @@ describe.each(RUNTIMES)("the poller on %s", (runtime) => {
   });
 
   it("keeps the last known states when the source fails, shows the data as stale, backs off, and recovers", async () => {
-    database = await openFreshDatabase(runtime);
-    await database.migrate();
+    const database = await freshDatabase();
     restServer = await startOpsviewRestServer({ estate: sampleOpsviewEstate() });
     const clock = { now: START };
     const source = createOpsviewRestSource({ baseUrl: restServer.url, username: restServer.username, password: restServer.password }, { now: () => clock.now, timeoutMs: 2000 });
@@ -157,8 +150,7 @@ describe.each(RUNTIMES)("the poller on %s", (runtime) => {
   });
 
   it("skips a malformed row with its key and stores the rest", async () => {
-    database = await openFreshDatabase(runtime);
-    await database.migrate();
+    const database = await freshDatabase();
     restServer = await startOpsviewRestServer({ estate: sampleOpsviewEstate() });
     restServer.updateService("web1", "HTTP", { state: "exploded" });
     const lines: string[] = [];
@@ -172,8 +164,7 @@ describe.each(RUNTIMES)("the poller on %s", (runtime) => {
     expect([...stored.values()].some((check) => check.host === "web1" && check.name === "Load")).toBe(true);
   });
   it("stores an object that moves twice in one cycle (a check changes, another is removed) once, where it ended", async () => {
-    database = await openFreshDatabase(runtime);
-    await database.migrate();
+    const database = await freshDatabase();
     const host: SourceHost = { name: "web1", alias: "", address: "", hostGroups: [], keywords: [], hostTemplates: [{ name: "Web", priority: 1 }] };
     const check = (name: string, state: SourceServiceCheck["state"], acknowledged: boolean): SourceServiceCheck => ({
       host: "web1",

@@ -1,7 +1,7 @@
 import { countPollerLockHolders, terminatePollerLockHolder } from "@/tests/support/poller-lock";
 import { describe, expect, it } from "vitest";
 import pg from "pg";
-import { openFreshDatabase } from "@/tests/support/databases";
+import { freshDatabaseOpener } from "@/tests/support/databases";
 import { createSimulatedSource } from "../sources/simulated";
 import { postgresLeadership } from "./leadership";
 import { runPoller } from "./run-poller";
@@ -16,10 +16,11 @@ async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 
 }
 
 describe("the poll loop on PostgreSQL", () => {
+  const freshDatabase = freshDatabaseOpener("postgres");
+
   it("goes back to the election when its lock connection dies, and polls again once it wins", async () => {
-    const database = await openFreshDatabase("postgres");
+    const database = await freshDatabase();
     if (database.target.kind !== "postgres") throw new Error("expected PostgreSQL");
-    await database.migrate();
     const source = createSimulatedSource({ seed: 3, hosts: 60, businessServices: 5, eventsPerHour: 600, now: Date.now });
     const { components, businessServices } = source.configuration;
     await seedConfigurationIfEmpty(database, { hosts: (await source.readFull()).hosts, components, businessServices }, Date.now());
@@ -45,7 +46,6 @@ describe("the poll loop on PostgreSQL", () => {
     } finally {
       await admin.end();
       await running.stop();
-      await database.dropDatabase();
     }
   });
 });

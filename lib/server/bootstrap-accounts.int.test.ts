@@ -1,22 +1,18 @@
 import { loadAccess } from "../auth/load-access";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openFreshDatabase } from "@/tests/support/databases";
+import { beforeEach, describe, expect, it } from "vitest";
+import { freshDatabaseOpener, type FreshDatabase } from "@/tests/support/databases";
 import { authenticateUser } from "../users/authenticate";
 import { DEMO_VIEWER, bootstrapAccounts } from "./bootstrap-accounts";
 
 describe("bootstrapAccounts", () => {
-  let database: Awaited<ReturnType<typeof openFreshDatabase>>;
+  const freshDatabase = freshDatabaseOpener("pglite");
+  let database: FreshDatabase;
   let lines: string[];
   const log = (line: string) => lines.push(line);
 
   beforeEach(async () => {
-    database = await openFreshDatabase("pglite");
-    await database.migrate();
+    database = await freshDatabase();
     lines = [];
-  });
-
-  afterEach(async () => {
-    await database.dropDatabase();
   });
 
   it("creates an admin with a generated password, prints it once, and it signs in", async () => {

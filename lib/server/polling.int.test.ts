@@ -1,7 +1,7 @@
 import pg from "pg";
 import { countPollerLockHolders, terminatePollerLockHolder } from "@/tests/support/poller-lock";
 import { describe, expect, it } from "vitest";
-import { openFreshDatabase } from "@/tests/support/databases";
+import { freshDatabaseOpener } from "@/tests/support/databases";
 import { parseEnv } from "../env";
 import { postgresLeadership } from "../poller/leadership";
 import { SourceSettingsError } from "../sources/create-source";
@@ -18,22 +18,19 @@ async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 
 const config = parseEnv({ BSM_SOURCE: "simulated", BSM_SOURCE_SETTINGS: JSON.stringify({ seed: 3, hosts: 30, businessServices: 5 }), BSM_POLL_INTERVAL_SECONDS: "1" });
 
 describe("startPolling", () => {
+  const freshPgliteDatabase = freshDatabaseOpener("pglite");
+  const freshPostgresDatabase = freshDatabaseOpener("postgres");
+
   it("refuses invalid environment settings at start, as every start-up setting is checked", async () => {
-    const database = await openFreshDatabase("pglite");
-    await database.migrate();
-    try {
-      const bad = parseEnv({ BSM_SOURCE: "opsview-db", BSM_SOURCE_SETTINGS: JSON.stringify({ main: { host: "" } }) });
-      await expect(startPolling(bad, database, { log: () => {} })).rejects.toThrow(SourceSettingsError);
-      expect(await database.prisma.pollerStatus.count()).toBe(0);
-    } finally {
-      await database.dropDatabase();
-    }
+    const database = await freshPgliteDatabase();
+    const bad = parseEnv({ BSM_SOURCE: "opsview-db", BSM_SOURCE_SETTINGS: JSON.stringify({ main: { host: "" } }) });
+    await expect(startPolling(bad, database, { log: () => {} })).rejects.toThrow(SourceSettingsError);
+    expect(await database.prisma.pollerStatus.count()).toBe(0);
   });
 
   it("on PostgreSQL goes back to the election when its lock connection dies, and polls the settings in force once it wins", async () => {
-    const database = await openFreshDatabase("postgres");
+    const database = await freshPostgresDatabase();
     if (database.target.kind !== "postgres") throw new Error("expected PostgreSQL");
-    await database.migrate();
     const lines: string[] = [];
     const polling = await startPolling(config, database, {
       leadership: postgresLeadership(database.target.url, 100),
@@ -53,7 +50,6 @@ describe("startPolling", () => {
     } finally {
       await admin.end();
       await polling.stop();
-      await database.dropDatabase();
     }
   });
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
+import { RUNTIMES, freshDatabaseOpener, type FreshDatabase } from "@/tests/support/databases";
 import { startOpsviewRestServer, type FakeOpsviewRestServer } from "@/tests/support/opsview-rest-server";
 import type { Access } from "../auth/access";
 import { loadAccess } from "../auth/load-access";
@@ -15,8 +15,6 @@ import { resetSourceSettings } from "./reset-source-settings";
 import { saveSourceSettings } from "./save-source-settings";
 import type { SourceSettingsDraft } from "./source-settings-draft";
 import { testSourceConnection } from "./test-source-connection";
-
-type FreshDatabase = Awaited<ReturnType<typeof openFreshDatabase>>;
 
 const KEY = randomBytes(32).toString("base64");
 const environment = (overrides: Record<string, string> = {}): AppEnv =>
@@ -54,6 +52,7 @@ async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, w
 }
 
 describe.each(RUNTIMES)("source settings on %s", (runtime) => {
+  const freshDatabase = freshDatabaseOpener(runtime);
   let database: FreshDatabase;
   let other: Database | undefined;
   let poller: RunningPoller | undefined;
@@ -62,8 +61,7 @@ describe.each(RUNTIMES)("source settings on %s", (runtime) => {
   let access: Access;
 
   async function openMigrated() {
-    database = await openFreshDatabase(runtime);
-    await database.migrate();
+    database = await freshDatabase();
     const user = await database.prisma.user.create({ data: { email: "admin@bsm.local", name: "Admin", passwordHash: "x", isAdmin: true } });
     actor = { id: user.id, email: user.email };
     access = await loadAccess(database.prisma, user.id);
@@ -76,7 +74,6 @@ describe.each(RUNTIMES)("source settings on %s", (runtime) => {
     restServer = undefined;
     await other?.close();
     other = undefined;
-    await database.dropDatabase();
   });
 
   it("saves settings with their passwords encrypted, never readable in the table, and audits the save", async () => {

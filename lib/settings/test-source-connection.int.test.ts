@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openFreshDatabase } from "@/tests/support/databases";
+import { freshDatabaseOpener, type FreshDatabase } from "@/tests/support/databases";
 import { startMariaDbServer, type MariaDbServer } from "@/tests/support/mariadb-server";
 import { generateOpsviewEstate, openOpsviewFixture, type OpsviewFixture } from "@/tests/support/opsview-fixture";
 import { createAccess, NO_GRANTS } from "../auth/access";
@@ -14,19 +14,18 @@ const access = createAccess({ ...NO_GRANTS, isAdmin: true }, { hosts: new Map(),
 
 let server: MariaDbServer;
 let fixture: OpsviewFixture;
-let database: Awaited<ReturnType<typeof openFreshDatabase>>;
+const freshDatabase = freshDatabaseOpener("pglite", { lifetime: "suite" });
+let database: FreshDatabase;
 
 beforeAll(async () => {
   server = await startMariaDbServer();
   fixture = await openOpsviewFixture(server);
   await fixture.load(generateOpsviewEstate({ hosts: 4, checksPerHost: 2, templates: 2, hostGroups: 2 }));
   await fixture.createReader(READER);
-  database = await openFreshDatabase("pglite");
-  await database.migrate();
+  database = await freshDatabase();
 });
 
 afterAll(async () => {
-  await database?.dropDatabase();
   await fixture?.close();
   await server?.stop();
 });

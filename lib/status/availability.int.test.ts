@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
+import { beforeAll, describe, expect, it } from "vitest";
+import { RUNTIMES, freshDatabaseOpener, type FreshDatabase } from "@/tests/support/databases";
 import { loadAvailability } from "./availability";
 
 const NOW = Date.parse("2026-11-22T12:00:00Z");
@@ -53,15 +53,14 @@ async function seed(prisma: PrismaClient) {
 }
 
 describe.each(RUNTIMES)("24-hour availability from stored history on %s", (runtime) => {
-  let database: Awaited<ReturnType<typeof openFreshDatabase>>;
+  const freshDatabase = freshDatabaseOpener(runtime, { lifetime: "suite" });
+  let database: FreshDatabase;
   let ids: Awaited<ReturnType<typeof seed>>;
 
   beforeAll(async () => {
-    database = await openFreshDatabase(runtime);
-    await database.migrate();
+    database = await freshDatabase();
     ids = await seed(database.prisma);
   }, 60_000);
-  afterAll(() => database.dropDatabase());
 
   it("counts the change before the window, failures, downtime and creation time exactly", async () => {
     const report = await loadAvailability(database.prisma, { now: NOW });

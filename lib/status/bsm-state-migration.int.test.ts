@@ -1,18 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
+import { describe, expect, it } from "vitest";
+import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import { applyMigrations, readMigrations } from "../db/migrate";
 
 const BSM_STATE_MIGRATION = "20261204100400_bsm_state_enum";
 
 describe.each(RUNTIMES)("the BsmState migration on %s", (runtime) => {
-  let database: Awaited<ReturnType<typeof openFreshDatabase>>;
-
-  afterEach(async () => {
-    await database.dropDatabase();
-  });
+  const freshDatabase = freshDatabaseOpener(runtime, { migrate: false });
 
   it("keeps the stored states that were text, and turns text that is no state into OPERATIONAL", async () => {
-    database = await openFreshDatabase(runtime);
+    const database = await freshDatabase();
     const migrations = await readMigrations();
     const position = migrations.findIndex((migration) => migration.name === BSM_STATE_MIGRATION);
     expect(position).toBeGreaterThan(0);

@@ -1,20 +1,13 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
+import { describe, expect, it } from "vitest";
+import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import { getPollerStatus } from "./get-poller-status";
 import { listRecentSourceEvents } from "./list-source-events";
 
-type FreshDatabase = Awaited<ReturnType<typeof openFreshDatabase>>;
-
 describe.each(RUNTIMES)("the poller's status as each user may read it on %s", (runtime) => {
-  let database: FreshDatabase;
-
-  afterEach(async () => {
-    await database.dropDatabase();
-  });
+  const freshDatabase = freshDatabaseOpener(runtime);
 
   it("shows the source's error text and address to administrators only", async () => {
-    database = await openFreshDatabase(runtime);
-    await database.migrate();
+    const database = await freshDatabase();
     const prisma = database.prisma;
     await prisma.pollerStatus.create({
       data: {
@@ -46,8 +39,7 @@ describe.each(RUNTIMES)("the poller's status as each user may read it on %s", (r
   });
 
   it("keeps the simulated estate's description (no address) for those who may see estate figures only", async () => {
-    database = await openFreshDatabase(runtime);
-    await database.migrate();
+    const database = await freshDatabase();
     await database.prisma.pollerStatus.create({ data: { sourceKind: "simulated", sourceDescription: "simulated estate: 240 hosts" } });
     expect((await getPollerStatus(database.prisma, { isAdmin: false, seesEstateFigures: true }))?.sourceDescription).toBe("simulated estate: 240 hosts");
     expect((await getPollerStatus(database.prisma, { isAdmin: false, seesEstateFigures: false }))?.sourceDescription).toBe("Simulated estate (demo)");

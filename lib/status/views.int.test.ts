@@ -1,8 +1,8 @@
 import type { PrismaClient } from "@prisma/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { NO_GRANTS, createAccess, type Grants } from "@/lib/auth/access";
 import { loadAccessEstate } from "@/lib/auth/load-access";
-import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
+import { RUNTIMES, freshDatabaseOpener, type FreshDatabase } from "@/tests/support/databases";
 import { getComponentView } from "./component-view";
 import { getInvestigateView } from "./investigate-view";
 import { listBusinessServiceStatuses } from "./list-business-service-statuses";
@@ -74,7 +74,8 @@ async function seed(prisma: PrismaClient) {
 }
 
 describe.each(RUNTIMES)("view read models on %s", (runtime) => {
-  let database: Awaited<ReturnType<typeof openFreshDatabase>>;
+  const freshDatabase = freshDatabaseOpener(runtime, { lifetime: "suite" });
+  let database: FreshDatabase;
   let ids: Awaited<ReturnType<typeof seed>>;
   const accessFor = async (grants: Partial<Grants>) => {
     const full = { ...NO_GRANTS, bsmAccess: true, ...grants };
@@ -82,11 +83,9 @@ describe.each(RUNTIMES)("view read models on %s", (runtime) => {
   };
 
   beforeAll(async () => {
-    database = await openFreshDatabase(runtime);
-    await database.migrate();
+    database = await freshDatabase();
     ids = await seed(database.prisma);
   }, 60_000);
-  afterAll(() => database.dropDatabase());
 
   it("Service view: hosts in zone order, the first R the zone, availability per object", async () => {
     const view = await getServiceView(database.prisma, await accessFor({ viewAll: true, allBusinessServices: true }), ids.shopId, NOW);

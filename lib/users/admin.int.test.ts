@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
+import { describe, expect, it } from "vitest";
+import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import { createApiToken, findApiTokenGrant, listApiTokens, revokeApiToken } from "../auth/api-tokens";
 import { loadAccess } from "../auth/load-access";
 import { ForbiddenError } from "../errors/app-error";
@@ -7,8 +7,6 @@ import { authenticateUser } from "./authenticate";
 import { createUser } from "./create-user";
 import { createUserAsAdmin, deleteUser, setUserAccess } from "./manage-users";
 import { deleteRole, listKnownServiceGroups, listRoles, saveRole } from "./roles";
-
-type FreshDatabase = Awaited<ReturnType<typeof openFreshDatabase>>;
 
 const ROLE = {
   name: "EU operators",
@@ -24,15 +22,10 @@ const ROLE = {
 };
 
 describe.each(RUNTIMES)("users, roles and API tokens on %s", (runtime) => {
-  let database: FreshDatabase;
-
-  afterEach(async () => {
-    await database.dropDatabase();
-  });
+  const freshDatabase = freshDatabaseOpener(runtime);
 
   async function setUp() {
-    database = await openFreshDatabase(runtime);
-    await database.migrate();
+    const database = await freshDatabase();
     const prisma = database.prisma;
     const admin = await createUser(prisma, { email: "admin@test.local", name: "Admin", password: "admin-password", isAdmin: true });
     const context = async (user: { id: string; email: string }) => ({ prisma, user, access: await loadAccess(prisma, user.id) });

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
+import { describe, expect, it } from "vitest";
+import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import { authorizeCredential } from "../api/authenticate";
 import { createApiToken, revokeApiToken } from "../auth/api-tokens";
 import { loadAccess } from "../auth/load-access";
@@ -10,8 +10,6 @@ import { createUser } from "./create-user";
 import { deleteUser, setUserAccess } from "./manage-users";
 import { changeOwnPassword, resetUserPassword } from "./passwords";
 import { saveRole } from "./roles";
-
-type FreshDatabase = Awaited<ReturnType<typeof openFreshDatabase>>;
 
 const HOUR = 3600_000;
 const ROLE = {
@@ -28,15 +26,10 @@ const ROLE = {
 };
 
 describe.each(RUNTIMES)("ending sessions on %s", (runtime) => {
-  let database: FreshDatabase;
-
-  afterEach(async () => {
-    await database.dropDatabase();
-  });
+  const freshDatabase = freshDatabaseOpener(runtime);
 
   async function setUp() {
-    database = await openFreshDatabase(runtime);
-    await database.migrate();
+    const database = await freshDatabase();
     const prisma = database.prisma;
     const admin = await createUser(prisma, { email: "admin@test.local", name: "Admin", password: "admin-password", isAdmin: true });
     const adminContext = async () => ({ prisma, user: admin, access: await loadAccess(prisma, admin.id) });

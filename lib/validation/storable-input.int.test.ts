@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
+import { describe, expect, it } from "vitest";
+import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import { revokeApiToken } from "../auth/api-tokens";
 import { loadAccess } from "../auth/load-access";
 import { createBusinessService, createComponent, updateBusinessService, updateComponent, type ConfigContext } from "../config";
@@ -15,8 +15,6 @@ import { createUserAsAdmin } from "../users/manage-users";
 import { saveRole } from "../users/roles";
 import { DeferredInput } from "./deferred-input";
 
-type FreshDatabase = Awaited<ReturnType<typeof openFreshDatabase>>;
-
 const BEYOND_INT4 = 2147483648;
 const BAD_TEXTS = [
   ["a NUL character", "Web\u0000EU"],
@@ -25,15 +23,10 @@ const BAD_TEXTS = [
 
 /** Bad input must come back as a field error for the form or the API (400), never as a database error (500). */
 describe.each(RUNTIMES)("input PostgreSQL cannot store, on %s", (runtime) => {
-  let database: FreshDatabase;
-
-  afterEach(async () => {
-    await database.dropDatabase();
-  });
+  const freshDatabase = freshDatabaseOpener(runtime);
 
   async function setUp() {
-    database = await openFreshDatabase(runtime);
-    await database.migrate();
+    const database = await freshDatabase();
     const prisma = database.prisma;
     const estate = await seedSmallEstate(prisma);
     const admin = await createUser(prisma, { email: "admin@test.local", name: "Admin", password: "admin-password", isAdmin: true });

@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { inject } from "vitest";
+import { afterAll, afterEach, inject } from "vitest";
 import { openDatabase, type Database } from "@/lib/db/client";
 
 export type Runtime = "pglite" | "postgres";
 export const RUNTIMES: Runtime[] = ["pglite", "postgres"];
+export type FreshDatabase = Awaited<ReturnType<typeof openFreshDatabase>>;
 
 /** A fresh, empty database of the given runtime, isolated from every other test. */
 export async function openFreshDatabase(runtime: Runtime): Promise<Database & { dropDatabase(): Promise<void> }> {
@@ -30,5 +31,33 @@ export async function openFreshDatabase(runtime: Runtime): Promise<Database & { 
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();
     },
+  };
+}
+
+export type FreshDatabaseOptions = {
+  /** Apply the committed migrations before handing the database over; default true. */
+  migrate?: boolean;
+  /** "test" (default): dropped after the test that opened it; "suite": after the enclosing describe block (or file). */
+  lifetime?: "test" | "suite";
+};
+
+/**
+ * Returns a function that opens a fresh database of `runtime`; every database it opened is dropped after
+ * the test (or suite) that opened it. Call it before the block's own after-hooks, so that those run first.
+ */
+export function freshDatabaseOpener(runtime: Runtime, { migrate = true, lifetime = "test" }: FreshDatabaseOptions = {}): () => Promise<FreshDatabase> {
+  let opened: FreshDatabase[] = [];
+  const dropOpened = async () => {
+    const dropping = opened;
+    opened = [];
+    for (const database of dropping) await database.dropDatabase();
+  };
+  if (lifetime === "test") afterEach(dropOpened);
+  else afterAll(dropOpened);
+  return async () => {
+    const database = await openFreshDatabase(runtime);
+    opened.push(database);
+    if (migrate) await database.migrate();
+    return database;
   };
 }

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
+import { describe, expect, it } from "vitest";
+import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import { loadAccess } from "../../auth/load-access";
 import { createBusinessService, createComponent } from "../../config";
 import { seedSmallEstate } from "../../config/testing";
@@ -10,20 +10,14 @@ import { COMPONENT_STATUSES, listBsmComponentResources } from "./bsmcomponent";
 import { HOST_STATUSES, listBsmHostResources } from "./bsmhost";
 import { SERVICE_STATUSES, listBsmServiceResources } from "./bsmservice";
 
-type FreshDatabase = Awaited<ReturnType<typeof openFreshDatabase>>;
 const NOW = Date.parse("2026-11-29T12:00:00Z");
 const query = (search: string, statuses: readonly string[]) => parseListQuery(new URL(`http://x/?${search}`), statuses);
 
 describe.each(RUNTIMES)("status API resources on %s", (runtime) => {
-  let database: FreshDatabase;
-
-  afterEach(async () => {
-    await database.dropDatabase();
-  });
+  const freshDatabase = freshDatabaseOpener(runtime);
 
   it("answer with Opsview's field names, limited to what each user may see", async () => {
-    database = await openFreshDatabase(runtime);
-    await database.migrate();
+    const database = await freshDatabase();
     const prisma = database.prisma;
     const estate = await seedSmallEstate(prisma);
     const admin = await createUser(prisma, { email: "admin@test.local", name: "Admin", password: "admin-password", isAdmin: true });
@@ -111,8 +105,7 @@ describe.each(RUNTIMES)("status API resources on %s", (runtime) => {
   });
 
   it("bsmhost refuses the hosts of a component seen only top down, with a message", async () => {
-    database = await openFreshDatabase(runtime);
-    await database.migrate();
+    const database = await freshDatabase();
     const prisma = database.prisma;
     const estate = await seedSmallEstate(prisma);
     const admin = await createUser(prisma, { email: "admin@test.local", name: "Admin", password: "admin-password", isAdmin: true });
@@ -134,8 +127,7 @@ describe.each(RUNTIMES)("status API resources on %s", (runtime) => {
   });
 
   it("carry stale_since while the monitoring source is not answering, null when it answers again", async () => {
-    database = await openFreshDatabase(runtime);
-    await database.migrate();
+    const database = await freshDatabase();
     const prisma = database.prisma;
     const estate = await seedSmallEstate(prisma);
     const admin = await createUser(prisma, { email: "admin@test.local", name: "Admin", password: "admin-password", isAdmin: true });

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
+import { describe, expect, it } from "vitest";
+import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import { loadAccess } from "../../auth/load-access";
 import { ForbiddenError, ValidationError } from "../../errors/app-error";
 import { fieldErrorsOf } from "../../errors/testing";
@@ -10,18 +10,11 @@ import { saveContact } from "./contact-store";
 import { newProfileFormValues, type MethodFormValues, type ProfileFormValues } from "./profile-form-values";
 import { deleteProfile, getManagedProfile, listProfilesForUser, saveProfile } from "./profile-store";
 
-type FreshDatabase = Awaited<ReturnType<typeof openFreshDatabase>>;
-
 describe.each(RUNTIMES)("notification profiles on %s", (runtime) => {
-  let database: FreshDatabase;
-
-  afterEach(async () => {
-    await database.dropDatabase();
-  });
+  const freshDatabase = freshDatabaseOpener(runtime);
 
   async function setUp({ allowLoopback = true } = {}) {
-    database = await openFreshDatabase(runtime);
-    await database.migrate();
+    const database = await freshDatabase();
     const estate = await seedTestEstate(database);
     const prisma = database.prisma;
     // The profiles' webhook goes to 127.0.0.1, which the outbound policy refuses unless allowed.

@@ -5,13 +5,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Prisma } from "@prisma/client";
 import { afterEach, describe, expect, it } from "vitest";
-import { RUNTIMES, openFreshDatabase } from "@/tests/support/databases";
+import { RUNTIMES, freshDatabaseOpener, type FreshDatabase } from "@/tests/support/databases";
 import type { StoredMethod } from "../profiles/profile-input";
 import { NotificationDeliveryWorker, INTERRUPTED_DELIVERY_ERROR } from "./delivery-worker";
 import { createNotificationStep } from "./notification-step";
 import { createScriptedSource, createTestPoller, nextWholeMinute, seedTestEstate, type TestEstate } from "./test-estate";
-
-type FreshDatabase = Awaited<ReturnType<typeof openFreshDatabase>>;
 
 const MINUTE = 60_000;
 const NO_WAIT_RETRIES = { maxAttempts: 2, initialDelayMs: 0, backoffFactor: 1, maxDelayMs: 0 };
@@ -65,17 +63,16 @@ async function createProfile(database: FreshDatabase, estate: TestEstate, overri
 }
 
 describe.each(RUNTIMES)("notifications from the poller on %s", (runtime) => {
+  const freshDatabase = freshDatabaseOpener(runtime);
   let database: FreshDatabase;
   let directory: string;
 
   afterEach(async () => {
-    await database.dropDatabase();
     rmSync(directory, { recursive: true, force: true });
   });
 
   async function setUp() {
-    database = await openFreshDatabase(runtime);
-    await database.migrate();
+    database = await freshDatabase();
     directory = mkdtempSync(join(tmpdir(), "notify-step-"));
     const estate = await seedTestEstate(database);
     return { estate, source: createScriptedSource(), clock: { now: nextWholeMinute() } };
