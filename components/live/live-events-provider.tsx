@@ -14,7 +14,7 @@ export interface LivePollState {
   databaseDownSince?: number | null;
 }
 
-const LivePollContext = createContext<LivePollState | null>(null);
+export const LivePollContext = createContext<LivePollState | null>(null);
 
 const SUMMARY_KEY = ["bsm", "summary"];
 /**

@@ -14,7 +14,9 @@ interface Props {
 export function SourceBanner({ sourceKind, sourceDescription, staleSince, lastError }: Props) {
   const live = useLivePollState();
   const stale = live ? live.staleSince : staleSince ? Date.parse(staleSince) : null;
-  const error = live ? live.message : lastError;
+  // The stream announces a stale source on connect, before any poll event carries the error: until
+  // one does, the error the page was rendered with still holds (null for non-administrators).
+  const error = live?.message ?? lastError;
   const databaseDownSince = live?.databaseDownSince ?? null;
   return (
     <div className="space-y-1" data-testid="source-banner">
