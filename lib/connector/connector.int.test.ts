@@ -1,14 +1,16 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { RUNTIMES, freshDatabaseOpener, type FreshDatabase } from "@/tests/support/databases";
 import { createAccess, NO_GRANTS, type Access, type Grants } from "../auth/access";
-import { ForbiddenError, ValidationError } from "../errors/app-error";
+import { ForbiddenError, NotFoundError, ValidationError } from "../errors/app-error";
 import { Poller } from "../poller/poller";
 import type { EstateDelta } from "../poller/detect-changes";
+import { upsertHosts } from "../poller/estate-store";
 import type { ReflectionMode } from "../reflect";
 import { createSimulatedSource } from "../sources/simulated";
 import type { ConnectorContext } from "./context";
 import {
   createReflectAfterPollStep,
+  getHostElement,
   listOverview,
   reflectAllHosts,
   reflectChangedHostsAfterPoll,
@@ -66,6 +68,37 @@ describe.each(RUNTIMES)("host reflection persisted on %s", (runtime) => {
     admin = { prisma: database.prisma, user: await user("admin@test"), access: accessWith({ isAdmin: true }) };
     configurer = { prisma: database.prisma, user: await user("configurer@test"), access: accessWith({ configureBsmComponents: true }) };
     viewer = { prisma: database.prisma, user: await user("viewer@test"), access: accessWith({}) };
+  });
+
+  it("lets a configurer without VIEWALL toggle, Reflect and open the hosts the Overview shows them, though the hosts are in no component", async () => {
+    const delta = pollDelta({ "web-01": "Web", "web-02": "Web", "db-01": "Database" });
+    const grouped = delta.hostsToWrite.map((host) => ({ ...host, hostGroups: [host.name.startsWith("web-") ? "Web" : "Db"] }));
+    await database.withConnection((connection) => connection.transaction((tx) => upsertHosts(tx, grouped, clock)));
+    await poll({ "web-01": "Web", "web-02": "Web", "db-01": "Database" });
+    // The estate access knows holds no host: none of them is in a component.
+    const webConfigurer: ConnectorContext = {
+      ...configurer,
+      access: createAccess({ ...NO_GRANTS, bsmAccess: true, configureBsmComponents: true, hostGroups: ["Web"] }, EMPTY_ESTATE),
+    };
+
+    const overview = await listOverview(database.prisma, webConfigurer.access, { q: "", sort: "host", dir: "asc", page: 1 });
+    expect(overview.rows.map((row) => row.host)).toEqual(["web-01", "web-02"]);
+
+    expect(await setHostExport(webConfigurer, { host: "web-01", exportEnabled: true }, clock)).toMatchObject({ changed: true });
+    expect(await reflectOneHost(webConfigurer, { host: "web-01" }, clock)).toMatchObject({ hostsChanged: 1, created: 1 });
+    expect(await getHostElement(database.prisma, webConfigurer.access, "web-01")).toMatchObject({ host: "web-01", elementType: "Web" });
+
+    await setHostExport(admin, { host: "web-02", exportEnabled: true }, clock);
+    await setHostExport(admin, { host: "db-01", exportEnabled: true }, clock);
+    expect(await reflectAllHosts(webConfigurer, clock)).toMatchObject({ hostsChanged: 1, created: 1 });
+    expect(await record("web-02")).toMatchObject({ pending: false, element: { hostType: "Web" } });
+    expect(await record("db-01")).toMatchObject({ pending: true, element: null });
+
+    // A host outside the role stays as hidden as before: not found, never changed.
+    await expect(setHostExport(webConfigurer, { host: "db-01", exportEnabled: false }, clock)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(reflectOneHost(webConfigurer, { host: "db-01" }, clock)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await getHostElement(database.prisma, webConfigurer.access, "db-01")).toBeNull();
+    expect(await record("db-01")).toMatchObject({ exportEnabled: true, pending: true });
   });
 
   it("records every new host with export off, and a toggle then Reflect makes its element once however often it is clicked", async () => {

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import type { Access } from "../auth/access";
 import type { ReflectStatus } from "../reflect";
 import { isStorableText } from "../validation/fields";
+import { visibleHostNames } from "./host-visibility";
 
 const CHECK_SEVERITY: Record<string, number> = { CRITICAL: 0, UNKNOWN: 1, WARNING: 2, OK: 3 };
 
@@ -19,7 +20,7 @@ export interface HostElementDetail {
 
 /** A host element's page: its checks, the components and business services it is in, its reflect history. */
 export async function getHostElement(prisma: PrismaClient, access: Access, host: string): Promise<HostElementDetail | null> {
-  if (!isStorableText(host) || !access.canSeeHost(host)) return null;
+  if (!isStorableText(host) || !(await visibleHostNames(prisma, access, [host])).has(host)) return null;
   const element = await prisma.hostElement.findUnique({ where: { host }, include: { reflectedHost: true } });
   if (!element) return null;
   const [source, history] = await Promise.all([

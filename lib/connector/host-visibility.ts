@@ -1,3 +1,4 @@
+import type { Prisma, PrismaClient } from "@prisma/client";
 import type { Access } from "../auth/access";
 
 /**
@@ -19,4 +20,20 @@ export function hostVisibilityCondition(access: Access, firstParam: number): { s
     sql: `(${byKeyword} OR (${byHostGroup} AND ${everyCheckInGrantedGroup}))`,
     params: [...params, JSON.stringify(grants.serviceGroups)],
   };
+}
+
+/**
+ * Which of these hosts the user may see, by the rule of the Overview and Hosts tables: hosts in no
+ * component count too (access.canSeeHost knows only hosts that are in some component).
+ */
+export async function visibleHostNames(db: PrismaClient | Prisma.TransactionClient, access: Access, names: readonly string[]): Promise<Set<string>> {
+  const visibility = hostVisibilityCondition(access, 2);
+  if (names.length === 0 || visibility.sql === "FALSE") return new Set();
+  if (visibility.sql === "TRUE") return new Set(names);
+  const rows = await db.$queryRawUnsafe<{ name: string }[]>(
+    `SELECT h.name FROM "Host" h WHERE h.name = ANY($1::text[]) AND ${visibility.sql}`,
+    [...names],
+    ...visibility.params,
+  );
+  return new Set(rows.map((row) => row.name));
 }

@@ -7,6 +7,7 @@ import { NotFoundError } from "../errors/app-error";
 import { reflectAll, reflectHost } from "../reflect";
 import { hostNameInput, requireConfigurableHost, TRANSACTION_OPTIONS, type ConnectorContext } from "./context";
 import { loadExportSettings, loadRecordsForUpdate, saveOutcomes, type SaveSummary } from "./store";
+import { visibleHostNames } from "./host-visibility";
 
 const reflectHostInput = z.object({ host: hostNameInput });
 
@@ -26,7 +27,7 @@ function summarise(summary: SaveSummary): ReflectResult {
 /** The Reflect button: applies the desired element state to one pending host; does nothing otherwise. */
 export async function reflectOneHost({ prisma, user, access }: ConnectorContext, raw: unknown, now = Date.now()): Promise<ReflectResult> {
   const { host } = parseInput(reflectHostInput, raw);
-  requireConfigurableHost(access, host);
+  await requireConfigurableHost(prisma, access, host);
   return prisma.$transaction(async (tx) => {
     const [record] = await loadRecordsForUpdate(tx, { hosts: [host] });
     if (!record) throw new NotFoundError(`There is no host called ${host}`);
@@ -48,7 +49,9 @@ export async function reflectOneHost({ prisma, user, access }: ConnectorContext,
 export async function reflectAllHosts({ prisma, user, access }: ConnectorContext, now = Date.now()): Promise<ReflectResult> {
   requireCapability(access, "configureBsmComponents");
   return prisma.$transaction(async (tx) => {
-    const records = (await loadRecordsForUpdate(tx, "pending")).filter((record) => access.canSeeHost(record.host));
+    const pending = await loadRecordsForUpdate(tx, "pending");
+    const visible = await visibleHostNames(tx, access, pending.map((record) => record.host));
+    const records = pending.filter((record) => visible.has(record.host));
     const exportSettings = await loadExportSettings(tx);
     const summary = await saveOutcomes(tx, records, reflectAll(records, exportSettings).outcomes, { cause: "reflect-all", userEmail: user.email, now });
     const result = summarise(summary);

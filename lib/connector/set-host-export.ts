@@ -12,7 +12,7 @@ const setHostExportInput = z.object({ host: hostNameInput, exportEnabled: z.bool
 /** The Overview table's export toggle: only makes the host pending; Reflect acts on it. */
 export async function setHostExport({ prisma, user, access }: ConnectorContext, raw: unknown, now = Date.now()): Promise<{ changed: boolean; record: HostRecord }> {
   const { host, exportEnabled } = parseInput(setHostExportInput, raw);
-  requireConfigurableHost(access, host);
+  await requireConfigurableHost(prisma, access, host);
   return prisma.$transaction(async (tx) => {
     const [record] = await loadRecordsForUpdate(tx, { hosts: [host] });
     if (!record) throw new NotFoundError(`There is no host called ${host}`);
