@@ -1,17 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireAccess } from "../auth/session";
-import { getPrisma } from "../db";
+import { requireActionContext } from "./action-context";
 import { toActionResult, type ActionResult } from "../errors/action-result";
 import { setHostTypeExportState, setReflectionMode } from "../connector";
 import { REFLECTION_MODE_LABELS } from "../connector/reflection-mode-labels";
 
 export async function updateExportStateAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
   return toActionResult("change the export setting", async () => {
-    const { user, access } = await requireAccess();
     const input = { hostType: form.get("hostType"), state: form.get("state") };
-    const result = await setHostTypeExportState({ prisma: getPrisma(), user, access }, input);
+    const result = await setHostTypeExportState(await requireActionContext(), input);
     revalidatePath("/settings/export");
     revalidatePath("/overview");
     if (!result.changed) return `${String(input.hostType)} was already ${String(input.state)}.`;
@@ -21,8 +19,7 @@ export async function updateExportStateAction(_previous: ActionResult, form: For
 
 export async function updateReflectionModeAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
   return toActionResult("change the reflection mode", async () => {
-    const { user, access } = await requireAccess();
-    const result = await setReflectionMode({ prisma: getPrisma(), user, access }, { mode: form.get("mode") });
+    const result = await setReflectionMode(await requireActionContext(), { mode: form.get("mode") });
     revalidatePath("/settings", "layout");
     return result.changed ? `Reflection mode is now ${REFLECTION_MODE_LABELS[result.mode]}.` : `Reflection mode was already ${REFLECTION_MODE_LABELS[result.mode]}.`;
   });

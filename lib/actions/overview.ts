@@ -1,8 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireAccess } from "../auth/session";
-import { getPrisma } from "../db";
+import { requireActionContext } from "./action-context";
 import { toActionResult, type ActionResult } from "../errors/action-result";
 import { reflectAllHosts, reflectOneHost, setHostExport, type ReflectResult } from "../connector";
 
@@ -14,10 +13,9 @@ function describeReflect(result: ReflectResult, nothingToDo: string): string {
 
 export async function setHostExportAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
   return toActionResult("change the export setting", async () => {
-    const { user, access } = await requireAccess();
     const exportEnabled = form.get("exportEnabled");
     const input = { host: form.get("host"), exportEnabled: exportEnabled === "true" ? true : exportEnabled === "false" ? false : exportEnabled };
-    const { changed, record } = await setHostExport({ prisma: getPrisma(), user, access }, input);
+    const { changed, record } = await setHostExport(await requireActionContext(), input);
     revalidatePath("/overview");
     const state = record.exportEnabled ? "on" : "off";
     if (!changed) return `Export was already ${state}.`;
@@ -27,8 +25,7 @@ export async function setHostExportAction(_previous: ActionResult, form: FormDat
 
 export async function reflectHostAction(_previous: ActionResult, form: FormData): Promise<ActionResult> {
   return toActionResult("reflect the host", async () => {
-    const { user, access } = await requireAccess();
-    const result = await reflectOneHost({ prisma: getPrisma(), user, access }, { host: form.get("host") });
+    const result = await reflectOneHost(await requireActionContext(), { host: form.get("host") });
     revalidatePath("/overview");
     revalidatePath("/hosts", "layout");
     return describeReflect(result, "Already up to date.");
@@ -38,8 +35,7 @@ export async function reflectHostAction(_previous: ActionResult, form: FormData)
 export async function reflectAllAction(_previous: ActionResult, _form: FormData): Promise<ActionResult> {
   void _form;
   return toActionResult("reflect all hosts", async () => {
-    const { user, access } = await requireAccess();
-    const result = await reflectAllHosts({ prisma: getPrisma(), user, access });
+    const result = await reflectAllHosts(await requireActionContext());
     revalidatePath("/overview");
     revalidatePath("/hosts", "layout");
     return describeReflect(result, "Every host was already up to date.");
