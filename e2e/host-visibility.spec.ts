@@ -107,5 +107,7 @@ test("a user without BSM access sees no BSM navigation and no estate counts", as
   await expect(user.getByTestId("source-banner")).not.toContainText(/\d+ hosts/);
   await user.goto("/settings");
   await expect(user.getByTestId("poller-status")).not.toContainText(/\d+ hosts/);
+  // What the last poll cycle cost is shown wherever the poller's status is.
+  await expect(user.getByTestId("poller-cycle-cost")).toHaveText(/^read \d+ ms, evaluate \d+ ms, store \d+ ms$/);
   await expect(nav.getByRole("link")).toHaveText(["Account", "Settings"]);
 });

@@ -1,5 +1,6 @@
 import { EventEmitter } from "node:events";
 import type { BsmState } from "../bsm";
+import type { CyclePhases } from "../poller/cycle-cost";
 import type { BsmObjectRef } from "../status/bsm-object";
 
 export interface LiveObjectChange extends BsmObjectRef {
@@ -11,7 +12,7 @@ export interface LiveObjectChange extends BsmObjectRef {
 /** What browsers are told as it happens (over server-sent events). */
 export type LiveEvent =
   | { type: "bsm"; at: number; changes: LiveObjectChange[] }
-  | { type: "poll"; at: number; ok: boolean; staleSince: number | null; message: string | null };
+  | { type: "poll"; at: number; ok: boolean; staleSince: number | null; message: string | null; phases?: CyclePhases };
 
 type Listener = (event: LiveEvent) => void;
 

@@ -149,6 +149,38 @@ describe.each(RUNTIMES)("the poller on %s", (runtime) => {
     expect(await database.prisma.pollerStatus.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ staleSince: null, consecutiveFailures: 0 });
   });
 
+  it("logs, stores and publishes where each successful cycle spent its time, and keeps those figures through a failed cycle", async () => {
+    const database = await freshDatabase();
+    restServer = await startOpsviewRestServer({ estate: sampleOpsviewEstate() });
+    const clock = { now: START };
+    const source = createOpsviewRestSource({ baseUrl: restServer.url, username: restServer.username, password: restServer.password }, { now: () => clock.now, timeoutMs: 2000 });
+    const events: LiveEvent[] = [];
+    const lines: string[] = [];
+    const poller = new Poller({ database, source, pollIntervalMs: 1000, now: () => clock.now, publish: (event) => void events.push(event), log: (line) => lines.push(line) });
+
+    const report = await poller.runCycle();
+    const stored = await database.prisma.pollerStatus.findUniqueOrThrow({ where: { id: 1 } });
+    expect(stored.lastReadMs).toBe(Math.round(report.phases!.readMs));
+    expect(stored.lastEvaluateMs).toBe(Math.round(report.phases!.evaluateMs));
+    expect(stored.lastStoreMs).toEqual(expect.any(Number));
+    expect(stored.lastStoreMs!).toBeLessThanOrEqual(Math.round(report.phases!.storeMs));
+    expect(lines).toEqual([expect.stringMatching(new RegExp(`^Poll: full, ${report.checksWritten} checks written, \\d+ status changes?, read \\d+ ms, evaluate \\d+ ms, store \\d+ ms$`))]);
+    const pollEvent = events.find((event) => event.type === "poll");
+    expect(pollEvent).toMatchObject({ ok: true, phases: { readMs: Math.round(report.phases!.readMs), evaluateMs: Math.round(report.phases!.evaluateMs) } });
+
+    restServer.setFault({ fault: { kind: "respond", status: 500 } });
+    clock.now += 1000;
+    expect((await poller.runCycle()).ok).toBe(false);
+    expect(await database.prisma.pollerStatus.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({
+      consecutiveFailures: 1,
+      lastReadMs: stored.lastReadMs,
+      lastEvaluateMs: stored.lastEvaluateMs,
+      lastStoreMs: stored.lastStoreMs,
+    });
+    expect(events.at(-1)).toMatchObject({ type: "poll", ok: false });
+    expect(events.at(-1)).not.toHaveProperty("phases");
+  });
+
   it("skips a malformed row with its key and stores the rest", async () => {
     const database = await freshDatabase();
     restServer = await startOpsviewRestServer({ estate: sampleOpsviewEstate() });

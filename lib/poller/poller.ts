@@ -3,6 +3,7 @@ import type { Database } from "../db/client";
 import type { SqlConnection } from "../db/sql";
 import type { LiveEvent } from "../events/live-events";
 import type { MonitoringSource } from "../sources/types";
+import { describePollCycle, roundCyclePhases, type CyclePhases } from "./cycle-cost";
 import { detectChanges, hostFingerprint, rememberChanges, toEngineCheck, type EstateDelta, type KnownEstate } from "./detect-changes";
 import {
   deleteObjectStatuses,
@@ -52,8 +53,7 @@ export interface PollCycleReport {
   changes: ObjectStatusChange[];
   skipped: number;
   durationMs: number;
-  /** Where a successful cycle spent its time: reading the source, comparing and evaluating, storing. */
-  phases?: { readMs: number; evaluateMs: number; storeMs: number };
+  phases?: CyclePhases;
   error?: string;
 }
 
@@ -123,6 +123,7 @@ export class Poller {
     const reconciled = configChanged ? memory.storedStatuses.reconcile(memory.engine.listAll()) : null;
     const allChanges = reconciled ? [...changes, ...reconciled.changes] : changes;
     const evaluateDone = performance.now();
+    const phasesSoFar = (): CyclePhases => ({ readMs: readDone - startedAt, evaluateMs: evaluateDone - readDone, storeMs: performance.now() - evaluateDone });
 
     try {
       await this.options.database.withConnection((connection) =>
@@ -135,7 +136,7 @@ export class Poller {
           await upsertObjectStatuses(tx, latestRowPerObject([...changes.map((change) => change.after), ...(reconciled?.upserts ?? [])]), now);
           await deleteObjectStatuses(tx, reconciled?.removed ?? []);
           await insertTransitions(tx, allChanges, now);
-          await this.writePollerStatus(tx, { now, ok: true, full, error: null, durationMs: performance.now() - startedAt, cursor: read.cursor });
+          await this.writePollerStatus(tx, { now, ok: true, full, error: null, durationMs: performance.now() - startedAt, cursor: read.cursor, phases: phasesSoFar() });
         }),
       );
     } catch (error) {
@@ -145,7 +146,9 @@ export class Poller {
       return this.recordFailure(new Error(`could not store the poll: ${(error as Error).message}`), now, startedAt);
     }
 
-    const storeDone = performance.now();
+    const phases = phasesSoFar();
+    const readKind = full ? "full" : "changes";
+    this.log(describePollCycle({ read: readKind, checksWritten: delta.checksToWrite.length, statusChanges: allChanges.length, phases }));
     rememberChanges(memory.known, read.kind, delta);
     this.cursor = read.cursor;
     if (full) this.lastFullReadAt = now;
@@ -157,18 +160,18 @@ export class Poller {
       at: now,
       changes: allChanges.map(({ after }) => after),
     }, allChanges.length > 0);
-    await this.publish({ type: "poll", at: now, ok: true, staleSince: null, message: null }, true);
-    await this.runAfterPollSteps({ database: this.options.database, now, read: full ? "full" : "changes", delta, changes: allChanges, engine: memory.engine });
+    await this.publish({ type: "poll", at: now, ok: true, staleSince: null, message: null, phases: roundCyclePhases(phases) }, true);
+    await this.runAfterPollSteps({ database: this.options.database, now, read: readKind, delta, changes: allChanges, engine: memory.engine });
 
     return {
       ok: true,
-      read: full ? "full" : "changes",
+      read: readKind,
       checksWritten: delta.checksToWrite.length,
       historyEntries: delta.history.length,
       changes: allChanges,
       skipped: delta.skipped.length,
       durationMs: performance.now() - startedAt,
-      phases: { readMs: readDone - startedAt, evaluateMs: evaluateDone - readDone, storeMs: storeDone - evaluateDone },
+      phases,
     };
   }
 
@@ -226,7 +229,7 @@ export class Poller {
     this.log(`Poll failed (${this.consecutiveFailures} in a row; data stale since ${new Date(this.staleSince).toISOString()}): ${message}`);
     try {
       await this.options.database.withConnection((connection) =>
-        this.writePollerStatus(connection, { now, ok: false, full: false, error: message, durationMs: performance.now() - startedAt, cursor: this.cursor }),
+        this.writePollerStatus(connection, { now, ok: false, full: false, error: message, durationMs: performance.now() - startedAt, cursor: this.cursor, phases: null }),
       );
     } catch (storeError) {
       this.log(`Could not record the failed poll: ${(storeError as Error).message}`);
@@ -237,20 +240,24 @@ export class Poller {
 
   private async writePollerStatus(
     connection: SqlConnection,
-    status: { now: number; ok: boolean; full: boolean; error: string | null; durationMs: number; cursor: string | null },
+    status: { now: number; ok: boolean; full: boolean; error: string | null; durationMs: number; cursor: string | null; phases: CyclePhases | null },
   ): Promise<void> {
+    const phases = status.phases && roundCyclePhases(status.phases);
     const at = `(to_timestamp($3 / 1000.0) AT TIME ZONE 'UTC')`;
     await connection.query(
       `INSERT INTO "PollerStatus" (id, "sourceKind", "sourceDescription", cursor, "lastPollAt", "lastSuccessAt", "lastFullReadAt",
-         "lastCycleMs", "lastError", "staleSince", "consecutiveFailures", "updatedAt")
+         "lastCycleMs", "lastError", "staleSince", "consecutiveFailures", "lastReadMs", "lastEvaluateMs", "lastStoreMs", "updatedAt")
        VALUES (1, $1, $2, $4, ${at}, CASE WHEN $5 THEN ${at} END, CASE WHEN $6 THEN ${at} END, $7, $8,
-         CASE WHEN $9::bigint IS NULL THEN NULL ELSE (to_timestamp($9 / 1000.0) AT TIME ZONE 'UTC') END, $10, ${at})
+         CASE WHEN $9::bigint IS NULL THEN NULL ELSE (to_timestamp($9 / 1000.0) AT TIME ZONE 'UTC') END, $10, $11, $12, $13, ${at})
        ON CONFLICT (id) DO UPDATE SET "sourceKind" = EXCLUDED."sourceKind", "sourceDescription" = EXCLUDED."sourceDescription",
          cursor = EXCLUDED.cursor, "lastPollAt" = EXCLUDED."lastPollAt",
          "lastSuccessAt" = COALESCE(EXCLUDED."lastSuccessAt", "PollerStatus"."lastSuccessAt"),
          "lastFullReadAt" = COALESCE(EXCLUDED."lastFullReadAt", "PollerStatus"."lastFullReadAt"),
          "lastCycleMs" = EXCLUDED."lastCycleMs", "lastError" = EXCLUDED."lastError", "staleSince" = EXCLUDED."staleSince",
-         "consecutiveFailures" = EXCLUDED."consecutiveFailures", "updatedAt" = EXCLUDED."updatedAt"`,
+         "consecutiveFailures" = EXCLUDED."consecutiveFailures",
+         "lastReadMs" = COALESCE(EXCLUDED."lastReadMs", "PollerStatus"."lastReadMs"),
+         "lastEvaluateMs" = COALESCE(EXCLUDED."lastEvaluateMs", "PollerStatus"."lastEvaluateMs"),
+         "lastStoreMs" = COALESCE(EXCLUDED."lastStoreMs", "PollerStatus"."lastStoreMs"), "updatedAt" = EXCLUDED."updatedAt"`,
       [
         this.options.source.kind,
         this.options.source.describe(),
@@ -262,6 +269,9 @@ export class Poller {
         status.error,
         status.ok ? null : this.staleSince,
         status.ok ? 0 : this.consecutiveFailures,
+        phases?.readMs ?? null,
+        phases?.evaluateMs ?? null,
+        phases?.storeMs ?? null,
       ],
     );
   }

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import type { Access } from "../auth/access";
 import { canSeeEstateFigures } from "../auth/estate-figures";
+import type { CyclePhases } from "../poller/cycle-cost";
 import { isSourceKind, sourceKindDefinition } from "../sources/registry";
 
 export interface PollerStatusView {
@@ -10,6 +11,8 @@ export interface PollerStatusView {
   staleSince: string | null;
   /** The source's error text; null for everyone but administrators (it names internal addresses). */
   lastError: string | null;
+  /** Where the last successful cycle spent its time; null before the first one. */
+  lastCyclePhases: CyclePhases | null;
 }
 
 /**
@@ -44,7 +47,14 @@ export async function getPollerStatus(prisma: PrismaClient, viewer: PollerStatus
     lastSuccessAt: status.lastSuccessAt?.toISOString() ?? null,
     staleSince: status.staleSince?.toISOString() ?? null,
     lastError: viewer.isAdmin ? status.lastError : null,
+    lastCyclePhases: cyclePhasesOf(status),
   };
+}
+
+function cyclePhasesOf(status: { lastReadMs: number | null; lastEvaluateMs: number | null; lastStoreMs: number | null }): CyclePhases | null {
+  const { lastReadMs, lastEvaluateMs, lastStoreMs } = status;
+  if (lastReadMs === null || lastEvaluateMs === null || lastStoreMs === null) return null;
+  return { readMs: lastReadMs, evaluateMs: lastEvaluateMs, storeMs: lastStoreMs };
 }
 
 function sourceKindLabel(kind: string): string {

@@ -4,6 +4,7 @@ import { requireAccess } from "@/lib/auth/session";
 import { getDatabase } from "@/lib/db";
 import { describeDatabaseTarget } from "@/lib/db/describe-target";
 import { PageHeader } from "@/components/ui/page-header";
+import { describeCyclePhases } from "@/lib/poller/cycle-cost";
 import { getPollerStatus, pollerStatusViewer, type PollerStatusView } from "@/lib/status/get-poller-status";
 import { listRecentSourceEvents } from "@/lib/status/list-source-events";
 import { formatUtcDateTime } from "@/components/ui/format-time";
@@ -51,6 +52,8 @@ export default async function SettingsPage() {
         <dd>{poller?.lastSuccessAt ? formatUtcDateTime(poller.lastSuccessAt) : "never"}</dd>
         <dt className="font-medium text-slate-600">Last result</dt>
         <dd>{lastResult(poller)}</dd>
+        <dt className="font-medium text-slate-600">Last cycle took</dt>
+        <dd data-testid="poller-cycle-cost">{poller?.lastCyclePhases ? describeCyclePhases(poller.lastCyclePhases) : "—"}</dd>
       </dl>
       {viewer.isAdmin && <h3 className="mt-6 mb-2 font-semibold">Recent source events</h3>}
       {!viewer.isAdmin ? null : events.length === 0 ? (
