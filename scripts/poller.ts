@@ -2,9 +2,9 @@
 // app instances run with BSM_POLLER=off; the advisory lock keeps it to one poller per database anyway).
 // It follows the source settings saved in the UI, so it needs the app's BSM_SECRET_KEY (or the
 // data/secret-key that npm start created on this machine).
-// npm runs it with tsx's require hook (tsx/cjs), which compiles on the main thread (`tsx` would keep
-// a second V8 instance resident for its module hooks, ~60 MB), hence no top-level await; 4 MB
-// semi-spaces (V8's default grows to 16 MB) keep each cycle's short-lived garbage from bloating the heap.
+// npm runs it with tsx's require hook (tsx/cjs), compiling on the main thread: the `tsx` command adds a
+// process of its own and a V8 instance for its module hooks (~110 MB), hence no top-level await here;
+// 4 MB semi-spaces (V8's default grows to 16 MB) keep each cycle's short-lived garbage from bloating the heap.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { openDatabase } from "../lib/db/client";

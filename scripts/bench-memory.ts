@@ -1,0 +1,168 @@
+// `npm run bench:memory`: resident memory (VmRSS now, VmHWM its peak) of the poller and of the web
+// server, each alone, on a throwaway PostgreSQL 15 holding the simulated estate at its largest
+// (5,000 hosts, ~35,000 checks) configured as issue 13's Icinga estate: ~500 components of 10 hosts
+// (7 required) and ~125 business services of 4. The web server (scripts/start.mjs with BSM_POLLER=off;
+// it builds into NEXT_DIST_DIR when the build is stale) is read after rounds of every status page and
+// API, then after bursts of parallel full component lists. Target: each ≤ 300 MB.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { openDatabase } from "../lib/db/client";
+import { seedConfigurationIfEmpty } from "../lib/poller/seed-configuration";
+import { createSimulatedSource } from "../lib/sources/simulated";
+import { findFreePort } from "../tests/support/free-port";
+import { startPostgresServer } from "../tests/support/postgres-server";
+
+const SIMULATED = { seed: 7, hosts: 5_000, businessServices: 15 };
+const COMPONENTS = 500;
+const HOSTS_PER_COMPONENT = 10;
+const COMPONENTS_PER_SERVICE = 4;
+const POLLING_AFTER_FULL_READ_MS = 30_000;
+const ROUNDS = 3;
+const BURST = 6;
+const ADMIN = { email: "bench@bsm.local", password: "bench-memory-password" };
+const PAGES = ["/", "/summary", "/overview", "/hosts", "/settings"];
+const APIS = ["/api/status/bsmservice?rows=1000", "/api/status/bsmcomponent?rows=1000", "/api/status/bsmhost?cid=1", "/api/views/summary", "/api/views/availability", "/api/views/components/1", "/api/views/services/1"];
+
+const root = path.resolve(import.meta.dirname, "..");
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function residentMemory(pid: number): string {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const megabytes = (field: string) => Math.round(Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1]) / 1024);
+  return `${megabytes("VmRSS")} MB resident, peak ${megabytes("VmHWM")} MB`;
+}
+
+/** The estate's hosts grouped by primary template, 10 to a component, 4 components to a service. */
+async function seedEstate(databaseUrl: string): Promise<void> {
+  const database = openDatabase({ kind: "postgres", url: databaseUrl });
+  await database.migrate();
+  const { hosts } = await createSimulatedSource({ ...SIMULATED, now: Date.now }).readFull();
+  const byTemplate = new Map<string, string[]>();
+  for (const host of hosts) {
+    const primary = [...host.hostTemplates].sort((a, b) => a.priority - b.priority)[0].name;
+    byTemplate.set(primary, [...(byTemplate.get(primary) ?? []), host.name]);
+  }
+  const components = [...byTemplate].flatMap(([template, names]) =>
+    Array.from({ length: Math.floor(names.length / HOSTS_PER_COMPONENT) }, (_, slot) => ({
+      hostTemplate: template,
+      hosts: names.slice(slot * HOSTS_PER_COMPONENT, (slot + 1) * HOSTS_PER_COMPONENT),
+      requiredOnline: 7,
+    })),
+  ).slice(0, COMPONENTS).map((component, index) => ({ ...component, name: `Component ${index}` }));
+  const businessServices = Array.from({ length: Math.floor(components.length / COMPONENTS_PER_SERVICE) }, (_, service) => ({
+    name: `Service ${service}`,
+    components: components.slice(service * COMPONENTS_PER_SERVICE, (service + 1) * COMPONENTS_PER_SERVICE).map((component) => component.name),
+  }));
+  await seedConfigurationIfEmpty(database, { hosts, components, businessServices }, Date.now());
+  await database.close();
+  console.log(`Estate: ${hosts.length} hosts, ${components.length} components of ${HOSTS_PER_COMPONENT} hosts, ${businessServices.length} business services`);
+}
+
+function startProcess(command: string, environment: Record<string, string>, onLine: (line: string) => void): ChildProcess {
+  const child = spawn("sh", ["-c", `exec ${command}`], { cwd: root, detached: true, env: { ...process.env, ...environment } });
+  for (const stream of [child.stdout, child.stderr]) {
+    let pending = "";
+    stream?.on("data", (chunk: Buffer) => {
+      const lines = (pending + chunk.toString()).split("\n");
+      pending = lines.pop() ?? "";
+      lines.forEach(onLine);
+    });
+  }
+  return child;
+}
+
+function stopProcess(child: ChildProcess): void {
+  if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
+}
+
+async function measurePoller(environment: Record<string, string>): Promise<void> {
+  const pollerCommand = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.poller;
+  let fullReadAt: number | null = null;
+  const poller = startProcess(pollerCommand, environment, (line) => {
+    if (line.startsWith("Poll: full")) {
+      fullReadAt ??= Date.now();
+      console.log(`poller: ${line}`);
+    }
+  });
+  try {
+    while (fullReadAt === null || Date.now() - fullReadAt < POLLING_AFTER_FULL_READ_MS) {
+      if (poller.exitCode !== null) throw new Error(`the poller exited with ${poller.exitCode}`);
+      await sleep(500);
+    }
+    console.log(`poller, after its first full read and ${POLLING_AFTER_FULL_READ_MS / 1000} s of polling: ${residentMemory(poller.pid!)}`);
+  } finally {
+    stopProcess(poller);
+  }
+}
+
+async function signIn(base: string): Promise<string> {
+  const cookies = new Map<string, string>();
+  const remember = (response: Response) => {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      cookies.set(pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1));
+    }
+  };
+  const header = () => [...cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  remember(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  remember(
+    await fetch(`${base}/api/auth/callback/credentials`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: header() },
+      body: new URLSearchParams({ ...ADMIN, csrfToken, json: "true" }),
+    }),
+  );
+  if (![...cookies.keys()].some((name) => name.endsWith("session-token"))) throw new Error("could not sign in");
+  return header();
+}
+
+async function measureWebServer(environment: Record<string, string>): Promise<void> {
+  const port = await findFreePort();
+  const base = `http://localhost:${port}`;
+  const starter = startProcess(`${process.execPath} scripts/start.mjs`, { ...environment, PORT: String(port), NEXTAUTH_URL: base, BSM_POLLER: "off" }, () => {});
+  try {
+    for (let attempt = 0; !(await fetch(`${base}/api/health`).then((response) => response.ok, () => false)); attempt++) {
+      if (attempt > 900 || starter.exitCode !== null) throw new Error("the web server did not start");
+      await sleep(1000);
+    }
+    // start.mjs runs the server (scripts/serve.mjs) as its one child.
+    const server = Number(readFileSync(`/proc/${starter.pid}/task/${starter.pid}/children`, "utf8").trim().split(" ")[0]);
+    console.log(`web server, started: ${residentMemory(server)}`);
+    const cookie = await signIn(base);
+    const get = async (url: string) => {
+      const response = await fetch(`${base}${url}`, { headers: { cookie } });
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    };
+    for (let round = 0; round < ROUNDS; round++) for (const url of [...PAGES, ...APIS]) await get(url);
+    console.log(`web server, after ${ROUNDS} rounds of ${PAGES.length} pages and ${APIS.length} API requests: ${residentMemory(server)}`);
+    for (let burst = 0; burst < 2; burst++) await Promise.all(Array.from({ length: BURST }, () => get("/api/status/bsmcomponent?rows=1000")));
+    console.log(`web server, after 2 bursts of ${BURST} parallel full component lists: ${residentMemory(server)}`);
+  } finally {
+    stopProcess(starter);
+  }
+}
+
+const postgres = await startPostgresServer();
+try {
+  const environment = {
+    DATABASE_URL: postgres.url(),
+    BSM_SECRET_KEY: "bench-memory-secret-key-0123456789abcdef",
+    NEXTAUTH_SECRET: "bench-memory-auth-secret-0123456789abcdef",
+    BSM_ADMIN_EMAIL: ADMIN.email,
+    BSM_ADMIN_PASSWORD: ADMIN.password,
+    BSM_SOURCE: "simulated",
+    BSM_SOURCE_SETTINGS: JSON.stringify(SIMULATED),
+    BSM_POLL_INTERVAL_SECONDS: "5",
+    NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-bench-memory",
+  };
+  await seedEstate(environment.DATABASE_URL);
+  await measurePoller(environment);
+  await measureWebServer(environment);
+} finally {
+  postgres.stop();
+}
