@@ -43,8 +43,8 @@ interface Known {
   handledChecks: Set<string>;
   /** Newest change time seen, in Icinga's clock (epoch seconds). */
   newestChange: number | null;
-  /** The event streams' coverage when the last read began (see ServiceChangeListener.coverage). */
-  coverage: number | null;
+  /** The event streams' open connections when the last read began (see ServiceChangeListener.coverage). */
+  openStreams: number[];
   /** When the last read that did not rely on the event stream began. */
   sweptAt: number;
 }
@@ -122,19 +122,19 @@ class IcingaApiSource implements MonitoringSource {
       const known = this.known;
       if (!known || cursor !== this.lastCursor || this.now() - known.fullReadAt >= this.fullResyncEveryMs) return this.fullRead();
       const startedAt = this.now();
-      const coverage = this.listener?.coverage() ?? null;
+      const openStreams = this.listener?.coverage() ?? [];
       const changed = this.listener?.takeChanged() ?? [];
       const covered = streamCoversChanges({
-        coverage,
-        coverageAtLastRead: known.coverage,
+        openAtLastRead: known.openStreams,
+        openNow: openStreams,
         sinceSweepMs: startedAt - known.sweptAt,
         sweepEveryMs: this.sweepEveryMs,
         changed: changed.length,
       });
       // Until this read succeeds, the names just taken are known only to it: a failure makes the next read sweep.
-      known.coverage = null;
+      known.openStreams = [];
       const read = (covered ? await this.namedServices(known, changed) : null) ?? (await this.changesSince(known, startedAt));
-      known.coverage = coverage;
+      known.openStreams = openStreams;
       return read;
     });
   }
@@ -176,7 +176,7 @@ class IcingaApiSource implements MonitoringSource {
 
   private async fullRead(): Promise<CompleteRead> {
     const startedAt = this.now();
-    const coverage = this.listener?.coverage() ?? null;
+    const openStreams = this.listener?.coverage() ?? [];
     this.listener?.takeChanged();
     const [hostResults, serviceResults] = await Promise.all([
       this.client.queryObjects("hosts", { attrs: HOST_ATTRS }),
@@ -189,7 +189,7 @@ class IcingaApiSource implements MonitoringSource {
     const serviceChecks = withHostTemplates(services.checks, hostTemplates, skipped);
     const handledChecks = new Set<string>();
     rememberHandled(handledChecks, serviceChecks);
-    this.known = { fullReadAt: this.now(), hostTemplates, handledChecks, newestChange: services.newestChange, coverage, sweptAt: startedAt };
+    this.known = { fullReadAt: this.now(), hostTemplates, handledChecks, newestChange: services.newestChange, openStreams, sweptAt: startedAt };
     return { kind: "complete", hosts: hosts.hosts, serviceChecks, skipped, cursor: this.issueCursor(services.newestChange) };
   }
 
