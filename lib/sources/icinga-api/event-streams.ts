@@ -9,7 +9,7 @@ export interface EventStreamOptions {
   reconnectDelayMs: { first: number; last: number };
 }
 
-export const DEFAULT_EVENT_STREAMS: EventStreamOptions = { streams: 3, reconnectDelayMs: { first: 1_000, last: 60_000 } };
+export const DEFAULT_EVENT_STREAMS: EventStreamOptions = { streams: 5, reconnectDelayMs: { first: 1_000, last: 60_000 } };
 
 /**
  * Icinga 2.13 mostly holds an event until its 5-second wait for the next one ends (a lost wake-up in
