@@ -1,4 +1,5 @@
 import type { Database } from "../db/client";
+import { ChangeSignal } from "./change-signal";
 import { Poller, type PollerOptions } from "./poller";
 import { postgresLeadership, singleProcessLeadership, type Leadership } from "./leadership";
 import { whileLeading } from "./while-leading";
@@ -7,8 +8,18 @@ export interface RunningPoller {
   stop(): Promise<void>;
 }
 
-/** Runs poll cycles (while this instance holds the election on PostgreSQL) until stopped. */
-export function runPoller(options: PollerOptions & { database: Database; leadership?: Leadership }): RunningPoller {
+export interface RunPollerOptions extends PollerOptions {
+  database: Database;
+  leadership?: Leadership;
+  /** When the source can push (`watch`), how long a burst of changes may gather before the early cycle. Default 100 ms. */
+  changeDebounceMs?: number;
+}
+
+/**
+ * Runs poll cycles (while this instance holds the election on PostgreSQL) until stopped. A source
+ * that can push wakes the loop early; cycles never overlap, and the interval stays the safety net.
+ */
+export function runPoller(options: RunPollerOptions): RunningPoller {
   const log = options.log ?? ((line: string) => console.log(line));
   const leadership =
     options.leadership ??
@@ -16,16 +27,24 @@ export function runPoller(options: PollerOptions & { database: Database; leaders
 
   const loop = whileLeading(leadership, log, async (term) => {
     log(`Poller started: ${options.source.describe()}, every ${Math.round(options.pollIntervalMs / 1000)} s`);
+    const changes = new ChangeSignal(options.changeDebounceMs ?? 100, () => term.wake());
+    const stopWatching = options.source.watch?.(() => changes.notify());
     let poller = new Poller(options);
-    while (term.active()) {
-      try {
-        await poller.runCycle();
-      } catch (error) {
-        log(`Poll cycle failed: ${(error as Error).message}`);
-        poller = new Poller(options);
+    try {
+      while (term.active()) {
+        changes.take();
+        try {
+          await poller.runCycle();
+        } catch (error) {
+          log(`Poll cycle failed: ${(error as Error).message}`);
+          poller = new Poller(options);
+        }
+        if (!term.active()) break;
+        if (!changes.isDue()) await term.sleep(poller.nextDelayMs());
       }
-      if (!term.active()) break;
-      await term.sleep(poller.nextDelayMs());
+    } finally {
+      stopWatching?.();
+      changes.close();
     }
   });
 

@@ -4,8 +4,10 @@ import type { Leadership } from "./leadership";
 export interface LeadershipTerm {
   /** True while this instance leads and has not been stopped. */
   active(): boolean;
-  /** Waits ms, or less when the term ends meanwhile. */
+  /** Waits ms, or less when the term ends or wake() is called meanwhile. */
   sleep(ms: number): Promise<void>;
+  /** Ends the current sleep early; does nothing when not sleeping. */
+  wake(): void;
 }
 
 export interface LeadershipLoop {
@@ -38,6 +40,7 @@ export function whileLeading(
         wake = resolve;
         timer = setTimeout(resolve, ms);
       }),
+    wake: interrupt,
   };
 
   leadership.onLost(() => {

@@ -98,6 +98,11 @@ export interface MonitoringSource {
   readChanges(cursor: string): Promise<SourceRead>;
   /** A short description of where data comes from now, such as "main database db1:3306". */
   describe(): string;
+  /**
+   * For sources that can push: calls onChange soon after something changed (a burst may call it many times),
+   * so the poller reads changes early; polling stays the safety net. Returns a function that stops watching.
+   */
+  watch?(onChange: () => void): () => void;
   close(): Promise<void>;
 }
 

@@ -22,6 +22,7 @@ const NODE_NAME = "icinga-testbed";
 /** A host the testbed adds to every estate: waitForIdo writes a marker result to its one service. */
 export const MARKER_HOST = "bsm-testbed-marker";
 const MARKER_SERVICE = "marker";
+const QUERY_ONLY_USER = "bsm-query-only";
 
 export interface IcingaHostTemplate {
   name: string;
@@ -66,6 +67,8 @@ export interface IcingaTestbed {
   apiUrl: string;
   apiUser: string;
   apiPassword: string;
+  /** An ApiUser that may query hosts and services but not open event streams (no events/* permission). */
+  queryOnlyUser: { name: string; password: string };
   /** The CA that signed the API's certificate, and the name in that certificate. */
   caFile: string;
   certificateName: string;
@@ -326,6 +329,7 @@ export async function startIcingaTestbed(estate: IcingaEstate, options: IcingaTe
         `object FileLogger "main-log" { severity = "information"; path = LogDir + "/icinga2.log" }`,
         `object ApiListener "api" { bind_host = "127.0.0.1"; bind_port = ${apiPort}; accept_commands = false; accept_config = false }`,
         `object ApiUser "bsm" { password = ${quote(apiPassword)}; permissions = [ "*" ] }`,
+        `object ApiUser ${quote(QUERY_ONLY_USER)} { password = ${quote(apiPassword)}; permissions = [ "objects/query/Host", "objects/query/Service", "status/query" ] }`,
         `library "db_ido_mysql"`,
         `object IdoMysqlConnection "ido-mysql" {`,
         `  host = "127.0.0.1"; port = ${mariadb!.port}; user = "icinga"; password = ${quote(writerPassword)}; database = "icinga"`,
@@ -434,6 +438,7 @@ export async function startIcingaTestbed(estate: IcingaEstate, options: IcingaTe
       apiUrl: `https://127.0.0.1:${apiPort}`,
       apiUser: "bsm",
       apiPassword,
+      queryOnlyUser: { name: QUERY_ONLY_USER, password: apiPassword },
       caFile,
       certificateName: NODE_NAME,
       ido: reader,

@@ -37,6 +37,13 @@ interface Answer {
   text: string;
 }
 
+/** What an open event stream reports; `onClosed` comes once, after `onOpen` or instead of it. */
+export interface EventStreamHandlers {
+  onOpen(): void;
+  onLine(line: string): void;
+  onClosed(reason: string): void;
+}
+
 /**
  * Talks to the Icinga 2 REST API over HTTPS with basic auth. Reads use POST with
  * `X-HTTP-Method-Override: GET`, so filters travel in the body (with filter_vars, never spliced into
@@ -45,6 +52,8 @@ interface Answer {
 export class IcingaApiClient {
   readonly root: string;
   private readonly agent: Agent;
+  /** Event streams hold their connection for good, so they get their own sockets, apart from the reads'. */
+  private readonly streamAgent: Agent;
   private readonly authorization: string;
   private readonly inFlight = new Set<() => void>();
   private closed = false;
@@ -63,13 +72,9 @@ export class IcingaApiClient {
       }
     }
     // No keep-alive: Icinga 2 drops idle connections, and reusing one fails the next read with "socket hang up".
-    this.agent = new Agent({
-      keepAlive: false,
-      maxSockets: 4,
-      ca,
-      rejectUnauthorized: !settings.acceptSelfSigned,
-      servername: settings.tlsServerName ?? undefined,
-    });
+    const tls = { ca, rejectUnauthorized: !settings.acceptSelfSigned, servername: settings.tlsServerName ?? undefined };
+    this.agent = new Agent({ keepAlive: false, maxSockets: 4, ...tls });
+    this.streamAgent = new Agent({ keepAlive: false, ...tls });
     this.authorization = `Basic ${Buffer.from(`${settings.username}:${settings.password}`).toString("base64")}`;
   }
 
@@ -82,10 +87,74 @@ export class IcingaApiClient {
     const answer = await this.send("POST", `/v1/objects/${type}`, body, { "x-http-method-override": "GET" }, what);
     // Icinga answers 404 when a filter matches no object.
     if (answer.status === 404 && query.filter) return [];
-    const parsed = this.parseJson(answer, what);
-    const results = typeof parsed === "object" && parsed !== null && "results" in parsed ? parsed.results : undefined;
-    if (!Array.isArray(results)) throw this.failure(`${what}: the answer has no "results" list`);
-    return results;
+    return this.resultsOf(answer, what);
+  }
+
+  /**
+   * Objects by their full names ("host!service"), looked up directly rather than by a filter over all of
+   * them; null when one of them no longer exists (Icinga then answers 404 for the whole request).
+   */
+  async queryNamedObjects(type: "hosts" | "services", names: string[], attrs: string[]): Promise<unknown[] | null> {
+    const what = `query ${type} by name`;
+    const answer = await this.send("POST", `/v1/objects/${type}`, { attrs, [type]: names }, { "x-http-method-override": "GET" }, what);
+    if (answer.status === 404) return null;
+    return this.resultsOf(answer, what);
+  }
+
+  /**
+   * Opens POST /v1/events (newline-delimited JSON, one event per line) with the reads' TLS settings and
+   * credentials. Returns a function that closes it without a call to onClosed.
+   */
+  openEventStream(body: { queue: string; types: readonly string[] }, handlers: EventStreamHandlers): () => void {
+    let closed = this.closed;
+    const close = (reason: string) => {
+      if (closed) return;
+      closed = true;
+      this.inFlight.delete(abort);
+      outgoing.destroy();
+      handlers.onClosed(oneLine(redactSecret(reason, this.settings.password), 300));
+    };
+    const abort = () => {
+      closed = true;
+      this.inFlight.delete(abort);
+      outgoing.destroy();
+    };
+    const payload = JSON.stringify(body);
+    const outgoing = request(
+      `${this.root}/v1/events`,
+      {
+        method: "POST",
+        agent: this.streamAgent,
+        servername: this.settings.tlsServerName ?? undefined,
+        headers: { accept: "application/json", authorization: this.authorization, "content-type": "application/json", "content-length": String(Buffer.byteLength(payload)) },
+      },
+      (incoming) => {
+        if (incoming.statusCode !== 200) {
+          const chunks: Buffer[] = [];
+          incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+          incoming.on("end", () => close(`HTTP ${incoming.statusCode}${this.permissionHint(incoming.statusCode)}: ${oneLine(Buffer.concat(chunks).toString("utf8"), 160)}`));
+          incoming.on("error", (error) => close(describeRequestFailure(error)));
+          return;
+        }
+        handlers.onOpen();
+        let partial = "";
+        incoming.setEncoding("utf8");
+        incoming.on("data", (chunk: string) => {
+          const lines = (partial + chunk).split("\n");
+          partial = lines.pop() ?? "";
+          for (const line of lines) if (!closed && line.trim() !== "") handlers.onLine(line);
+        });
+        incoming.on("end", () => close("Icinga 2 ended the stream"));
+        incoming.on("error", (error) => close(describeRequestFailure(error)));
+      },
+    );
+    // Notices a peer gone without a word (no TCP reset) within minutes rather than hours.
+    outgoing.on("socket", (socket) => socket.setKeepAlive(true, 30_000));
+    outgoing.on("error", (error) => close(`cannot reach ${this.root}: ${describeRequestFailure(error)}`));
+    if (closed) outgoing.destroy();
+    else this.inFlight.add(abort);
+    outgoing.end(payload);
+    return abort;
   }
 
   /** GET /v1 status, for Test connection: the Icinga 2 version. */
@@ -100,6 +169,21 @@ export class IcingaApiClient {
     this.closed = true;
     for (const abort of this.inFlight) abort();
     this.agent.destroy();
+    this.streamAgent.destroy();
+  }
+
+  private permissionHint(status: number | undefined): string {
+    if (status === 401) return ` (login rejected for user "${this.settings.username}")`;
+    // Icinga 2.13 answers 404 to a user without the permission.
+    if (status === 403 || status === 404) return ` (does user "${this.settings.username}" have permission events/*?)`;
+    return "";
+  }
+
+  private resultsOf(answer: Answer, what: string): unknown[] {
+    const parsed = this.parseJson(answer, what);
+    const results = typeof parsed === "object" && parsed !== null && "results" in parsed ? parsed.results : undefined;
+    if (!Array.isArray(results)) throw this.failure(`${what}: the answer has no "results" list`);
+    return results;
   }
 
   private parseJson(answer: Answer, what: string): unknown {

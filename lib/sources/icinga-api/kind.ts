@@ -23,6 +23,6 @@ export const icingaApiSourceKind: SourceKindDefinition<IcingaApiSettings> = {
   },
   settingsSchema: icingaApiSettingsSchema,
   parseSettings: parseIcingaApiSettings,
-  create: (settings, { now }) => createIcingaApiSource(settings, { now }),
+  create: (settings, { now, onEvent }) => createIcingaApiSource(settings, { now, onEvent }),
   testConnection: (settings) => testIcingaApiConnection(settings),
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { epochSecondsToMs, hostTemplatesOf, parseHosts, parseServices } from "./parse";
+import { epochSecondsToMs, hostTemplatesOf, parseHosts, parseServices, parseStreamEvent } from "./parse";
 
 function service(attrs: Record<string, unknown> = {}) {
   return {
@@ -106,5 +106,49 @@ describe("parsing Icinga 2 services", () => {
     expect(epochSecondsToMs(0)).toBeNull();
     expect(epochSecondsToMs(-1)).toBeNull();
     expect(epochSecondsToMs("1")).toBeNull();
+  });
+});
+
+describe("parsing Icinga 2 event stream lines", () => {
+  // Shapes as Icinga 2.13 sends them (fields trimmed).
+  const checkResult = { type: "CheckResult", host: "web1", service: "HTTP", timestamp: 1_796_407_647.1, acknowledgement: false, downtime_depth: 0, check_result: { state: 2, output: "bad" } };
+  const downtime = (type: string, service: string) => ({
+    type,
+    timestamp: 1_796_407_701.3,
+    downtime: { __name: `web1!${service}!3546919b`, name: "3546919b", host_name: "web1", service_name: service, fixed: true },
+  });
+
+  it.each([
+    ["a check result", checkResult, "web1!HTTP"],
+    ["a state change", { ...checkResult, type: "StateChange", state: 2, state_type: 1 }, "web1!HTTP"],
+    ["an acknowledgement", { type: "AcknowledgementSet", host: "web1", service: "HTTP", timestamp: 1, acknowledgement_type: 1 }, "web1!HTTP"],
+    ["an acknowledgement cleared", { type: "AcknowledgementCleared", host: "web1", service: "HTTP", timestamp: 1 }, "web1!HTTP"],
+    ["a downtime started", downtime("DowntimeStarted", "HTTP"), "web1!HTTP"],
+    ["a flexible downtime triggered", downtime("DowntimeTriggered", "HTTP"), "web1!HTTP"],
+    ["a downtime removed", downtime("DowntimeRemoved", "Load"), "web1!Load"],
+  ])("names the service of %s", (_, event, service) => {
+    expect(parseStreamEvent(JSON.stringify(event))?.service).toBe(service);
+  });
+
+  it("tells events apart, and the same event on two streams alike", () => {
+    const first = parseStreamEvent(JSON.stringify(checkResult));
+    expect(parseStreamEvent(JSON.stringify({ ...checkResult, check_result: { state: 2, output: "bad" } }))?.id).toBe(first?.id);
+    expect(parseStreamEvent(JSON.stringify({ ...checkResult, timestamp: 1_796_407_648.2 }))?.id).not.toBe(first?.id);
+    expect(parseStreamEvent(JSON.stringify({ ...checkResult, type: "StateChange" }))?.id).not.toBe(first?.id);
+    expect(parseStreamEvent(JSON.stringify(downtime("DowntimeStarted", "HTTP")))?.id).not.toBe(parseStreamEvent(JSON.stringify(downtime("DowntimeTriggered", "HTTP")))?.id);
+  });
+
+  it.each([
+    ["a host's check result", { ...checkResult, service: undefined }],
+    ["a host's downtime", downtime("DowntimeStarted", "")],
+    ["a type it did not ask for", { ...checkResult, type: "Notification" }],
+    ["an event without a type", { host: "web1", service: "HTTP" }],
+    ["a list", [checkResult]],
+  ])("ignores %s", (_, event) => {
+    expect(parseStreamEvent(JSON.stringify(event))).toBeNull();
+  });
+
+  it("ignores a line that is not JSON", () => {
+    expect(parseStreamEvent('{"type":"CheckResult","host":"web1"')).toBeNull();
   });
 });

@@ -182,3 +182,44 @@ export function parseServices(results: unknown[]): ParsedServices {
   }
   return { checks, skipped, newestChange };
 }
+
+/** The event stream types that can change what the source reads of a service. */
+export const EVENT_STREAM_TYPES = [
+  "CheckResult",
+  "StateChange",
+  "AcknowledgementSet",
+  "AcknowledgementCleared",
+  "DowntimeStarted",
+  // A flexible downtime takes effect (downtime_depth) only when triggered, after it started.
+  "DowntimeTriggered",
+  "DowntimeRemoved",
+] as const;
+
+/** A stream event about a service: its full name ("host!service") and an identity to drop the same event seen twice. */
+export interface ServiceEvent {
+  service: string;
+  id: string;
+}
+
+/**
+ * One line of the event stream. Null for a host's event (the source reads no host state), a type it
+ * did not ask for, or a line it cannot read: the poll still catches whatever that line was about.
+ */
+export function parseStreamEvent(line: string): ServiceEvent | null {
+  let event: unknown;
+  try {
+    event = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  if (typeof event !== "object" || event === null) return null;
+  const fields = event as Attrs;
+  const type = fields.type;
+  if (typeof type !== "string" || !(EVENT_STREAM_TYPES as readonly string[]).includes(type)) return null;
+  const about = type.startsWith("Downtime") && typeof fields.downtime === "object" && fields.downtime !== null ? (fields.downtime as Attrs) : null;
+  const host = nonEmptyText(about ? about.host_name : fields.host);
+  const service = nonEmptyText(about ? about.service_name : fields.service);
+  if (host === null || service === null) return null;
+  const name = `${host}!${service}`;
+  return { service: name, id: `${type} ${name} ${about ? String(about.name) : ""} ${String(fields.timestamp)}` };
+}

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { connectionTestFailed, connectionTestPassed, type ConnectionTestResult } from "../connection-test";
-import type { CompleteRead, IncrementalRead, MonitoringSource, SkippedRow, SourceHost, SourceRead, SourceServiceCheck } from "../types";
+import type { CompleteRead, IncrementalRead, MonitoringSource, SkippedRow, SourceEvent, SourceHost, SourceRead, SourceServiceCheck } from "../types";
 import { IcingaApiClient } from "./client";
+import { DEFAULT_EVENT_STREAMS, ServiceChangeListener, streamCoversChanges, type EventStreamOptions } from "./event-streams";
 import { HOST_ATTRS, parseHosts, parseServices, SERVICE_ATTRS } from "./parse";
 import { apiRoot, parseIcingaApiSettings, type IcingaApiSettings, type IcingaApiSettingsInput } from "./settings";
 
@@ -16,6 +17,11 @@ export interface IcingaApiSourceOptions {
   fullResyncEveryMs?: number;
   /** Incremental reads ask for checks changed since (newest change seen − overlap). Default 5 s. */
   overlapSeconds?: number;
+  /** The event stream behind watch(); `{ streams: 0 }` turns it off. */
+  eventStreams?: Partial<EventStreamOptions>;
+  /** While watching, a change read still runs the change filter this often. Default 60 s. */
+  sweepEveryMs?: number;
+  onEvent?: (event: SourceEvent) => void;
 }
 
 /**
@@ -37,6 +43,10 @@ interface Known {
   handledChecks: Set<string>;
   /** Newest change time seen, in Icinga's clock (epoch seconds). */
   newestChange: number | null;
+  /** The event streams' open connections when the last read began (see ServiceChangeListener.coverage). */
+  openStreams: number[];
+  /** When the last read that did not rely on the event stream began. */
+  sweptAt: number;
 }
 
 /** A service's full name in Icinga 2 ("host!service"), as the filter's `watched` list names it. */
@@ -78,6 +88,9 @@ class IcingaApiSource implements MonitoringSource {
   private readonly now: () => number;
   private readonly fullResyncEveryMs: number;
   private readonly overlapSeconds: number;
+  private readonly sweepEveryMs: number;
+  private readonly eventStreams: EventStreamOptions;
+  private listener: ServiceChangeListener | null = null;
   private readonly instance = randomUUID();
   private reads = 0;
   private lastCursor: string | null = null;
@@ -86,12 +99,14 @@ class IcingaApiSource implements MonitoringSource {
 
   constructor(
     private readonly settings: IcingaApiSettings,
-    options: IcingaApiSourceOptions,
+    private readonly options: IcingaApiSourceOptions,
   ) {
     this.client = new IcingaApiClient(settings, { timeoutMs: options.timeoutMs ?? DEFAULT_ICINGA_API_TIMEOUT_MS });
     this.now = options.now ?? Date.now;
     this.fullResyncEveryMs = options.fullResyncEveryMs ?? 10 * 60_000;
     this.overlapSeconds = options.overlapSeconds ?? 5;
+    this.sweepEveryMs = options.sweepEveryMs ?? 60_000;
+    this.eventStreams = { ...DEFAULT_EVENT_STREAMS, ...options.eventStreams };
   }
 
   describe(): string {
@@ -106,11 +121,43 @@ class IcingaApiSource implements MonitoringSource {
     return this.serialized(async () => {
       const known = this.known;
       if (!known || cursor !== this.lastCursor || this.now() - known.fullReadAt >= this.fullResyncEveryMs) return this.fullRead();
-      return this.changesSince(known);
+      const startedAt = this.now();
+      const openStreams = this.listener?.coverage() ?? [];
+      const changed = this.listener?.takeChanged() ?? [];
+      const covered = streamCoversChanges({
+        openAtLastRead: known.openStreams,
+        openNow: openStreams,
+        sinceSweepMs: startedAt - known.sweptAt,
+        sweepEveryMs: this.sweepEveryMs,
+        changed: changed.length,
+      });
+      // Until this read succeeds, the names just taken are known only to it: a failure makes the next read sweep.
+      known.openStreams = [];
+      const read = (covered ? await this.namedServices(known, changed) : null) ?? (await this.changesSince(known, startedAt));
+      known.openStreams = openStreams;
+      return read;
     });
   }
 
+  /** Listens to the Icinga 2 event stream; one watcher at a time (a new one replaces the last). */
+  watch(onChange: () => void): () => void {
+    this.listener?.stop();
+    if (this.eventStreams.streams <= 0) return () => {};
+    const listener = new ServiceChangeListener(
+      this.client,
+      this.eventStreams,
+      { onChange, onStatus: (message) => this.options.onEvent?.({ at: this.now(), kind: "info", message }) },
+      this.now,
+    );
+    this.listener = listener;
+    return () => {
+      listener.stop();
+      if (this.listener === listener) this.listener = null;
+    };
+  }
+
   async close(): Promise<void> {
+    this.listener?.stop();
     this.client.close();
     await this.queue;
   }
@@ -128,6 +175,9 @@ class IcingaApiSource implements MonitoringSource {
   }
 
   private async fullRead(): Promise<CompleteRead> {
+    const startedAt = this.now();
+    const openStreams = this.listener?.coverage() ?? [];
+    this.listener?.takeChanged();
     const [hostResults, serviceResults] = await Promise.all([
       this.client.queryObjects("hosts", { attrs: HOST_ATTRS }),
       this.client.queryObjects("services", { attrs: SERVICE_ATTRS }),
@@ -139,11 +189,11 @@ class IcingaApiSource implements MonitoringSource {
     const serviceChecks = withHostTemplates(services.checks, hostTemplates, skipped);
     const handledChecks = new Set<string>();
     rememberHandled(handledChecks, serviceChecks);
-    this.known = { fullReadAt: this.now(), hostTemplates, handledChecks, newestChange: services.newestChange };
+    this.known = { fullReadAt: this.now(), hostTemplates, handledChecks, newestChange: services.newestChange, openStreams, sweptAt: startedAt };
     return { kind: "complete", hosts: hosts.hosts, serviceChecks, skipped, cursor: this.issueCursor(services.newestChange) };
   }
 
-  private async changesSince(known: Known): Promise<IncrementalRead> {
+  private async changesSince(known: Known, startedAt: number): Promise<IncrementalRead> {
     const watched = [...known.handledChecks];
     const since = known.newestChange === null ? 0 : known.newestChange - this.overlapSeconds;
     const results = await this.client.queryObjects("services", {
@@ -151,6 +201,17 @@ class IcingaApiSource implements MonitoringSource {
       filter: CHANGED_SERVICES_FILTER,
       filterVars: { since, watched },
     });
+    known.sweptAt = startedAt;
+    return this.incrementalRead(known, results);
+  }
+
+  /** The services the event stream named, looked up by name; null when one is gone (the change filter then decides). */
+  private async namedServices(known: Known, names: string[]): Promise<IncrementalRead | null> {
+    const results = names.length === 0 ? [] : await this.client.queryNamedObjects("services", names, SERVICE_ATTRS);
+    return results && this.incrementalRead(known, results);
+  }
+
+  private async incrementalRead(known: Known, results: unknown[]): Promise<IncrementalRead> {
     const services = parseServices(results);
     const skipped: SkippedRow[] = [...services.skipped];
 
