@@ -78,14 +78,14 @@ describe("AvailabilityKeeper", () => {
       const extra = step % 7 === 0 ? { acknowledged: true } : step % 11 === 0 ? { inDowntime: true } : {};
       estate.cycle(keeper, now, [{ check: check(host, name, states[step % states.length], extra) }]);
       expect(keeper.isDue(now)).toBe(true);
-      accumulate(stored, keeper.refresh(config, estate.known.checks.values(), now).rows);
+      accumulate(stored, keeper.refresh(config, estate.known.checks, now).rows);
       const at = keeper.at!;
       expect(at).toBe(Math.floor(now / AVAILABILITY_REFRESH_MS) * AVAILABILITY_REFRESH_MS);
       expect(figuresOf(stored.values())).toEqual(figuresOf(estate.reference(config, at)));
     }
     // Nothing changes for more than a day: every object ends up with a constant state and no change points.
     now += DAY_MS + HOUR;
-    accumulate(stored, keeper.refresh(config, estate.known.checks.values(), now).rows);
+    accumulate(stored, keeper.refresh(config, estate.known.checks, now).rows);
     expect(figuresOf(stored.values())).toEqual(figuresOf(estate.reference(config, keeper.at!)));
     expect([...stored.values()].every((row) => row.timeline.changes.length === 0)).toBe(true);
   });
@@ -100,29 +100,29 @@ describe("AvailabilityKeeper", () => {
     }
     estate.cycle(keeper, now, [{ check: check("other1", "HTTP", "CRITICAL") }]);
     expect(keeper.entryCount).toBe(10);
-    keeper.refresh(config, estate.known.checks.values(), now + DAY_MS - 5 * HOUR + 30 * 60_000);
+    keeper.refresh(config, estate.known.checks, now + DAY_MS - 5 * HOUR + 30 * 60_000);
     // Window start between the 5th and 6th entries: the 5th still holds, the 6th..10th are inside.
     expect(keeper.entryCount).toBe(6);
-    keeper.refresh(config, estate.known.checks.values(), now + 2 * DAY_MS);
+    keeper.refresh(config, estate.known.checks, now + 2 * DAY_MS);
     expect(keeper.entryCount).toBe(1);
-    expect(keeper.refresh(config, estate.known.checks.values(), now + 2 * DAY_MS).rows).toEqual([]);
+    expect(keeper.refresh(config, estate.known.checks, now + 2 * DAY_MS).rows).toEqual([]);
   });
 
   it("writes only the objects whose figures or timeline changed, and an unchanged object keeps the same timeline", () => {
     const estate = new Estate();
     const keeper = keeperFor(estate);
-    const first = keeper.refresh(config, estate.known.checks.values(), START);
+    const first = keeper.refresh(config, estate.known.checks, START);
     expect(first.rows).toHaveLength(4 + 2 + 1);
     expect(keeper.isDue(START + 30_000)).toBe(false);
-    expect(keeper.refresh(config, estate.known.checks.values(), START + 30_000).rows).toEqual([]);
+    expect(keeper.refresh(config, estate.known.checks, START + 30_000).rows).toEqual([]);
 
     estate.cycle(keeper, START + 90_000, [{ check: check("web1", "HTTP", "CRITICAL") }]);
     expect(keeper.isDue(START + 120_000)).toBe(true);
-    const failed = keeper.refresh(config, estate.known.checks.values(), START + 120_000);
+    const failed = keeper.refresh(config, estate.known.checks, START + 120_000);
     expect(failed.rows.map((row) => `${row.objectType}:${row.objectKey}`)).toEqual(["COMPONENT_HOST:1:web1"]);
     expect(failed.rows[0]).toMatchObject({ failedMs: 30_000, timeline: { initial: "OPERATIONAL", changes: [[START + 90_000, "FAILED"]] } });
     // The window slides: web1's figures move, its component's (still OPERATIONAL, no change points) do not.
-    const later = keeper.refresh(config, estate.known.checks.values(), START + 10 * 60_000);
+    const later = keeper.refresh(config, estate.known.checks, START + 10 * 60_000);
     expect(later.rows.map((row) => row.objectKey)).toEqual(["1:web1"]);
     expect(later.rows[0]).toMatchObject({ failedMs: 510_000, timeline: { initial: "OPERATIONAL", changes: [[START + 90_000, "FAILED"]] } });
   });
@@ -132,13 +132,13 @@ describe("AvailabilityKeeper", () => {
     const keeper = keeperFor(estate);
     const now = START + 5 * 60_000 + 20_000;
     estate.cycle(keeper, START, [{ check: check("web2", "Disk", "OK") }]);
-    keeper.refresh(config, estate.known.checks.values(), now);
+    keeper.refresh(config, estate.known.checks, now);
     expect(keeper.isDue(now + 1000)).toBe(false);
 
     // The source says the state changed 2 minutes ago, before the stored window's end.
     estate.cycle(keeper, now + 1000, [{ check: check("web2", "Disk", "CRITICAL", { lastStateChange: now - 120_000 }), datedAt: now - 120_000 }]);
     expect(keeper.isDue(now + 1000)).toBe(true);
-    const refresh = keeper.refresh(config, estate.known.checks.values(), now + 1000);
+    const refresh = keeper.refresh(config, estate.known.checks, now + 1000);
     expect(refresh.at).toBe(START + 5 * 60_000);
     expect(refresh.rows).toEqual(estate.reference(config, refresh.at).filter((row) => row.objectKey === "1:web2"));
     expect(refresh.rows[0].failedMs).toBe(100_000);
@@ -149,50 +149,74 @@ describe("AvailabilityKeeper", () => {
     const keeper = keeperFor(estate);
     const stored = new Map<string, AvailabilityRow>();
     const now = START + 60_000 + 30_000;
-    accumulate(stored, keeper.refresh(config, estate.known.checks.values(), now).rows);
+    accumulate(stored, keeper.refresh(config, estate.known.checks, now).rows);
     // Before its first entry a new check counts with its current status over the whole window.
     estate.cycle(keeper, now + 1000, [{ check: check("web1", "HTTP", "CRITICAL") }]);
     expect(keeper.isDue(now + 1000)).toBe(true);
-    accumulate(stored, keeper.refresh(config, estate.known.checks.values(), now + 1000).rows);
+    accumulate(stored, keeper.refresh(config, estate.known.checks, now + 1000).rows);
     expect(stored.get("COMPONENT_HOST:1:web1")).toMatchObject({ availability: 0 });
     expect(figuresOf(stored.values())).toEqual(figuresOf(estate.reference(config, keeper.at!)));
 
     estate.cycle(keeper, now + 2000, [{ check: check("web1", "HTTP", "CRITICAL", { hostTemplates: ["Other"] }), templatesOnly: true }]);
     expect(keeper.isDue(now + 2000)).toBe(true);
-    accumulate(stored, keeper.refresh(config, estate.known.checks.values(), now + 2000).rows);
+    accumulate(stored, keeper.refresh(config, estate.known.checks, now + 2000).rows);
     expect(figuresOf(stored.values())).toEqual(figuresOf(estate.reference(config, keeper.at!)));
 
     estate.cycle(keeper, now + 3000, [{ check: check("web1", "HTTP", "CRITICAL"), templatesOnly: true }]);
-    accumulate(stored, keeper.refresh(config, estate.known.checks.values(), now + 3000).rows);
+    accumulate(stored, keeper.refresh(config, estate.known.checks, now + 3000).rows);
     estate.cycle(keeper, now + 4000, [], [check("web1", "HTTP", "CRITICAL")]);
     expect(keeper.isDue(now + 4000)).toBe(true);
-    accumulate(stored, keeper.refresh(config, estate.known.checks.values(), now + 4000).rows);
+    accumulate(stored, keeper.refresh(config, estate.known.checks, now + 4000).rows);
     expect(stored.get("COMPONENT_HOST:1:web1")).toMatchObject({ availability: 100 });
     expect(figuresOf(stored.values())).toEqual(figuresOf(estate.reference(config, keeper.at!)));
+  });
+
+  it("counts a check whose only entry is before the window with that entry, even when its current status says otherwise", () => {
+    const estate = new Estate();
+    const entry = (host: string, state: CheckState): CheckHistoryEntry => ({ host, name: "HTTP", at: START - 2 * DAY_MS, state, acknowledged: false, inDowntime: false });
+    estate.history.push(entry("web1", "CRITICAL"), entry("web2", "OK"), entry("web3", "CRITICAL"));
+    estate.known.checks.set(checkKey("web1", "HTTP"), check("web1", "HTTP", "OK"));
+    estate.known.checks.set(checkKey("web2", "HTTP"), check("web2", "HTTP", "CRITICAL"));
+    estate.known.checks.set(checkKey("web3", "HTTP"), check("web3", "HTTP", "CRITICAL"));
+    const keeper = keeperFor(estate);
+    const rows = keeper.refresh(config, estate.known.checks, START).rows;
+    expect(figuresOf(rows)).toEqual(figuresOf(estate.reference(config, START)));
+    expect(rows.filter((row) => row.objectType === "COMPONENT_HOST" && row.availability === 0).map((row) => row.objectKey)).toEqual(["1:web1", "1:web3"]);
   });
 
   it("takes a new configuration with the history of hosts it adds", () => {
     const estate = new Estate();
     const keeper = keeperFor(estate);
-    keeper.refresh(config, estate.known.checks.values(), START + HOUR);
+    keeper.refresh(config, estate.known.checks, START + HOUR);
+    estate.cycle(keeper, START + HOUR + 1000, [{ check: check("web1", "HTTP", "CRITICAL") }]);
     // A host outside every component: the keeper does not hold its history.
     estate.cycle(keeper, START + HOUR + 1000, [{ check: check("web4", "HTTP", "CRITICAL") }]);
-    expect(keeper.entryCount).toBe(0);
+    expect(keeper.entryCount).toBe(1);
 
     const wider: BsmConfig = { ...config, components: [{ ...config.components[0], hosts: ["web1", "web2", "web3", "web4"] }, config.components[1]] };
     expect(keeper.needsLoad(wider)).toBe(true);
+    // Given the whole history, it takes that of the host added, keeping what it holds of the others.
     keeper.hold(wider, estate.history);
     expect(keeper.needsLoad(wider)).toBe(false);
-    const refresh = keeper.refresh(wider, estate.known.checks.values(), START + HOUR + 2 * 60_000);
-    expect(refresh.rows.map((row) => row.objectKey)).toEqual(["1:web4"]);
-    expect(refresh.rows).toEqual(estate.reference(wider, refresh.at).filter((row) => row.objectKey === "1:web4"));
+    expect(keeper.entryCount).toBe(2);
+    const refresh = keeper.refresh(wider, estate.known.checks, START + HOUR + 2 * 60_000);
+    expect(refresh.rows.map((row) => row.objectKey)).toEqual(["1:web1", "1:web4"]);
+    expect(figuresOf(refresh.rows)).toEqual(figuresOf(estate.reference(wider, refresh.at).filter((row) => ["1:web1", "1:web4"].includes(row.objectKey))));
+
+    // Without web1, its history goes; all three hosts now required, web4 fails the component.
+    const narrower: BsmConfig = { ...config, components: [{ ...config.components[0], hosts: ["web2", "web3", "web4"], requiredOnline: 3 }, config.components[1]] };
+    keeper.hold(narrower, estate.history);
+    expect(keeper.entryCount).toBe(1);
+    const after = accumulate(new Map(), keeper.refresh(narrower, estate.known.checks, START + HOUR + 3 * 60_000).rows);
+    expect(after.get("COMPONENT:1")).toEqual(estate.reference(narrower, keeper.at!).find((row) => row.objectKey === "1"));
+    expect(after.get("COMPONENT:1")?.failedMs).toBeGreaterThan(0);
   });
 
   it("tells a step after the poll each object's availability, and nothing once a refresh could not be stored", () => {
     const estate = new Estate();
     const keeper = keeperFor(estate);
     estate.cycle(keeper, START - HOUR, [{ check: check("db1", "HTTP", "CRITICAL") }]);
-    keeper.refresh(config, estate.known.checks.values(), START + 6 * HOUR);
+    keeper.refresh(config, estate.known.checks, START + 6 * HOUR);
     expect(keeper.at).toBe(START + 6 * HOUR);
     // db1 failed all along, but component 2 was created 3 hours into the window's 24.
     expect(keeper.availabilityOf(componentRef("2"))).toBe(87.5);

@@ -2,6 +2,7 @@
 import type { PrismaClient } from "@prisma/client";
 import {
   DAY_MS,
+  checkContribution,
   computeAvailability,
   type AvailabilityFigures,
   type AvailabilityReport,
@@ -100,17 +101,22 @@ export class AvailabilityKeeper implements KeptAvailability {
     return config !== this.loadedFor;
   }
 
-  /** (Re)loads the history of the configuration's component hosts from the database. */
+  /** Loads the history of the configuration's component hosts that are not held yet (all of them at first). */
   async load(prisma: PrismaClient, config: BsmConfig, now: number): Promise<void> {
-    const hosts = [...new Set(config.components.flatMap((component) => component.hosts))];
-    this.hold(config, hosts.length === 0 ? [] : await loadHistory(prisma, hosts, windowEndOf(now) - DAY_MS));
+    const added = [...new Set(config.components.flatMap((component) => component.hosts))].filter((host) => !this.componentHosts.has(host));
+    this.hold(config, added.length === 0 ? [] : await loadHistory(prisma, added, windowEndOf(now) - DAY_MS));
   }
 
-  /** Takes the history loaded for a configuration: per check, in time order, ties in the order stored. */
+  /**
+   * Takes a configuration: drops the history of hosts no longer in a component and takes, from `entries`
+   * (per check in time order, ties in the order stored), that of hosts it adds.
+   */
   hold(config: BsmConfig, entries: Iterable<CheckHistoryEntry>): void {
-    this.componentHosts = new Set(config.components.flatMap((component) => component.hosts));
-    this.history = new Map();
-    for (const entry of entries) if (this.componentHosts.has(entry.host)) this.append(entry);
+    const hosts = new Set(config.components.flatMap((component) => component.hosts));
+    for (const host of this.history.keys()) if (!hosts.has(host)) this.history.delete(host);
+    const held = this.componentHosts;
+    this.componentHosts = hosts;
+    for (const entry of entries) if (hosts.has(entry.host) && !held.has(entry.host)) this.append(entry);
     this.loadedFor = config;
     this.stale = true;
   }
@@ -143,12 +149,13 @@ export class AvailabilityKeeper implements KeptAvailability {
 
   /**
    * Computes every object's figures for the window ending at the last whole minute and returns those that
-   * changed since the last refresh. `checks`: the current checks (those of other hosts are ignored).
+   * changed since the last refresh. `checks`: the current checks by checkKey (those of other hosts are ignored).
    */
-  refresh(config: BsmConfig, checks: Iterable<ServiceCheckStatus>, now: number): AvailabilityRefresh {
+  refresh(config: BsmConfig, checks: ReadonlyMap<string, ServiceCheckStatus>, now: number): AvailabilityRefresh {
     const at = windowEndOf(now);
-    this.prune(at - DAY_MS);
-    const report = computeAvailability(config, checks, this.entries(), { now: at, includeTimelines: true });
+    const from = at - DAY_MS;
+    this.prune(from);
+    const report = computeAvailability(config, checks.values(), this.entriesThatMatter(checks, from), { now: at, includeTimelines: true });
     const previous = this.written;
     this.written = new Map();
     const rows: AvailabilityRow[] = [];
@@ -180,8 +187,20 @@ export class AvailabilityKeeper implements KeptAvailability {
     return count;
   }
 
-  private *entries(): Iterable<CheckHistoryEntry> {
-    for (const byName of this.history.values()) for (const entries of byName.values()) yield* entries;
+  /**
+   * The history, less each check whose only entry is before the window and counts as its current status
+   * does: computeAvailability gives it that status all along either way, and most checks are such.
+   */
+  private *entriesThatMatter(checks: ReadonlyMap<string, ServiceCheckStatus>, from: number): Iterable<CheckHistoryEntry> {
+    for (const [host, byName] of this.history) {
+      for (const [name, entries] of byName) {
+        if (entries.length === 1 && entries[0].at <= from) {
+          const current = checks.get(checkKey(host, name));
+          if (current !== undefined && checkContribution(current) === checkContribution(entries[0])) continue;
+        }
+        yield* entries;
+      }
+    }
   }
 
   private append(entry: CheckHistoryEntry): void {

@@ -195,10 +195,14 @@ export class Poller {
     const { database } = this.options;
     // The version first: a change that lands while the configuration is read is then seen next cycle.
     const configVersion = await database.withConnection(readConfigurationVersion);
+    const availability = new AvailabilityKeeper();
     const [checks, storedStatuses, config, hostRows] = await Promise.all([
       database.withConnection(loadKnownChecks),
       database.withConnection(loadObjectStatuses),
-      loadBsmConfig(database.prisma),
+      loadBsmConfig(database.prisma).then(async (config) => {
+        await availability.load(database.prisma, config, this.now());
+        return config;
+      }),
       database.prisma.host.findMany({
         where: { removedAt: null },
         select: {
@@ -226,9 +230,7 @@ export class Poller {
     const now = this.now();
     const storedCounts = new StoredCountsMirror();
     const counts = storedCounts.reconcile(engine);
-    const availability = new AvailabilityKeeper();
-    await availability.load(database.prisma, engine.config, now);
-    const refresh = availability.refresh(engine.config, checks.values(), now);
+    const refresh = availability.refresh(engine.config, checks, now);
     await database.withConnection((connection) =>
       connection.transaction(async (tx) => {
         await upsertObjectStatuses(tx, reconciled.upserts, now);
@@ -254,7 +256,7 @@ export class Poller {
     try {
       if (availability.needsLoad(engine.config)) await availability.load(this.options.database.prisma, engine.config, now);
       if (!availability.isDue(now)) return;
-      const refresh = availability.refresh(engine.config, memory.known.checks.values(), now);
+      const refresh = availability.refresh(engine.config, memory.known.checks, now);
       await this.options.database.withConnection((connection) =>
         connection.transaction((tx) => storeAvailability(tx, refresh, this.sourceIdentity())),
       );
