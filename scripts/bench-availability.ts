@@ -81,7 +81,7 @@ console.log(`# bench:availability — ${HOSTS.toLocaleString("en")} hosts, ${che
 const clock = { now: START };
 const poller = new Poller({ database, source, pollIntervalMs: 1000, fullResyncEveryMs: 60 * 60_000, now: () => clock.now, log: (line) => console.log(`  poller: ${line}`) });
 const first = await poller.runCycle();
-console.log(`first cycle (every check new, figures for every object written twice: at load and after the read): ${ms(first.durationMs)}`);
+console.log(`first cycle (every check new; figures of every object written at load, then those the read changed): ${ms(first.durationMs)}`);
 
 let flip = 0;
 async function cycle(advanceMs: number): Promise<PollCycleReport> {
