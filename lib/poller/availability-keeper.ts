@@ -15,7 +15,7 @@ import {
 import { loadHistory } from "../status/availability";
 import { businessServiceRef, componentHostRef, componentRef, objectRefKey, type BsmObjectRef } from "../status/bsm-object";
 import { checkKey } from "../sources/types";
-import type { EstateDelta, KnownEstate } from "./detect-changes";
+import { sameList, type EstateDelta, type KnownEstate } from "./detect-changes";
 
 /** Stored availability is for a window ending on a whole minute, the one notifications evaluate. */
 export const AVAILABILITY_REFRESH_MS = 60_000;
@@ -70,10 +70,6 @@ export function availabilityRowsOf(report: AvailabilityReport): AvailabilityRow[
     ...report.components.map((component) => rowOf(componentRef(component.id), component)),
     ...report.businessServices.map((service) => rowOf(businessServiceRef(service.id), service)),
   ];
-}
-
-function sameTemplates(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((template, index) => template === b[index]);
 }
 
 /**
@@ -138,7 +134,7 @@ export class AvailabilityKeeper implements KeptAvailability {
     for (const check of delta.checksToWrite) {
       if (!this.componentHosts.has(check.host)) continue;
       const previous = known.checks.get(checkKey(check.host, check.name));
-      if (previous && !sameTemplates(previous.hostTemplates, check.hostTemplates)) this.stale = true;
+      if (previous && !sameList(previous.hostTemplates, check.hostTemplates)) this.stale = true;
     }
   }
 
