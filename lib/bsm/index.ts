@@ -1,6 +1,7 @@
 export * from "./types";
 export { SEVERITY_ORDER, ZONE_ORDER, severityOf, worstOf } from "./severity";
 export {
+  checkContribution,
   compareForSummary,
   computeBusinessServiceStatus,
   computeComponentHostStatus,

@@ -35,7 +35,7 @@ export function checkStatusChanged(previous: SourceServiceCheck, current: Source
   return previous.state !== current.state || previous.acknowledged !== current.acknowledged || previous.inDowntime !== current.inDowntime;
 }
 
-function sameList(a: readonly string[], b: readonly string[]): boolean {
+export function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 

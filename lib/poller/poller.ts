@@ -18,8 +18,11 @@ import {
   upsertServiceChecks,
   type ObjectStatusChange,
 } from "./estate-store";
+import { AvailabilityKeeper, type KeptAvailability } from "./availability-keeper";
 import { loadBsmConfig, readConfigurationVersion } from "./load-bsm-config";
+import { StoredCountsMirror } from "./object-counts";
 import { latestRowPerObject, StoredStatusMirror } from "./object-statuses";
+import { storeAvailability, storeObjectCounts } from "./store-figures";
 
 /** What a step after the poll (host reflection, notifications) is given. */
 export interface AfterPollContext {
@@ -29,6 +32,8 @@ export interface AfterPollContext {
   delta: EstateDelta;
   changes: ObjectStatusChange[];
   engine: BsmEngine;
+  /** The 24-hour availability the poller stored last (as of a whole minute). */
+  availability?: KeptAvailability;
 }
 export type AfterPollStep = (context: AfterPollContext) => Promise<void>;
 
@@ -60,6 +65,8 @@ export interface PollCycleReport {
 interface PollerMemory {
   engine: BsmEngine;
   storedStatuses: StoredStatusMirror;
+  storedCounts: StoredCountsMirror;
+  availability: AvailabilityKeeper;
   known: KnownEstate;
   configVersion: string;
 }
@@ -122,6 +129,8 @@ export class Poller {
     const changes = memory.storedStatuses.applyTransitions(transitions);
     const reconciled = configChanged ? memory.storedStatuses.reconcile(memory.engine.listAll()) : null;
     const allChanges = reconciled ? [...changes, ...reconciled.changes] : changes;
+    const counts = configChanged ? memory.storedCounts.reconcile(memory.engine) : memory.storedCounts.applyTransitions(memory.engine, transitions);
+    memory.availability.takeDelta(delta, memory.known);
     const evaluateDone = performance.now();
     const phasesSoFar = (): CyclePhases => ({ readMs: readDone - startedAt, evaluateMs: evaluateDone - readDone, storeMs: performance.now() - evaluateDone });
 
@@ -135,6 +144,7 @@ export class Poller {
           await insertCheckHistory(tx, delta.history);
           await upsertObjectStatuses(tx, latestRowPerObject([...changes.map((change) => change.after), ...(reconciled?.upserts ?? [])]), now);
           await deleteObjectStatuses(tx, reconciled?.removed ?? []);
+          await storeObjectCounts(tx, counts);
           await insertTransitions(tx, allChanges, now);
           await this.writePollerStatus(tx, { now, ok: true, full, error: null, durationMs: performance.now() - startedAt, cursor: read.cursor, phases: phasesSoFar() });
         }),
@@ -161,7 +171,16 @@ export class Poller {
       changes: allChanges.map(({ after }) => after),
     }, allChanges.length > 0);
     await this.publish({ type: "poll", at: now, ok: true, staleSince: null, message: null, phases: roundCyclePhases(phases) }, true);
-    await this.runAfterPollSteps({ database: this.options.database, now, read: readKind, delta, changes: allChanges, engine: memory.engine });
+    await this.refreshAvailability(memory, now);
+    await this.runAfterPollSteps({
+      database: this.options.database,
+      now,
+      read: readKind,
+      delta,
+      changes: allChanges,
+      engine: memory.engine,
+      availability: memory.availability,
+    });
 
     return {
       ok: true,
@@ -179,10 +198,14 @@ export class Poller {
     const { database } = this.options;
     // The version first: a change that lands while the configuration is read is then seen next cycle.
     const configVersion = await database.withConnection(readConfigurationVersion);
+    const availability = new AvailabilityKeeper();
     const [checks, storedStatuses, config, hostRows] = await Promise.all([
       database.withConnection(loadKnownChecks),
       database.withConnection(loadObjectStatuses),
-      loadBsmConfig(database.prisma),
+      loadBsmConfig(database.prisma).then(async (config) => {
+        await availability.load(database.prisma, config, this.now());
+        return config;
+      }),
       database.prisma.host.findMany({
         where: { removedAt: null },
         select: {
@@ -208,18 +231,46 @@ export class Poller {
     const mirror = new StoredStatusMirror(storedStatuses);
     const reconciled = mirror.reconcile(engine.listAll());
     const now = this.now();
+    const storedCounts = new StoredCountsMirror();
+    const counts = storedCounts.reconcile(engine);
+    const refresh = availability.refresh(engine.config, checks, now);
     await database.withConnection((connection) =>
       connection.transaction(async (tx) => {
         await upsertObjectStatuses(tx, reconciled.upserts, now);
         await deleteObjectStatuses(tx, reconciled.removed);
         await insertTransitions(tx, reconciled.changes, now);
+        await storeObjectCounts(tx, counts);
+        await storeAvailability(tx, refresh, this.sourceIdentity());
       }),
     );
     if (reconciled.changes.length > 0) {
       await this.publish({ type: "bsm", at: now, changes: reconciled.changes.map(({ after }) => after) }, true);
     }
-    this.memory = { engine, storedStatuses: mirror, known: { hosts, checks, skipped: new Set() }, configVersion };
+    this.memory = { engine, storedStatuses: mirror, storedCounts, availability, known: { hosts, checks, skipped: new Set() }, configVersion };
     return this.memory;
+  }
+
+  /**
+   * Stores fresh availability figures when a minute has passed or the past they describe changed (the
+   * configuration too); a failure is logged and the next cycle computes and stores everything again.
+   */
+  private async refreshAvailability(memory: PollerMemory, now: number): Promise<void> {
+    const { availability, engine } = memory;
+    try {
+      if (availability.needsLoad(engine.config)) await availability.load(this.options.database.prisma, engine.config, now);
+      if (!availability.isDue(now)) return;
+      const refresh = availability.refresh(engine.config, memory.known.checks, now);
+      await this.options.database.withConnection((connection) =>
+        connection.transaction((tx) => storeAvailability(tx, refresh, this.sourceIdentity())),
+      );
+    } catch (error) {
+      availability.forget();
+      this.log(`Could not refresh availability: ${(error as Error).message}`);
+    }
+  }
+
+  private sourceIdentity(): { kind: string; description: string } {
+    return { kind: this.options.source.kind, description: this.options.source.describe() };
   }
 
   private async recordFailure(error: Error, now: number, startedAt: number): Promise<PollCycleReport> {

@@ -81,10 +81,11 @@ interface HistoryRow {
 /**
  * The changes inside the window plus, for each check, the last change before it: that entry
  * still holds at the window's start (without it the check would count as OK until its next change).
+ * Without `to`, every change after `from`. Each check's entries in time order, ties in the order they were stored.
  */
-async function loadHistory(prisma: PrismaClient, hosts: string[], from: number, to: number): Promise<CheckHistoryEntry[]> {
+export async function loadHistory(prisma: PrismaClient, hosts: string[], from: number, to?: number): Promise<CheckHistoryEntry[]> {
   const fromDate = new Date(from);
-  const toDate = new Date(to);
+  const untilTo = to === undefined ? Prisma.empty : Prisma.sql`AND at <= ${new Date(to)}`;
   const [before, inside] = await Promise.all([
     prisma.$queryRaw<HistoryRow[]>(Prisma.sql`
       SELECT DISTINCT ON (host, "check") host, "check", at, state::text AS state, acknowledged, "inDowntime"
@@ -94,7 +95,7 @@ async function loadHistory(prisma: PrismaClient, hosts: string[], from: number, 
     prisma.$queryRaw<HistoryRow[]>(Prisma.sql`
       SELECT host, "check", at, state::text AS state, acknowledged, "inDowntime"
       FROM "CheckStateChange"
-      WHERE host = ANY(${hosts}::text[]) AND at > ${fromDate} AND at <= ${toDate}
+      WHERE host = ANY(${hosts}::text[]) AND at > ${fromDate} ${untilTo}
       ORDER BY at, id`),
   ]);
   return [...before, ...inside].map((row) => ({

@@ -5,6 +5,7 @@ import { createAccess, type Access } from "../../auth/access";
 import { loadAccessEstate, loadGrants } from "../../auth/load-access";
 import type { BsmEngine } from "../../bsm";
 import type { Database } from "../../db/client";
+import type { KeptAvailability } from "../../poller/availability-keeper";
 import type { AfterPollContext, AfterPollStep } from "../../poller/poller";
 import { loadAvailability } from "../../status/availability";
 import { businessServiceRef, canSeeObject, componentRef, objectRefKey, type BsmObjectRef } from "../../status/bsm-object";
@@ -110,7 +111,13 @@ export function createNotificationStep(database: Database, options: Notification
   let recovered = false;
   let lastAvailability: { minute: number; byObject: Map<string, number> } | null = null;
 
-  async function availabilityFor(profiles: StoredProfile[], minute: number): Promise<Map<string, number>> {
+  async function availabilityFor(profiles: StoredProfile[], minute: number, kept: KeptAvailability | undefined): Promise<(ref: BsmObjectRef) => number | undefined> {
+    if (kept?.at === minute) return (ref) => kept.availabilityOf(ref);
+    const byObject = await computedAvailability(profiles, minute);
+    return (ref) => byObject.get(objectRefKey(ref));
+  }
+
+  async function computedAvailability(profiles: StoredProfile[], minute: number): Promise<Map<string, number>> {
     if (lastAvailability?.minute === minute) return lastAvailability.byObject;
     const report = await loadAvailability(database.prisma, {
       now: minute,
@@ -139,7 +146,7 @@ export function createNotificationStep(database: Database, options: Notification
     }
   };
 
-  async function evaluate({ now, changes, engine }: AfterPollContext): Promise<void> {
+  async function evaluate({ now, changes, engine, availability: kept }: AfterPollContext): Promise<void> {
     const prisma = database.prisma;
     const rows = await prisma.notificationProfile.findMany({ include: PROFILE_INCLUDE, orderBy: { id: "asc" } });
     if (rows.length === 0) return;
@@ -159,17 +166,17 @@ export function createNotificationStep(database: Database, options: Notification
 
     const updates: { profileId: number; ref: ObjectRef; state: NotificationState }[] = [];
     const events: PendingEvent[] = [];
-    let availability: Map<string, number> | null = null;
+    let availability: ((ref: BsmObjectRef) => number | undefined) | null = null;
     for (const profile of profiles) {
       for (const ref of coveredObjects(profile)) {
         const previous = readState(storedByKey.get(`${profile.id}|${objectRefKey(ref)}`));
         if (previous.evaluatedAt === minuteText && !changed.has(objectRefKey(ref))) continue;
         const current = describeObject(engine, ref);
         if (!current) continue;
-        availability ??= await availabilityFor(profiles, minute);
+        availability ??= await availabilityFor(profiles, minute, kept);
         const result = stepNotificationState(
           previous,
-          { at: new Date(now), state: current.state, impacted: current.impacted, availability: availability.get(objectRefKey(ref)) ?? previous.availability },
+          { at: new Date(now), state: current.state, impacted: current.impacted, availability: availability(ref) ?? previous.availability },
           profile.rules,
         );
         updates.push({ profileId: profile.id, ref, state: result.state });

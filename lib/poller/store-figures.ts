@@ -1,0 +1,40 @@
+import type { SqlConnection } from "../db/sql";
+import type { AvailabilityRefresh } from "./availability-keeper";
+import type { ObjectCountsRow } from "./object-counts";
+
+// Rows exist already: the poller upserts an object's status before it stores its figures.
+
+export async function storeObjectCounts(tx: SqlConnection, rows: ObjectCountsRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.query(
+    `UPDATE "BsmObjectStatus" s SET counts = r.counts
+     FROM jsonb_to_recordset($1::jsonb) AS r("objectType" text, "objectKey" text, counts jsonb)
+     WHERE s."objectType" = r."objectType"::"BsmObjectType" AND s."objectKey" = r."objectKey"`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/** The refreshed figures and the window's end they are for, in one transaction so readers see them together. */
+export async function storeAvailability(
+  tx: SqlConnection,
+  refresh: AvailabilityRefresh,
+  source: { kind: string; description: string },
+): Promise<void> {
+  if (refresh.rows.length > 0) {
+    await tx.query(
+      `UPDATE "BsmObjectStatus" s SET availability = r.availability, "operationalMs" = r."operationalMs",
+         "failedMs" = r."failedMs", "downtimeMs" = r."downtimeMs", timeline = r.timeline
+       FROM jsonb_to_recordset($1::jsonb) AS r("objectType" text, "objectKey" text, availability double precision,
+         "operationalMs" int, "failedMs" int, "downtimeMs" int, timeline jsonb)
+       WHERE s."objectType" = r."objectType"::"BsmObjectType" AND s."objectKey" = r."objectKey"`,
+      [JSON.stringify(refresh.rows)],
+    );
+  }
+  const at = `(to_timestamp($3 / 1000.0) AT TIME ZONE 'UTC')`;
+  await tx.query(
+    `INSERT INTO "PollerStatus" (id, "sourceKind", "sourceDescription", "availabilityAt", "updatedAt")
+     VALUES (1, $1, $2, ${at}, ${at})
+     ON CONFLICT (id) DO UPDATE SET "availabilityAt" = EXCLUDED."availabilityAt"`,
+    [source.kind, source.description, refresh.at],
+  );
+}
