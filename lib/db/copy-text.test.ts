@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { copyTextRow, copyTimestamp } from "./copy-text";
+import { copyTextRow, copyTextRows, copyTimestamp } from "./copy-text";
 
 describe("COPY text rows", () => {
   it.each([
@@ -11,6 +11,11 @@ describe("COPY text rows", () => {
     ["array elements quoted, their quotes and backslashes escaped", [["a,b", 'say "hi"', "NULL", "x\\y"]], '{"a,b","say \\\\"hi\\\\"","NULL","x\\\\\\\\y"}\n'],
   ])("%s", (_, values, expected) => {
     expect(copyTextRow(values)).toBe(expected);
+  });
+
+  it("writes every item as one row, in order", () => {
+    expect(copyTextRows([1, 2], (item) => [item, `x${item}`])).toBe("1\tx1\n2\tx2\n");
+    expect(copyTextRows([], () => [])).toBe("");
   });
 
   it("writes timestamps as UTC wall time with milliseconds", () => {

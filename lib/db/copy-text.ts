@@ -26,9 +26,14 @@ function field(value: CopyValue): string {
 
 /** One row, ending with its newline. */
 export function copyTextRow(values: readonly CopyValue[]): string {
-  let line = "";
-  for (let index = 0; index < values.length; index++) line += (index === 0 ? "" : "\t") + field(values[index]);
-  return `${line}\n`;
+  return `${values.map(field).join("\t")}\n`;
+}
+
+/** Every item as one row; joined once at the end, which V8 builds faster than a growing string. */
+export function copyTextRows<Item>(items: readonly Item[], values: (item: Item) => readonly CopyValue[]): string {
+  const lines = new Array<string>(items.length);
+  for (let index = 0; index < items.length; index++) lines[index] = copyTextRow(values(items[index]));
+  return lines.join("");
 }
 
 /** A timestamp (without time zone) column's value for epoch milliseconds, in UTC like the rest of the store. */

@@ -1,6 +1,6 @@
 import type { BsmState, CheckHistoryEntry } from "../bsm";
 import type { BsmObjectRef } from "../status/bsm-object";
-import { copyTextRow, copyTimestamp, type CopyValue } from "../db/copy-text";
+import { copyTextRows, copyTimestamp, type CopyValue } from "../db/copy-text";
 import type { SqlConnection } from "../db/sql";
 import { checkKey, type SourceHost, type SourceServiceCheck } from "../sources/types";
 
@@ -84,9 +84,7 @@ function serviceCheckCopyRows(
   hostColumn: (check: SourceServiceCheck) => string | number,
   trailing: readonly CopyValue[] = [],
 ): string {
-  let rows = "";
-  for (const check of checks) {
-    rows += copyTextRow([
+  return copyTextRows(checks, (check) => [
       hostColumn(check),
       check.name,
       check.state,
@@ -99,8 +97,6 @@ function serviceCheckCopyRows(
       check.serviceGroups,
       ...trailing,
     ]);
-  }
-  return rows;
 }
 
 /**
@@ -155,10 +151,7 @@ export async function deleteServiceChecks(tx: SqlConnection, keys: { host: strin
 export async function insertCheckHistory(tx: SqlConnection, entries: CheckHistoryEntry[]): Promise<void> {
   if (entries.length === 0) return;
   if (entries.length >= COPY_FROM_ROWS) {
-    let rows = "";
-    for (const entry of entries) {
-      rows += copyTextRow([entry.host, entry.name, copyTimestamp(entry.at), entry.state, entry.acknowledged, entry.inDowntime]);
-    }
+    const rows = copyTextRows(entries, (entry) => [entry.host, entry.name, copyTimestamp(entry.at), entry.state, entry.acknowledged, entry.inDowntime]);
     await tx.copyIn('"CheckStateChange"', ["host", '"check"', "at", "state", "acknowledged", '"inDowntime"'], rows);
     return;
   }
