@@ -85,18 +85,18 @@ function serviceCheckCopyRows(
   trailing: readonly CopyValue[] = [],
 ): string {
   return copyTextRows(checks, (check) => [
-      hostColumn(check),
-      check.name,
-      check.state,
-      check.stateType,
-      check.acknowledged,
-      check.inDowntime,
-      check.output,
-      check.lastStateChange === null ? null : copyTimestamp(check.lastStateChange),
-      check.hostTemplates,
-      check.serviceGroups,
-      ...trailing,
-    ]);
+    hostColumn(check),
+    check.name,
+    check.state,
+    check.stateType,
+    check.acknowledged,
+    check.inDowntime,
+    check.output,
+    check.lastStateChange === null ? null : copyTimestamp(check.lastStateChange),
+    check.hostTemplates,
+    check.serviceGroups,
+    ...trailing,
+  ]);
 }
 
 /**
@@ -118,25 +118,24 @@ async function copyServiceChecks(tx: SqlConnection, checks: SourceServiceCheck[]
     await tx.copyIn('"ServiceCheck"', ['"hostId"', ...SERVICE_CHECK_COPY_COLUMNS, '"updatedAt"'], rows);
     return;
   }
+  // A failed write leaves it behind only outside a transaction; a rolled-back transaction takes it along.
   await tx.exec(
-    `CREATE TEMP TABLE incoming_service_check (host text, name text, state "CheckState", "stateType" "StateType",
+    `DROP TABLE IF EXISTS incoming_service_check;
+     CREATE TEMP TABLE incoming_service_check (host text, name text, state "CheckState", "stateType" "StateType",
        acknowledged boolean, "inDowntime" boolean, output text, "lastStateChange" timestamp(3), "contributingTemplates" text[],
        "serviceGroups" text[])`,
   );
-  try {
-    await tx.copyIn("incoming_service_check", ["host", ...SERVICE_CHECK_COPY_COLUMNS], serviceCheckCopyRows(checks, (check) => check.host));
-    await tx.query(
-      `INSERT INTO "ServiceCheck" ("hostId", name, state, "stateType", acknowledged, "inDowntime", output,
-         "lastStateChange", "contributingTemplates", "serviceGroups", "updatedAt")
-       SELECT h.id, c.name, c.state, c."stateType", c.acknowledged, c."inDowntime", c.output, c."lastStateChange",
-         c."contributingTemplates", c."serviceGroups", ${UTC_FROM_MS("$1::bigint")}
-       FROM incoming_service_check c JOIN "Host" h ON h.name = c.host
-       ON CONFLICT ("hostId", name) DO UPDATE SET ${SERVICE_CHECK_UPDATE}`,
-      [now],
-    );
-  } finally {
-    await tx.exec("DROP TABLE IF EXISTS incoming_service_check");
-  }
+  await tx.copyIn("incoming_service_check", ["host", ...SERVICE_CHECK_COPY_COLUMNS], serviceCheckCopyRows(checks, (check) => check.host));
+  await tx.query(
+    `INSERT INTO "ServiceCheck" ("hostId", name, state, "stateType", acknowledged, "inDowntime", output,
+       "lastStateChange", "contributingTemplates", "serviceGroups", "updatedAt")
+     SELECT h.id, c.name, c.state, c."stateType", c.acknowledged, c."inDowntime", c.output, c."lastStateChange",
+       c."contributingTemplates", c."serviceGroups", ${UTC_FROM_MS("$1::bigint")}
+     FROM incoming_service_check c JOIN "Host" h ON h.name = c.host
+     ON CONFLICT ("hostId", name) DO UPDATE SET ${SERVICE_CHECK_UPDATE}`,
+    [now],
+  );
+  await tx.exec("DROP TABLE incoming_service_check");
 }
 
 export async function deleteServiceChecks(tx: SqlConnection, keys: { host: string; name: string }[]): Promise<void> {
