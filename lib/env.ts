@@ -39,7 +39,8 @@ const envSchema = z
     BSM_SEED_DEMO: z.enum(["0", "1"]).default("0"),
     BSM_SOURCE: z.enum(SOURCE_KIND_NAMES).default("simulated"),
     BSM_SOURCE_SETTINGS: z.string().optional(),
-    BSM_POLL_INTERVAL_SECONDS: z.coerce.number().int("must be a whole number").min(1).max(3600).default(10),
+    /** Unset: the source kind's default (lib/sources/registry.ts defaultPollIntervalSeconds). */
+    BSM_POLL_INTERVAL_SECONDS: z.coerce.number().int("must be a whole number").min(1).max(3600).optional(),
     BSM_POLLER: z.enum(["on", "off"]).default("on"),
     /** Encrypts saved source passwords; checked where secrets are read (lib/crypto), so a bad key never stops start-up. */
     BSM_SECRET_KEY: z.string().optional(),

@@ -1,11 +1,27 @@
-import { PGlite } from "@electric-sql/pglite";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { PGlite, type Transaction } from "@electric-sql/pglite";
 import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 
 /** The few raw-SQL operations the migrator and health checks need, over either runtime. */
 export interface SqlConnection {
   exec(sql: string): Promise<void>;
   query<Row extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
   transaction<T>(work: (tx: SqlConnection) => Promise<T>): Promise<T>;
+  /**
+   * Bulk load: rows in COPY text format (lib/db/copy-text.ts) into `table` (a quoted name) and its
+   * listed columns (quoted names); on PostgreSQL COPY FROM STDIN, on PGlite COPY FROM a Blob.
+   */
+  copyIn(table: string, columns: readonly string[], rows: string): Promise<void>;
+}
+
+const copyStatement = (table: string, columns: readonly string[], from: string) => `COPY ${table} (${columns.join(", ")}) FROM ${from}`;
+
+function pgliteCopyIn(db: PGlite | Transaction) {
+  return async (table: string, columns: readonly string[], rows: string) => {
+    await db.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([rows]) });
+  };
 }
 
 export function pgliteConnection(db: PGlite): SqlConnection {
@@ -26,9 +42,11 @@ export function pgliteConnection(db: PGlite): SqlConnection {
             return (await tx.query<Row>(sql, params)).rows;
           },
           transaction: () => Promise.reject(new Error("nested transactions are not supported")),
+          copyIn: pgliteCopyIn(tx),
         }),
       );
     },
+    copyIn: pgliteCopyIn(db),
   };
 }
 
@@ -50,6 +68,9 @@ export function pgClientConnection(client: pg.ClientBase): SqlConnection {
         await client.query("ROLLBACK");
         throw error;
       }
+    },
+    async copyIn(table, columns, rows) {
+      await pipeline(Readable.from([rows]), client.query(copyFrom(copyStatement(table, columns, "STDIN"))));
     },
   };
   return connection;

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { openSecret, parseSecretKey } from "../crypto/secret-box";
 import type { AppEnv } from "../env";
+import { defaultPollIntervalSeconds } from "../sources/registry";
 import type { SettingsObject } from "./settings-paths";
 import { separateSecrets } from "./source-settings-draft";
 
@@ -50,7 +51,7 @@ export async function loadSourceSettings(prisma: PrismaClient, environment: Sour
   return {
     origin: "environment",
     kind: environment.BSM_SOURCE,
-    pollIntervalSeconds: environment.BSM_POLL_INTERVAL_SECONDS,
+    pollIntervalSeconds: environment.BSM_POLL_INTERVAL_SECONDS ?? defaultPollIntervalSeconds(environment.BSM_SOURCE),
     publicSettings,
     secretFields: Object.keys(secrets),
     token: ENVIRONMENT_TOKEN,

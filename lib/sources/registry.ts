@@ -28,3 +28,8 @@ export const SOURCE_KIND_NAMES: readonly SourceKind[] = Object.keys(SOURCE_KINDS
 export function sourceKindDefinition(kind: SourceKind): SourceKindDefinition {
   return SOURCE_KINDS[kind];
 }
+
+/** The poll interval of a kind when nothing sets one: 1 s where an incremental read is cheap (the databases, by an index), else 10 s. */
+export function defaultPollIntervalSeconds(kind: string): number {
+  return (isSourceKind(kind) ? sourceKindDefinition(kind).defaultPollIntervalSeconds : undefined) ?? 10;
+}

@@ -52,6 +52,8 @@ export interface SourceKindDefinition<Settings extends Record<string, unknown> =
   settingsSchema: z.ZodType<Settings>;
   parseSettings(input: unknown): SettingsResult<Settings>;
   create(settings: Settings, options: SourceOptions): MonitoringSource;
+  /** Seconds between polls when nothing sets them (saved settings or BSM_POLL_INTERVAL_SECONDS); default 10. */
+  defaultPollIntervalSeconds?: number;
   /** "Test connection" of one form group's target, with the settings as typed (not yet validated). Never throws. */
   testConnection?(settings: Record<string, unknown>, target: ConnectionTarget): Promise<ConnectionTestResult>;
 }

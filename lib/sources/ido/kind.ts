@@ -56,6 +56,8 @@ export const icingaIdoSourceKind: SourceKindDefinition<IcingaIdoSettings> = {
   },
   settingsSchema: icingaIdoSettingsSchema,
   parseSettings: parseIcingaIdoSettings,
+  // The incremental read asks for status rows by status_update_time, which the NDO/IDO schema indexes.
+  defaultPollIntervalSeconds: 1,
   create: (settings, options) => createIcingaIdoSource(settings, options),
   testConnection: (settings, target) =>
     testIcingaIdoConnection(settings[target], { tablePrefix: typeof settings.tablePrefix === "string" ? settings.tablePrefix : undefined }),

@@ -78,13 +78,15 @@ export async function withPooledConnection<T>(
   }
 }
 
+/** Rows as arrays in the statement's column order: no object with named fields per row. */
 export async function selectRows(connection: PoolConnection, statement: SqlStatement, limits: ConnectionLimits): Promise<DatabaseRow[]> {
   const [rows] = await connection.query<RowDataPacket[]>({
     sql: statement.sql,
     values: statement.values,
     timeout: limits.queryTimeoutMs,
+    rowsAsArray: true,
   });
-  return rows;
+  return rows as unknown[] as DatabaseRow[];
 }
 
 export async function runCommand(connection: PoolConnection, sql: string, limits: ConnectionLimits): Promise<void> {

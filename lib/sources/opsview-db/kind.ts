@@ -29,6 +29,8 @@ export const opsviewDatabaseSourceKind: SourceKindDefinition<OpsviewDatabaseSett
   },
   settingsSchema: opsviewDatabaseSettingsSchema,
   parseSettings: parseOpsviewDatabaseSettings,
+  // The incremental read asks for status rows by status_update_time, which the NDO/IDO schema indexes.
+  defaultPollIntervalSeconds: 1,
   create: (settings, options) => createOpsviewDatabaseSource(settings, options),
   testConnection: (settings, target) =>
     testOpsviewConnection(settings[target], { tablePrefix: typeof settings.tablePrefix === "string" ? settings.tablePrefix : undefined }),

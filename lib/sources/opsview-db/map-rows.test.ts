@@ -1,7 +1,29 @@
 import { describe, expect, it } from "vitest";
 import { epochSecondsToMs, mapHostRows, mapServiceCheckRows, type DatabaseRow } from "./map-rows";
+import { HOST_COLUMNS, HOST_GROUP_COLUMNS, HOST_KEYWORD_COLUMNS, HOST_TEMPLATE_COLUMNS, SERVICE_CHECK_COLUMNS } from "./queries";
+import type { HostTemplateSource } from "./template-source";
 
-function checkRow(overrides: DatabaseRow = {}): DatabaseRow {
+// Rows written with named fields for reading; the driver delivers them as arrays in the statement's column order.
+type NamedRow = Record<string, unknown>;
+const inColumnOrder = (columns: readonly string[]) => (row: NamedRow): DatabaseRow => columns.map((column) => row[column]);
+
+function mapChecks(rows: NamedRow[], source?: HostTemplateSource) {
+  return mapServiceCheckRows(rows.map(inColumnOrder(SERVICE_CHECK_COLUMNS)), source);
+}
+
+function mapHosts(rows: { hosts: NamedRow[]; groups: NamedRow[]; templates: NamedRow[]; keywords: NamedRow[] }, source?: HostTemplateSource) {
+  return mapHostRows(
+    {
+      hosts: rows.hosts.map(inColumnOrder(HOST_COLUMNS)),
+      groups: rows.groups.map(inColumnOrder(HOST_GROUP_COLUMNS)),
+      templates: rows.templates.map(inColumnOrder(HOST_TEMPLATE_COLUMNS)),
+      keywords: rows.keywords.map(inColumnOrder(HOST_KEYWORD_COLUMNS)),
+    },
+    source,
+  );
+}
+
+function checkRow(overrides: NamedRow = {}): NamedRow {
   return {
     object_id: 10,
     host_name: "web1",
@@ -26,11 +48,11 @@ describe("mapping service check rows", () => {
     [2, "CRITICAL"],
     [3, "UNKNOWN"],
   ])("state %i is %s", (state, expected) => {
-    expect(mapServiceCheckRows([checkRow({ current_state: state })]).serviceChecks[0].state).toBe(expected);
+    expect(mapChecks([checkRow({ current_state: state })]).serviceChecks[0].state).toBe(expected);
   });
 
   it("maps state type, acknowledgement, downtime depth, output and last state change", () => {
-    const { serviceChecks, skipped } = mapServiceCheckRows([
+    const { serviceChecks, skipped } = mapChecks([
       checkRow({ state_type: 0, acknowledged: 1, downtime_depth: 2, current_state: 2, output: "down" }),
     ]);
     expect(skipped).toEqual([]);
@@ -51,7 +73,7 @@ describe("mapping service check rows", () => {
   });
 
   it("collects the service groups of the one-row-per-template-and-group join, sorted and once each; NULL is none", () => {
-    const { serviceChecks } = mapServiceCheckRows([
+    const { serviceChecks } = mapChecks([
       checkRow({ template_name: "Web Server", service_group: "Web" }),
       checkRow({ template_name: "Web Server", service_group: "Customer facing" }),
       checkRow({ template_name: "Base", service_group: "Web" }),
@@ -64,7 +86,7 @@ describe("mapping service check rows", () => {
   });
 
   it("collects every contributing template from the one-row-per-template join, sorted", () => {
-    const { serviceChecks } = mapServiceCheckRows([
+    const { serviceChecks } = mapChecks([
       checkRow({ template_name: "Web Server" }),
       checkRow({ template_name: "Base" }),
       checkRow({ object_id: 11, service_name: "Disk", template_name: null }),
@@ -86,7 +108,7 @@ describe("mapping service check rows", () => {
     [{ service_name: null }, "service object 10", "without a host name or a service name"],
     [{ host_name: "" }, "service object 10", "without a host name or a service name"],
   ])("skips a malformed row %j with its key and keeps the others", (overrides, key, reason) => {
-    const { serviceChecks, skipped } = mapServiceCheckRows([
+    const { serviceChecks, skipped } = mapChecks([
       checkRow({ object_id: 9, service_name: "Ping" }),
       checkRow(overrides),
       checkRow({ template_name: "Base" }),
@@ -97,7 +119,7 @@ describe("mapping service check rows", () => {
   });
 
   it("accepts numbers the driver returns as strings, and fractional timestamps", () => {
-    const { serviceChecks } = mapServiceCheckRows([
+    const { serviceChecks } = mapChecks([
       checkRow({ object_id: "10", current_state: "1", state_type: "1", last_state_change: "1700000000.250000" }),
     ]);
     expect(serviceChecks[0]).toMatchObject({ state: "WARNING", lastStateChange: 1_700_000_000_250 });
@@ -107,20 +129,20 @@ describe("mapping service check rows", () => {
     expect(epochSecondsToMs(null)).toBeNull();
     expect(epochSecondsToMs(0)).toBeNull();
     expect(epochSecondsToMs("")).toBeNull();
-    expect(mapServiceCheckRows([checkRow({ last_state_change: null })]).serviceChecks[0].lastStateChange).toBeNull();
+    expect(mapChecks([checkRow({ last_state_change: null })]).serviceChecks[0].lastStateChange).toBeNull();
   });
 
   it("reports the newest status update time, malformed rows included, so the cursor moves past them", () => {
-    const { latestStatusUpdate } = mapServiceCheckRows([
+    const { latestStatusUpdate } = mapChecks([
       checkRow({ status_update_time: 1_700_000_100 }),
       checkRow({ object_id: 11, service_name: "Disk", current_state: 9, status_update_time: 1_700_000_200 }),
     ]);
     expect(latestStatusUpdate).toBe(1_700_000_200);
-    expect(mapServiceCheckRows([]).latestStatusUpdate).toBeNull();
+    expect(mapChecks([]).latestStatusUpdate).toBeNull();
   });
 
   it("skips a second active object with the same host and service name", () => {
-    const { serviceChecks, skipped } = mapServiceCheckRows([checkRow(), checkRow({ object_id: 12 })]);
+    const { serviceChecks, skipped } = mapChecks([checkRow(), checkRow({ object_id: 12 })]);
     expect(serviceChecks).toHaveLength(1);
     expect(skipped).toEqual([{ key: "web1/HTTP", reason: "duplicate active service object 12" }]);
   });
@@ -151,7 +173,7 @@ describe("mapping host rows", () => {
   };
 
   it("attaches groups, templates by priority and keywords to their hosts", () => {
-    const { hosts } = mapHostRows(rows);
+    const { hosts } = mapHosts(rows);
     expect(hosts).toEqual([
       {
         name: "web1",
@@ -169,7 +191,7 @@ describe("mapping host rows", () => {
   });
 
   it("skips a host without a name and a template without a priority, with their keys", () => {
-    expect(mapHostRows(rows).skipped).toEqual([
+    expect(mapHosts(rows).skipped).toEqual([
       { key: "host object 3", reason: "host row without an object id or a name" },
       { key: "db1", reason: expect.stringContaining("host template Database") },
     ]);
@@ -179,7 +201,7 @@ describe("mapping host rows", () => {
 describe("mapping Icinga IDO rows", () => {
   it("ranks host group templates in row order and gives every check its host's templates", () => {
     const source = { from: "host-group" as const, pattern: "^tmpl-(.+)$" };
-    const { hosts } = mapHostRows(
+    const { hosts } = mapHosts(
       {
         hosts: [{ object_id: 1, host_name: "web1", alias: "Web one", address: "10.0.0.1" }],
         groups: [{ host_object_id: 1, name: "tmpl-Linux" }],
@@ -196,7 +218,7 @@ describe("mapping Icinga IDO rows", () => {
       { name: "Linux", priority: 1 },
       { name: "Web", priority: 2 },
     ]);
-    const { serviceChecks } = mapServiceCheckRows(
+    const { serviceChecks } = mapChecks(
       [
         { ...checkRow(), template_name: "tmpl-Web", template_is_json: 0 },
         { ...checkRow(), template_name: "site-London", template_is_json: 0 },
@@ -208,7 +230,7 @@ describe("mapping Icinga IDO rows", () => {
   });
 
   it("reads templates from a JSON array custom variable", () => {
-    const { hosts } = mapHostRows(
+    const { hosts } = mapHosts(
       {
         hosts: [{ object_id: 1, host_name: "web1", alias: "", address: "" }],
         groups: [],

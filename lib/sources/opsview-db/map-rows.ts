@@ -1,8 +1,22 @@
 import type { SkippedRow, SourceCheckState, SourceHost, SourceHostTemplate, SourceServiceCheck } from "../types";
+import {
+  columnIndex,
+  HOST_COLUMNS,
+  HOST_GROUP_COLUMNS,
+  HOST_KEYWORD_COLUMNS,
+  HOST_TEMPLATE_COLUMNS,
+  SERVICE_CHECK_COLUMNS,
+} from "./queries";
 import { createTemplateNamer, OPSVIEW_CONFIG_TEMPLATES, usesOpsviewConfig, type HostTemplateSource } from "./template-source";
 
-/** A row as the driver returns it; every field is checked before use. */
-export type DatabaseRow = Record<string, unknown>;
+/** A row as the driver returns it, its values in the statement's column order; every value is checked before use. */
+export type DatabaseRow = readonly unknown[];
+
+const HOST = columnIndex(HOST_COLUMNS);
+const HOST_GROUP = columnIndex(HOST_GROUP_COLUMNS);
+const HOST_TEMPLATE = columnIndex(HOST_TEMPLATE_COLUMNS);
+const HOST_KEYWORD = columnIndex(HOST_KEYWORD_COLUMNS);
+const CHECK = columnIndex(SERVICE_CHECK_COLUMNS);
 
 const CHECK_STATES: readonly SourceCheckState[] = ["OK", "WARNING", "CRITICAL", "UNKNOWN"];
 
@@ -37,6 +51,15 @@ function epochSeconds(value: unknown): number | null {
   return ms === null ? null : Math.floor(ms / 1000);
 }
 
+/** The host name of a service check row, for finding hosts an incremental read has not seen yet. */
+export function hostNameOfCheckRow(row: DatabaseRow): string | null {
+  return asName(row[CHECK.host_name]);
+}
+
+export function objectIdOfHostRow(row: DatabaseRow): number | null {
+  return asInteger(row[HOST.object_id]);
+}
+
 export function checkStateFromNumber(state: number): SourceCheckState | null {
   return Number.isInteger(state) && state >= 0 && state <= 3 ? CHECK_STATES[state] : null;
 }
@@ -69,10 +92,10 @@ export function mapHostRows(rows: HostRowSets, templateSource: HostTemplateSourc
   const objectIds = new Map<string, number>();
 
   for (const row of rows.hosts) {
-    const objectId = asInteger(row.object_id);
-    const name = asName(row.host_name);
+    const objectId = asInteger(row[HOST.object_id]);
+    const name = asName(row[HOST.host_name]);
     if (objectId === null || name === null) {
-      skipped.push({ key: name ?? `host object ${String(row.object_id)}`, reason: "host row without an object id or a name" });
+      skipped.push({ key: name ?? `host object ${String(row[HOST.object_id])}`, reason: "host row without an object id or a name" });
       continue;
     }
     if (objectIds.has(name)) {
@@ -82,8 +105,8 @@ export function mapHostRows(rows: HostRowSets, templateSource: HostTemplateSourc
     objectIds.set(name, objectId);
     byObjectId.set(objectId, {
       name,
-      alias: asText(row.alias) ?? "",
-      address: asText(row.address) ?? "",
+      alias: asText(row[HOST.alias]) ?? "",
+      address: asText(row[HOST.address]) ?? "",
       hostGroups: [],
       hostTemplates: [],
       keywords: [],
@@ -91,18 +114,18 @@ export function mapHostRows(rows: HostRowSets, templateSource: HostTemplateSourc
   }
 
   for (const row of rows.groups) {
-    const host = byObjectId.get(asInteger(row.host_object_id) ?? -1);
-    const group = asName(row.name);
+    const host = byObjectId.get(asInteger(row[HOST_GROUP.host_object_id]) ?? -1);
+    const group = asName(row[HOST_GROUP.name]);
     if (host && group !== null && !host.hostGroups.includes(group)) host.hostGroups.push(group);
   }
 
   for (const row of rows.templates) {
-    const host = byObjectId.get(asInteger(row.host_object_id) ?? -1);
+    const host = byObjectId.get(asInteger(row[HOST_TEMPLATE.host_object_id]) ?? -1);
     if (!host) continue;
-    const names = templateNames(row.name, row.is_json);
-    const rowPriority = asInteger(row.priority);
+    const names = templateNames(row[HOST_TEMPLATE.name], row[HOST_TEMPLATE.is_json]);
+    const rowPriority = asInteger(row[HOST_TEMPLATE.priority]);
     if (ranked && (names.length === 0 || rowPriority === null)) {
-      skipped.push({ key: host.name, reason: `host template ${String(asName(row.name) ?? row.name)} without a name or a whole-number priority` });
+      skipped.push({ key: host.name, reason: `host template ${String(asName(row[HOST_TEMPLATE.name]) ?? row[HOST_TEMPLATE.name])} without a name or a whole-number priority` });
       continue;
     }
     for (const name of names) {
@@ -114,8 +137,8 @@ export function mapHostRows(rows: HostRowSets, templateSource: HostTemplateSourc
   }
 
   for (const row of rows.keywords) {
-    const host = byObjectId.get(asInteger(row.host_object_id) ?? -1);
-    const keyword = asName(row.keyword);
+    const host = byObjectId.get(asInteger(row[HOST_KEYWORD.host_object_id]) ?? -1);
+    const keyword = asName(row[HOST_KEYWORD.keyword]);
     if (host && keyword !== null && !host.keywords.includes(keyword)) host.keywords.push(keyword);
   }
 
@@ -149,10 +172,10 @@ export function mapServiceCheckRows(rows: DatabaseRow[], templateSource: HostTem
   let latestStatusUpdate: number | null = null;
 
   for (const row of rows) {
-    const updated = epochSeconds(row.status_update_time);
+    const updated = epochSeconds(row[CHECK.status_update_time]);
     if (updated !== null && (latestStatusUpdate === null || updated > latestStatusUpdate)) latestStatusUpdate = updated;
 
-    const objectId = asInteger(row.object_id);
+    const objectId = asInteger(row[CHECK.object_id]);
     if (objectId === null) {
       skipped.push({ key: "service check without an object id", reason: "object_id is not a number" });
       continue;
@@ -161,15 +184,15 @@ export function mapServiceCheckRows(rows: DatabaseRow[], templateSource: HostTem
 
     const existing = checks.get(objectId);
     if (existing) {
-      for (const template of templateNames(row.template_name, row.template_is_json)) {
+      for (const template of templateNames(row[CHECK.template_name], row[CHECK.template_is_json])) {
         if (!existing.hostTemplates.includes(template)) existing.hostTemplates.push(template);
       }
-      const serviceGroup = asName(row.service_group);
+      const serviceGroup = asName(row[CHECK.service_group]);
       if (serviceGroup !== null && !existing.serviceGroups.includes(serviceGroup)) existing.serviceGroups.push(serviceGroup);
       continue;
     }
 
-    const result = mapServiceCheckRow(row, objectId, templateNames(row.template_name, row.template_is_json));
+    const result = mapServiceCheckRow(row, objectId, [...templateNames(row[CHECK.template_name], row[CHECK.template_is_json])]);
     if ("reason" in result) {
       rejected.add(objectId);
       skipped.push(result);
@@ -194,26 +217,26 @@ export function mapServiceCheckRows(rows: DatabaseRow[], templateSource: HostTem
 }
 
 function mapServiceCheckRow(row: DatabaseRow, objectId: number, templates: string[]): SourceServiceCheck | SkippedRow {
-  const host = asName(row.host_name);
-  const name = asName(row.service_name);
+  const host = asName(row[CHECK.host_name]);
+  const name = asName(row[CHECK.service_name]);
   if (host === null || name === null) {
     return { key: `service object ${objectId}`, reason: "service object without a host name or a service name" };
   }
   const key = checkDisplayKey(host, name);
-  const stateNumber = asInteger(row.current_state);
+  const stateNumber = asInteger(row[CHECK.current_state]);
   const state = stateNumber === null ? null : checkStateFromNumber(stateNumber);
-  if (state === null) return { key, reason: `current_state ${String(row.current_state)} is not 0, 1, 2 or 3` };
-  const stateType = asInteger(row.state_type);
-  if (stateType !== 0 && stateType !== 1) return { key, reason: `state_type ${String(row.state_type)} is not 0 (soft) or 1 (hard)` };
-  const acknowledged = asInteger(row.acknowledged);
+  if (state === null) return { key, reason: `current_state ${String(row[CHECK.current_state])} is not 0, 1, 2 or 3` };
+  const stateType = asInteger(row[CHECK.state_type]);
+  if (stateType !== 0 && stateType !== 1) return { key, reason: `state_type ${String(row[CHECK.state_type])} is not 0 (soft) or 1 (hard)` };
+  const acknowledged = asInteger(row[CHECK.acknowledged]);
   if (acknowledged === null || acknowledged < 0) {
-    return { key, reason: `problem_has_been_acknowledged ${String(row.acknowledged)} is not a flag` };
+    return { key, reason: `problem_has_been_acknowledged ${String(row[CHECK.acknowledged])} is not a flag` };
   }
-  const downtimeDepth = asInteger(row.downtime_depth);
+  const downtimeDepth = asInteger(row[CHECK.downtime_depth]);
   if (downtimeDepth === null || downtimeDepth < 0) {
-    return { key, reason: `scheduled_downtime_depth ${String(row.downtime_depth)} is not a count` };
+    return { key, reason: `scheduled_downtime_depth ${String(row[CHECK.downtime_depth])} is not a count` };
   }
-  const serviceGroup = asName(row.service_group);
+  const serviceGroup = asName(row[CHECK.service_group]);
   return {
     host,
     name,
@@ -221,8 +244,8 @@ function mapServiceCheckRow(row: DatabaseRow, objectId: number, templates: strin
     stateType: stateType === 1 ? "HARD" : "SOFT",
     acknowledged: acknowledged > 0,
     inDowntime: downtimeDepth > 0,
-    output: asText(row.output) ?? "",
-    lastStateChange: epochSecondsToMs(row.last_state_change),
+    output: asText(row[CHECK.output]) ?? "",
+    lastStateChange: epochSecondsToMs(row[CHECK.last_state_change]),
     hostTemplates: templates,
     serviceGroups: serviceGroup === null ? [] : [serviceGroup],
   };

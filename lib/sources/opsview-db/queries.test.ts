@@ -1,5 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { buildOpsviewQueries, opsviewTables } from "./queries";
+import {
+  buildOpsviewQueries,
+  HOST_COLUMNS,
+  HOST_GROUP_COLUMNS,
+  HOST_KEYWORD_COLUMNS,
+  HOST_TEMPLATE_COLUMNS,
+  opsviewTables,
+  SERVICE_CHECK_COLUMNS,
+} from "./queries";
+
+/** The column names of a statement's (first) select list, in order. */
+function selectedColumns(sql: string): string[] {
+  const list = sql.slice(sql.indexOf("SELECT") + "SELECT".length, sql.indexOf("FROM"));
+  return [...list.matchAll(/\bAS (\w+)/g)].map((match) => match[1]);
+}
 
 const names = { runtimeDatabase: "runtime", configDatabase: "opsview", tablePrefix: "nagios_" };
 
@@ -77,6 +91,27 @@ describe("Opsview queries", () => {
       expect(queries.hostTemplates().values).toEqual(["bsm_templates"]);
       expect(queries.serviceChecksUpdatedSince(5).values).toEqual(["bsm_templates", 5]);
     }
+  });
+
+  it.each([
+    { from: "opsview-config" as const },
+    { from: "host-group" as const, pattern: "^tmpl-(.+)$" },
+    { from: "custom-variable" as const, name: "bsm_templates" },
+  ])("selects columns in the order the row mapper reads them by position ($from)", (hostTemplates) => {
+    const queries = buildOpsviewQueries({ ...names, hostTemplates });
+    const expected: [string, readonly string[]][] = [
+      [queries.hosts().sql, HOST_COLUMNS],
+      [queries.hostsByName(["a"]).sql, HOST_COLUMNS],
+      [queries.hostGroups().sql, HOST_GROUP_COLUMNS],
+      [queries.hostGroupsByHost([1]).sql, HOST_GROUP_COLUMNS],
+      [queries.hostTemplates().sql, HOST_TEMPLATE_COLUMNS],
+      [queries.hostTemplatesByHost([1]).sql, HOST_TEMPLATE_COLUMNS],
+      [queries.hostKeywords().sql, HOST_KEYWORD_COLUMNS],
+      [queries.hostKeywordsByHost([1]).sql, HOST_KEYWORD_COLUMNS],
+      [queries.serviceChecks().sql, SERVICE_CHECK_COLUMNS],
+      [queries.serviceChecksUpdatedSince(5).sql, SERVICE_CHECK_COLUMNS],
+    ];
+    for (const [sql, columns] of expected) expect(selectedColumns(sql)).toEqual(columns);
   });
 
   it("reads only active objects", () => {

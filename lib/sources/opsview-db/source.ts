@@ -12,7 +12,7 @@ import {
 import { decodeCursor, encodeCursor } from "./cursor";
 import { createReadPool, runCommand, selectRows, selectRowsForIds, withPooledConnection, type ConnectionLimits } from "./database";
 import { explainDatabaseError, isDriverError } from "./errors";
-import { mapHostRows, mapServiceCheckRows, type DatabaseRow, type HostRowSets } from "./map-rows";
+import { hostNameOfCheckRow, mapHostRows, mapServiceCheckRows, objectIdOfHostRow, type DatabaseRow, type HostRowSets } from "./map-rows";
 import { buildOpsviewQueries, type OpsviewQueries } from "./queries";
 import { connectionAddress, type OpsviewConnectionSettings, type OpsviewDatabaseSettings } from "./settings";
 import { usesOpsviewConfig, type HostTemplateSource } from "./template-source";
@@ -126,7 +126,7 @@ class OpsviewDatabaseSource implements MonitoringSource {
 
   readFull(): Promise<CompleteRead> {
     return this.serialized(async () => {
-      const { value: rows, role } = await this.onAvailableDatabase((connection, database) => this.fetchFull(connection, database.queries));
+      const { value: rows, role } = await this.onAvailableDatabase((connection, database) => this.fetchFull(connection, database));
       return this.acceptFullRead(rows, role);
     });
   }
@@ -139,12 +139,13 @@ class OpsviewDatabaseSource implements MonitoringSource {
         const known = this.known;
         const resyncDue =
           !known || !cursor || !continuing || known.role !== database.role || this.now() - known.fullReadAt >= this.fullResyncEveryMs;
-        if (resyncDue) return { kind: "full", rows: await this.fetchFull(connection, database.queries) };
+        if (resyncDue) return { kind: "full", rows: await this.fetchFull(connection, database) };
         const since = (cursor.statusTime ?? 0) - this.overlapSeconds;
         const checkRows = await selectRows(connection, database.queries.serviceChecksUpdatedSince(since), this.limits);
         const unknownHostNames = new Set<string>();
         for (const row of checkRows) {
-          if (typeof row.host_name === "string" && !known.hostNames.has(row.host_name)) unknownHostNames.add(row.host_name);
+          const hostName = hostNameOfCheckRow(row);
+          if (hostName !== null && !known.hostNames.has(hostName)) unknownHostNames.add(hostName);
         }
         const newHostRows = unknownHostNames.size > 0 ? await this.fetchHostsByName(connection, database.queries, [...unknownHostNames]) : null;
         return { kind: "changes", checkRows, newHostRows };
@@ -201,22 +202,36 @@ class OpsviewDatabaseSource implements MonitoringSource {
     return this.lastCursor;
   }
 
-  private async fetchFull(connection: PoolConnection, q: OpsviewQueries): Promise<FullRows> {
-    await runCommand(connection, q.startReadOnlySnapshot, this.limits);
-    const hostRows: HostRowSets = {
-      hosts: await selectRows(connection, q.hosts(), this.limits),
-      groups: await selectRows(connection, q.hostGroups(), this.limits),
-      templates: await selectRows(connection, q.hostTemplates(), this.limits),
-      keywords: await selectRows(connection, q.hostKeywords(), this.limits),
+  /**
+   * Hosts and checks in parallel on two connections of the pool, each in its own read-only snapshot.
+   * The snapshots start a moment apart: a check whose host appeared in between is skipped as an
+   * orphan this read and read with its host on the next.
+   */
+  private async fetchFull(connection: PoolConnection, database: Database): Promise<FullRows> {
+    const q = database.queries;
+    const inSnapshot = async <T>(on: PoolConnection, read: () => Promise<T>): Promise<T> => {
+      await runCommand(on, q.startReadOnlySnapshot, this.limits);
+      const value = await read();
+      await runCommand(on, q.endReadOnlySnapshot, this.limits);
+      return value;
     };
-    const checkRows = await selectRows(connection, q.serviceChecks(), this.limits);
-    await runCommand(connection, q.endReadOnlySnapshot, this.limits);
+    const [hostRows, checkRows] = await Promise.all([
+      withPooledConnection(this.poolOf(database), this.limits, (second) =>
+        inSnapshot(second, async (): Promise<HostRowSets> => ({
+          hosts: await selectRows(second, q.hosts(), this.limits),
+          groups: await selectRows(second, q.hostGroups(), this.limits),
+          templates: await selectRows(second, q.hostTemplates(), this.limits),
+          keywords: await selectRows(second, q.hostKeywords(), this.limits),
+        })),
+      ),
+      inSnapshot(connection, () => selectRows(connection, q.serviceChecks(), this.limits)),
+    ]);
     return { hostRows, checkRows };
   }
 
   private async fetchHostsByName(connection: PoolConnection, q: OpsviewQueries, names: string[]): Promise<HostRowSets> {
     const hosts = await selectRowsForIds(connection, names, q.hostsByName, this.limits);
-    const objectIds = hosts.map((row) => Number(row.object_id)).filter(Number.isInteger);
+    const objectIds = hosts.map(objectIdOfHostRow).filter((id) => id !== null);
     if (objectIds.length === 0) return { hosts, groups: [], templates: [], keywords: [] };
     return {
       hosts,

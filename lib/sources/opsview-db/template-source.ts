@@ -70,29 +70,39 @@ function customVariableNames(value: string, isJson: boolean): string[] {
 
 /**
  * Template names carried by one row's template column, in priority order. `isJson` is the IDO's
- * is_json flag for custom variables (arrays arrive as JSON text).
+ * is_json flag for custom variables (arrays arrive as JSON text). Answers are remembered per value
+ * (an estate has few distinct ones), so the returned list is shared: copy it before changing it.
  */
-export function createTemplateNamer(source: HostTemplateSource): (value: unknown, isJson?: unknown) => string[] {
+export function createTemplateNamer(source: HostTemplateSource): (value: unknown, isJson?: unknown) => readonly string[] {
+  const namesOf = templateNamesOf(source);
+  const remembered = new Map<string, readonly string[]>();
+  return (value, isJson) => {
+    const raw = text(value);
+    if (raw === null) return [];
+    const key = Number(isJson) === 1 ? `j${raw}` : `t${raw}`;
+    let names = remembered.get(key);
+    if (names === undefined) {
+      names = namesOf(raw, Number(isJson) === 1);
+      remembered.set(key, names);
+    }
+    return names;
+  };
+}
+
+function templateNamesOf(source: HostTemplateSource): (raw: string, isJson: boolean) => string[] {
   const clean = (names: string[]) => [...new Set(names.map((name) => name.trim()).filter((name) => name !== ""))];
   switch (source.from) {
     case "opsview-config":
-      return (value) => {
-        const name = text(value);
-        return name === null ? [] : clean([name]);
-      };
+      return (raw) => clean([raw]);
     case "host-group": {
       const pattern = new RegExp(source.pattern);
-      return (value) => {
-        const group = text(value);
-        const match = group === null ? null : pattern.exec(group);
-        if (group === null || !match) return [];
-        return clean([match.length > 1 ? (match[1] ?? "") : group]);
+      return (raw) => {
+        const match = pattern.exec(raw);
+        if (!match) return [];
+        return clean([match.length > 1 ? (match[1] ?? "") : raw]);
       };
     }
     case "custom-variable":
-      return (value, isJson) => {
-        const raw = text(value);
-        return raw === null ? [] : clean(customVariableNames(raw, Number(isJson) === 1));
-      };
+      return (raw, isJson) => clean(customVariableNames(raw, isJson));
   }
 }

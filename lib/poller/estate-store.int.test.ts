@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
+import type { CheckHistoryEntry } from "../bsm";
+import type { SourceHost, SourceServiceCheck } from "../sources/types";
+import { COPY_FROM_ROWS, insertCheckHistory, loadKnownChecks, upsertHosts, upsertServiceChecks } from "./estate-store";
+
+const NOW = Date.parse("2026-11-22T08:00:00.123Z");
+// Text that COPY's format must escape, and array elements that need quoting.
+const AWKWARD = ['tab\there', "line\nbreak\r", "back\\slash", "\\N", 'quote "x"', "a,b {c}", "NULL", "ünïcode ✓", ""];
+
+const hosts: SourceHost[] = Array.from({ length: 50 }, (_, index) => ({
+  name: `host-${index}`,
+  alias: "",
+  address: "",
+  hostGroups: [],
+  keywords: [],
+  hostTemplates: [{ name: "Base", priority: 1 }],
+}));
+
+function checks(count: number, variant: string): SourceServiceCheck[] {
+  return Array.from({ length: count }, (_, index) => ({
+    host: hosts[index % hosts.length].name,
+    name: `check ${Math.floor(index / hosts.length)} ${AWKWARD[index % AWKWARD.length]}`,
+    state: (["OK", "WARNING", "CRITICAL", "UNKNOWN"] as const)[index % 4],
+    stateType: index % 3 === 0 ? "SOFT" : "HARD",
+    acknowledged: index % 5 === 0,
+    inDowntime: index % 7 === 0,
+    output: `${variant} ${AWKWARD[(index + 3) % AWKWARD.length]}`,
+    lastStateChange: index % 11 === 0 ? null : NOW - index * 1_001,
+    hostTemplates: index % 2 === 0 ? ["Base", AWKWARD[index % AWKWARD.length] || "Other"].sort() : [],
+    serviceGroups: index % 4 === 0 ? [AWKWARD[(index + 1) % AWKWARD.length] || "g"] : [],
+  }));
+}
+
+const byKey = (map: Map<string, SourceServiceCheck>) => [...map.values()].sort((a, b) => `${a.host}/${a.name}`.localeCompare(`${b.host}/${b.name}`));
+const sorted = (list: SourceServiceCheck[]) => [...list].sort((a, b) => `${a.host}/${a.name}`.localeCompare(`${b.host}/${b.name}`));
+
+describe.each(RUNTIMES)("bulk writes of the estate on %s", (runtime) => {
+  const freshDatabase = freshDatabaseOpener(runtime);
+
+  it("stores a first read through COPY, a large rewrite through a staging table and a small one as JSON, each exactly", async () => {
+    const database = await freshDatabase();
+    const first = checks(COPY_FROM_ROWS + 7, "first");
+    // Into the empty table: COPY straight in.
+    await database.withConnection((connection) =>
+      connection.transaction(async (tx) => {
+        await upsertHosts(tx, hosts, NOW);
+        await upsertServiceChecks(tx, first, NOW);
+      }),
+    );
+    expect(byKey(await database.withConnection(loadKnownChecks))).toEqual(sorted(first));
+
+    // Into a filled table: staged, then updated and inserted.
+    const rewritten = [...checks(COPY_FROM_ROWS + 7, "second"), ...checks(COPY_FROM_ROWS + 57, "added").slice(COPY_FROM_ROWS + 7)];
+    await database.withConnection((connection) => connection.transaction((tx) => upsertServiceChecks(tx, rewritten, NOW + 1)));
+    expect(byKey(await database.withConnection(loadKnownChecks))).toEqual(sorted(rewritten));
+
+    const small = checks(5, "third");
+    await database.withConnection((connection) => upsertServiceChecks(connection, small, NOW + 2));
+    const expected = new Map(rewritten.map((check) => [`${check.host}/${check.name}`, check]));
+    for (const check of small) expected.set(`${check.host}/${check.name}`, check);
+    expect(byKey(await database.withConnection(loadKnownChecks))).toEqual(sorted([...expected.values()]));
+  });
+
+  it("leaves out checks of hosts it does not know on the COPY path, as on the JSON path", async () => {
+    const database = await freshDatabase();
+    const known = checks(COPY_FROM_ROWS, "known");
+    const orphan = { ...known[0], host: "no-such-host", name: "orphan" };
+    await database.withConnection((connection) =>
+      connection.transaction(async (tx) => {
+        await upsertHosts(tx, hosts, NOW);
+        await upsertServiceChecks(tx, [...known, orphan], NOW);
+      }),
+    );
+    expect(byKey(await database.withConnection(loadKnownChecks))).toEqual(sorted(known));
+  });
+
+  it("appends a large history through COPY with times, states and flags intact", async () => {
+    const database = await freshDatabase();
+    const entries: CheckHistoryEntry[] = checks(COPY_FROM_ROWS + 3, "history").map((check, index) => ({
+      host: check.host,
+      name: check.name,
+      at: NOW - index * 1_003,
+      state: check.state,
+      acknowledged: check.acknowledged,
+      inDowntime: check.inDowntime,
+    }));
+    await database.withConnection((connection) => insertCheckHistory(connection, entries));
+    await database.withConnection((connection) => insertCheckHistory(connection, entries.slice(0, 2)));
+    const stored = await database.withConnection((connection) =>
+      connection.query<{ host: string; name: string; at: string; state: string; acknowledged: boolean; inDowntime: boolean }>(
+        `SELECT host, "check" AS name, (EXTRACT(EPOCH FROM at) * 1000)::bigint::text AS at, state::text AS state, acknowledged, "inDowntime"
+         FROM "CheckStateChange" ORDER BY id`,
+      ),
+    );
+    expect(stored.map((row) => ({ ...row, at: Number(row.at) }))).toEqual([...entries, ...entries.slice(0, 2)]);
+  });
+});
