@@ -104,6 +104,54 @@ describe.each(RUNTIMES)("status API resources on %s", (runtime) => {
     await expect(listBsmHostResources(prisma, euAccess, webUs.id, query("", HOST_STATUSES))).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it("answer with the counts and availability the poller stored; until it has, counts from the stored statuses and 100 %", async () => {
+    const database = await freshDatabase();
+    const prisma = database.prisma;
+    const estate = await seedSmallEstate(prisma);
+    const admin = await createUser(prisma, { email: "admin@test.local", name: "Admin", password: "admin-password", isAdmin: true });
+    const context = async () => ({ prisma, user: admin, access: await loadAccess(prisma, admin.id) });
+    const web = await createComponent(await context(), { name: "Web", hostTemplateId: estate.templates.web.id, hostIds: [estate.hosts.webEu1.id, estate.hosts.webEu2.id], requiredOnline: 1 });
+    const shop = await createBusinessService(await context(), { name: "Shop", componentIds: [web.id] });
+    // History says web-eu-1 failed for the last 12 hours; no read may compute that.
+    await prisma.checkStateChange.create({ data: { host: "web-eu-1", check: "HTTP", at: new Date(NOW - 12 * 3_600_000), state: "CRITICAL", acknowledged: false, inDowntime: false } });
+    const at = new Date(NOW);
+    await prisma.bsmObjectStatus.createMany({
+      data: [
+        { objectType: "COMPONENT_HOST", objectKey: `${web.id}:web-eu-1`, state: "FAILED", acknowledged: false, impacted: false, changedAt: at },
+        { objectType: "COMPONENT", objectKey: String(web.id), state: "OPERATIONAL", acknowledged: false, impacted: true, changedAt: at },
+        { objectType: "BUSINESS_SERVICE", objectKey: String(shop.id), state: "OPERATIONAL", acknowledged: false, impacted: true, changedAt: at },
+      ],
+    });
+    const access = await loadAccess(prisma, admin.id);
+    const read = async () => ({
+      service: (await listBsmServiceResources(prisma, access, query("", SERVICE_STATUSES))).list[0],
+      component: (await listBsmComponentResources(prisma, access, query("", COMPONENT_STATUSES))).list[0],
+      hosts: (await listBsmHostResources(prisma, access, web.id, query("", HOST_STATUSES))).list.map((host) => [host.name, host.availability]),
+    });
+
+    const before = await read();
+    expect(before.service).toMatchObject({ availability: 100, components_total: 1, components_impacted: 1 });
+    expect(before.component).toMatchObject({ availability: 100, hosts_total: 2, hosts_failed: 1, operational_zone_percent: 50, resiliency: 0 });
+    expect(before.hosts).toEqual([["web-eu-1", 100], ["web-eu-2", 100]]);
+
+    const figures = (availability: number, counts: object) => ({ availability, operationalMs: 0, failedMs: 0, downtimeMs: 0, counts });
+    await prisma.bsmObjectStatus.update({
+      where: { objectType_objectKey: { objectType: "COMPONENT", objectKey: String(web.id) } },
+      data: figures(98.5, { hostsTotal: 2, hostsOperational: 2, hostsFailed: 0, hostsDowntime: 0, hostsAcknowledged: 0, requiredOnline: 1, allowedToFail: 1, operationalZonePercent: 50 }),
+    });
+    await prisma.bsmObjectStatus.update({
+      where: { objectType_objectKey: { objectType: "BUSINESS_SERVICE", objectKey: String(shop.id) } },
+      data: figures(97.25, { componentsTotal: 1, componentsFailed: 0, componentsImpacted: 0, componentsDowntime: 0, componentsAcknowledged: 0 }),
+    });
+    await prisma.bsmObjectStatus.update({ where: { objectType_objectKey: { objectType: "COMPONENT_HOST", objectKey: `${web.id}:web-eu-1` } }, data: { availability: 50 } });
+    await prisma.pollerStatus.create({ data: { sourceKind: "simulated", sourceDescription: "test", availabilityAt: at } });
+
+    const after = await read();
+    expect(after.service).toMatchObject({ availability: 97.25, components_total: 1, components_impacted: 0 });
+    expect(after.component).toMatchObject({ availability: 98.5, hosts_total: 2, hosts_failed: 0, resiliency: 1 });
+    expect(after.hosts).toEqual([["web-eu-1", 50], ["web-eu-2", 100]]);
+  });
+
   it("bsmhost refuses the hosts of a component seen only top down, with a message", async () => {
     const database = await freshDatabase();
     const prisma = database.prisma;
