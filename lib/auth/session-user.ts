@@ -30,6 +30,7 @@ export function sessionHolds(claims: SessionClaims, user: { id: string; sessionV
   return claims.expiresAt > now && user.id === claims.userId && user.sessionVersion === claims.sessionVersion;
 }
 
+/** Only the SessionUser fields of a user row (not its session version or grants). */
 export function sessionUserOf(user: SessionUser): SessionUser {
   return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin };
 }
