@@ -3,9 +3,9 @@ import { getServerSession } from "next-auth";
 import type { PrismaClient } from "@prisma/client";
 import { requireCapability, type Access } from "../auth/access";
 import { apiTokenRefusal, findApiTokenGrant, type ApiTokenGrant } from "../auth/api-tokens";
-import { loadAccess } from "../auth/load-access";
+import { loadUserAccess } from "../auth/load-access";
 import { authOptions } from "../auth/options";
-import { findSessionUser, type SessionClaims, type SessionUser } from "../auth/session-user";
+import { sessionHolds, sessionUserOf, type SessionClaims, type SessionUser } from "../auth/session-user";
 import { ForbiddenError, UnauthenticatedError } from "../errors/app-error";
 import { isCrossOriginRequest } from "./request-body";
 
@@ -50,23 +50,26 @@ export async function authenticateApiRequest(prisma: PrismaClient, request: Requ
  * ended; the user still exists and has BSM access. Throws 401/403 otherwise.
  */
 export async function authorizeCredential(prisma: PrismaClient, credential: Credential, method: string): Promise<ApiCaller> {
-  let user: SessionUser | null;
   let token: ApiTokenGrant | null = null;
+  let userId: string;
   if (credential.kind === "token") {
     token = await findApiTokenGrant(prisma, credential.token);
     if (!token) throw new UnauthenticatedError("invalid or revoked API token");
     const refusal = apiTokenRefusal(token, method, Date.now());
     if (refusal) throw refusal.status === 401 ? new UnauthenticatedError(refusal.message) : new ForbiddenError(refusal.message);
-    user = await prisma.user.findUnique({ where: { id: token.userId }, select: { id: true, email: true, name: true, isAdmin: true } });
+    userId = token.userId;
   } else {
-    user = await findSessionUser(prisma, credential.claims);
-    if (!user) throw new UnauthenticatedError("your session has ended; sign in again");
+    if (credential.claims.expiresAt <= Date.now()) throw new UnauthenticatedError(SESSION_ENDED);
+    userId = credential.claims.userId;
   }
-  if (!user) throw new UnauthenticatedError("the account no longer exists");
-  const access = await loadAccess(prisma, user.id);
-  requireCapability(access, "bsm");
-  return { user, access, via: credential.kind, credential, token };
+  const found = await loadUserAccess(prisma, userId);
+  if (credential.kind === "session" && (!found || !sessionHolds(credential.claims, found.user))) throw new UnauthenticatedError(SESSION_ENDED);
+  if (!found) throw new UnauthenticatedError("the account no longer exists");
+  requireCapability(found.access, "bsm");
+  return { user: sessionUserOf(found.user), access: found.access, via: credential.kind, credential, token };
 }
+
+const SESSION_ENDED = "your session has ended; sign in again";
 
 /** A request that names this site as its Origin (a missing Origin does not count). */
 export function isSameOrigin(request: Request): boolean {

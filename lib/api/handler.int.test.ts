@@ -19,7 +19,7 @@ async function useAsProcessDatabase(database: Database): Promise<string> {
 
 const listServices = (token: string) =>
   handleApiRequest(new Request("http://localhost/api/status/bsmservice", { headers: { authorization: `Bearer ${token}` } }), async ({ prisma, access, url }) =>
-    Response.json(await listBsmServiceResources(prisma, access, parseListQuery(url, SERVICE_STATUSES), Date.now())),
+    Response.json(await listBsmServiceResources(prisma, access, parseListQuery(url, SERVICE_STATUSES))),
   );
 
 describe("the REST API during a database outage", () => {

@@ -1,6 +1,5 @@
 import { requireCapability, type Access } from "../auth/access";
-import { loadAccess } from "../auth/load-access";
-import { getCurrentUser } from "../auth/session";
+import { getSignedInAccess } from "../auth/session";
 import { getPrisma } from "../db";
 import { NotFoundError, UnauthenticatedError, ValidationError } from "../errors/app-error";
 import { errorResponse } from "../errors/error-response";
@@ -45,9 +44,9 @@ export function handleApiRequest(request: Request, handler: (context: ApiContext
  */
 export function handleViewRequest<View>(load: (access: Access) => Promise<View | null>, notFound = "Not found, or you do not have access to it"): Promise<Response> {
   return respondJson(async () => {
-    const user = await getCurrentUser();
-    if (!user) throw new UnauthenticatedError("Sign in first");
-    const access = await loadAccess(getPrisma(), user.id);
+    const signedIn = await getSignedInAccess();
+    if (!signedIn) throw new UnauthenticatedError("Sign in first");
+    const { access } = signedIn;
     requireCapability(access, "bsm");
     const view = await load(access);
     if (view === null) throw new NotFoundError(notFound);

@@ -1,21 +1,71 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { READ_CONFIGURATION_VERSION } from "../db/configuration-version";
-import { checksDecideVisibility, createAccess, hostVisibility, NO_GRANTS, roleGrantsOf, type Access, type AccessEstate, type AccessHost, type Grants } from "./access";
+import { checksDecideVisibility, createAccess, hostVisibility, NO_GRANTS, type Access, type AccessEstate, type AccessHost, type Grants } from "./access";
+import type { SessionUser } from "./session-user";
+
+interface UserGrantsRow {
+  id: string;
+  email: string;
+  name: string;
+  isAdmin: boolean;
+  sessionVersion: number;
+  roleId: number | null;
+  bsmAccess: boolean | null;
+  viewAll: boolean | null;
+  allBusinessServices: boolean | null;
+  grantServicesOfComponents: boolean | null;
+  configureBsm: boolean | null;
+  configureBsmComponents: boolean | null;
+  hostGroups: string[] | null;
+  keywords: string[] | null;
+  allServiceGroups: boolean | null;
+  serviceGroups: string[] | null;
+  businessServices: { businessServiceId: number; canEdit: boolean }[];
+  configurationVersion: string;
+}
+
+/** A user as a request needs them: who they are, their session version and their grants. */
+export interface UserGrants {
+  user: SessionUser & { sessionVersion: number };
+  grants: Grants;
+  /** The configuration version read in the same query (loadEstateShape). */
+  configurationVersion: string;
+}
+
+/** The user, their role's grants and the configuration version in one query (every request starts here); null when the user is gone. */
+export async function readUserGrants(prisma: PrismaClient, userId: string): Promise<UserGrants | null> {
+  const [row] = await prisma.$queryRaw<UserGrantsRow[]>`
+    SELECT u.id, u.email, u.name, u."isAdmin", u."sessionVersion", r.id AS "roleId",
+           r."bsmAccess", r."viewAll", r."allBusinessServices", r."grantServicesOfComponents", r."configureBsm", r."configureBsmComponents",
+           r."hostGroups", r.keywords, r."allServiceGroups", r."serviceGroups",
+           COALESCE((SELECT json_agg(json_build_object('businessServiceId', s."businessServiceId", 'canEdit', s."canEdit"))
+                     FROM "RoleBusinessService" s WHERE s."roleId" = r.id), '[]'::json) AS "businessServices",
+           (SELECT "version"::text FROM "ConfigurationVersion" WHERE "id" = 1) AS "configurationVersion"
+    FROM "User" u LEFT JOIN "Role" r ON r.id = u."roleId"
+    WHERE u.id = ${userId}`;
+  if (row === undefined) return null;
+  const user = { id: row.id, email: row.email, name: row.name, isAdmin: row.isAdmin, sessionVersion: row.sessionVersion };
+  if (row.roleId === null) return { user, grants: { ...NO_GRANTS, isAdmin: row.isAdmin }, configurationVersion: row.configurationVersion };
+  const grants: Grants = {
+    isAdmin: row.isAdmin,
+    bsmAccess: row.bsmAccess ?? false,
+    viewAll: row.viewAll ?? false,
+    allBusinessServices: row.allBusinessServices ?? false,
+    grantServicesOfComponents: row.grantServicesOfComponents ?? false,
+    configureBsm: row.configureBsm ?? false,
+    configureBsmComponents: row.configureBsmComponents ?? false,
+    hostGroups: row.hostGroups ?? [],
+    keywords: row.keywords ?? [],
+    allServiceGroups: row.allServiceGroups ?? false,
+    serviceGroups: row.serviceGroups ?? [],
+    businessServices: new Map(row.businessServices.map((service) => [service.businessServiceId, { canEdit: service.canEdit }])),
+  };
+  return { user, grants, configurationVersion: row.configurationVersion };
+}
 
 /** The user's grants from their role; a user without a role (and not admin) has none. */
 export async function loadGrants(prisma: PrismaClient, userId: string): Promise<Grants> {
-  const user = await prisma.user.findUnique({
-    where: { id: userId },
-    select: { isAdmin: true, role: { include: { businessServices: { select: { businessServiceId: true, canEdit: true } } } } },
-  });
-  if (!user) return NO_GRANTS;
-  const role = user.role;
-  if (!role) return { ...NO_GRANTS, isAdmin: user.isAdmin };
-  return {
-    isAdmin: user.isAdmin,
-    ...roleGrantsOf(role),
-    businessServices: new Map(role.businessServices.map((row) => [row.businessServiceId, { canEdit: row.canEdit }])),
-  };
+  return (await readUserGrants(prisma, userId))?.grants ?? NO_GRANTS;
 }
 
 /**
@@ -86,8 +136,8 @@ const shapes = new WeakMap<PrismaClient, { version: string; shape: Promise<Estat
  * the rest of a Summary request. The version is read before the shape, so a change that lands
  * in between is at worst read early, never missed.
  */
-async function loadEstateShape(prisma: PrismaClient): Promise<EstateShape> {
-  const [{ version }] = await prisma.$queryRawUnsafe<{ version: string }[]>(READ_CONFIGURATION_VERSION);
+async function loadEstateShape(prisma: PrismaClient, knownVersion?: string): Promise<EstateShape> {
+  const version = knownVersion ?? (await prisma.$queryRawUnsafe<{ version: string }[]>(READ_CONFIGURATION_VERSION))[0].version;
   const cached = shapes.get(prisma);
   if (cached?.version === version) return cached.shape;
   const shape = readEstateShape(prisma);
@@ -98,11 +148,14 @@ async function loadEstateShape(prisma: PrismaClient): Promise<EstateShape> {
   return shape;
 }
 
-/** The estate's shape; host groups, keywords and check service groups are read only when the grants depend on them. */
-export async function loadAccessEstate(prisma: PrismaClient, grants: Grants): Promise<AccessEstate> {
+/**
+ * The estate's shape; host groups, keywords and check service groups are read only when the grants depend on them.
+ * configurationVersion: when the caller has just read it (readUserGrants), so it is not read again.
+ */
+export async function loadAccessEstate(prisma: PrismaClient, grants: Grants, configurationVersion?: string): Promise<AccessEstate> {
   const needsHosts = !grants.isAdmin && !grants.viewAll && grants.bsmAccess;
   const [shape, hosts, checkServiceGroups] = await Promise.all([
-    loadEstateShape(prisma),
+    loadEstateShape(prisma, configurationVersion),
     needsHosts
       ? prisma.host.findMany({ where: { componentMemberships: { some: {} } }, select: { name: true, hostGroups: true, keywords: true } })
       : Promise.resolve([]),
@@ -121,6 +174,14 @@ export async function loadAccessEstate(prisma: PrismaClient, grants: Grants): Pr
 }
 
 export async function loadAccess(prisma: PrismaClient, userId: string): Promise<Access> {
-  const grants = await loadGrants(prisma, userId);
-  return createAccess(grants, await loadAccessEstate(prisma, grants));
+  const found = await readUserGrants(prisma, userId);
+  const grants = found?.grants ?? NO_GRANTS;
+  return createAccess(grants, await loadAccessEstate(prisma, grants, found?.configurationVersion));
+}
+
+/** The user and what they may do, from one query while the estate's shape is unchanged; null when the user is gone. */
+export async function loadUserAccess(prisma: PrismaClient, userId: string): Promise<{ user: UserGrants["user"]; access: Access } | null> {
+  const found = await readUserGrants(prisma, userId);
+  if (found === null) return null;
+  return { user: found.user, access: createAccess(found.grants, await loadAccessEstate(prisma, found.grants, found.configurationVersion)) };
 }

@@ -22,7 +22,16 @@ export async function findSessionUser(prisma: PrismaClient, claims: SessionClaim
     where: { id: claims.userId },
     select: { id: true, email: true, name: true, isAdmin: true, sessionVersion: true },
   });
-  if (!user || user.sessionVersion !== claims.sessionVersion) return null;
+  return user && sessionHolds(claims, user, now) ? sessionUserOf(user) : null;
+}
+
+/** Whether a session with these claims still holds for the user as stored: not expired, not ended since it was issued. */
+export function sessionHolds(claims: SessionClaims, user: { id: string; sessionVersion: number }, now = Date.now()): boolean {
+  return claims.expiresAt > now && user.id === claims.userId && user.sessionVersion === claims.sessionVersion;
+}
+
+/** Only the SessionUser fields of a user row (not its session version or grants). */
+export function sessionUserOf(user: SessionUser): SessionUser {
   return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin };
 }
 

@@ -4,9 +4,9 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getPrisma } from "../db";
 import type { Access } from "./access";
-import { loadAccess } from "./load-access";
+import { loadUserAccess } from "./load-access";
 import { authOptions } from "./options";
-import { findSessionUser, type SessionUser } from "./session-user";
+import { findSessionUser, sessionHolds, sessionUserOf, type SessionUser } from "./session-user";
 
 export type CurrentUser = SessionUser;
 
@@ -16,10 +16,17 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
   return session?.claims ? findSessionUser(getPrisma(), session.claims) : null;
 }
 
+/** The signed-in user and what they may do, checked against the database in one query; null without a session that holds. */
+export async function getSignedInAccess(): Promise<{ user: CurrentUser; access: Access } | null> {
+  const claims = (await getServerSession(authOptions))?.claims;
+  if (!claims || claims.expiresAt <= Date.now()) return null;
+  const found = await loadUserAccess(getPrisma(), claims.userId);
+  if (!found || !sessionHolds(claims, found.user)) return null;
+  return { user: sessionUserOf(found.user), access: found.access };
+}
+
 export async function requireUser(): Promise<CurrentUser> {
-  const user = await getCurrentUser();
-  if (!user) redirect("/signin");
-  return user;
+  return (await requireAccess()).user;
 }
 
 /**
@@ -27,6 +34,7 @@ export async function requireUser(): Promise<CurrentUser> {
  * by React's cache so a page and its components load access once.
  */
 export const requireAccess = cache(async (): Promise<{ user: CurrentUser; access: Access }> => {
-  const user = await requireUser();
-  return { user, access: await loadAccess(getPrisma(), user.id) };
+  const signedIn = await getSignedInAccess();
+  if (!signedIn) redirect("/signin");
+  return signedIn;
 });

@@ -1,8 +1,8 @@
 import type { PrismaClient } from "@prisma/client";
-import { computeComponentStatus, orderByZone, orderForComponentView, type AvailabilityReport, type ComponentState, type HostState } from "../bsm";
+import { orderByZone, orderForComponentView, type ComponentState, type HostState } from "../bsm";
 import type { Access } from "../auth/access";
-import { componentHostKey } from "./bsm-object";
-import type { StoredStatuses } from "./stored-statuses";
+import { componentRef } from "./bsm-object";
+import { componentCountsOf, loadComponentHostStatuses, loadStoredStatuses } from "./stored-statuses";
 
 export interface FailingCheckView {
   name: string;
@@ -41,48 +41,42 @@ export interface ComponentLayerView {
   hosts: ComponentHostView[];
 }
 
-/** Components with their hosts' stored statuses, availability and (optionally) failing checks. */
+/** Components with their hosts' stored statuses, counts and availability, and (optionally) failing checks. */
 export async function loadComponentLayers(
   prisma: PrismaClient,
   access: Access,
   componentIds: readonly number[],
-  statuses: StoredStatuses,
-  availability: AvailabilityReport | null,
   options: { hostOrder: "zone" | "severity"; withFailingChecks: boolean },
 ): Promise<ComponentLayerView[]> {
-  const components = await prisma.component.findMany({
-    where: { id: { in: [...componentIds] } },
-    select: {
-      id: true,
-      name: true,
-      requiredOnline: true,
-      hostTemplate: { select: { name: true } },
-      hosts: { orderBy: { position: "asc" }, select: { host: { select: { id: true, name: true } } } },
-    },
-  });
-  const failing = options.withFailingChecks ? await loadCriticalChecks(prisma, components.flatMap((c) => c.hosts.map((h) => h.host.id))) : new Map();
-  const hostAvailability = new Map(availability?.componentHosts.map((host) => [componentHostKey(host.componentId, host.host), host.availability]));
-  const componentAvailability = new Map(availability?.components.map((component) => [component.id, component.availability]));
+  const [components, statuses, hostsByComponent] = await Promise.all([
+    prisma.component.findMany({
+      where: { id: { in: [...componentIds] } },
+      select: { id: true, name: true, requiredOnline: true, hostTemplate: { select: { name: true } } },
+    }),
+    loadStoredStatuses(prisma, { componentIds }),
+    loadComponentHostStatuses(prisma, componentIds),
+  ]);
+  const hostIds = [...hostsByComponent.values()].flatMap((hosts) => hosts.map((host) => host.hostId));
+  const failing = options.withFailingChecks ? await loadCriticalChecks(prisma, hostIds) : new Map<number, FailingCheck[]>();
   const byId = new Map(components.map((component) => [component.id, component]));
 
   return componentIds.flatMap((id) => {
     const component = byId.get(id);
     if (component === undefined) return [];
     const template = component.hostTemplate.name;
-    const hostStatuses = component.hosts.map(({ host }) => statuses.componentHost(id, host.name));
-    const counts = computeComponentStatus(hostStatuses, component.requiredOnline);
+    const configured = hostsByComponent.get(id) ?? [];
+    const counts = componentCountsOf(statuses.componentCounts(id), configured, component.requiredOnline);
     const own = statuses.component(id);
-    const configured = component.hosts.map(({ host }, index) => ({ host, status: hostStatuses[index] }));
-    const ordered = (options.hostOrder === "zone" ? orderByZone : orderForComponentView)(configured, (entry) => entry.status.state);
-    const hosts = ordered.map(({ host, status }): ComponentHostView => {
+    const ordered = (options.hostOrder === "zone" ? orderByZone : orderForComponentView)(configured, (host) => host.state);
+    const hosts = ordered.map((host): ComponentHostView => {
       if (!access.canSeeHost(host.name)) return { visible: false };
       return {
         visible: true,
         name: host.name,
-        state: status.state,
-        acknowledged: status.acknowledged,
-        availability: hostAvailability.get(componentHostKey(id, host.name)) ?? null,
-        failingChecks: (failing.get(host.id) ?? []).filter((check: FailingCheck) => check.templates.includes(template)).map(toFailingCheckView),
+        state: host.state,
+        acknowledged: host.acknowledged,
+        availability: host.availability,
+        failingChecks: (failing.get(host.hostId) ?? []).filter((check) => check.templates.includes(template)).map(toFailingCheckView),
       };
     });
     return [
@@ -99,7 +93,7 @@ export async function loadComponentLayers(
         hostsAcknowledged: counts.hostsAcknowledged,
         requiredOnline: counts.requiredOnline,
         operationalZonePercent: counts.operationalZonePercent,
-        availability: componentAvailability.get(String(id)) ?? null,
+        availability: statuses.figures(componentRef(id)).availability,
         hosts,
       },
     ];

@@ -1,7 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import type { ServiceState } from "../bsm";
 import type { Access } from "../auth/access";
-import { loadAvailability } from "./availability";
 import { loadComponentLayers, type ComponentLayerView } from "./component-layers";
 import { loadStoredStatuses } from "./stored-statuses";
 
@@ -19,7 +18,7 @@ export interface ComponentDetailView extends ComponentLayerView {
 }
 
 /** The BSM Component view: hosts most severe first with their failing checks, and its business services. */
-export async function getComponentView(prisma: PrismaClient, access: Access, componentId: number, now = Date.now()): Promise<ComponentDetailView | null> {
+export async function getComponentView(prisma: PrismaClient, access: Access, componentId: number): Promise<ComponentDetailView | null> {
   if (!access.canSeeComponent(componentId)) return null;
   const memberships = await prisma.businessServiceComponent.findMany({
     where: { componentId },
@@ -27,11 +26,10 @@ export async function getComponentView(prisma: PrismaClient, access: Access, com
     orderBy: { businessService: { name: "asc" } },
   });
   const services = memberships.map((membership) => membership.businessService).filter((service) => access.canSeeService(service.id));
-  const [statuses, availability] = await Promise.all([
-    loadStoredStatuses(prisma, { componentIds: [componentId], serviceIds: services.map((service) => service.id) }),
-    loadAvailability(prisma, { now, scope: { componentIds: [String(componentId)] } }),
+  const [statuses, [layer]] = await Promise.all([
+    loadStoredStatuses(prisma, { serviceIds: services.map((service) => service.id) }),
+    loadComponentLayers(prisma, access, [componentId], { hostOrder: "severity", withFailingChecks: true }),
   ]);
-  const [layer] = await loadComponentLayers(prisma, access, [componentId], statuses, availability, { hostOrder: "severity", withFailingChecks: true });
   if (layer === undefined) return null;
   return {
     ...layer,

@@ -63,6 +63,7 @@ function sourceKindLabel(kind: string): string {
 
 /** When the monitoring source stopped answering (ISO time), or null while the data is fresh. */
 export async function loadStaleSince(prisma: PrismaClient): Promise<string | null> {
-  const status = await prisma.pollerStatus.findUnique({ where: { id: 1 }, select: { staleSince: true } });
-  return status?.staleSince?.toISOString() ?? null;
+  // Raw: every status resource asks, and a raw read costs half a model query.
+  const [status] = await prisma.$queryRaw<{ staleSince: Date | null }[]>`SELECT "staleSince" FROM "PollerStatus" WHERE id = 1`;
+  return status?.staleSince ? new Date(status.staleSince).toISOString() : null;
 }

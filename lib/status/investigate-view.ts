@@ -1,10 +1,10 @@
 import type { PrismaClient } from "@prisma/client";
-import { effectiveRequiredOnline, type BsmState, type StateSegment } from "../bsm";
+import { DAY_MS, effectiveRequiredOnline, type BsmState, type StateSegment } from "../bsm";
 import type { Access } from "../auth/access";
-import { loadAvailability } from "./availability";
 import { canSeeObject } from "./bsm-object";
 import { storedObjectOf, type InvestigateTarget } from "./investigate-target";
-import { loadStoredStatuses } from "./stored-statuses";
+import { FULL_AVAILABILITY, readStoredFlags } from "./stored-statuses";
+import { segmentsOfStoredTimeline } from "./stored-timeline";
 
 export interface TransitionView {
   at: string;
@@ -39,49 +39,45 @@ export interface InvestigateView {
 
 const RECENT_TRANSITIONS = 20;
 
-/** Details, 24-hour availability with its state timeline, and recent transitions of one BSM object; null when unknown or not visible. */
+/**
+ * Details, 24-hour availability with its state timeline, and recent transitions of one BSM object;
+ * null when unknown or not visible. The figures are those the poller stored for the window ending at
+ * PollerStatus.availabilityAt; until it has stored any, the last 24 hours count as available.
+ */
 export async function getInvestigateView(prisma: PrismaClient, access: Access, target: InvestigateTarget, now = Date.now()): Promise<InvestigateView | null> {
   const base = await describeTarget(prisma, access, target);
   if (base === null) return null;
-  const componentId = target.kind === "service" ? null : target.kind === "component" ? target.id : target.componentId;
-  const scope = target.kind === "service" ? { businessServiceIds: [String(target.id)] } : { componentIds: [String(componentId)] };
   const stored = storedObjectOf(target);
-  const [statuses, report, transitions] = await Promise.all([
-    loadStoredStatuses(prisma, { componentIds: componentId === null ? [] : [componentId], serviceIds: target.kind === "service" ? [target.id] : [] }),
-    loadAvailability(prisma, { now, includeTimelines: true, scope }),
+  const [row, poller, transitions] = await Promise.all([
+    prisma.bsmObjectStatus.findUnique({
+      where: { objectType_objectKey: stored },
+      select: { state: true, acknowledged: true, impacted: true, availability: true, operationalMs: true, failedMs: true, downtimeMs: true, timeline: true },
+    }),
+    prisma.pollerStatus.findUnique({ where: { id: 1 }, select: { availabilityAt: true } }),
     prisma.bsmTransition.findMany({ where: stored, orderBy: [{ at: "desc" }, { id: "desc" }], take: RECENT_TRANSITIONS }),
   ]);
-  const figures =
-    target.kind === "service"
-      ? report.businessServices[0]
-      : target.kind === "component"
-        ? report.components[0]
-        : report.componentHosts.find((host) => host.host === target.host);
-  const status =
-    target.kind === "service"
-      ? statuses.businessService(target.id)
-      : target.kind === "component"
-        ? statuses.component(target.id)
-        : statuses.componentHost(target.componentId, target.host);
+  const windowTo = poller?.availabilityAt?.getTime() ?? now;
+  const windowFrom = windowTo - DAY_MS;
+  const figures = row ?? FULL_AVAILABILITY;
   return {
     ...base,
     target,
-    ...status,
-    availability: figures?.availability ?? 100,
-    operationalMs: figures?.operationalMs ?? report.to - report.from,
-    failedMs: figures?.failedMs ?? 0,
-    downtimeMs: figures?.downtimeMs ?? 0,
-    windowFrom: report.from,
-    windowTo: report.to,
-    timeline: figures?.timeline ?? [{ from: report.from, to: report.to, state: "OPERATIONAL" }],
-    transitions: transitions.map((row) => ({
-      at: row.at.toISOString(),
-      fromState: row.fromState,
-      toState: row.toState,
-      fromAcknowledged: row.fromAcknowledged,
-      toAcknowledged: row.toAcknowledged,
-      fromImpacted: row.fromImpacted,
-      toImpacted: row.toImpacted,
+    ...readStoredFlags(stored.objectType, row),
+    availability: figures.availability,
+    operationalMs: figures.operationalMs,
+    failedMs: figures.failedMs,
+    downtimeMs: figures.downtimeMs,
+    windowFrom,
+    windowTo,
+    timeline: segmentsOfStoredTimeline(row?.timeline, windowFrom, windowTo) ?? [{ from: windowFrom, to: windowTo, state: "OPERATIONAL" }],
+    transitions: transitions.map((transition) => ({
+      at: transition.at.toISOString(),
+      fromState: transition.fromState,
+      toState: transition.toState,
+      fromAcknowledged: transition.fromAcknowledged,
+      toAcknowledged: transition.toAcknowledged,
+      fromImpacted: transition.fromImpacted,
+      toImpacted: transition.toImpacted,
     })),
   };
 }

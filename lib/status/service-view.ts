@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { computeBusinessServiceStatus } from "../bsm";
 import type { Access } from "../auth/access";
-import { loadAvailability } from "./availability";
+import { businessServiceRef } from "./bsm-object";
 import type { BusinessServiceStatusView } from "./list-business-service-statuses";
 import { loadComponentLayers, type ComponentLayerView } from "./component-layers";
 import { loadStoredStatuses } from "./stored-statuses";
@@ -14,7 +14,7 @@ export interface ServiceDetailView extends Omit<BusinessServiceStatusView, "id">
 }
 
 /** The BSM Service view: the service, its components as layers, their hosts in zone order. Null when unknown or not visible. */
-export async function getServiceView(prisma: PrismaClient, access: Access, serviceId: number, now = Date.now()): Promise<ServiceDetailView | null> {
+export async function getServiceView(prisma: PrismaClient, access: Access, serviceId: number): Promise<ServiceDetailView | null> {
   if (!access.canSeeService(serviceId)) return null;
   const service = await prisma.businessService.findUnique({
     where: { id: serviceId },
@@ -22,16 +22,14 @@ export async function getServiceView(prisma: PrismaClient, access: Access, servi
   });
   if (service === null) return null;
   const componentIds = service.components.map((membership) => membership.componentId);
-  const [statuses, availability] = await Promise.all([
+  const [statuses, layers] = await Promise.all([
     loadStoredStatuses(prisma, { componentIds, serviceIds: [serviceId] }),
-    loadAvailability(prisma, { now, scope: { businessServiceIds: [String(serviceId)] } }),
+    loadComponentLayers(prisma, access, componentIds, { hostOrder: "zone", withFailingChecks: false }),
   ]);
-  const layers = await loadComponentLayers(prisma, access, componentIds, statuses, availability, { hostOrder: "zone", withFailingChecks: false });
   const layerOf = new Map(layers.map((layer) => [layer.id, layer]));
   const own = statuses.businessService(serviceId);
-  const { componentsTotal, componentsFailed, componentsImpacted, componentsDowntime, componentsAcknowledged } = computeBusinessServiceStatus(
-    componentIds.map((id) => statuses.component(id)),
-  );
+  const { componentsTotal, componentsFailed, componentsImpacted, componentsDowntime, componentsAcknowledged } =
+    statuses.serviceCounts(serviceId) ?? computeBusinessServiceStatus(componentIds.map((id) => statuses.component(id)));
   return {
     id: service.id,
     name: service.name,
@@ -43,7 +41,7 @@ export async function getServiceView(prisma: PrismaClient, access: Access, servi
     componentsImpacted,
     componentsDowntime,
     componentsAcknowledged,
-    availability: availability.businessServices[0]?.availability ?? 100,
+    availability: statuses.figures(businessServiceRef(serviceId)).availability,
     components: componentIds.map((id) => (access.canSeeComponent(id) ? (layerOf.get(id) ?? null) : null)),
   };
 }

@@ -1,8 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import type { Access } from "../../auth/access";
-import { computeComponentStatus, HOST_STATES, type ComponentState } from "../../bsm";
-import { loadAvailability } from "../../status/availability";
-import { loadStoredStatuses } from "../../status/stored-statuses";
+import { HOST_STATES, type ComponentState } from "../../bsm";
+import { componentCountsOf, FULL_AVAILABILITY, loadComponentHostStatuses, readComponentCounts, readStoredFlags } from "../../status/stored-statuses";
 import { loadStaleSince } from "../../status/get-poller-status";
 import { applyListQuery, type ListQuery, type Page } from "../list-query";
 
@@ -29,26 +28,43 @@ export interface BsmComponentResource {
   htid: string;
 }
 
-/** /api/status/bsmcomponent: the components the caller may see, problems first. */
-export async function listBsmComponentResources(prisma: PrismaClient, access: Access, query: ListQuery, now: number): Promise<Page<BsmComponentResource>> {
+interface ComponentRow {
+  id: number;
+  name: string;
+  requiredOnline: number;
+  templateId: number;
+  templateName: string;
+  state: string | null;
+  acknowledged: boolean | null;
+  impacted: boolean | null;
+  counts: unknown;
+  availability: number | null;
+}
+
+/** /api/status/bsmcomponent: the components the caller may see, problems first, with their stored counts and availability. */
+export async function listBsmComponentResources(prisma: PrismaClient, access: Access, query: ListQuery): Promise<Page<BsmComponentResource>> {
   const componentIds = access.visibleComponentIds();
-  const [components, statuses, staleSince] = await Promise.all([
-    prisma.component.findMany({
-      where: { id: { in: componentIds } },
-      select: { id: true, name: true, requiredOnline: true, hostTemplate: { select: { id: true, name: true } }, hosts: { select: { host: { select: { name: true } } } } },
-    }),
-    loadStoredStatuses(prisma, { componentIds }),
+  const [rows, staleSince] = await Promise.all([
+    componentIds.length === 0
+      ? []
+      : prisma.$queryRaw<ComponentRow[]>`
+          SELECT component.id, component.name, component."requiredOnline", template.id AS "templateId", template.name AS "templateName",
+                 own.state::text AS state, own.acknowledged, own.impacted, own.counts, own.availability
+          FROM "Component" component
+          JOIN "HostTemplate" template ON template.id = component."hostTemplateId"
+          LEFT JOIN "BsmObjectStatus" own ON own."objectType" = 'COMPONENT' AND own."objectKey" = component.id::text
+          WHERE component.id = ANY(${componentIds}::int[])`,
     loadStaleSince(prisma),
   ]);
-  const resources = components.map((component): Omit<BsmComponentResource, "availability"> => {
-    const own = statuses.component(component.id);
-    const counts = computeComponentStatus(
-      component.hosts.map((link) => statuses.componentHost(component.id, link.host.name)),
-      component.requiredOnline,
-    );
+  const storedCounts = rows.map((row) => readComponentCounts(row.counts));
+  // Only until the poller has stored counts: count them from the hosts' stored statuses.
+  const hostsOfUncounted = await loadComponentHostStatuses(prisma, rows.filter((_, index) => storedCounts[index] === null).map((row) => row.id));
+  const resources = rows.map((row, index): BsmComponentResource => {
+    const own = readStoredFlags("COMPONENT", row);
+    const counts = componentCountsOf(storedCounts[index], hostsOfUncounted.get(row.id) ?? [], row.requiredOnline);
     return {
-      id: String(component.id),
-      name: component.name,
+      id: String(row.id),
+      name: row.name,
       status: own.state,
       acknowledged: own.acknowledged ? 1 : 0,
       impacted: own.impacted ? 1 : 0,
@@ -59,20 +75,17 @@ export async function listBsmComponentResources(prisma: PrismaClient, access: Ac
       hosts_required_online: counts.requiredOnline,
       operational_zone_percent: counts.operationalZonePercent,
       resiliency: Math.max(0, counts.hostsOperational - counts.requiredOnline),
-      htname: component.hostTemplate.name,
-      htid: String(component.hostTemplate.id),
+      htname: row.templateName,
+      htid: String(row.templateId),
+      availability: row.availability ?? FULL_AVAILABILITY.availability,
     };
   });
   resources.sort((a, b) => problemRank(a) - problemRank(b) || a.name.localeCompare(b.name));
-  const page = applyListQuery(resources, query, staleSince);
-  // Availability only for the page asked for: it is computed from history.
-  const report = await loadAvailability(prisma, { now, scope: { componentIds: page.list.map((resource) => resource.id) } });
-  const availability = new Map(report.components.map((figures) => [figures.id, figures.availability]));
-  return { ...page, list: page.list.map((resource) => ({ ...resource, availability: availability.get(resource.id) ?? 100 })) };
+  return applyListQuery(resources, query, staleSince);
 }
 
 /** Problems first, as in the Component view: unhandled failures, handled ones, downtime, impacted, fine. */
-function problemRank(resource: Omit<BsmComponentResource, "availability">): number {
+function problemRank(resource: BsmComponentResource): number {
   if (resource.status === "FAILED") return resource.acknowledged ? 1 : 0;
   if (resource.status === "DOWNTIME") return 2;
   return resource.impacted ? 3 : 4;

@@ -2,8 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import type { Access } from "../../auth/access";
 import { HOST_STATES, type HostState } from "../../bsm";
 import { ForbiddenError, NotFoundError } from "../../errors/app-error";
-import { loadAvailability } from "../../status/availability";
-import { loadStoredStatuses } from "../../status/stored-statuses";
+import { FULL_AVAILABILITY, readStoredFlags } from "../../status/stored-statuses";
 import { loadStaleSince } from "../../status/get-poller-status";
 import { applyListQuery, type ListQuery, type Page } from "../list-query";
 
@@ -23,45 +22,61 @@ export interface BsmHostResource {
   services_acknowledged: number;
 }
 
+interface HostRow {
+  id: number | null;
+  name: string | null;
+  state: string | null;
+  acknowledged: boolean | null;
+  availability: number | null;
+  services_total: number;
+  services_critical: number;
+  services_downtime: number;
+  services_acknowledged: number;
+}
+
 /**
  * /api/status/bsmhost?cid=: the hosts of one component the caller may see, in configured order;
  * refused for a component seen only top down, whose hosts the Service view does not show either.
+ * One query: the component's hosts, their stored statuses and availability, and the counts of the checks its template contributes.
  */
-export async function listBsmHostResources(prisma: PrismaClient, access: Access, componentId: number, query: ListQuery, now: number): Promise<Page<BsmHostResource>> {
+export async function listBsmHostResources(prisma: PrismaClient, access: Access, componentId: number, query: ListQuery): Promise<Page<BsmHostResource>> {
   if (!access.canSeeComponent(componentId)) throw new NotFoundError(`no component with id ${componentId}`);
   if (!access.canSeeComponentHosts(componentId)) throw new ForbiddenError("You do not have access to the hosts of this component");
-  const component = await prisma.component.findUnique({
-    where: { id: componentId },
-    select: {
-      hostTemplate: { select: { name: true } },
-      hosts: {
-        orderBy: { position: "asc" },
-        select: { host: { select: { id: true, name: true, serviceChecks: { select: { state: true, acknowledged: true, inDowntime: true, contributingTemplates: true } } } } },
-      },
-    },
-  });
-  if (!component) throw new NotFoundError(`no component with id ${componentId}`);
-  const [statuses, report, staleSince] = await Promise.all([
-    loadStoredStatuses(prisma, { componentIds: [componentId] }),
-    loadAvailability(prisma, { now, scope: { componentIds: [String(componentId)] } }),
+  const [rows, staleSince] = await Promise.all([
+    prisma.$queryRaw<HostRow[]>`
+      SELECT host.id, host.name, own.state::text AS state, own.acknowledged, own.availability,
+             count(c.id)::int AS services_total,
+             count(c.id) FILTER (WHERE c.state = 'CRITICAL')::int AS services_critical,
+             count(c.id) FILTER (WHERE c.state = 'CRITICAL' AND c."inDowntime")::int AS services_downtime,
+             count(c.id) FILTER (WHERE c.state = 'CRITICAL' AND c.acknowledged)::int AS services_acknowledged
+      FROM "Component" component
+      JOIN "HostTemplate" template ON template.id = component."hostTemplateId"
+      LEFT JOIN "ComponentHost" membership ON membership."componentId" = component.id
+      LEFT JOIN "Host" host ON host.id = membership."hostId"
+      LEFT JOIN "BsmObjectStatus" own ON own."objectType" = 'COMPONENT_HOST' AND own."objectKey" = component.id::text || ':' || host.name
+      LEFT JOIN "ServiceCheck" c ON c."hostId" = host.id AND template.name = ANY(c."contributingTemplates")
+      WHERE component.id = ${componentId}
+      GROUP BY membership.position, host.id, host.name, own.state, own.acknowledged, own.availability
+      ORDER BY membership.position`,
     loadStaleSince(prisma),
   ]);
-  const availability = new Map(report.componentHosts.map((figures) => [figures.host, figures.availability]));
-  const resources = component.hosts.map(({ host }): BsmHostResource => {
-    const own = statuses.componentHost(componentId, host.name);
-    const checks = host.serviceChecks.filter((check) => check.contributingTemplates.includes(component.hostTemplate.name));
-    const critical = checks.filter((check) => check.state === "CRITICAL");
-    return {
-      id: String(host.id),
-      name: host.name,
-      status: own.state,
-      availability: availability.get(host.name) ?? 100,
-      acknowledged: own.acknowledged ? 1 : 0,
-      services_total: checks.length,
-      services_critical: critical.length,
-      services_downtime: critical.filter((check) => check.inDowntime).length,
-      services_acknowledged: critical.filter((check) => check.acknowledged).length,
-    };
+  if (rows.length === 0) throw new NotFoundError(`no component with id ${componentId}`);
+  const resources = rows.flatMap((row): BsmHostResource[] => {
+    if (row.id === null || row.name === null) return [];
+    const own = readStoredFlags("COMPONENT_HOST", row);
+    return [
+      {
+        id: String(row.id),
+        name: row.name,
+        status: own.state,
+        availability: row.availability ?? FULL_AVAILABILITY.availability,
+        acknowledged: own.acknowledged ? 1 : 0,
+        services_total: row.services_total,
+        services_critical: row.services_critical,
+        services_downtime: row.services_downtime,
+        services_acknowledged: row.services_acknowledged,
+      },
+    ];
   });
   return applyListQuery(resources, query, staleSince);
 }

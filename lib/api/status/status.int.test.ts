@@ -49,7 +49,7 @@ describe.each(RUNTIMES)("status API resources on %s", (runtime) => {
     });
 
     const euAccess = await loadAccess(prisma, eu.id);
-    const services = await listBsmServiceResources(prisma, euAccess, query("", SERVICE_STATUSES), NOW);
+    const services = await listBsmServiceResources(prisma, euAccess, query("", SERVICE_STATUSES));
     expect(services).toEqual({
       list: [
         {
@@ -70,10 +70,10 @@ describe.each(RUNTIMES)("status API resources on %s", (runtime) => {
       stale_since: null,
     });
     const adminAccess = await loadAccess(prisma, admin.id);
-    expect((await listBsmServiceResources(prisma, adminAccess, query("", SERVICE_STATUSES), NOW)).summary.totalrows).toBe(2);
-    expect((await listBsmServiceResources(prisma, adminAccess, query("name=us", SERVICE_STATUSES), NOW)).list.map((service) => service.name)).toEqual(["Shop US"]);
+    expect((await listBsmServiceResources(prisma, adminAccess, query("", SERVICE_STATUSES))).summary.totalrows).toBe(2);
+    expect((await listBsmServiceResources(prisma, adminAccess, query("name=us", SERVICE_STATUSES))).list.map((service) => service.name)).toEqual(["Shop US"]);
 
-    const components = await listBsmComponentResources(prisma, euAccess, query("", COMPONENT_STATUSES), NOW);
+    const components = await listBsmComponentResources(prisma, euAccess, query("", COMPONENT_STATUSES));
     expect(components.list).toEqual([
       {
         id: String(webEu.id),
@@ -93,15 +93,63 @@ describe.each(RUNTIMES)("status API resources on %s", (runtime) => {
         htid: String(estate.templates.web.id),
       },
     ]);
-    expect((await listBsmComponentResources(prisma, adminAccess, query("status=FAILED", COMPONENT_STATUSES), NOW)).list).toEqual([]);
+    expect((await listBsmComponentResources(prisma, adminAccess, query("status=FAILED", COMPONENT_STATUSES))).list).toEqual([]);
 
-    const hosts = await listBsmHostResources(prisma, euAccess, webEu.id, query("", HOST_STATUSES), NOW);
+    const hosts = await listBsmHostResources(prisma, euAccess, webEu.id, query("", HOST_STATUSES));
     const availability = expect.any(Number);
     expect(hosts.list).toEqual([
       { id: String(estate.hosts.webEu1.id), name: "web-eu-1", status: "FAILED", availability, acknowledged: 1, services_total: 1, services_critical: 1, services_downtime: 0, services_acknowledged: 1 },
       { id: String(estate.hosts.webEu2.id), name: "web-eu-2", status: "OPERATIONAL", availability, acknowledged: 0, services_total: 1, services_critical: 0, services_downtime: 0, services_acknowledged: 0 },
     ]);
-    await expect(listBsmHostResources(prisma, euAccess, webUs.id, query("", HOST_STATUSES), NOW)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(listBsmHostResources(prisma, euAccess, webUs.id, query("", HOST_STATUSES))).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("answer with the counts and availability the poller stored; until it has, counts from the stored statuses and 100 %", async () => {
+    const database = await freshDatabase();
+    const prisma = database.prisma;
+    const estate = await seedSmallEstate(prisma);
+    const admin = await createUser(prisma, { email: "admin@test.local", name: "Admin", password: "admin-password", isAdmin: true });
+    const context = async () => ({ prisma, user: admin, access: await loadAccess(prisma, admin.id) });
+    const web = await createComponent(await context(), { name: "Web", hostTemplateId: estate.templates.web.id, hostIds: [estate.hosts.webEu1.id, estate.hosts.webEu2.id], requiredOnline: 1 });
+    const shop = await createBusinessService(await context(), { name: "Shop", componentIds: [web.id] });
+    // History says web-eu-1 failed for the last 12 hours; no read may compute that.
+    await prisma.checkStateChange.create({ data: { host: "web-eu-1", check: "HTTP", at: new Date(NOW - 12 * 3_600_000), state: "CRITICAL", acknowledged: false, inDowntime: false } });
+    const at = new Date(NOW);
+    await prisma.bsmObjectStatus.createMany({
+      data: [
+        { objectType: "COMPONENT_HOST", objectKey: `${web.id}:web-eu-1`, state: "FAILED", acknowledged: false, impacted: false, changedAt: at },
+        { objectType: "COMPONENT", objectKey: String(web.id), state: "OPERATIONAL", acknowledged: false, impacted: true, changedAt: at },
+        { objectType: "BUSINESS_SERVICE", objectKey: String(shop.id), state: "OPERATIONAL", acknowledged: false, impacted: true, changedAt: at },
+      ],
+    });
+    const access = await loadAccess(prisma, admin.id);
+    const read = async () => ({
+      service: (await listBsmServiceResources(prisma, access, query("", SERVICE_STATUSES))).list[0],
+      component: (await listBsmComponentResources(prisma, access, query("", COMPONENT_STATUSES))).list[0],
+      hosts: (await listBsmHostResources(prisma, access, web.id, query("", HOST_STATUSES))).list.map((host) => [host.name, host.availability]),
+    });
+
+    const before = await read();
+    expect(before.service).toMatchObject({ availability: 100, components_total: 1, components_impacted: 1 });
+    expect(before.component).toMatchObject({ availability: 100, hosts_total: 2, hosts_failed: 1, operational_zone_percent: 50, resiliency: 0 });
+    expect(before.hosts).toEqual([["web-eu-1", 100], ["web-eu-2", 100]]);
+
+    const figures = (availability: number, counts: object) => ({ availability, operationalMs: 0, failedMs: 0, downtimeMs: 0, counts });
+    await prisma.bsmObjectStatus.update({
+      where: { objectType_objectKey: { objectType: "COMPONENT", objectKey: String(web.id) } },
+      data: figures(98.5, { hostsTotal: 2, hostsOperational: 2, hostsFailed: 0, hostsDowntime: 0, hostsAcknowledged: 0, requiredOnline: 1, allowedToFail: 1, operationalZonePercent: 50 }),
+    });
+    await prisma.bsmObjectStatus.update({
+      where: { objectType_objectKey: { objectType: "BUSINESS_SERVICE", objectKey: String(shop.id) } },
+      data: figures(97.25, { componentsTotal: 1, componentsFailed: 0, componentsImpacted: 0, componentsDowntime: 0, componentsAcknowledged: 0 }),
+    });
+    await prisma.bsmObjectStatus.update({ where: { objectType_objectKey: { objectType: "COMPONENT_HOST", objectKey: `${web.id}:web-eu-1` } }, data: { availability: 50 } });
+    await prisma.pollerStatus.create({ data: { sourceKind: "simulated", sourceDescription: "test", availabilityAt: at } });
+
+    const after = await read();
+    expect(after.service).toMatchObject({ availability: 97.25, components_total: 1, components_impacted: 0 });
+    expect(after.component).toMatchObject({ availability: 98.5, hosts_total: 2, hosts_failed: 0, resiliency: 1 });
+    expect(after.hosts).toEqual([["web-eu-1", 50], ["web-eu-2", 100]]);
   });
 
   it("bsmhost refuses the hosts of a component seen only top down, with a message", async () => {
@@ -120,10 +168,10 @@ describe.each(RUNTIMES)("status API resources on %s", (runtime) => {
     const access = await loadAccess(prisma, user.id);
     expect(access.canSeeComponent(webUs.id)).toBe(true);
 
-    const refusal = listBsmHostResources(prisma, access, webUs.id, query("", HOST_STATUSES), NOW);
+    const refusal = listBsmHostResources(prisma, access, webUs.id, query("", HOST_STATUSES));
     await expect(refusal).rejects.toBeInstanceOf(ForbiddenError);
     await expect(refusal).rejects.toThrow("You do not have access to the hosts of this component");
-    expect((await listBsmHostResources(prisma, access, webEu.id, query("", HOST_STATUSES), NOW)).list.map((host) => host.name)).toEqual(["web-eu-1"]);
+    expect((await listBsmHostResources(prisma, access, webEu.id, query("", HOST_STATUSES))).list.map((host) => host.name)).toEqual(["web-eu-1"]);
   });
 
   it("carry stale_since while the monitoring source is not answering, null when it answers again", async () => {
@@ -137,9 +185,9 @@ describe.each(RUNTIMES)("status API resources on %s", (runtime) => {
     const access = await loadAccess(prisma, admin.id);
     const staleSince = (async () => {
       const pages = await Promise.all([
-        listBsmServiceResources(prisma, access, query("", SERVICE_STATUSES), NOW),
-        listBsmComponentResources(prisma, access, query("", COMPONENT_STATUSES), NOW),
-        listBsmHostResources(prisma, access, web.id, query("", HOST_STATUSES), NOW),
+        listBsmServiceResources(prisma, access, query("", SERVICE_STATUSES)),
+        listBsmComponentResources(prisma, access, query("", COMPONENT_STATUSES)),
+        listBsmHostResources(prisma, access, web.id, query("", HOST_STATUSES)),
       ]);
       return pages.map((page) => page.stale_since);
     });

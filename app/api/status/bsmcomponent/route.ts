@@ -7,6 +7,6 @@ export const dynamic = "force-dynamic";
 /** Components with Opsview's field names (/rest/status/bsmcomponent), problems first. */
 export function GET(request: Request) {
   return handleApiRequest(request, async ({ prisma, access, url }) =>
-    Response.json(await listBsmComponentResources(prisma, access, parseListQuery(url, COMPONENT_STATUSES), Date.now())),
+    Response.json(await listBsmComponentResources(prisma, access, parseListQuery(url, COMPONENT_STATUSES))),
   );
 }

@@ -10,6 +10,6 @@ export function GET(request: Request) {
   return handleApiRequest(request, async ({ prisma, access, url }) => {
     const cid = url.searchParams.get("cid");
     if (cid === null) throw new ValidationError("cid (the component id) is required");
-    return Response.json(await listBsmHostResources(prisma, access, parseId(cid), parseListQuery(url, HOST_STATUSES), Date.now()));
+    return Response.json(await listBsmHostResources(prisma, access, parseId(cid), parseListQuery(url, HOST_STATUSES)));
   });
 }

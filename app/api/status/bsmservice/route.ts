@@ -7,6 +7,6 @@ export const dynamic = "force-dynamic";
 /** Business services with Opsview's field names (/rest/status/bsmservice), in Summary order. */
 export function GET(request: Request) {
   return handleApiRequest(request, async ({ prisma, access, url }) =>
-    Response.json(await listBsmServiceResources(prisma, access, parseListQuery(url, SERVICE_STATUSES), Date.now())),
+    Response.json(await listBsmServiceResources(prisma, access, parseListQuery(url, SERVICE_STATUSES))),
   );
 }

@@ -6,5 +6,5 @@ export const dynamic = "force-dynamic";
 
 /** 24-hour availability of each business service the user may see, by id. */
 export function GET() {
-  return handleViewRequest(async (access) => ({ services: await listServiceAvailabilities(getPrisma(), access, Date.now()) }));
+  return handleViewRequest(async (access) => ({ services: await listServiceAvailabilities(getPrisma(), access) }));
 }
