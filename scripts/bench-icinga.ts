@@ -95,7 +95,7 @@ function configuration() {
 }
 
 /** The same configuration as the module's process file; node names are the object names without spaces. */
-const nodeName = (name: string) => name.replace(" ", "_");
+const nodeName = (name: string) => name.replaceAll(" ", "_");
 const TOP_NODE = "estate";
 
 function processFile(): string {
@@ -198,6 +198,12 @@ interface RunningApp {
   token: string;
   cookie: string;
   workDir: string;
+}
+
+/** Icinga 2, MariaDB, PostgreSQL and the Business Process module from Debian, when missing (as root). */
+function installSystemPackages() {
+  const installed = spawnSync("bash", [path.join(root, "scripts", "ensure-system-packages.sh"), "--business-process"], { stdio: "inherit" });
+  if (installed.status !== 0) throw new Error(`scripts/ensure-system-packages.sh --business-process failed with ${installed.status}`);
 }
 
 function buildApp() {
@@ -479,6 +485,7 @@ const row = (cells: string[]) => console.log(`| ${cells.join(" | ")} |`);
 
 async function main() {
   const started = Date.now();
+  installSystemPackages();
   buildApp();
   console.log(`Starting Icinga 2 with ${HOSTS} hosts and ${HOSTS * SERVICES_PER_HOST} services (IDO in MariaDB)…`);
   const testbed = await startIcingaTestbed(generateEstate(), { bufferPoolSize: "512M", startTimeoutMs: 900_000 });
