@@ -291,8 +291,8 @@ async function startApp(testbed: IcingaTestbed, postgres: PostgresServer): Promi
   };
   const startedAt = Date.now();
   const pollerLog = openSync(path.join(workDir, "poller.log"), "a");
-  // `npm run poller` without npm and tsx's CLI wrapper, so this pid is the poller's own process.
-  const poller = spawn(process.execPath, ["--import", "tsx", "scripts/poller.ts"], {
+  // package.json's `poller` script without npm in front, so this pid is the poller's own process.
+  const poller = spawn(process.execPath, ["--max-semi-space-size=4", "--require", "tsx/cjs", "--eval", "require('./scripts/poller.ts')"], {
     cwd: root,
     env: { ...process.env, ...environment, NODE_ENV: "production" },
     detached: true,
