@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DAY_MS, computeAvailability, type AvailabilityOptions } from "./availability";
+import { DAY_MS, computeAvailability, computeAvailabilityOfHistoryByCheck, type AvailabilityOptions } from "./availability";
 import { checkKeyOf } from "./rules";
 import { checksAt, evaluateReference } from "./testing/reference-model";
 import { checkOf } from "./testing/builders";
@@ -116,6 +116,22 @@ describe("availability is the percentage of the last 24 hours the object was OPE
     ]);
     expect(web1.failedMs).toBe(HOUR);
     expect(web2.availability).toBe(100);
+  });
+
+  it("history grouped per check gives the same figures, a check whose entries all come after now counting with its current status", () => {
+    const history = [
+      entry("2026-11-22T03:00:00Z", "web1", "HTTP", "CRITICAL"),
+      entry("2026-11-22T04:00:00Z", "web1", "HTTP", "OK"),
+      entry("2026-11-22T13:00:00Z", "web2", "HTTP", "OK"),
+      entry("2026-11-22T13:00:00Z", "web1", "HTTP", "CRITICAL"),
+    ];
+    const checks = withCurrent(checkOf("web2", "HTTP", "CRITICAL"));
+    const byCheck = new Map(["web1", "web2"].map((host) => [host, new Map([["HTTP", history.filter((e) => e.host === host)]])]));
+    const options = { now: NOW, includeTimelines: true };
+    const grouped = computeAvailabilityOfHistoryByCheck(webConfig(), checks, byCheck, options);
+    expect(grouped).toEqual(computeAvailability(webConfig(), checks, history, options));
+    expect(grouped.componentHosts[0].failedMs).toBe(HOUR);
+    expect(grouped.componentHosts[1].availability).toBe(0);
   });
 });
 

@@ -97,10 +97,23 @@ export function computeAvailability(
   history: Iterable<CheckHistoryEntry>,
   options: AvailabilityOptions,
 ): AvailabilityReport {
+  return computeAvailabilityOfHistoryByCheck(config, checks, groupHistory(history, options.now), options);
+}
+
+/**
+ * computeAvailability for history already grouped per check (host → check name → entries in time order,
+ * ties in the order stored), as a caller that keeps it so need not regroup it. Entries after `now` are ignored.
+ */
+export function computeAvailabilityOfHistoryByCheck(
+  config: BsmConfig,
+  checks: Iterable<ServiceCheckStatus>,
+  historyByCheck: HistoryByCheck,
+  options: AvailabilityOptions,
+): AvailabilityReport {
   const to = options.now;
   const from = to - (options.windowMs ?? DAY_MS);
   const index = buildEstateIndex(config);
-  const hostTimelines = computeHostTimelines(index, checks, groupHistory(history, to), from, to);
+  const hostTimelines = computeHostTimelines(index, checks, historyByCheck, from, to);
 
   const components = index.config.components;
   const componentTimelines = components.map((component, componentIndex) => {
@@ -141,10 +154,10 @@ export function computeAvailability(
 }
 
 /** host → check name → entries in time order. */
-type HistoryByCheck = Map<string, Map<string, CheckHistoryEntry[]>>;
+export type HistoryByCheck = ReadonlyMap<string, ReadonlyMap<string, readonly CheckHistoryEntry[]>>;
 
 function groupHistory(history: Iterable<CheckHistoryEntry>, to: number): HistoryByCheck {
-  const byHost: HistoryByCheck = new Map();
+  const byHost = new Map<string, Map<string, CheckHistoryEntry[]>>();
   for (const entry of history) {
     if (entry.at > to) continue;
     let byName = byHost.get(entry.host);
@@ -191,7 +204,9 @@ function computeHostTimelines(
   for (const check of checks) {
     const componentHosts = index.componentHostsByHost.get(check.host);
     if (componentHosts === undefined) continue;
-    const entries = historyByCheck.get(check.host)?.get(check.name);
+    const held = historyByCheck.get(check.host)?.get(check.name);
+    // A check whose entries all come after the window has none in it: it counts with its current status.
+    const entries = held !== undefined && held.length > 0 && held[0].at <= to ? held : undefined;
     if (entries === undefined && checkContribution(check) === NOT_CRITICAL) continue;
     targets.length = 0;
     for (const componentHost of componentHosts) {

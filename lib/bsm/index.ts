@@ -20,6 +20,8 @@ export { createBsmEngine, type BsmEngine, type BsmEvaluation } from "./engine";
 export {
   DAY_MS,
   computeAvailability,
+  computeAvailabilityOfHistoryByCheck,
+  type HistoryByCheck,
   type AvailabilityFigures,
   type AvailabilityOptions,
   type AvailabilityReport,

@@ -2,8 +2,7 @@
 import type { PrismaClient } from "@prisma/client";
 import {
   DAY_MS,
-  checkContribution,
-  computeAvailability,
+  computeAvailabilityOfHistoryByCheck,
   type AvailabilityFigures,
   type AvailabilityReport,
   type BsmConfig,
@@ -151,7 +150,7 @@ export class AvailabilityKeeper implements KeptAvailability {
     const at = windowEndOf(now);
     const from = at - DAY_MS;
     this.prune(from);
-    const report = computeAvailability(config, checks.values(), this.entriesThatMatter(checks, from), { now: at, includeTimelines: true });
+    const report = computeAvailabilityOfHistoryByCheck(config, checks.values(), this.history, { now: at, includeTimelines: true });
     const previous = this.written;
     this.written = new Map();
     const rows: AvailabilityRow[] = [];
@@ -181,22 +180,6 @@ export class AvailabilityKeeper implements KeptAvailability {
     let count = 0;
     for (const byName of this.history.values()) for (const entries of byName.values()) count += entries.length;
     return count;
-  }
-
-  /**
-   * The history, less each check whose only entry is before the window and counts as its current status
-   * does: computeAvailability gives it that status all along either way, and most checks are such.
-   */
-  private *entriesThatMatter(checks: ReadonlyMap<string, ServiceCheckStatus>, from: number): Iterable<CheckHistoryEntry> {
-    for (const [host, byName] of this.history) {
-      for (const [name, entries] of byName) {
-        if (entries.length === 1 && entries[0].at <= from) {
-          const current = checks.get(checkKey(host, name));
-          if (current !== undefined && checkContribution(current) === checkContribution(entries[0])) continue;
-        }
-        yield* entries;
-      }
-    }
   }
 
   private append(entry: CheckHistoryEntry): void {
