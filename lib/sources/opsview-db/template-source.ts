@@ -75,15 +75,17 @@ function customVariableNames(value: string, isJson: boolean): string[] {
  */
 export function createTemplateNamer(source: HostTemplateSource): (value: unknown, isJson?: unknown) => readonly string[] {
   const namesOf = templateNamesOf(source);
-  const remembered = new Map<string, readonly string[]>();
+  // Keyed by the raw value itself: a prefixed key would be a new string to hash on every row.
+  const remembered = { text: new Map<string, readonly string[]>(), json: new Map<string, readonly string[]>() };
   return (value, isJson) => {
     const raw = text(value);
     if (raw === null) return [];
-    const key = Number(isJson) === 1 ? `j${raw}` : `t${raw}`;
-    let names = remembered.get(key);
+    const json = Number(isJson) === 1;
+    const byRaw = json ? remembered.json : remembered.text;
+    let names = byRaw.get(raw);
     if (names === undefined) {
-      names = namesOf(raw, Number(isJson) === 1);
-      remembered.set(key, names);
+      names = namesOf(raw, json);
+      byRaw.set(raw, names);
     }
     return names;
   };
