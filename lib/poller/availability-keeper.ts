@@ -15,15 +15,10 @@ import { loadHistory } from "../status/availability";
 import { businessServiceRef, componentHostRef, componentRef, objectRefKey, type BsmObjectRef } from "../status/bsm-object";
 import { checkKey } from "../sources/types";
 import { sameList, type EstateDelta, type KnownEstate } from "./detect-changes";
+import { storedTimelineOf, type StoredTimeline } from "../status/stored-timeline";
 
 /** Stored availability is for a window ending on a whole minute, the one notifications evaluate. */
 export const AVAILABILITY_REFRESH_MS = 60_000;
-
-/** BsmObjectStatus.timeline: the state at the window's start and the change points strictly inside it. */
-export interface StoredTimeline {
-  initial: BsmState;
-  changes: [number, BsmState][];
-}
 
 export interface AvailabilityRow extends BsmObjectRef, AvailabilityFigures {
   timeline: StoredTimeline;
@@ -51,14 +46,13 @@ interface WrittenFigures {
 }
 
 function rowOf(ref: BsmObjectRef, figures: AvailabilityFigures & { timeline?: readonly StateSegment<BsmState>[] }): AvailabilityRow {
-  const segments = figures.timeline ?? [];
   return {
     ...ref,
     availability: figures.availability,
     operationalMs: figures.operationalMs,
     failedMs: figures.failedMs,
     downtimeMs: figures.downtimeMs,
-    timeline: { initial: segments[0].state, changes: segments.slice(1).map((segment): [number, BsmState] => [segment.from, segment.state]) },
+    timeline: storedTimelineOf(figures.timeline ?? []),
   };
 }
 

@@ -1,18 +1,6 @@
 import type { BsmEngine, BsmTransition, BusinessServiceStatus, ComponentStatus, ServiceCounts } from "../bsm";
+import type { ComponentCounts } from "../status/stored-statuses";
 import { businessServiceRef, componentRef, objectRefKey, type BsmObjectRef } from "../status/bsm-object";
-
-/** What the views show of a component besides its flags (BsmObjectStatus.counts). */
-export type ComponentCounts = Pick<
-  ComponentStatus,
-  | "hostsTotal"
-  | "hostsOperational"
-  | "hostsFailed"
-  | "hostsDowntime"
-  | "hostsAcknowledged"
-  | "requiredOnline"
-  | "allowedToFail"
-  | "operationalZonePercent"
->;
 
 export interface ObjectCountsRow extends BsmObjectRef {
   counts: ComponentCounts | ServiceCounts;
