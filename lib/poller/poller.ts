@@ -294,6 +294,7 @@ export class Poller {
     status: { now: number; ok: boolean; full: boolean; error: string | null; durationMs: number; cursor: string | null; phases: CyclePhases | null },
   ): Promise<void> {
     const phases = status.phases && roundCyclePhases(status.phases);
+    const source = this.sourceIdentity();
     const at = `(to_timestamp($3 / 1000.0) AT TIME ZONE 'UTC')`;
     await connection.query(
       `INSERT INTO "PollerStatus" (id, "sourceKind", "sourceDescription", cursor, "lastPollAt", "lastSuccessAt", "lastFullReadAt",
@@ -310,8 +311,8 @@ export class Poller {
          "lastEvaluateMs" = COALESCE(EXCLUDED."lastEvaluateMs", "PollerStatus"."lastEvaluateMs"),
          "lastStoreMs" = COALESCE(EXCLUDED."lastStoreMs", "PollerStatus"."lastStoreMs"), "updatedAt" = EXCLUDED."updatedAt"`,
       [
-        this.options.source.kind,
-        this.options.source.describe(),
+        source.kind,
+        source.description,
         status.now,
         status.cursor,
         status.ok,
