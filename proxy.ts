@@ -22,6 +22,7 @@ export async function proxy(request: NextRequest) {
   return NextResponse.redirect(signIn);
 }
 
+// The icons and the web manifest in public/ are asked for before anyone signs in (the sign-in page's tab).
 export const config = {
-  matcher: ["/((?!_next/|favicon.ico).*)"],
+  matcher: ["/((?!_next/|favicon\\.ico|icon\\.svg|icon-192\\.png|icon-512\\.png|apple-touch-icon\\.png|manifest\\.webmanifest).*)"],
 };
