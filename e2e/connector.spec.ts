@@ -65,7 +65,7 @@ for (const { mode, prefix } of MODES) {
     await expect(reflect).toBeDisabled();
     await expect(row.getByRole("link", { name: "Element" })).toHaveCount(0);
     await page.goto(`/hosts?q=${encodeURIComponent(host)}`);
-    await expect(page.getByText(`No host element matches “${host}”.`)).toBeVisible();
+    await expect(page.getByText(`No host element you may see matches “${host}”.`)).toBeVisible();
   });
 }
 

@@ -93,6 +93,12 @@ test("a user who sees a component only top down gets no host names or states fro
   await expect(editor.getByTestId("edit-refusal")).toHaveText("You cannot change or delete this component: you do not have access to all of its hosts.");
   await expect(editor.getByRole("button", { name: /Save component|Delete/ })).toHaveCount(0);
   await user.screenshot({ path: "e2e/artifacts/configure-top-down.png", fullPage: true });
+
+  // The estate has hosts; this user may see none of them, and the tables say exactly that.
+  await user.goto("/overview");
+  await expect(user.getByText("There are no hosts you may see.")).toBeVisible();
+  await user.goto("/hosts");
+  await expect(user.getByText("There are no host elements you may see.")).toBeVisible();
 });
 
 test("a user without BSM access sees no BSM navigation and no estate counts", async ({ browser }) => {

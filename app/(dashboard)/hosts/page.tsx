@@ -4,6 +4,7 @@ import { requirePageCapability } from "@/lib/auth/page-guards";
 import { getPrisma } from "@/lib/db";
 import { hostElementQuerySchema, listHostElements, type HostElementColumn } from "@/lib/connector";
 import { firstParamString } from "@/lib/connector/table-query";
+import { emptyHostElementsMessage } from "@/lib/connector/empty-table-messages";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/status/status-badge";
@@ -36,9 +37,7 @@ export default async function HostsPage({ searchParams }: { searchParams: Promis
         <SearchForm basePath="/hosts" query={query} label="Search host or type" />
       </div>
       {table.total === 0 ? (
-        <EmptyState>
-          {query.q ? `No host element matches “${query.q}”.` : "No host elements yet. Hosts become host elements when they are reflected from the Overview table."}
-        </EmptyState>
+        <EmptyState>{emptyHostElementsMessage(access, query.q)}</EmptyState>
       ) : (
         <>
           <table className="w-full rounded-lg bg-white text-left text-sm shadow-sm" data-testid="host-elements-table">

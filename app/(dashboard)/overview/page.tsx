@@ -5,6 +5,7 @@ import { getPrisma } from "@/lib/db";
 import { listOverview, loadReflectionMode, overviewQuerySchema, type OverviewColumn } from "@/lib/connector";
 import { firstParamString } from "@/lib/connector/table-query";
 import { REFLECTION_MODE_LABELS } from "@/lib/connector/reflection-mode-labels";
+import { emptyOverviewMessage } from "@/lib/connector/empty-table-messages";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/status/status-badge";
@@ -48,7 +49,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         </span>
       </div>
       {table.total === 0 ? (
-        <EmptyState>{query.q ? `No host matches “${query.q}”.` : "No hosts have been read from the monitoring source yet."}</EmptyState>
+        <EmptyState>{emptyOverviewMessage(access, query.q)}</EmptyState>
       ) : (
         <>
           <table className="w-full rounded-lg bg-white text-left text-sm shadow-sm" data-testid="overview-table">
