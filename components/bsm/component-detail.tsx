@@ -6,7 +6,7 @@ import type { ComponentDetailView } from "@/lib/status/component-view";
 import { BsmObjectMenu } from "./bsm-object-menu";
 import { ObjectNameMenu } from "./object-name-menu";
 import { componentLinks, hostLinks, serviceLinks } from "./object-links";
-import { AcknowledgedMark, ImpactedMark, describeStatus, formatAvailability } from "./status-marks";
+import { AcknowledgedMark, ImpactedMark, MarkedLine, describeStatus, formatAvailability } from "./status-marks";
 
 /** The BSM Component view: hosts FAILED, DOWNTIME, OPERATIONAL with their failing checks, then its business services. */
 export function ComponentDetail({ view }: { view: ComponentDetailView }) {
@@ -28,11 +28,10 @@ export function ComponentDetail({ view }: { view: ComponentDetailView }) {
                   links={hostLinks(view.id, host.name)}
                   className={`relative rounded-t-lg px-3 py-2 ring-1 ${statusStyle(host.state).badge}`}
                 >
-                  <span className="block truncate pr-10 font-semibold">{host.name}</span>
-                  <span className="block text-xs">
-                    {statusStyle(host.state).label} · availability {formatAvailability(host.availability)}
-                  </span>
-                  {host.acknowledged && <AcknowledgedMark />}
+                  <MarkedLine text={host.name} className="font-semibold">
+                    {host.acknowledged && <AcknowledgedMark />}
+                  </MarkedLine>
+                  <MarkedLine text={`${statusStyle(host.state).label} · availability ${formatAvailability(host.availability)}`} className="text-xs" />
                 </BsmObjectMenu>
               </div>
               {host.failingChecks.length > 0 ? (
@@ -72,10 +71,12 @@ export function ComponentDetail({ view }: { view: ComponentDetailView }) {
                   links={serviceLinks(service.id)}
                   className={`relative rounded-md px-3 py-1.5 ring-1 ${statusStyle(service.state).badge}`}
                 >
-                  <span className="block truncate pr-8 font-semibold">{service.name}</span>
-                  <span className="block text-xs">{statusStyle(service.state).label}</span>
-                  {service.acknowledged && <AcknowledgedMark />}
-                  {service.impacted && <ImpactedMark />}
+                  <MarkedLine text={service.name} className="font-semibold">
+                    {service.acknowledged && <AcknowledgedMark />}
+                  </MarkedLine>
+                  <MarkedLine text={statusStyle(service.state).label} className="text-xs">
+                    {service.impacted && <ImpactedMark />}
+                  </MarkedLine>
                 </BsmObjectMenu>
               </li>
             ))}
