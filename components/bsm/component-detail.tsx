@@ -11,14 +11,14 @@ import { AcknowledgedMark, ImpactedMark, MarkedLine, describeStatus, formatAvail
 /** The BSM Component view: hosts FAILED, DOWNTIME, OPERATIONAL with their failing checks, then its business services. */
 export function ComponentDetail({ view }: { view: ComponentDetailView }) {
   return (
-    <div className="space-y-4" data-testid="component-view" data-component-id={view.id}>
+    <div className="@container space-y-4" data-testid="component-view" data-component-id={view.id}>
       <StatusHeading name={<ObjectNameMenu kind="Component" name={view.name} status={view} links={componentLinks(view.id)} className="rounded-md px-1 text-xl font-semibold" />} status={view}>
         <span className="text-sm text-slate-700 tabular-nums">
           Host template {view.hostTemplate} · {view.requiredOnline} of {view.hostsTotal} required (zone {view.operationalZonePercent.toFixed(2)}%) ·{" "}
           {view.hostsFailed} failed, {view.hostsDowntime} in downtime · availability {formatAvailability(view.availability)}
         </span>
       </StatusHeading>
-      <ol className="grid gap-2 sm:grid-cols-2 xl:grid-cols-3 2xl:grid-cols-4" aria-label="Hosts, most severe first">
+      <ol className="grid gap-2 @xl:grid-cols-2 @4xl:grid-cols-3 @6xl:grid-cols-4" aria-label="Hosts, most severe first">
         {view.hosts.map((host, index) =>
           host.visible ? (
             <li key={host.name} data-testid="component-host" data-host={host.name} data-state={host.state} className="rounded-lg border border-slate-200 bg-white shadow-sm">

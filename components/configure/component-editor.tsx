@@ -143,6 +143,11 @@ export function ComponentEditor({
         <dd data-testid="zone-percent">{operationalZonePercent(requiredOnline, hostsCount)}%</dd>
       </dl>
       <FieldError id="required-online-error" message={fieldErrors.requiredOnline} />
+      {component && component.usedBy.length > 0 && (
+        <p data-testid="used-by" className="text-slate-700">
+          Used by {component.usedBy.length === 1 ? "business service" : "business services"} {component.usedBy.map((service) => service.name).join(", ")}.
+        </p>
+      )}
       <div className="flex items-center gap-3">
         <button type="button" onClick={save} disabled={pending} className="rounded bg-slate-900 px-4 py-1.5 font-medium text-white hover:bg-slate-700 disabled:opacity-50">
           {pending ? "Saving…" : component ? "Save component" : "Create component"}
@@ -156,11 +161,6 @@ export function ComponentEditor({
             <ConfirmDelete what={`component ${component.name}`} onConfirm={remove} disabled={pending} usedBy={component.usedBy.map((service) => service.name)} />
           ))}
       </div>
-      {component && component.usedBy.length > 0 && (
-        <p data-testid="used-by" className="text-slate-700">
-          Used by {component.usedBy.length === 1 ? "business service" : "business services"} {component.usedBy.map((service) => service.name).join(", ")}.
-        </p>
-      )}
       <EditorError result={result} />
     </section>
   );

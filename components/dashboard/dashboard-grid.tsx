@@ -182,7 +182,7 @@ export function DashboardGrid({ dashlets }: { dashlets: DashletView[] }) {
           Add BSM Summary
         </button>
         <span className="text-sm text-slate-600">
-          Add a Service, Component or Investigate view with its Pin button. Drag a dashlet by its ⠿ handle to move it and by its right edge to resize it, or focus
+          Add a Service, Component or Investigate view with its Pin button. Drag a dashlet by its ⠿ handle to move it and by its right edge to change its width, or focus
           those handles and use the arrow keys.
         </span>
         {error && (
@@ -214,7 +214,7 @@ export function DashboardGrid({ dashlets }: { dashlets: DashletView[] }) {
                 data-size={size}
                 aria-label={dashlet.title}
               >
-                <div className="mb-2 flex items-center gap-2 border-b border-slate-100 pb-2">
+                <div className="mb-2 flex flex-wrap items-center gap-2 border-b border-slate-100 pb-2">
                   <button
                     type="button"
                     data-move-handle={dashlet.id}
@@ -227,38 +227,41 @@ export function DashboardGrid({ dashlets }: { dashlets: DashletView[] }) {
                   >
                     ⠿
                   </button>
-                  <h2 className="mr-auto min-w-0 truncate text-sm font-semibold" title={dashlet.title}>
+                  {/* The title keeps at least 10rem of its row (the controls wrap below it first), then wraps to two lines. */}
+                  <h2 className="line-clamp-2 min-w-0 flex-1 basis-40 text-sm font-semibold break-words" title={dashlet.title}>
                     {dashlet.title}
                   </h2>
-                  <label className="shrink-0 text-xs text-slate-700">
-                    <span className="sr-only">Size</span>
-                    <select
-                      value={dashlet.size}
-                      onChange={(event) => resize(dashlet, event.target.value as DashletSize)}
-                      className="rounded border border-slate-300 bg-white px-1 py-0.5"
+                  <span className="ml-auto flex shrink-0 items-center gap-2">
+                    <label className="shrink-0 text-xs text-slate-700">
+                      <span className="sr-only">Size</span>
+                      <select
+                        value={dashlet.size}
+                        onChange={(event) => resize(dashlet, event.target.value as DashletSize)}
+                        className="rounded border border-slate-300 bg-white px-1 py-0.5"
+                      >
+                        {DASHLET_SIZES.map((option) => (
+                          <option key={option} value={option}>
+                            {option[0].toUpperCase() + option.slice(1)}
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                    <button
+                      type="button"
+                      aria-label={`Remove ${dashlet.title}`}
+                      title="Remove"
+                      onClick={() => remove(dashlet)}
+                      className="h-7 w-7 shrink-0 rounded border border-slate-300 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-700"
                     >
-                      {DASHLET_SIZES.map((option) => (
-                        <option key={option} value={option}>
-                          {option[0].toUpperCase() + option.slice(1)}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                  <button
-                    type="button"
-                    aria-label={`Remove ${dashlet.title}`}
-                    title="Remove"
-                    onClick={() => remove(dashlet)}
-                    className="h-7 w-7 shrink-0 rounded border border-slate-300 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-700"
-                  >
-                    ✕
-                  </button>
+                      ✕
+                    </button>
+                  </span>
                 </div>
                 <DashletBody content={dashlet.content} size={size} />
                 <button
                   type="button"
-                  aria-label={`Resize ${dashlet.title}: ${size}, ${columnsOf(size)} of ${DASHLET_COLUMNS} columns; arrow keys resize it`}
-                  title="Drag to resize, or use the arrow keys"
+                  aria-label={`Width of ${dashlet.title}: ${columnsOf(size)} of ${DASHLET_COLUMNS} columns; drag or use the arrow keys to change it`}
+                  title="Drag to change the width, or use the arrow keys"
                   data-resize-handle={dashlet.id}
                   onPointerDown={(event) => startDrag(event, { kind: "resize", id: dashlet.id, size: dashlet.size })}
                   onKeyDown={(event) => onResizeKey(event, dashlet)}
