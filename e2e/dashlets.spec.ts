@@ -53,7 +53,7 @@ async function cutHostNames(scope: Locator): Promise<string[]> {
 
 test("dashlets are titled with their objects, move and resize by pointer and keyboard, come back after removal, and persist", async ({ page }) => {
   await signIn(page, E2E_ADMIN);
-  await expect(page.getByRole("heading", { name: "Dashboard", exact: true })).toBeVisible();
+  await page.waitForURL((url) => url.pathname === "/", { timeout: 30_000 });
   const service: Named = (await (await page.request.get("/api/config/bsmservice")).json()).list[0];
   const components: Named[] = (await (await page.request.get("/api/config/bsmcomponent")).json()).list;
   const component = components.reduce((most, candidate) => ((candidate.hostsCount ?? 0) > (most.hostsCount ?? 0) ? candidate : most));
@@ -101,6 +101,19 @@ test("dashlets are titled with their objects, move and resize by pointer and key
   await settled(page);
   expect(await titlesInOrder(page)).toEqual(moved);
 
+  // Pointer: dragging the component's right edge one column to the right widens it by one column.
+  const widthHandle = componentDashlet.getByRole("button", { name: new RegExp(`^Width of ${componentTitle}`) });
+  const edge = (await widthHandle.boundingBox())!;
+  const column = ((await page.getByRole("list", { name: "Your dashlets" }).boundingBox())!.width + 16) / 4;
+  await expect(componentDashlet).toHaveAttribute("data-size", "medium");
+  await page.mouse.move(edge.x + edge.width / 2, edge.y + 40);
+  await page.mouse.down();
+  await page.mouse.move(edge.x + edge.width / 2 + column, edge.y + 40, { steps: 6 });
+  await expect(componentDashlet).toHaveAttribute("data-size", "large");
+  await page.mouse.up();
+  await settled(page);
+  await expect(componentDashlet).toHaveAttribute("data-size", "large");
+
   // Host names stay readable in a small dashlet: cut with an ellipsis and a tooltip, never gone; marks beside them, not over them.
   await componentDashlet.getByLabel("Size").selectOption("small");
   await expect(componentDashlet).toHaveAttribute("data-size", "small");
@@ -144,7 +157,7 @@ test("dashlets are titled with their objects, move and resize by pointer and key
     await expect(componentDashlet.getByRole("heading", { name: componentTitle })).toBeVisible();
     const list = page.getByRole("list", { name: "Your dashlets" });
     expect(await list.evaluate((grid) => grid.scrollWidth <= grid.clientWidth)).toBe(true);
-    await list.scrollIntoViewIfNeeded();
+    await componentDashlet.evaluate((element) => element.scrollIntoView({ block: "start" }));
     await page.screenshot({ path: `test-results/dashlets-${width}.png` });
   }
 });

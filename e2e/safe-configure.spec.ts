@@ -7,7 +7,7 @@ const SCHEMA_TEXT = /Too small|Too big|expected|Invalid input|received|hostIds|r
 
 test("configuration says what it did, in plain words, and deleting a component in use lists its services and asks first", async ({ page }) => {
   await signIn(page, E2E_ADMIN);
-  await expect(page.getByRole("heading", { name: "Dashboard", exact: true })).toBeVisible();
+  await page.waitForURL((url) => url.pathname === "/", { timeout: 30_000 });
   await page.goto("/configure/components");
   const editor = page.getByRole("region", { name: "Component editor" });
   const notice = page.getByTestId("configure-notice");

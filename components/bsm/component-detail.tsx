@@ -18,7 +18,7 @@ export function ComponentDetail({ view }: { view: ComponentDetailView }) {
           {view.hostsFailed} failed, {view.hostsDowntime} in downtime · availability {formatAvailability(view.availability)}
         </span>
       </StatusHeading>
-      <ol className="grid gap-2 @xl:grid-cols-2 @4xl:grid-cols-3 @6xl:grid-cols-4" aria-label="Hosts, most severe first">
+      <ol className="grid grid-cols-1 gap-2 @xl:grid-cols-2 @4xl:grid-cols-3 @6xl:grid-cols-4" aria-label="Hosts, most severe first">
         {view.hosts.map((host, index) =>
           host.visible ? (
             <li key={host.name} data-testid="component-host" data-host={host.name} data-state={host.state} className="rounded-lg border border-slate-200 bg-white shadow-sm">

@@ -148,7 +148,7 @@ export function ComponentEditor({
           Used by {component.usedBy.length === 1 ? "business service" : "business services"} {component.usedBy.map((service) => service.name).join(", ")}.
         </p>
       )}
-      <div className="flex items-center gap-3">
+      <div className="flex flex-wrap items-center gap-3">
         <button type="button" onClick={save} disabled={pending} className="rounded bg-slate-900 px-4 py-1.5 font-medium text-white hover:bg-slate-700 disabled:opacity-50">
           {pending ? "Saving…" : component ? "Save component" : "Create component"}
         </button>

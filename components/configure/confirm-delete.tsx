@@ -27,7 +27,7 @@ export function ConfirmDelete({
   }
   const services = usedBy.length === 1 ? "1 business service" : `${usedBy.length} business services`;
   return (
-    <div role="group" aria-label="Confirm delete" className="flex flex-wrap items-center gap-2 text-sm">
+    <div role="group" aria-label="Confirm delete" className={`flex flex-wrap items-center gap-2 text-sm ${usedBy.length > 0 ? "basis-full" : ""}`}>
       {usedBy.length === 0 ? (
         <span>Delete {what}?</span>
       ) : (
