@@ -155,7 +155,7 @@ test("denied paths are refused: direct URL, forged server action, API without ri
   expect(await viewerCreate.json()).toEqual({ error: "This needs the CONFIGUREBSM permission" });
   const badInput = await admin.request.post("/api/config/bsmcomponent", { data: { name: "", hostTemplateId: 1, hostIds: [], requiredOnline: 0 }, headers: { origin: BASE } });
   expect(badInput.status()).toBe(400);
-  expect(await badInput.json()).toEqual({ error: "invalid input", fieldErrors: { name: "is required" } });
+  expect(await badInput.json()).toEqual({ error: "invalid input", fieldErrors: { name: "Enter a name", hostIds: "Choose at least one host" } });
 
   // Tokens: the EU configurer's token acts as the EU configurer only; revoked, it stops working.
   const eu = await signedIn(browser, EU_USER);

@@ -32,7 +32,7 @@ test("a configurer builds a business service from scratch in the UI and watches 
   await page.getByRole("link", { name: "New component" }).click();
   await editor.getByLabel("Host template").selectOption({ label: "Web" });
   await editor.getByRole("button", { name: "Create component" }).click();
-  await expect(editor.locator("#component-name-error")).toHaveText("is required");
+  await expect(editor.locator("#component-name-error")).toHaveText("Enter a name");
 
   // Business service: drag one component from the drawer, add another by keyboard, reorder.
   await page.getByRole("navigation", { name: "Configure" }).getByRole("link", { name: "Business services" }).click();
@@ -70,7 +70,7 @@ test("a configurer builds a business service from scratch in the UI and watches 
   // Rename, then delete with confirmation.
   await serviceEditor.getByLabel("Name").fill("E2E shop renamed");
   await serviceEditor.getByRole("button", { name: "Save business service" }).click();
-  await expect(serviceEditor.getByRole("status")).toContainText("Business service saved");
+  await expect(page.getByTestId("configure-notice")).toContainText("Saved business service E2E shop renamed");
   await expect(page.getByTestId("service-list").getByRole("link", { name: "E2E shop renamed" })).toBeVisible();
   await serviceEditor.getByRole("button", { name: "Delete" }).click();
   await serviceEditor.getByRole("button", { name: "Yes, delete" }).click();

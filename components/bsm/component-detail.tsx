@@ -6,19 +6,19 @@ import type { ComponentDetailView } from "@/lib/status/component-view";
 import { BsmObjectMenu } from "./bsm-object-menu";
 import { ObjectNameMenu } from "./object-name-menu";
 import { componentLinks, hostLinks, serviceLinks } from "./object-links";
-import { AcknowledgedMark, ImpactedMark, describeStatus, formatAvailability } from "./status-marks";
+import { AcknowledgedMark, ImpactedMark, MarkedLine, describeStatus, formatAvailability } from "./status-marks";
 
 /** The BSM Component view: hosts FAILED, DOWNTIME, OPERATIONAL with their failing checks, then its business services. */
 export function ComponentDetail({ view }: { view: ComponentDetailView }) {
   return (
-    <div className="space-y-4" data-testid="component-view" data-component-id={view.id}>
+    <div className="@container space-y-4" data-testid="component-view" data-component-id={view.id}>
       <StatusHeading name={<ObjectNameMenu kind="Component" name={view.name} status={view} links={componentLinks(view.id)} className="rounded-md px-1 text-xl font-semibold" />} status={view}>
         <span className="text-sm text-slate-700 tabular-nums">
           Host template {view.hostTemplate} · {view.requiredOnline} of {view.hostsTotal} required (zone {view.operationalZonePercent.toFixed(2)}%) ·{" "}
           {view.hostsFailed} failed, {view.hostsDowntime} in downtime · availability {formatAvailability(view.availability)}
         </span>
       </StatusHeading>
-      <ol className="grid gap-2 sm:grid-cols-2 xl:grid-cols-3 2xl:grid-cols-4" aria-label="Hosts, most severe first">
+      <ol className="grid grid-cols-1 gap-2 @xl:grid-cols-2 @4xl:grid-cols-3 @6xl:grid-cols-4" aria-label="Hosts, most severe first">
         {view.hosts.map((host, index) =>
           host.visible ? (
             <li key={host.name} data-testid="component-host" data-host={host.name} data-state={host.state} className="rounded-lg border border-slate-200 bg-white shadow-sm">
@@ -28,11 +28,10 @@ export function ComponentDetail({ view }: { view: ComponentDetailView }) {
                   links={hostLinks(view.id, host.name)}
                   className={`relative rounded-t-lg px-3 py-2 ring-1 ${statusStyle(host.state).badge}`}
                 >
-                  <span className="block truncate pr-10 font-semibold">{host.name}</span>
-                  <span className="block text-xs">
-                    {statusStyle(host.state).label} · availability {formatAvailability(host.availability)}
-                  </span>
-                  {host.acknowledged && <AcknowledgedMark />}
+                  <MarkedLine text={host.name} className="font-semibold">
+                    {host.acknowledged && <AcknowledgedMark />}
+                  </MarkedLine>
+                  <MarkedLine text={`${statusStyle(host.state).label} · availability ${formatAvailability(host.availability)}`} className="text-xs" />
                 </BsmObjectMenu>
               </div>
               {host.failingChecks.length > 0 ? (
@@ -72,10 +71,12 @@ export function ComponentDetail({ view }: { view: ComponentDetailView }) {
                   links={serviceLinks(service.id)}
                   className={`relative rounded-md px-3 py-1.5 ring-1 ${statusStyle(service.state).badge}`}
                 >
-                  <span className="block truncate pr-8 font-semibold">{service.name}</span>
-                  <span className="block text-xs">{statusStyle(service.state).label}</span>
-                  {service.acknowledged && <AcknowledgedMark />}
-                  {service.impacted && <ImpactedMark />}
+                  <MarkedLine text={service.name} className="font-semibold">
+                    {service.acknowledged && <AcknowledgedMark />}
+                  </MarkedLine>
+                  <MarkedLine text={statusStyle(service.state).label} className="text-xs">
+                    {service.impacted && <ImpactedMark />}
+                  </MarkedLine>
                 </BsmObjectMenu>
               </li>
             ))}

@@ -8,7 +8,7 @@ import type { ServiceDetailView } from "@/lib/status/service-view";
 import { BsmObjectMenu } from "./bsm-object-menu";
 import { ObjectNameMenu } from "./object-name-menu";
 import { componentLinks, hostLinks, serviceLinks } from "./object-links";
-import { AcknowledgedMark, describeStatus, formatAvailability } from "./status-marks";
+import { AcknowledgedMark, MarkedLine, describeStatus, formatAvailability } from "./status-marks";
 
 /** The BSM Service view: the service, then each component as a layer with its hosts in zone order. */
 export function ServiceLayers({ view }: { view: ServiceDetailView }) {
@@ -100,10 +100,11 @@ const HostBox = memo(function HostBox({ componentId, host }: { componentId: numb
         links={hostLinks(componentId, host.name)}
         className={`relative rounded-md px-2 py-1 ring-1 ${style.badge}`}
       >
-        <span className="block truncate pr-8 text-sm font-semibold">{host.name}</span>
+        <MarkedLine text={host.name} className="text-sm font-semibold">
+          {host.acknowledged && <AcknowledgedMark />}
+        </MarkedLine>
         <span className="block text-xs">{style.label}</span>
         <span className="block text-[11px] tabular-nums">{formatAvailability(host.availability)}</span>
-        {host.acknowledged && <AcknowledgedMark />}
       </BsmObjectMenu>
     </div>
   );

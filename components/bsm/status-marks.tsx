@@ -1,27 +1,45 @@
+import type { ReactNode } from "react";
 import { statusStyle } from "@/components/status/status-style";
 
-/** Acknowledged indicator: the top right corner of a tile or box. */
+// The marks sit in the line they qualify (laid out beside the name or the state, never over them).
+
+/** Acknowledged indicator: beside the object's name (see MarkedLine). */
 export function AcknowledgedMark() {
   return (
     <span
       title="Acknowledged"
       data-testid="acknowledged-mark"
-      className="absolute top-1 right-1 rounded bg-white/90 px-1 text-[10px] leading-4 font-bold text-slate-900 ring-1 ring-slate-500"
+      className="shrink-0 rounded bg-white/90 px-1 text-[10px] leading-4 font-bold text-slate-900 ring-1 ring-slate-500"
     >
       ACK
     </span>
   );
 }
 
-/** Impacted indicator: the bottom left corner of a tile or box. */
+/** Impacted indicator: beside the object's state (see MarkedLine). */
 export function ImpactedMark() {
   return (
     <span
       title="Impacted"
       data-testid="impacted-mark"
-      className="absolute bottom-1 left-1 rounded bg-amber-300 px-1 text-[10px] leading-4 font-bold text-amber-950 ring-1 ring-amber-700"
+      className="shrink-0 rounded bg-amber-300 px-1 text-[10px] leading-4 font-bold text-amber-950 ring-1 ring-amber-700"
     >
       IMPACTED
+    </span>
+  );
+}
+
+/**
+ * One line of a tile or box: its text, cut with an ellipsis (the whole text on hover) when the box is
+ * narrow, and the marks after it, which keep their room.
+ */
+export function MarkedLine({ text, className = "", children }: { text: string; className?: string; children?: ReactNode }) {
+  return (
+    <span className={`flex min-w-0 items-center gap-1 ${className}`}>
+      <span className="min-w-0 truncate" title={text}>
+        {text}
+      </span>
+      {children}
     </span>
   );
 }

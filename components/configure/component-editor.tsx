@@ -3,11 +3,12 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 import { deleteComponentAction, saveComponentAction } from "@/lib/actions/configure";
-import { ActionMessage } from "@/components/connector/action-message";
 import { effectiveRequiredOnline } from "@/lib/bsm";
 import type { ComponentConfigView, HostChoice, HostTemplateChoice } from "@/lib/config";
 import { IDLE, type ActionResult } from "@/lib/errors/action-result";
 import { ConfirmDelete } from "./confirm-delete";
+import { useConfigureNotice } from "./configure-notice";
+import { EditorError } from "./editor-error";
 import { FieldError } from "@/components/ui/field-error";
 import { operationalZonePercent } from "@/lib/bsm";
 import { NameField } from "./name-field";
@@ -28,6 +29,9 @@ export function ComponentEditor({
   const [templateId, setTemplateId] = useState<number | null>(component?.hostTemplate.id ?? null);
   const [hostIds, setHostIds] = useState<number[]>(component?.hosts.map((host) => host.id) ?? []);
   const [requiredOnline, setRequiredOnline] = useState(component?.requiredOnline ?? 0);
+  // A new component needs all its hosts online until the user sets Required Online by hand.
+  const [requiredOnlineEdited, setRequiredOnlineEdited] = useState(component !== null);
+  const announce = useConfigureNotice();
   const fieldErrors = result.status === "error" ? (result.fieldErrors ?? {}) : {};
 
   // Hosts already in the component stay listed even if the editor could not add them today.
@@ -46,27 +50,35 @@ export function ComponentEditor({
     const usable = new Set(hosts.filter((host) => id !== null && host.hostTemplateIds.includes(id)).map((host) => host.id));
     const remaining = hostIds.filter((hostId) => usable.has(hostId));
     setHostIds(remaining);
-    setRequiredOnline(effectiveRequiredOnline(requiredOnline, remaining.length));
+    followHostCount(remaining.length);
   };
 
   const chooseHosts = (selected: number[]) => {
     // Keep the configured order for hosts that stay; new ones go to the end.
     const next = [...hostIds.filter((id) => selected.includes(id)), ...selected.filter((id) => !hostIds.includes(id))];
     setHostIds(next);
-    setRequiredOnline(effectiveRequiredOnline(requiredOnline, next.length));
+    followHostCount(next.length);
+  };
+
+  const followHostCount = (count: number) => setRequiredOnline(requiredOnlineEdited ? effectiveRequiredOnline(requiredOnline, count) : count);
+  const editRequiredOnline = (value: number) => {
+    setRequiredOnlineEdited(true);
+    setRequiredOnline(value);
   };
 
   const save = () =>
     startTransition(async () => {
       const saved = await saveComponentAction(component?.id ?? null, { name, hostTemplateId: templateId ?? 0, hostIds, requiredOnline });
       setResult(saved);
+      announce(saved.status === "ok" ? saved.message : null);
       if (saved.status === "ok" && component === null && saved.data !== undefined) router.push(`/configure/components?id=${saved.data.id}`);
     });
 
   const remove = () =>
     startTransition(async () => {
-      const deleted = await deleteComponentAction(component!.id);
+      const deleted = await deleteComponentAction(component!.id, component!.usedBy.length > 0);
       setResult(deleted);
+      announce(deleted.status === "ok" ? deleted.message : null);
       if (deleted.status === "ok") router.push("/configure/components");
     });
 
@@ -118,20 +130,25 @@ export function ComponentEditor({
       <dl className="grid max-w-md grid-cols-[10rem_1fr] items-center gap-x-4 gap-y-3">
         <dt className="font-medium">Hosts Count</dt>
         <dd data-testid="hosts-count">{hostsCount}</dd>
-        <HostCountSlider id="allowed-to-fail" label="Allowed to fail" hostsCount={hostsCount} value={allowedToFail} onChange={(value) => setRequiredOnline(hostsCount - value)} />
+        <HostCountSlider id="allowed-to-fail" label="Allowed to fail" hostsCount={hostsCount} value={allowedToFail} onChange={(value) => editRequiredOnline(hostsCount - value)} />
         <HostCountSlider
           id="required-online"
           label="Required Online"
           hostsCount={hostsCount}
           value={requiredOnline}
-          onChange={setRequiredOnline}
+          onChange={editRequiredOnline}
           describedBy="required-online-error"
         />
         <dt className="font-medium">Operational zone</dt>
         <dd data-testid="zone-percent">{operationalZonePercent(requiredOnline, hostsCount)}%</dd>
       </dl>
       <FieldError id="required-online-error" message={fieldErrors.requiredOnline} />
-      <div className="flex items-center gap-3">
+      {component && component.usedBy.length > 0 && (
+        <p data-testid="used-by" className="text-slate-700">
+          Used by {component.usedBy.length === 1 ? "business service" : "business services"} {component.usedBy.map((service) => service.name).join(", ")}.
+        </p>
+      )}
+      <div className="flex flex-wrap items-center gap-3">
         <button type="button" onClick={save} disabled={pending} className="rounded bg-slate-900 px-4 py-1.5 font-medium text-white hover:bg-slate-700 disabled:opacity-50">
           {pending ? "Saving…" : component ? "Save component" : "Create component"}
         </button>
@@ -141,10 +158,10 @@ export function ComponentEditor({
               Cannot delete: {component.deleteRefusal}.
             </span>
           ) : (
-            <ConfirmDelete what={`component ${component.name}`} onConfirm={remove} disabled={pending} />
+            <ConfirmDelete what={`component ${component.name}`} onConfirm={remove} disabled={pending} usedBy={component.usedBy.map((service) => service.name)} />
           ))}
       </div>
-      <ActionMessage result={result} />
+      <EditorError result={result} />
     </section>
   );
 }

@@ -3,10 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type DragEvent } from "react";
 import { deleteBusinessServiceAction, saveBusinessServiceAction } from "@/lib/actions/configure";
-import { ActionMessage } from "@/components/connector/action-message";
 import type { BusinessServiceConfigView, ServiceComponentView } from "@/lib/config";
 import { IDLE, type ActionResult } from "@/lib/errors/action-result";
 import { ConfirmDelete } from "./confirm-delete";
+import { useConfigureNotice } from "./configure-notice";
+import { EditorError } from "./editor-error";
 import { FieldError } from "@/components/ui/field-error";
 import { NameField } from "./name-field";
 
@@ -34,6 +35,7 @@ export function ServiceEditor({ service, drawer }: { service: BusinessServiceCon
   const [name, setName] = useState(service?.name ?? "");
   const [selected, setSelected] = useState<ServiceComponentView[]>(service?.components ?? []);
   const [dropIndex, setDropIndex] = useState<number | null>(null);
+  const announce = useConfigureNotice();
   const fieldErrors = result.status === "error" ? (result.fieldErrors ?? {}) : {};
   const selectedIds = new Set(selected.map((component) => component.id));
   const available = drawer.filter((component) => !selectedIds.has(component.id));
@@ -76,12 +78,14 @@ export function ServiceEditor({ service, drawer }: { service: BusinessServiceCon
     startTransition(async () => {
       const saved = await saveBusinessServiceAction(service?.id ?? null, { name, componentIds: selected.map((component) => component.id) });
       setResult(saved);
+      announce(saved.status === "ok" ? saved.message : null);
       if (saved.status === "ok" && service === null && saved.data !== undefined) router.push(`/configure/services?id=${saved.data.id}`);
     });
   const destroy = () =>
     startTransition(async () => {
       const deleted = await deleteBusinessServiceAction(service!.id);
       setResult(deleted);
+      announce(deleted.status === "ok" ? deleted.message : null);
       if (deleted.status === "ok") router.push("/configure/services");
     });
 
@@ -174,7 +178,7 @@ export function ServiceEditor({ service, drawer }: { service: BusinessServiceCon
         </button>
         {service && <ConfirmDelete what={`business service ${service.name}`} onConfirm={destroy} disabled={pending} />}
       </div>
-      <ActionMessage result={result} />
+      <EditorError result={result} />
     </section>
   );
 }

@@ -3,7 +3,7 @@
 import { memo } from "react";
 import { BsmObjectMenu } from "@/components/bsm/bsm-object-menu";
 import { serviceLinks } from "@/components/bsm/object-links";
-import { AcknowledgedMark, ImpactedMark, describeStatus, formatAvailability } from "@/components/bsm/status-marks";
+import { AcknowledgedMark, ImpactedMark, MarkedLine, describeStatus, formatAvailability } from "@/components/bsm/status-marks";
 import { statusStyle } from "@/components/status/status-style";
 import type { BusinessServiceStatusView } from "@/lib/status/list-business-service-statuses";
 import { TILE_ASPECT } from "./tile-layout";
@@ -82,15 +82,13 @@ const ServiceTile = memo(function ServiceTile({
         links={serviceLinks(Number(service.id))}
         className={`relative overflow-hidden rounded-md px-2 py-1.5 ring-1 ${style.badge}`}
       >
-        {/* Room on the right for the acknowledged mark only when there is one. */}
-        <span className={`block truncate text-sm font-semibold ${service.acknowledged ? "pr-8" : ""}`} title={service.name}>
-          {service.name}
-        </span>
-        <span className="block text-xs font-medium">{style.label}</span>
-        {/* A line of its own, above the impacted mark in the bottom left corner. */}
+        <MarkedLine text={service.name} className="text-sm font-semibold">
+          {service.acknowledged && <AcknowledgedMark />}
+        </MarkedLine>
+        <MarkedLine text={style.label} className="text-xs font-medium">
+          {service.impacted && <ImpactedMark />}
+        </MarkedLine>
         <span className="block text-xs tabular-nums">{formatAvailability(availability)}</span>
-        {service.acknowledged && <AcknowledgedMark />}
-        {service.impacted && <ImpactedMark />}
       </BsmObjectMenu>
     </li>
   );

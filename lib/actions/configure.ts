@@ -14,33 +14,32 @@ async function run<Data = never>(what: string, operation: () => Promise<string |
 /** Creates (no id) or updates a component; the result carries its id. */
 export async function saveComponentAction(componentId: number | null, input: unknown): Promise<ActionResult<{ id: number }>> {
   return run("save the component", async () => {
-    let id = componentId;
-    if (id === null) id = (await createComponent(await requireActionContext(), input)).id;
-    else await updateComponent(await requireActionContext(), id, input);
-    return { message: "Component saved; statuses follow within one poll cycle.", data: { id } };
+    const context = await requireActionContext();
+    const { id, name } = componentId === null ? await createComponent(context, input) : await updateComponent(context, componentId, input);
+    return { message: `Saved component ${name}; statuses follow within one poll cycle.`, data: { id } };
   });
 }
 
-export async function deleteComponentAction(componentId: number): Promise<ActionResult> {
+/** Deletes a component; removeFromServices confirms that the business services using it lose it. */
+export async function deleteComponentAction(componentId: number, removeFromServices = false): Promise<ActionResult> {
   return run("delete the component", async () => {
-    await deleteComponent(await requireActionContext(), componentId);
-    return "Component deleted.";
+    const { name, removedFrom } = await deleteComponent(await requireActionContext(), componentId, { removeFromServices: removeFromServices === true });
+    return removedFrom.length === 0 ? `Deleted component ${name}.` : `Deleted component ${name}; removed it from ${removedFrom.join(", ")}.`;
   });
 }
 
 /** Creates (no id) or updates a business service; the result carries its id. */
 export async function saveBusinessServiceAction(serviceId: number | null, input: unknown): Promise<ActionResult<{ id: number }>> {
   return run("save the business service", async () => {
-    let id = serviceId;
-    if (id === null) id = (await createBusinessService(await requireActionContext(), input)).id;
-    else await updateBusinessService(await requireActionContext(), id, input);
-    return { message: "Business service saved; its status follows within one poll cycle.", data: { id } };
+    const context = await requireActionContext();
+    const { id, name } = serviceId === null ? await createBusinessService(context, input) : await updateBusinessService(context, serviceId, input);
+    return { message: `Saved business service ${name}; its status follows within one poll cycle.`, data: { id } };
   });
 }
 
 export async function deleteBusinessServiceAction(serviceId: number): Promise<ActionResult> {
   return run("delete the business service", async () => {
-    await deleteBusinessService(await requireActionContext(), serviceId);
-    return "Business service deleted.";
+    const { name } = await deleteBusinessService(await requireActionContext(), serviceId);
+    return `Deleted business service ${name}.`;
   });
 }

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requireCapability, type Access } from "../auth/access";
 import { requireAccess } from "../auth/session";
 import type { NewDashletInput } from "../dashboard/dashlet";
-import { addDashlet, moveDashlet, removeDashlet, resizeDashlet } from "../dashboard/manage-dashlets";
+import { addDashlet, moveDashlet, moveDashletTo, removeDashlet, resizeDashlet } from "../dashboard/manage-dashlets";
 import { getPrisma } from "../db";
 import { toActionResult, type ActionResult } from "../errors/action-result";
 import { ValidationError } from "../errors/app-error";
@@ -19,15 +19,17 @@ async function run(what: string, done: string, work: (userId: string, access: Ac
   });
 }
 
-/** Pin: adds the view to the user's dashboard at once (once only). */
-export async function pinDashletAction(input: NewDashletInput): Promise<ActionResult> {
-  return run("pin the view", "Pinned to your dashboard.", (userId, access) => addDashlet(getPrisma(), userId, access, input));
+/** Pin: adds the view to the user's dashboard at once (once only), at the end or at position `at` (undoing a removal). */
+export async function pinDashletAction(input: NewDashletInput, at?: number): Promise<ActionResult> {
+  return run("pin the view", "Pinned to your dashboard.", (userId, access) => addDashlet(getPrisma(), userId, access, input, at));
 }
 
-export async function moveDashletAction(dashletId: number, direction: "earlier" | "later"): Promise<ActionResult> {
+/** Moves a dashlet one place ("earlier", "later") or to a position (0-based). */
+export async function moveDashletAction(dashletId: number, to: "earlier" | "later" | number): Promise<ActionResult> {
   return run("move the dashlet", "Dashlet moved.", (userId) => {
-    if (direction !== "earlier" && direction !== "later") throw new ValidationError("direction must be earlier or later");
-    return moveDashlet(getPrisma(), userId, dashletId, direction);
+    if (typeof to === "number") return moveDashletTo(getPrisma(), userId, dashletId, to);
+    if (to !== "earlier" && to !== "later") throw new ValidationError("direction must be earlier or later");
+    return moveDashlet(getPrisma(), userId, dashletId, to);
   });
 }
 

@@ -90,7 +90,11 @@ export const openApiDocument = {
         requestBody: { required: true, ...json(ref("ComponentInput")) },
         responses: { "204": { description: "Updated" }, ...errorResponses },
       },
-      delete: { summary: "Delete a component", parameters: [idParameter], responses: { "204": { description: "Deleted" }, ...errorResponses } },
+      delete: {
+        summary: "Delete a component; one that business services use answers 409 listing them, unless removeFromServices=true confirms they lose it",
+        parameters: [idParameter, { name: "removeFromServices", in: "query", description: "true: delete it even though business services use it; they lose it", schema: { type: "boolean", default: false } }],
+        responses: { "204": { description: "Deleted" }, "409": { description: "Business services use it (named in the message); nothing was deleted", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }, ...errorResponses },
+      },
     },
     "/api/config/bsmservice": {
       get: { summary: "Business services the caller may see", responses: { "200": { description: "Business services", ...json({ type: "object", properties: { list: { type: "array", items: ref("BusinessServiceConfig") } } }) }, ...errorResponses } },
@@ -249,6 +253,7 @@ export const openApiDocument = {
           operationalZonePercent: percent,
           editRefusal: { type: ["string", "null"], description: "Why the caller may not change it (PUT answers 403); null when they may" },
           deleteRefusal: { type: ["string", "null"], description: "Why the caller may not delete it (DELETE answers 403); null when they may" },
+          usedBy: { type: "array", description: "The business services using it (that the caller may see): deleting it removes it from them", items: { type: "object", properties: { id: { type: "integer" }, name: { type: "string" } } } },
         },
       },
       BusinessServiceInput: {

@@ -14,7 +14,7 @@ export async function checkComponentHosts(
   keptHostIds: ReadonlySet<number>,
 ): Promise<void> {
   const template = await tx.hostTemplate.findUnique({ where: { id: input.hostTemplateId }, select: { id: true } });
-  if (!template) throw new ValidationError({ hostTemplateId: "no such host template" });
+  if (!template) throw new ValidationError({ hostTemplateId: "The chosen host template cannot be used" });
   const hosts = await tx.host.findMany({
     where: { id: { in: input.hostIds } },
     select: { id: true, name: true, hostGroups: true, keywords: true, removedAt: true, templates: { select: { hostTemplateId: true } } },
@@ -24,7 +24,7 @@ export async function checkComponentHosts(
   for (const hostId of input.hostIds) {
     const host = byId.get(hostId);
     const kept = keptHostIds.has(hostId);
-    if (!host || (!kept && !visible(host))) throw new ValidationError({ hostIds: `no such host: ${hostId}` });
+    if (!host || (!kept && !visible(host))) throw new ValidationError({ hostIds: `Host ${hostId} cannot be chosen` });
     if (!host.templates.some((link) => link.hostTemplateId === input.hostTemplateId)) {
       throw new ValidationError({ hostIds: `${host.name} does not use the selected host template` });
     }

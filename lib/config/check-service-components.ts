@@ -17,7 +17,7 @@ export async function checkServiceComponents(
   );
   for (const componentId of componentIds) {
     if (!existing.has(componentId) || (!keptComponentIds.has(componentId) && !access.canSeeComponentHosts(componentId))) {
-      throw new ValidationError({ componentIds: `no such component: ${componentId}` });
+      throw new ValidationError({ componentIds: `Component ${componentId} cannot be chosen` });
     }
   }
 }

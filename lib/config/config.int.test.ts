@@ -3,7 +3,7 @@ import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import { loadAccess } from "../auth/load-access";
 import { readConfigurationVersion } from "../poller/load-bsm-config";
 import { createUser } from "../users/create-user";
-import { ForbiddenError, NotFoundError, ValidationError } from "../errors/app-error";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors/app-error";
 import {
   createBusinessService,
   createComponent,
@@ -79,23 +79,43 @@ describe.each(RUNTIMES)("configuration on %s", (runtime) => {
     ]);
   });
 
+  it("deletes a component that business services use only when told they lose it, and says which lost it", async () => {
+    const { prisma, estate, admin, contextOf } = await setUp();
+    let context = await contextOf(admin);
+    const web = await createComponent(context, { name: "Web servers", hostTemplateId: estate.templates.web.id, hostIds: [estate.hosts.webEu1.id], requiredOnline: 1 });
+    await createBusinessService(await contextOf(admin), { name: "Shop", componentIds: [web.id] });
+    await createBusinessService(await contextOf(admin), { name: "Payment API", componentIds: [web.id] });
+    context = await contextOf(admin);
+    expect((await listComponents(prisma, context.access))[0].usedBy.map((service) => service.name)).toEqual(["Payment API", "Shop"]);
+
+    const refused = deleteComponent(context, web.id);
+    await expect(refused).rejects.toBeInstanceOf(ConflictError);
+    await expect(deleteComponent(context, web.id)).rejects.toThrow("Web servers is used by 2 business services: Payment API, Shop. Deleting it removes it from them");
+    expect(await prisma.component.count()).toBe(1);
+
+    expect(await deleteComponent(context, web.id, { removeFromServices: true })).toEqual({ name: "Web servers", removedFrom: ["Payment API", "Shop"] });
+    expect(await prisma.component.count()).toBe(0);
+    expect(await prisma.businessServiceComponent.count()).toBe(0);
+    expect((await listBusinessServices(prisma, context.access)).map((service) => service.name)).toEqual(["Payment API", "Shop"]);
+  });
+
   it("refuses bad component input with a message per field and writes nothing", async () => {
     const { prisma, estate, admin, contextOf } = await setUp();
     const context = await contextOf(admin);
     const attempt = (input: unknown) => createComponent(context, input);
     await expect(attempt({ name: " ", hostTemplateId: estate.templates.web.id, hostIds: [], requiredOnline: 0 })).rejects.toMatchObject({
-      fieldErrors: { name: "is required" },
+      fieldErrors: { name: "Enter a name" },
     });
     await expect(
       attempt({ name: "Too many", hostTemplateId: estate.templates.web.id, hostIds: [estate.hosts.webEu1.id], requiredOnline: 2 }),
-    ).rejects.toMatchObject({ fieldErrors: { requiredOnline: "cannot be more than the number of hosts" } });
+    ).rejects.toMatchObject({ fieldErrors: { requiredOnline: "Required online must be between 0 and the number of hosts (1)" } });
     await expect(
       attempt({ name: "Mixed", hostTemplateId: estate.templates.web.id, hostIds: [estate.hosts.dbEu1.id], requiredOnline: 1 }),
     ).rejects.toMatchObject({ fieldErrors: { hostIds: "db-eu-1 does not use the selected host template" } });
     await createComponent(context, { name: "Taken", hostTemplateId: estate.templates.db.id, hostIds: [estate.hosts.dbEu1.id], requiredOnline: 1 });
     await expect(
-      attempt({ name: "Taken", hostTemplateId: estate.templates.db.id, hostIds: [], requiredOnline: 0 }),
-    ).rejects.toMatchObject({ fieldErrors: { name: "another component already has this name" } });
+      attempt({ name: "Taken", hostTemplateId: estate.templates.db.id, hostIds: [estate.hosts.dbEu1.id], requiredOnline: 1 }),
+    ).rejects.toMatchObject({ fieldErrors: { name: "Another component already has this name" } });
     await expect(attempt("not an object")).rejects.toBeInstanceOf(ValidationError);
     expect(await prisma.component.count()).toBe(1);
     expect(await prisma.auditEntry.count()).toBe(1);
@@ -108,7 +128,7 @@ describe.each(RUNTIMES)("configuration on %s", (runtime) => {
     expect((await listHostChoices(prisma, context.access)).map((host) => host.name)).toEqual(["db-eu-1", "web-eu-1", "web-eu-2"]);
     await expect(
       createComponent(context, { name: "Sneaky", hostTemplateId: estate.templates.web.id, hostIds: [estate.hosts.webUs1.id], requiredOnline: 1 }),
-    ).rejects.toMatchObject({ fieldErrors: { hostIds: `no such host: ${estate.hosts.webUs1.id}` } });
+    ).rejects.toMatchObject({ fieldErrors: { hostIds: `Host ${estate.hosts.webUs1.id} cannot be chosen` } });
   });
 
   it("a viewer configures nothing; a configurer edits only what the role allows", async () => {
@@ -156,7 +176,7 @@ describe.each(RUNTIMES)("configuration on %s", (runtime) => {
     // ...but once removed it cannot be added back by someone who cannot see its hosts.
     await updateBusinessService(euContext, shop.id, { name: "Shop EU first", componentIds: [webEu.id] });
     await expect(updateBusinessService(await contextOf(eu), shop.id, { name: "Shop EU first", componentIds: [webEu.id, webUs.id] })).rejects.toMatchObject({
-      fieldErrors: { componentIds: `no such component: ${webUs.id}` },
+      fieldErrors: { componentIds: `Component ${webUs.id} cannot be chosen` },
     });
   });
 
@@ -171,7 +191,7 @@ describe.each(RUNTIMES)("configuration on %s", (runtime) => {
     const euContext = await contextOf(eu);
     expect(euContext.access.canSeeComponent(webUs.id)).toBe(false);
     await expect(updateBusinessService(euContext, other.id, { name: "Other", componentIds: [webEu.id, webUs.id] })).rejects.toMatchObject({
-      fieldErrors: { componentIds: `no such component: ${webUs.id}` },
+      fieldErrors: { componentIds: `Component ${webUs.id} cannot be chosen` },
     });
     expect(shop.id).toBeGreaterThan(0);
   });

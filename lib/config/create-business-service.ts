@@ -7,7 +7,7 @@ import { checkServiceComponents } from "./check-service-components";
 import { businessServiceInput, isUniqueViolation, parseInput } from "./inputs";
 
 /** Creates a business service; a non-admin creator's role is granted the right to see and edit it. */
-export async function createBusinessService({ prisma, user, access }: ConfigContext, raw: unknown): Promise<{ id: number }> {
+export async function createBusinessService({ prisma, user, access }: ConfigContext, raw: unknown): Promise<{ id: number; name: string }> {
   requireCapability(access, "configureBsm");
   const input = parseInput(businessServiceInput, await resolveInput(raw));
   try {
@@ -22,10 +22,10 @@ export async function createBusinessService({ prisma, user, access }: ConfigCont
         if (roleId !== null) await tx.roleBusinessService.create({ data: { roleId, businessServiceId: service.id, canEdit: true } });
       }
       await recordAudit(tx, user, { action: "businessService.create", target: `businessService:${service.id}`, detail: input });
-      return service;
+      return { id: service.id, name: input.name };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ValidationError({ name: "another business service already has this name" });
+    if (isUniqueViolation(error)) throw new ValidationError({ name: "Another business service already has this name" });
     throw error;
   }
 }

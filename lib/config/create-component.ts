@@ -6,7 +6,7 @@ import type { ConfigContext } from "./context";
 import { checkComponentHosts } from "./check-component-hosts";
 import { componentInput, isUniqueViolation, parseInput } from "./inputs";
 
-export async function createComponent({ prisma, user, access }: ConfigContext, raw: unknown): Promise<{ id: number }> {
+export async function createComponent({ prisma, user, access }: ConfigContext, raw: unknown): Promise<{ id: number; name: string }> {
   requireCapability(access, "configureBsmComponents");
   const input = parseInput(componentInput, await resolveInput(raw));
   try {
@@ -22,10 +22,10 @@ export async function createComponent({ prisma, user, access }: ConfigContext, r
         select: { id: true },
       });
       await recordAudit(tx, user, { action: "component.create", target: `component:${component.id}`, detail: input });
-      return component;
+      return { id: component.id, name: input.name };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ValidationError({ name: "another component already has this name" });
+    if (isUniqueViolation(error)) throw new ValidationError({ name: "Another component already has this name" });
     throw error;
   }
 }

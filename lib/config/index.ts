@@ -1,8 +1,8 @@
 export type { ConfigContext } from "./context";
-export { componentInput, businessServiceInput, type ComponentInput, type BusinessServiceInput } from "./inputs";
+export { componentInput, businessServiceInput, requiredOnlineRangeMessage, type ComponentInput, type BusinessServiceInput } from "./inputs";
 export { createComponent } from "./create-component";
 export { updateComponent } from "./update-component";
-export { deleteComponent } from "./delete-component";
+export { deleteComponent, type ComponentDeletion } from "./delete-component";
 export { createBusinessService } from "./create-business-service";
 export { updateBusinessService } from "./update-business-service";
 export { deleteBusinessService } from "./delete-business-service";

@@ -16,6 +16,8 @@ export interface ComponentConfigView {
   /** Why the user may not change or delete it; null when they may. */
   editRefusal: string | null;
   deleteRefusal: string | null;
+  /** The business services using it that the user may see, by name: deleting it removes it from them. */
+  usedBy: { id: number; name: string }[];
 }
 
 /** The components the user may see, by name, as the configuration screen and API show them. */
@@ -29,7 +31,7 @@ export async function listComponents(prisma: PrismaClient, access: Access): Prom
       requiredOnline: true,
       hostTemplate: { select: { id: true, name: true } },
       hosts: { orderBy: { position: "asc" }, select: { host: { select: { id: true, name: true } } } },
-      services: { select: { businessServiceId: true } },
+      services: { orderBy: { businessService: { name: "asc" } }, select: { businessService: { select: { id: true, name: true } } } },
     },
   });
   return components.map((component) => {
@@ -49,8 +51,9 @@ export async function listComponents(prisma: PrismaClient, access: Access): Prom
       deleteRefusal: componentDeleteRefusal(
         access,
         component.id,
-        component.services.map((link) => link.businessServiceId),
+        component.services.map((link) => link.businessService.id),
       ),
+      usedBy: component.services.map((link) => link.businessService).filter((service) => access.canSeeService(service.id)),
     };
   });
 }

@@ -7,7 +7,7 @@ import { businessServiceInput, isUniqueViolation, parseInput } from "./inputs";
 import { requireEditableService } from "./require-editable-service";
 
 /** Replaces the service's name and ordered components. */
-export async function updateBusinessService({ prisma, user, access }: ConfigContext, serviceId: number, raw: unknown): Promise<void> {
+export async function updateBusinessService({ prisma, user, access }: ConfigContext, serviceId: number, raw: unknown): Promise<{ id: number; name: string }> {
   requireEditableService(access, serviceId);
   const input = parseInput(businessServiceInput, await resolveInput(raw));
   try {
@@ -30,8 +30,9 @@ export async function updateBusinessService({ prisma, user, access }: ConfigCont
         detail: { before: { name: before.name, componentIds: previousComponentIds }, after: input },
       });
     });
+    return { id: serviceId, name: input.name };
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ValidationError({ name: "another business service already has this name" });
+    if (isUniqueViolation(error)) throw new ValidationError({ name: "Another business service already has this name" });
     throw error;
   }
 }

@@ -8,9 +8,16 @@ import { componentEditRefusal } from "./component-change-refusal";
 import { componentInput, isUniqueViolation, parseInput } from "./inputs";
 
 /** Replaces the component's name, template, ordered hosts and required-online count (for those who see all its hosts). */
-export async function updateComponent({ prisma, user, access }: ConfigContext, componentId: number, raw: unknown): Promise<void> {
+export async function updateComponent({ prisma, user, access }: ConfigContext, componentId: number, raw: unknown): Promise<{ id: number; name: string }> {
   requireCapability(access, "configureBsmComponents");
   if (!access.canSeeComponent(componentId)) throw new NotFoundError(`no component with id ${componentId}`);
+  const refusal = componentEditRefusal(access, componentId);
+  if (refusal !== null) {
+    // Refused before the input is read: the caller learns why, not what was wrong with the input.
+    const found = await prisma.component.findUnique({ where: { id: componentId }, select: { name: true } });
+    if (!found) throw new NotFoundError(`no component with id ${componentId}`);
+    throw new ForbiddenError(`You cannot change ${found.name}: ${refusal}`);
+  }
   const input = parseInput(componentInput, await resolveInput(raw));
   try {
     await prisma.$transaction(async (tx) => {
@@ -19,8 +26,6 @@ export async function updateComponent({ prisma, user, access }: ConfigContext, c
         select: { name: true, hostTemplateId: true, requiredOnline: true, hosts: { orderBy: { position: "asc" }, select: { hostId: true } } },
       });
       if (!before) throw new NotFoundError(`no component with id ${componentId}`);
-      const refusal = componentEditRefusal(access, componentId);
-      if (refusal !== null) throw new ForbiddenError(`You cannot change ${before.name}: ${refusal}`);
       const previousHostIds = before.hosts.map((link) => link.hostId);
       await checkComponentHosts(tx, access, input, new Set(previousHostIds));
       await tx.componentHost.deleteMany({ where: { componentId } });
@@ -39,8 +44,9 @@ export async function updateComponent({ prisma, user, access }: ConfigContext, c
         detail: { before: { name: before.name, hostTemplateId: before.hostTemplateId, hostIds: previousHostIds, requiredOnline: before.requiredOnline }, after: input },
       });
     });
+    return { id: componentId, name: input.name };
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ValidationError({ name: "another component already has this name" });
+    if (isUniqueViolation(error)) throw new ValidationError({ name: "Another component already has this name" });
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseInvestigateTarget, type InvestigateTarget } from "../status/investigate-target";
+import { investigateSegments, parseInvestigateTarget, type InvestigateTarget } from "../status/investigate-target";
 import { parseIdSegment, storableText } from "../validation/fields";
 
 export const DASHLET_SIZES = ["small", "medium", "large", "full"] as const;
@@ -20,6 +20,56 @@ export interface DashletView {
   size: DashletSize;
   position: number;
   content: DashletContent;
+  /** What it shows, naming the object: "Service: Payment API", "Investigate: web-01 (Web servers)". */
+  title: string;
+}
+
+/** Grid columns each size spans (of DASHLET_COLUMNS). */
+export const DASHLET_COLUMNS = 4;
+export function columnsOf(size: DashletSize): number {
+  return DASHLET_SIZES.indexOf(size) + 1;
+}
+export function sizeOfColumns(columns: number): DashletSize {
+  return DASHLET_SIZES[Math.min(DASHLET_SIZES.length, Math.max(1, Math.round(columns))) - 1];
+}
+
+/** The stored target of a content (the inverse of contentOf). */
+export function targetOf(content: DashletContent): string {
+  switch (content.kind) {
+    case "summary":
+      return "";
+    case "service":
+      return String(content.serviceId);
+    case "component":
+      return String(content.componentId);
+    case "investigate":
+      return investigateSegments(content.target).map(encodeURIComponent).join("/");
+  }
+}
+
+/** Names of the objects dashlets show; a missing name means the object is gone or hidden from the user. */
+export interface DashletNames {
+  service: (id: number) => string | undefined;
+  component: (id: number) => string | undefined;
+}
+
+export function dashletTitle(content: DashletContent, names: DashletNames): string {
+  const service = (id: number) => names.service(id) ?? `#${id} (not available)`;
+  const component = (id: number) => names.component(id) ?? `#${id} (not available)`;
+  switch (content.kind) {
+    case "summary":
+      return "BSM Summary";
+    case "service":
+      return `Service: ${service(content.serviceId)}`;
+    case "component":
+      return `Component: ${component(content.componentId)}`;
+    case "investigate": {
+      const target = content.target;
+      if (target.kind === "service") return `Investigate: ${service(target.id)}`;
+      if (target.kind === "component") return `Investigate: ${component(target.id)}`;
+      return `Investigate: ${target.host} (${component(target.componentId)})`;
+    }
+  }
 }
 
 export const newDashletInput = z.object({

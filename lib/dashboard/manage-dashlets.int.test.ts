@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { NO_GRANTS, createAccess } from "@/lib/auth/access";
 import { RUNTIMES, freshDatabaseOpener, type FreshDatabase } from "@/tests/support/databases";
 import { NotFoundError, ValidationError } from "../errors/app-error";
-import { addDashlet, listDashlets, moveDashlet, removeDashlet, resizeDashlet } from "./manage-dashlets";
+import { addDashlet, listDashlets, moveDashlet, moveDashletTo, removeDashlet, resizeDashlet } from "./manage-dashlets";
 
 const estate = {
   hosts: new Map([["web1", { hostGroups: ["web"], keywords: [] }]]),
@@ -48,6 +48,40 @@ describe.each(RUNTIMES)("personal dashboards on %s", (runtime) => {
       { id: pinned.id, size: "medium" },
       { id: service.id, size: "full" },
     ]);
+  });
+
+  it("moves a dashlet to a position, puts a removed one back where it was, and titles each with its object", async () => {
+    const { prisma } = database;
+    const userId = (await prisma.user.create({ data: { email: "c@bsm.local", name: "C", passwordHash: "x" } })).id;
+    const template = await prisma.hostTemplate.create({ data: { name: "Web" } });
+    await prisma.component.create({ data: { id: 3, name: "Web servers", hostTemplateId: template.id, requiredOnline: 1 } });
+    await prisma.businessService.create({ data: { id: 12, name: "Payment API" } });
+    const summary = await addDashlet(prisma, userId, viewer, { kind: "summary" });
+    const service = await addDashlet(prisma, userId, viewer, { kind: "service", target: "12" });
+    const host = await addDashlet(prisma, userId, viewer, { kind: "investigate", target: "host/3/web1" });
+    const component = await addDashlet(prisma, userId, viewer, { kind: "component", target: "3" });
+    expect((await listDashlets(prisma, userId, viewer)).map((dashlet) => dashlet.title)).toEqual([
+      "BSM Summary",
+      "Service: Payment API",
+      "Investigate: web1 (Web servers)",
+      "Component: Web servers",
+    ]);
+
+    await moveDashletTo(prisma, userId, component.id, 0);
+    expect((await listDashlets(prisma, userId)).map((dashlet) => dashlet.id)).toEqual([component.id, summary.id, service.id, host.id]);
+    await moveDashletTo(prisma, userId, component.id, 99);
+    expect((await listDashlets(prisma, userId)).map((dashlet) => dashlet.id)).toEqual([summary.id, service.id, host.id, component.id]);
+
+    await removeDashlet(prisma, userId, service.id);
+    const restored = await addDashlet(prisma, userId, viewer, { kind: "service", target: "12", size: "large" }, 1);
+    expect((await listDashlets(prisma, userId)).map(({ id, size }) => ({ id, size }))).toEqual([
+      { id: summary.id, size: "medium" },
+      { id: restored.id, size: "large" },
+      { id: host.id, size: "medium" },
+      { id: component.id, size: "medium" },
+    ]);
+    await expect(moveDashletTo(prisma, otherUserId, summary.id, 0)).rejects.toThrow(NotFoundError);
+    await expect(addDashlet(prisma, userId, viewer, { kind: "service", target: "12" }, -1)).rejects.toThrow(ValidationError);
   });
 
   it("refuses bad input, unseen objects and other users' dashlets with a clear error", async () => {

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardPage() {
   const { user, access } = await requireAccess();
   const prisma = getPrisma();
-  const [counts, dashlets] = await Promise.all([getConfigurationCounts(prisma, access), access.has("bsm") ? listDashlets(prisma, user.id) : []]);
+  const [counts, dashlets] = await Promise.all([getConfigurationCounts(prisma, access), access.has("bsm") ? listDashlets(prisma, user.id, access) : []]);
   const tiles = counts
     ? [
         { label: "Business services", value: counts.businessServices, href: "/summary" },

@@ -5,6 +5,7 @@ import { getPrisma } from "@/lib/db";
 import { ItemListAside, ItemListLink } from "@/components/ui/item-list-aside";
 import { PageHeader } from "@/components/ui/page-header";
 import { ConfigureTabs } from "@/components/configure/configure-tabs";
+import { ConfigureNotice } from "@/components/configure/configure-notice";
 import { ComponentEditor } from "@/components/configure/component-editor";
 import { ComponentReadOnly } from "@/components/configure/component-read-only";
 
@@ -21,6 +22,7 @@ export default async function ConfigureComponentsPage({ searchParams }: { search
     <>
       {title}
       <ConfigureTabs current="components" components services={access.has("configureBsm")} />
+      <ConfigureNotice />
       <div className="grid grid-cols-[16rem_1fr] gap-6">
         <ItemListAside label="Components" newItem={{ href: "/configure/components", label: "New component" }} testId="component-list">
           {components.map((component) => (

@@ -6,6 +6,7 @@ import { getPrisma } from "@/lib/db";
 import { ItemListAside, ItemListLink } from "@/components/ui/item-list-aside";
 import { PageHeader } from "@/components/ui/page-header";
 import { ConfigureTabs } from "@/components/configure/configure-tabs";
+import { ConfigureNotice } from "@/components/configure/configure-notice";
 import { ServiceEditor } from "@/components/configure/service-editor";
 
 export const metadata: Metadata = { title: "Configure business services" };
@@ -25,6 +26,7 @@ export default async function ConfigureServicesPage({ searchParams }: { searchPa
     <>
       {title}
       <ConfigureTabs current="services" components={access.has("configureBsmComponents")} services />
+      <ConfigureNotice />
       <div className="mt-4 grid grid-cols-[16rem_1fr] gap-6">
         <ItemListAside label="Business services" newItem={{ href: "/configure/services", label: "New business service" }} testId="service-list">
           {editable.map((service) => (

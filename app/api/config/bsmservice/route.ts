@@ -8,5 +8,5 @@ export function GET(request: Request) {
 }
 
 export function POST(request: Request) {
-  return handleApiRequest(request, async (context) => Response.json(await createBusinessService(context, context.body), { status: 201 }));
+  return handleApiRequest(request, async (context) => Response.json({ id: (await createBusinessService(context, context.body)).id }, { status: 201 }));
 }

@@ -24,7 +24,8 @@ export function PUT(request: Request, { params }: Params) {
 
 export function DELETE(request: Request, { params }: Params) {
   return handleApiRequest(request, async (context) => {
-    await deleteComponent(context, parseId((await params).id));
+    const removeFromServices = context.url.searchParams.get("removeFromServices") === "true";
+    await deleteComponent(context, parseId((await params).id), { removeFromServices });
     return new Response(null, { status: 204 });
   });
 }
