@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { NO_GRANTS, createAccess, type Grants } from "@/lib/auth/access";
 import { loadAccessEstate } from "@/lib/auth/load-access";
 import { freshDatabaseOpener, type FreshDatabase } from "@/tests/support/databases";
-import { searchEstate, type SearchResults } from "./search-estate";
+import { searchEstate } from "./search-estate";
+import type { SearchResults } from "./search-results";
 
 /**
  * Shop holds Web servers (web-eu-01, web-eu-02 in host group "web") and Payments (pay-eu-01 in

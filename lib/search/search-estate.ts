@@ -8,44 +8,23 @@ import { readStoredFlags } from "../status/stored-statuses";
 import { storableText } from "../validation/fields";
 import { rankMatches } from "./rank";
 import { componentPath, hostPath, servicePath } from "./result-links";
+import { MAX_QUERY_LENGTH, type SearchResults } from "./search-results";
 
-export const SEARCH_KINDS = ["service", "component", "host", "check"] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
-
-export const MAX_QUERY_LENGTH = 100;
 export const DEFAULT_PER_KIND = 5;
 export const MAX_PER_KIND = 20;
-
-export interface SearchHit {
-  kind: SearchKind;
-  /** Unique within its kind. */
-  key: string;
-  name: string;
-  /** A state as components/status names it (OPERATIONAL, FAILED, CRITICAL, …). */
-  state: string;
-  /** What else helps to tell it apart: a check's host, a host's failing checks, a flag. */
-  detail: string | null;
-  href: string;
-}
-
-export type SearchResults = { query: string } & Record<SearchKind, SearchHit[]>;
 
 export interface SearchQuery {
   q: string;
   limit: number;
 }
 
+const LIMIT_MESSAGE = `limit must be a whole number from 1 to ${MAX_PER_KIND}`;
 const searchQuerySchema = z.object({
   q: storableText()
     .trim()
     .min(1, "q (what to search for) must not be empty")
     .max(MAX_QUERY_LENGTH, `q (what to search for) must be at most ${MAX_QUERY_LENGTH} characters`),
-  limit: z.coerce
-    .number({ error: `limit must be a whole number from 1 to ${MAX_PER_KIND}` })
-    .int(`limit must be a whole number from 1 to ${MAX_PER_KIND}`)
-    .min(1, `limit must be a whole number from 1 to ${MAX_PER_KIND}`)
-    .max(MAX_PER_KIND, `limit must be a whole number from 1 to ${MAX_PER_KIND}`)
-    .default(DEFAULT_PER_KIND),
+  limit: z.coerce.number({ error: LIMIT_MESSAGE }).int(LIMIT_MESSAGE).min(1, LIMIT_MESSAGE).max(MAX_PER_KIND, LIMIT_MESSAGE).default(DEFAULT_PER_KIND),
 });
 
 /** ?q= (required) and ?limit= (results per kind); 400 with a plain message otherwise. */
