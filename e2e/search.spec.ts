@@ -51,7 +51,7 @@ test("`/` focuses the search, typing lists what matches by kind, arrows and Ente
   await expect(first).toHaveAttribute("aria-selected", "true");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/bsm\/service\/\d+$/);
-  await expect(page.getByRole("heading", { name: "Payment API" })).toBeVisible();
+  await expect(page.locator("main").getByText("Payment API", { exact: true }).first()).toBeVisible();
 
   // Escape closes the list; the box keeps what was typed.
   await page.keyboard.press("/");
@@ -60,6 +60,7 @@ test("`/` focuses the search, typing lists what matches by kind, arrows and Ente
   await page.keyboard.press("Escape");
   await expect(searchBox(page)).toHaveAttribute("aria-expanded", "false");
   await expect(results(page)).toBeHidden();
+  await expect(searchBox(page)).toHaveValue("web-");
 
   const phone = await signedIn(browser, DEMO_VIEWER, { width: 390, height: 844 });
   await searchBox(phone).fill("Pay");

@@ -152,7 +152,7 @@ export function GlobalSearch() {
         onFocus={() => setOpen(true)}
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
-        className="w-36 rounded border border-slate-600 bg-slate-800 px-2.5 py-1 text-sm text-white placeholder:text-slate-400 focus:w-56 focus:outline-2 focus:outline-white sm:w-48 sm:focus:w-72 motion-safe:transition-[width]"
+        className="w-32 rounded border border-slate-600 bg-slate-800 px-2.5 py-1 text-sm text-white placeholder:text-slate-400 focus:outline-2 focus:outline-white sm:w-48"
       />
       <div
         hidden={!expanded}

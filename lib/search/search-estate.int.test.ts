@@ -111,6 +111,16 @@ describe("searchEstate on PGlite", () => {
     expect(names(await search({ bsmAccess: false, viewAll: true, allBusinessServices: true }, "e"))).toEqual({ service: [], component: [], host: [], check: [] });
   });
 
+  it("finds a check added after an earlier search, and no longer one whose host was removed", async () => {
+    expect(names(await search({ isAdmin: true }, "disk")).check).toEqual([]);
+    const web2 = await database.prisma.host.findUniqueOrThrow({ where: { name: "web-eu-02" } });
+    await database.prisma.serviceCheck.create({ data: { hostId: web2.id, name: "Disk /var", state: "WARNING", contributingTemplates: ["Linux"] } });
+    expect((await search({ isAdmin: true }, "disk")).check).toMatchObject([{ name: "Disk /var", state: "WARNING", detail: "on web-eu-02" }]);
+    await database.prisma.host.update({ where: { id: web2.id }, data: { removedAt: new Date() } });
+    expect(names(await search({ isAdmin: true }, "disk")).check).toEqual([]);
+    await database.prisma.host.update({ where: { id: web2.id }, data: { removedAt: null } });
+  });
+
   it("takes the query literally: LIKE wildcards and regular-expression characters match only themselves", async () => {
     expect(names(await search({ isAdmin: true }, "%"))).toEqual({ service: [], component: [], host: [], check: [] });
     expect(names(await search({ isAdmin: true }, "eu-0"))).toMatchObject({ host: ["pay-eu-01", "web-eu-01", "web-eu-02"] });

@@ -6,6 +6,7 @@ import { containsPattern } from "../connector/table-query";
 import { ValidationError } from "../errors/app-error";
 import { readStoredFlags } from "../status/stored-statuses";
 import { storableText } from "../validation/fields";
+import { loadCheckIndex } from "./check-names";
 import { rankMatches } from "./rank";
 import { componentPath, hostPath, servicePath } from "./result-links";
 import { MAX_QUERY_LENGTH, type SearchResults } from "./search-results";
@@ -77,6 +78,44 @@ interface CheckRow {
   componentIds: number[];
 }
 
+/** How many (host, check) candidates the first read of check states looks at; each further read, four times more. */
+const FIRST_CHECK_CANDIDATES = 100;
+
+/**
+ * Checks on hosts the user may see whose name matches: best check name first (rankMatches over the
+ * distinct names), then by host name. Candidates from the check index are read in growing batches,
+ * with the host rule in SQL, until `limit` are found: one small read for most users.
+ */
+async function searchChecks(prisma: PrismaClient, access: Access, q: string, limit: number): Promise<CheckRow[]> {
+  const hostVisibility = hostVisibilityCondition(access, 4);
+  if (hostVisibility.sql === "FALSE") return [];
+  const index = await loadCheckIndex(prisma);
+  const candidates = rankMatches([...index.keys()], q, (name) => name, Number.MAX_SAFE_INTEGER).flatMap((name) =>
+    (index.get(name) ?? []).map((host) => ({ host, name })),
+  );
+  const found: CheckRow[] = [];
+  for (let start = 0, size = FIRST_CHECK_CANDIDATES; start < candidates.length && found.length < limit; start += size, size *= 4) {
+    const batch = candidates.slice(start, start + size);
+    found.push(
+      ...(await prisma.$queryRawUnsafe<CheckRow[]>(
+        `SELECT c.name, h.name AS host, c.state::text AS state, c.acknowledged, c."inDowntime",
+                EXISTS (SELECT 1 FROM "HostElement" e WHERE e.host = h.name) AS "hasElement",
+                ARRAY(SELECT ch."componentId" FROM "ComponentHost" ch WHERE ch."hostId" = h.id ORDER BY ch."componentId") AS "componentIds"
+         FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS candidate(host, name, position)
+         JOIN "Host" h ON h.name = candidate.host
+         JOIN "ServiceCheck" c ON c."hostId" = h.id AND c.name = candidate.name
+         WHERE h."removedAt" IS NULL AND ${hostVisibility.sql}
+         ORDER BY candidate.position LIMIT $3`,
+        batch.map((candidate) => candidate.host),
+        batch.map((candidate) => candidate.name),
+        limit - found.length,
+        ...hostVisibility.params,
+      )),
+    );
+  }
+  return found;
+}
+
 const CHECK_SEVERITY_ORDER = `CASE sc.state WHEN 'CRITICAL' THEN 0 WHEN 'UNKNOWN' THEN 1 WHEN 'WARNING' THEN 2 ELSE 3 END`;
 
 function flagsDetail(flags: { acknowledged: boolean; impacted?: boolean; inDowntime?: boolean }): string | null {
@@ -128,20 +167,7 @@ export async function searchEstate(prisma: PrismaClient, access: Access, { q, li
       ...matchParams,
       ...hostVisibility.params,
     ),
-    prisma.$queryRawUnsafe<CheckRow[]>(
-      `WITH matched AS (
-         SELECT c.name, c.state::text AS state, c.acknowledged, c."inDowntime", h.id AS "hostId", h.name AS host
-         FROM "ServiceCheck" c JOIN "Host" h ON h.id = c."hostId"
-         WHERE h."removedAt" IS NULL AND c.name ILIKE $1 AND ${hostVisibility.sql}
-         ORDER BY ${rankedOrder("c.name")}, h.name COLLATE "C" LIMIT $4)
-       SELECT m.name, m.host, m.state, m.acknowledged, m."inDowntime",
-              EXISTS (SELECT 1 FROM "HostElement" e WHERE e.host = m.host) AS "hasElement",
-              ARRAY(SELECT ch."componentId" FROM "ComponentHost" ch WHERE ch."hostId" = m."hostId" ORDER BY ch."componentId") AS "componentIds"
-       FROM matched m
-       ORDER BY m.host COLLATE "C"`,
-      ...matchParams,
-      ...hostVisibility.params,
-    ),
+    searchChecks(prisma, access, q, limit),
   ]);
 
   const name = (hit: { name: string }) => hit.name;
@@ -163,8 +189,7 @@ export async function searchEstate(prisma: PrismaClient, access: Access, { q, li
       detail: row.checks === 0 ? null : row.checksNotOk === 0 ? `all ${row.checks} checks OK` : `${row.checksNotOk} of ${row.checks} checks not OK`,
       href: hostPath({ name: row.name, hasElement: row.hasElement, visibleComponentId: firstVisibleComponent(row.componentIds) }),
     })),
-    // Checks are ordered by host in SQL, so equal check names stay in host order.
-    check: rankMatches(checks, q, name, limit).map((row) => ({
+    check: checks.map((row) => ({
       kind: "check",
       key: JSON.stringify([row.host, row.name]),
       name: row.name,
