@@ -70,9 +70,13 @@ test("`/` focuses the search, typing lists what matches by kind, arrows and Ente
   expect(box!.x).toBeGreaterThanOrEqual(0);
   expect(box!.x + box!.width).toBeLessThanOrEqual(390);
   await phone.screenshot({ path: "test-results/search-results-390.png" });
+  await page.context().close();
+  await phone.context().close();
 });
 
 test("a role that sees one host group finds none of the other hosts or their checks", async ({ browser }) => {
+  // Two sign-ins and a role made in the admin screen: slow on a busy machine.
+  test.setTimeout(120_000);
   const admin = await signedIn(browser, E2E_ADMIN);
   await admin.goto("/admin");
   const roleEditor = admin.getByRole("region", { name: "Role editor" });

@@ -158,7 +158,8 @@ export function GlobalSearch() {
         hidden={!expanded}
         // Keeps the focus in the input while an option is clicked.
         onMouseDown={(event) => event.preventDefault()}
-        className="absolute right-0 top-full z-50 mt-1 w-[min(28rem,calc(100vw-2rem))] overflow-hidden rounded-lg bg-white text-slate-900 shadow-lg ring-1 ring-slate-900/10 dark:bg-slate-800 dark:text-slate-100"
+        // On phones the list spans the screen, just below the box (a fixed box without top stays where it would be).
+        className="absolute right-0 top-full z-50 mt-1 w-[min(28rem,calc(100vw-2rem))] overflow-hidden max-sm:fixed max-sm:left-2 max-sm:right-2 max-sm:top-auto max-sm:w-auto rounded-lg bg-white text-slate-900 shadow-lg ring-1 ring-slate-900/10 dark:bg-slate-800 dark:text-slate-100"
       >
         <p role="status" className="border-b border-slate-100 px-3 py-1.5 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-300" data-testid="global-search-status">
           {expanded ? status : ""}
