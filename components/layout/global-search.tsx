@@ -6,7 +6,10 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { StatusBadge } from "@/components/status/status-badge";
 import { MAX_QUERY_LENGTH, SEARCH_KINDS, SEARCH_KIND_LABELS, type SearchHit, type SearchResults } from "@/lib/search/search-results";
 
-/** Long enough to skip the requests of a fast typist's middle keystrokes, short enough not to be felt. */
+/**
+ * A keystroke within this long of the previous one waits this long (a fast typist's middle
+ * keystrokes send no request); the first after a pause is searched at once.
+ */
 const DEBOUNCE_MS = 40;
 
 async function fetchSearch(q: string, signal: AbortSignal): Promise<SearchResults> {
@@ -24,8 +27,12 @@ function isTypingTarget(target: EventTarget | null): boolean {
 
 function useDebounced(value: string, delay: number): string {
   const [debounced, setDebounced] = useState(value);
+  const lastChange = useRef(0);
   useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), delay);
+    const now = performance.now();
+    const typingFast = now - lastChange.current < delay;
+    lastChange.current = now;
+    const timer = setTimeout(() => setDebounced(value), typingFast ? delay : 0);
     return () => clearTimeout(timer);
   }, [value, delay]);
   return debounced;
@@ -104,7 +111,8 @@ export function GlobalSearch() {
         else moveActive(event.key === "ArrowDown" ? 1 : -1);
         break;
       case "Enter": {
-        const hit = hits[activeIndex === -1 ? 0 : activeIndex];
+        // Only what is listed for what was typed (not the previous query's list while the new one loads).
+        const hit = results?.query === typed ? hits[activeIndex === -1 ? 0 : activeIndex] : undefined;
         if (expanded && hit) {
           event.preventDefault();
           openHit(hit);

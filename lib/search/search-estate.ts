@@ -140,8 +140,8 @@ export async function searchEstate(prisma: PrismaClient, access: Access, { q, li
       ? Promise.resolve([])
       : prisma.$queryRawUnsafe<NamedRow[]>(
           `WITH matched AS (
-             SELECT o.id, o.name FROM "${table}" o
-             WHERE o.name ILIKE $1 AND o.id = ANY($5::int[])
+             SELECT o.id, o.name FROM "${table}" o JOIN unnest($5::int[]) AS visible(id) ON visible.id = o.id
+             WHERE o.name ILIKE $1
              ORDER BY ${rankedOrder("o.name")} LIMIT $4)
            SELECT m.id, m.name, st.state::text AS state, st.acknowledged, st.impacted
            FROM matched m LEFT JOIN "BsmObjectStatus" st ON st."objectType" = '${objectType}'::"BsmObjectType" AND st."objectKey" = m.id::text`,
