@@ -6,7 +6,8 @@ import { signIn } from "./helpers";
 // that sees only the hosts of one host group finds no other host, and no check of one.
 const EU_WEB_USER = { email: "search-eu-web@bsm.local", password: "search-eu-web-password", name: "EU web only" } as const;
 
-test.describe.configure({ mode: "serial" });
+// Each test signs in twice (and the second makes a role in the admin screen): slow on a busy machine.
+test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 async function signedIn(browser: Browser, credentials: { email: string; password: string }, viewport = { width: 1280, height: 800 }): Promise<Page> {
   const page = await (await browser.newContext({ viewport })).newPage();
@@ -75,8 +76,6 @@ test("`/` focuses the search, typing lists what matches by kind, arrows and Ente
 });
 
 test("a role that sees one host group finds none of the other hosts or their checks", async ({ browser }) => {
-  // Two sign-ins and a role made in the admin screen: slow on a busy machine.
-  test.setTimeout(120_000);
   const admin = await signedIn(browser, E2E_ADMIN);
   await admin.goto("/admin");
   const roleEditor = admin.getByRole("region", { name: "Role editor" });
