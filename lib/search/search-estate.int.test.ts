@@ -126,4 +126,14 @@ describe("searchEstate on PGlite", () => {
     expect(names(await search({ isAdmin: true }, "eu-0"))).toMatchObject({ host: ["pay-eu-01", "web-eu-01", "web-eu-02"] });
     expect(names(await search({ isAdmin: true }, "(.*"))).toEqual({ service: [], component: [], host: [], check: [] });
   });
+
+  it("finds a visible component ranked behind more hidden ones than the first read looks at", async () => {
+    const template = await database.prisma.hostTemplate.findFirstOrThrow();
+    const pay1 = await database.prisma.host.findUniqueOrThrow({ where: { name: "pay-eu-01" } });
+    for (const name of ["e1", "e2", "e3", "e4", "e5"]) {
+      await database.prisma.component.create({ data: { name, hostTemplateId: template.id, requiredOnline: 1, hosts: { create: [{ hostId: pay1.id, position: 0 }] } } });
+    }
+    expect(names(await search({ isAdmin: true }, "e", 1)).component).toEqual(["e1"]);
+    expect(names(await search({ hostGroups: ["web"] }, "e", 1)).component).toEqual(["Web servers"]);
+  });
 });

@@ -125,8 +125,8 @@ function flagsDetail(flags: { acknowledged: boolean; impacted?: boolean; inDownt
 
 /**
  * Business services, components, hosts and service checks whose name holds the query, only those
- * the user may see (the same Access and host rule as every view: access.visible*Ids, and
- * hostVisibilityCondition for hosts and checks of hosts), best matches first, at most `limit` of each.
+ * the user may see (the same Access and host rule as every view: access.canSeeService /
+ * canSeeComponent, and hostVisibilityCondition for hosts and checks of hosts), best matches first, at most `limit` of each.
  */
 export async function searchEstate(prisma: PrismaClient, access: Access, { q, limit }: SearchQuery): Promise<SearchResults> {
   const empty: SearchResults = { query: q, service: [], component: [], host: [], check: [] };
@@ -135,23 +135,33 @@ export async function searchEstate(prisma: PrismaClient, access: Access, { q, li
   const hostVisibility = hostVisibilityCondition(access, matchParams.length + 1);
   const firstVisibleComponent = (componentIds: number[]) => componentIds.find((id) => access.canSeeComponent(id)) ?? null;
 
-  const bsmObjects = (table: "BusinessService" | "Component", objectType: "BUSINESS_SERVICE" | "COMPONENT", ids: number[]) =>
-    ids.length === 0
-      ? Promise.resolve([])
-      : prisma.$queryRawUnsafe<NamedRow[]>(
-          `WITH matched AS (
-             SELECT o.id, o.name FROM "${table}" o JOIN unnest($5::int[]) AS visible(id) ON visible.id = o.id
-             WHERE o.name ILIKE $1
-             ORDER BY ${rankedOrder("o.name")} LIMIT $4)
-           SELECT m.id, m.name, st.state::text AS state, st.acknowledged, st.impacted
-           FROM matched m LEFT JOIN "BsmObjectStatus" st ON st."objectType" = '${objectType}'::"BsmObjectType" AND st."objectKey" = m.id::text`,
-          ...matchParams,
-          ids,
-        );
+  // Candidates in rank order, in growing batches, kept when the user may see them (Access decides,
+  // as on every view): an administrator's first batch is enough; sending every visible id (5,000
+  // components) to the database cost more than the search.
+  const bsmObjects = async (table: "BusinessService" | "Component", objectType: "BUSINESS_SERVICE" | "COMPONENT", canSee: (id: number) => boolean) => {
+    const found: NamedRow[] = [];
+    for (let offset = 0, size = 4 * limit; found.length < limit; offset += size, size *= 4) {
+      const rows = await prisma.$queryRawUnsafe<NamedRow[]>(
+        `WITH matched AS (
+           SELECT o.id, o.name FROM "${table}" o WHERE o.name ILIKE $1
+           ORDER BY ${rankedOrder("o.name")} LIMIT $4 OFFSET $5)
+         SELECT m.id, m.name, st.state::text AS state, st.acknowledged, st.impacted
+         FROM matched m LEFT JOIN "BsmObjectStatus" st ON st."objectType" = '${objectType}'::"BsmObjectType" AND st."objectKey" = m.id::text`,
+        matchParams[0],
+        matchParams[1],
+        matchParams[2],
+        size,
+        offset,
+      );
+      found.push(...rows.filter((row) => canSee(row.id)));
+      if (rows.length < size) break;
+    }
+    return found;
+  };
 
   const [services, components, hosts, checks] = await Promise.all([
-    bsmObjects("BusinessService", "BUSINESS_SERVICE", access.visibleServiceIds()),
-    bsmObjects("Component", "COMPONENT", access.visibleComponentIds()),
+    bsmObjects("BusinessService", "BUSINESS_SERVICE", access.canSeeService),
+    bsmObjects("Component", "COMPONENT", access.canSeeComponent),
     prisma.$queryRawUnsafe<HostRow[]>(
       `WITH matched AS (
          SELECT h.id, h.name FROM "Host" h
