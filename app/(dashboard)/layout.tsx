@@ -3,6 +3,7 @@ import { requireAccess, requireUser } from "@/lib/auth/session";
 import { MainNav } from "@/components/layout/main-nav";
 import { hiddenNavHrefs } from "@/lib/auth/hidden-nav";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { GlobalSearch } from "@/components/layout/global-search";
 import { LiveEventsProvider } from "@/components/live/live-events-provider";
 import { SourceBanner } from "@/components/live/source-banner";
 import { getPrisma } from "@/lib/db";
@@ -23,6 +24,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <span className="shrink-0 whitespace-nowrap font-semibold tracking-tight">BSM Dashboard</span>
           <MainNav hiddenHrefs={hiddenNavHrefs(access)} />
           <div className="ml-auto flex shrink-0 items-center gap-3 whitespace-nowrap text-sm">
+            {access.has("bsm") && <GlobalSearch />}
             <span data-testid="signed-in-user" className="text-slate-300" title={user.name}>
               {user.email}
             </span>

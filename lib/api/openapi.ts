@@ -114,6 +114,18 @@ export const openApiDocument = {
       },
       delete: { summary: "Delete a business service", parameters: [idParameter], responses: { "204": { description: "Deleted" }, ...errorResponses } },
     },
+    "/api/search": {
+      get: {
+        summary: "Business services, components, hosts and service checks the caller may see whose name holds q, best matches first",
+        description:
+          "Case-insensitive. Within each kind, names that start with q come first, then names with a word that starts with q, then names holding it anywhere; shorter names first within each. Hosts and checks follow the host rule (hosts seen bottom up only; checks of hosts the caller may see).",
+        parameters: [
+          { name: "q", in: "query", required: true, description: "What to search for (1 to 100 characters after trimming)", schema: { type: "string", minLength: 1, maxLength: 100 } },
+          { name: "limit", in: "query", description: "At most this many results of each kind", schema: { type: "integer", minimum: 1, maximum: 20, default: 5 } },
+        ],
+        responses: { "200": { description: "What was found, by kind", ...json(ref("SearchResults")) }, ...errorResponses },
+      },
+    },
     "/api/tokens": {
       get: {
         summary: "The caller's own API tokens (never the tokens themselves)",
@@ -228,6 +240,32 @@ export const openApiDocument = {
           services_critical: count,
           services_downtime: count,
           services_acknowledged: count,
+        },
+      },
+      SearchHit: {
+        type: "object",
+        required: ["kind", "key", "name", "state", "detail", "href"],
+        properties: {
+          kind: { type: "string", enum: ["service", "component", "host", "check"] },
+          key: { type: "string", description: "Unique within its kind" },
+          name: { type: "string" },
+          state: {
+            type: "string",
+            description: "A business service's or component's state; a check's state; a host's worst check state (\"No checks\" when it has none)",
+          },
+          detail: { type: ["string", "null"], description: "A check's host, a host's checks not OK, acknowledged / impacted / in downtime" },
+          href: { type: "string", description: "The page that shows it" },
+        },
+      },
+      SearchResults: {
+        type: "object",
+        required: ["query", "service", "component", "host", "check"],
+        properties: {
+          query: { type: "string", description: "q as searched (trimmed)" },
+          service: { type: "array", items: ref("SearchHit") },
+          component: { type: "array", items: ref("SearchHit") },
+          host: { type: "array", items: ref("SearchHit") },
+          check: { type: "array", items: ref("SearchHit") },
         },
       },
       ComponentInput: {

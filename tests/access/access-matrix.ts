@@ -361,6 +361,16 @@ export const API_ROUTES: ApiRow[] = [
     },
   },
   {
+    route: "/api/search",
+    methods: {
+      GET: [
+        // Found objects are limited to what the role may see (lib/search/search-estate.int.test.ts); without BSM access nothing.
+        { what: "a search", url: fixedUrl("/api/search?q=EU"), expect: bsmApi },
+        { what: "a search without q (400 for those who may search)", url: fixedUrl("/api/search"), expect: bsmApi },
+      ],
+    },
+  },
+  {
     route: "/api/tokens",
     methods: {
       GET: [{ what: "own tokens", url: fixedUrl("/api/tokens"), expect: bsmApi }],
