@@ -3,6 +3,7 @@ import { requireAccess, requireUser } from "@/lib/auth/session";
 import { MainNav } from "@/components/layout/main-nav";
 import { hiddenNavHrefs } from "@/lib/auth/hidden-nav";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { ThemeToggle } from "@/components/layout/theme-toggle";
 import { LiveEventsProvider } from "@/components/live/live-events-provider";
 import { SourceBanner } from "@/components/live/source-banner";
 import { getPrisma } from "@/lib/db";
@@ -26,6 +27,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             <span data-testid="signed-in-user" className="text-slate-300" title={user.name}>
               {user.email}
             </span>
+            <ThemeToggle />
             <SignOutButton />
           </div>
         </div>

@@ -6,6 +6,7 @@ import { getPrisma } from "../db";
 import type { Access } from "./access";
 import { loadUserAccess } from "./load-access";
 import { authOptions } from "./options";
+import { DEFAULT_PREFERENCES, readPreferences, type UserPreferences } from "../users/preferences";
 import { findSessionUser, sessionHolds, sessionUserOf, type SessionUser } from "./session-user";
 
 export type CurrentUser = SessionUser;
@@ -37,4 +38,14 @@ export const requireAccess = cache(async (): Promise<{ user: CurrentUser; access
   const signedIn = await getSignedInAccess();
   if (!signedIn) redirect("/signin");
   return signedIn;
+});
+
+/**
+ * The theme and time zone of whoever holds the session cookie, for the root layout (signed out: the
+ * defaults). Only looks: pages check the session themselves.
+ */
+export const getSessionPreferences = cache(async (): Promise<UserPreferences> => {
+  const claims = (await getServerSession(authOptions))?.claims;
+  if (!claims || claims.expiresAt <= Date.now()) return DEFAULT_PREFERENCES;
+  return readPreferences(getPrisma(), claims.userId);
 });
