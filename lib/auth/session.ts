@@ -1,6 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { connection } from "next/server";
 import { cache } from "react";
 import { getPrisma } from "../db";
 import type { Access } from "./access";
@@ -45,6 +46,7 @@ export const requireAccess = cache(async (): Promise<{ user: CurrentUser; access
  * defaults). Only looks: pages check the session themselves.
  */
 export const getSessionPreferences = cache(async (): Promise<UserPreferences> => {
+  await connection(); // per request: never prerendered at build time, where there is no session (nor secret)
   const claims = (await getServerSession(authOptions))?.claims;
   if (!claims || claims.expiresAt <= Date.now()) return DEFAULT_PREFERENCES;
   return readPreferences(getPrisma(), claims.userId);
