@@ -64,6 +64,7 @@ test("main pages meet WCAG 2 A/AA in light and dark, and show no raw ISO timesta
       found.push(...(await axeViolations(page)).map((violation) => `${colorScheme} ${path} ${violation}`));
     }
     expect(backgrounds.size, `${path} looks the same in light and dark`).toBe(2);
+    await page.screenshot({ path: `test-results/themes/dark-page${path.replaceAll("/", "-") || "-home"}.png`, fullPage: true });
   }
   expect(found).toEqual([]);
 
