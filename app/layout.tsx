@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
 import { Providers } from "@/components/providers";
+import { getSessionPreferences } from "@/lib/auth/session";
 
 export const metadata: Metadata = {
   title: { default: "BSM Dashboard", template: "%s · BSM Dashboard" },
@@ -16,11 +17,13 @@ export const metadata: Metadata = {
   manifest: "/manifest.webmanifest",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const preferences = await getSessionPreferences();
+  // data-theme is in the first byte of HTML, so the page paints in the user's theme (globals.css).
   return (
-    <html lang="en">
+    <html lang="en" data-theme={preferences.theme}>
       <body className="min-h-screen bg-slate-100 font-sans text-slate-900 antialiased">
-        <Providers>{children}</Providers>
+        <Providers preferences={preferences}>{children}</Providers>
       </body>
     </html>
   );

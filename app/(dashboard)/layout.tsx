@@ -4,6 +4,7 @@ import { MainNav } from "@/components/layout/main-nav";
 import { hiddenNavHrefs } from "@/lib/auth/hidden-nav";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { GlobalSearch } from "@/components/layout/global-search";
+import { ThemeToggle } from "@/components/layout/theme-toggle";
 import { LiveEventsProvider } from "@/components/live/live-events-provider";
 import { SourceBanner } from "@/components/live/source-banner";
 import { getPrisma } from "@/lib/db";
@@ -28,6 +29,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             <span data-testid="signed-in-user" className="text-slate-300" title={user.name}>
               {user.email}
             </span>
+            <ThemeToggle />
             <SignOutButton />
           </div>
         </div>

@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { ConfirmDelete } from "@/components/configure/confirm-delete";
 import { ActionMessage } from "@/components/connector/action-message";
 import { FieldError } from "@/components/ui/field-error";
+import { Time } from "@/components/ui/time";
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/actions/account";
 import { IDLE, resultMessage, type ActionResult } from "@/lib/errors/action-result";
 
@@ -12,14 +13,13 @@ interface TokenRow {
   id: number;
   name: string;
   prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
+  createdAt: number;
+  lastUsedAt: number | null;
   scope: "full" | "read-only";
-  expiresAt: string | null;
+  expiresAt: number | null;
   expired: boolean;
 }
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en-GB", { timeZone: "UTC" }) + " UTC" : "never");
 
 export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
   const router = useRouter();
@@ -128,10 +128,10 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
               <td className="py-1.5 pr-4">{token.name}</td>
               <td className="py-1.5 pr-4 font-mono">{token.prefix}…</td>
               <td className="py-1.5 pr-4">{token.scope === "read-only" ? "read-only" : "full"}</td>
-              <td className="py-1.5 pr-4">{when(token.createdAt)}</td>
-              <td className="py-1.5 pr-4">{when(token.lastUsedAt)}</td>
+              <td className="py-1.5 pr-4"><Time at={token.createdAt} /></td>
+              <td className="py-1.5 pr-4">{token.lastUsedAt === null ? "never" : <Time at={token.lastUsedAt} />}</td>
               <td className="py-1.5 pr-4">
-                {token.expiresAt === null ? "never" : when(token.expiresAt)}
+                {token.expiresAt === null ? "never" : <Time at={token.expiresAt} />}
                 {token.expired && <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-900">expired</span>}
               </td>
               <td className="py-1.5">

@@ -1,16 +1,22 @@
 "use client";
 
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
 import { StatusBadge } from "@/components/status/status-badge";
 import { StatusHeading } from "@/components/status/status-heading";
 import { statusStyle } from "@/components/status/status-style";
-import { formatDuration, formatUtcClock, formatUtcSeconds } from "@/components/ui/format-time";
+import { formatClock, formatDuration } from "@/components/ui/format-time";
+import { Time, useTimeZone } from "@/components/ui/time";
 import { investigateSegments } from "@/lib/status/investigate-target";
 import type { InvestigateView } from "@/lib/status/investigate-view";
-import { hourlyAvailability, hoursBeforeNowLabel, recentProblemPeriods, timelineChartRow } from "@/lib/status/timeline-figures";
+import { HOUR_MS, hourlyAvailability, hoursBeforeNowLabel, recentProblemPeriods, timelineChartRow } from "@/lib/status/timeline-figures";
 import { PinButton } from "./pin-button";
 import { chartColorOf, formatAvailability } from "./status-marks";
+
+// Chart text and tooltip in the theme's colours (recharts draws them grey on white by default).
+const AXIS_TICK = { fontSize: 10, fill: "var(--color-slate-600)" };
+const TOOLTIP_STYLE = { backgroundColor: "var(--color-white)", borderColor: "var(--color-slate-300)", color: "var(--color-slate-900)" };
 
 /** Periods listed under the state timeline: the latest problems, enough to read at a glance. */
 const LISTED_PERIODS = 6;
@@ -41,7 +47,7 @@ export function InvestigatePanel({ view, showPin = true, compact = false }: { vi
             <dt className="text-slate-600">Downtime</dt>
             <dd className="tabular-nums">{formatDuration(view.downtimeMs)}</dd>
             {view.details.map((detail) => (
-              <DetailRow key={detail.label} label={detail.label} value={detail.value} />
+              <DetailRow key={detail.label} label={detail.label} value={detail.isMoment ? <Time at={detail.value} /> : detail.value} />
             ))}
           </dl>
           {view.related.length > 0 && (
@@ -69,7 +75,7 @@ export function InvestigatePanel({ view, showPin = true, compact = false }: { vi
   );
 }
 
-function DetailRow({ label, value }: { label: string; value: string }) {
+function DetailRow({ label, value }: { label: string; value: ReactNode }) {
   return (
     <>
       <dt className="text-slate-600">{label}</dt>
@@ -79,17 +85,22 @@ function DetailRow({ label, value }: { label: string; value: string }) {
 }
 
 function AvailabilityByHour({ view }: { view: InvestigateView }) {
+  const zone = useTimeZone();
   const data = hourlyAvailability(view.timeline, view.windowFrom, view.windowTo);
   return (
     <figure data-testid="availability-chart" aria-label="Availability per hour over the last 24 hours">
-      <figcaption className="text-xs text-slate-600">Availability per hour (UTC)</figcaption>
+      <figcaption className="text-xs text-slate-600">Availability per hour</figcaption>
       <div className="h-40 w-full">
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 160 }}>
           <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="hour" tick={{ fontSize: 10 }} interval={3} />
-            <YAxis domain={[0, 100]} tick={{ fontSize: 10 }} unit="%" />
-            <Tooltip formatter={(value) => [`${Number(value).toFixed(2)}%`, "Availability"]} />
+            <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--color-slate-200)" />
+            <XAxis dataKey="start" tick={AXIS_TICK} interval={3} tickFormatter={(start: number) => formatClock(start, zone)} />
+            <YAxis domain={[0, 100]} tick={AXIS_TICK} unit="%" />
+            <Tooltip
+              formatter={(value) => [`${Number(value).toFixed(2)}%`, "Availability"]}
+              labelFormatter={(start) => `${formatClock(Number(start), zone)}–${formatClock(Number(start) + HOUR_MS, zone)}`}
+              contentStyle={TOOLTIP_STYLE}
+            />
             <Bar dataKey="availability" isAnimationActive={false} shape={(props: BarShapeProps) => <ColouredRect {...props} colour={chartColorOf("OPERATIONAL")} />} />
           </BarChart>
         </ResponsiveContainer>
@@ -116,7 +127,7 @@ function StateTimeline({ view }: { view: InvestigateView }) {
               domain={[0, total]}
               ticks={[0, total / 4, total / 2, (3 * total) / 4, total]}
               tickFormatter={(value: number) => hoursBeforeNowLabel(value, total)}
-              tick={{ fontSize: 10 }}
+              tick={AXIS_TICK}
             />
             <YAxis type="category" dataKey="name" hide />
             {view.timeline.map((segment, index) => (
@@ -135,7 +146,7 @@ function StateTimeline({ view }: { view: InvestigateView }) {
       <ul className="mt-1 flex flex-wrap gap-3 text-xs text-slate-700" aria-label="Periods">
         {recentProblemPeriods(view.timeline, LISTED_PERIODS).map((segment) => (
           <li key={segment.from}>
-            {statusStyle(segment.state).label} {formatUtcClock(segment.from)}–{formatUtcClock(segment.to)}
+            {statusStyle(segment.state).label} <Time at={segment.from} style="clock" />–<Time at={segment.to} style="clock" />
           </li>
         ))}
       </ul>
@@ -155,7 +166,7 @@ function TransitionList({ view }: { view: InvestigateView }) {
         <table className="w-full text-left text-sm" data-testid="transitions">
           <thead className="text-slate-600">
             <tr>
-              <th className="py-1 pr-4 font-medium">When (UTC)</th>
+              <th className="py-1 pr-4 font-medium">When</th>
               <th className="py-1 pr-4 font-medium">From</th>
               <th className="py-1 pr-4 font-medium">To</th>
               <th className="py-1 font-medium">Flags</th>
@@ -164,7 +175,9 @@ function TransitionList({ view }: { view: InvestigateView }) {
           <tbody>
             {view.transitions.map((transition, index) => (
               <tr key={`${transition.at}-${index}`} className="border-t border-slate-100">
-                <td className="py-1 pr-4 tabular-nums">{formatUtcSeconds(transition.at)}</td>
+                <td className="py-1 pr-4 tabular-nums">
+                  <Time at={transition.at} style="seconds" />
+                </td>
                 <td className="py-1 pr-4">
                   <StatusBadge state={transition.fromState} />
                 </td>

@@ -1,5 +1,5 @@
 import type { HostElementDetail } from "@/lib/connector";
-import { formatUtcSeconds } from "@/components/ui/format-time";
+import { Time } from "@/components/ui/time";
 
 const KIND_LABELS: Record<string, (hostType: string) => string> = {
   "element.create": (hostType) => `Host element created for ${hostType}`,
@@ -17,7 +17,7 @@ export function ReflectHistory({ events }: { events: HostElementDetail["history"
     <ol className="max-w-3xl space-y-1 text-sm" data-testid="reflect-history">
       {events.map((event) => (
         <li key={event.id} className="rounded bg-white px-3 py-2 shadow-sm">
-          <span className="font-mono text-xs text-slate-500">{formatUtcSeconds(event.at)}</span>{" "}
+          <Time at={event.at} style="seconds" className="font-mono text-xs text-slate-500" />{" "}
           <strong>{(KIND_LABELS[event.kind] ?? (() => event.kind))(event.hostType)}</strong> {CAUSE_LABELS[event.cause] ?? event.cause}
           {event.userEmail && <span className="text-slate-600"> · {event.userEmail}</span>}
           {event.message && <span className="block text-red-700">{event.message}</span>}

@@ -1,5 +1,6 @@
 "use client";
 
+import { Time } from "@/components/ui/time";
 import { useLivePollState } from "./live-events-provider";
 
 interface Props {
@@ -27,13 +28,13 @@ export function SourceBanner({ sourceKind, sourceDescription, staleSince, lastEr
       )}
       {databaseDownSince !== null && (
         <p role="status" className="rounded bg-red-100 px-3 py-1.5 text-sm text-red-950" data-testid="database-down-banner">
-          <strong>The dashboard&apos;s database cannot be reached since {new Date(databaseDownSince).toLocaleString()}.</strong> What is shown may be out of
+          <strong>The dashboard&apos;s database cannot be reached since <Time at={databaseDownSince} />.</strong> What is shown may be out of
           date.
         </p>
       )}
       {stale !== null && (
         <p role="status" className="rounded bg-red-100 px-3 py-1.5 text-sm text-red-950" data-testid="stale-banner">
-          <strong>Monitoring data is stale since {new Date(stale).toLocaleString()}.</strong>{" "}
+          <strong>Monitoring data is stale since <Time at={stale} />.</strong>{" "}
           {error ? `The monitoring source is not answering: ${error}. ` : ""}The last known states are shown.
         </p>
       )}

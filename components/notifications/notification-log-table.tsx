@@ -1,5 +1,6 @@
 import type { NotificationLogDelivery, NotificationLogEntry } from "@/lib/notify/log/list-notification-log";
 import { StatusBadge } from "@/components/status/status-badge";
+import { Time } from "@/components/ui/time";
 
 const SKIP_REASONS: Record<string, string> = {
   belowAlertFrom: "below “alert from”",
@@ -44,7 +45,7 @@ export function NotificationLogTable({ entries }: { entries: NotificationLogEntr
     <table className="w-full overflow-hidden rounded-lg bg-white text-sm shadow-sm" data-testid="notification-log">
       <thead className="bg-slate-100 text-left text-slate-600">
         <tr>
-          <th className="px-3 py-2">Time (UTC)</th>
+          <th className="px-3 py-2">Time</th>
           <th className="px-3 py-2">Profile</th>
           <th className="px-3 py-2">Object</th>
           <th className="px-3 py-2">Notification</th>
@@ -54,7 +55,7 @@ export function NotificationLogTable({ entries }: { entries: NotificationLogEntr
       <tbody>
         {entries.map((entry) => (
           <tr key={entry.id} className="border-t border-slate-100 align-top" data-testid="notification-log-entry">
-            <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{entry.at.replace("T", " ").replace(/:00\.000Z$/, "")}</td>
+            <td className="px-3 py-2 font-mono text-xs whitespace-nowrap"><Time at={entry.at} style="seconds" /></td>
             <td className="px-3 py-2">{entry.profileName}</td>
             <td className="px-3 py-2">
               {entry.objectName} <span className="text-xs text-slate-500">{entry.objectType === "BUSINESS_SERVICE" ? "business service" : "component"}</span>

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { FieldError } from "@/components/ui/field-error";
+import { Time } from "@/components/ui/time";
 import { IDLE, formErrorsOf, resultMessage, type ActionResult } from "@/lib/errors/action-result";
 import type { OutboundPolicyForm as OutboundPolicyFormData } from "@/lib/notify/outbound-policy-store";
 
@@ -59,7 +60,7 @@ export function OutboundPolicyForm({ form, save }: Props) {
       </div>
       {form.updatedAt && (
         <p className="text-xs text-slate-500">
-          Last changed {form.updatedAt.replace("T", " ").replace(/\.\d+Z$/, " UTC")} by {form.updatedByEmail}.
+          Last changed <Time at={form.updatedAt} /> by {form.updatedByEmail}.
         </p>
       )}
     </form>

@@ -1,7 +1,7 @@
 import type { PollerStatusView } from "@/lib/status/get-poller-status";
 import type { SourceEventView } from "@/lib/status/list-source-events";
 import type { SourceSettingsFormData } from "@/lib/settings/load-source-settings-form";
-import { formatUtcDateTime } from "@/components/ui/format-time";
+import { Time } from "@/components/ui/time";
 
 /** Where the settings come from, which database the poller reads now (main or backup) and how the last poll went. */
 export function SourceInUse({ form, poller, events }: { form: SourceSettingsFormData; poller: PollerStatusView | null; events: SourceEventView[] }) {
@@ -15,9 +15,13 @@ export function SourceInUse({ form, poller, events }: { form: SourceSettingsForm
       <dl className="grid grid-cols-[11rem_1fr] gap-x-4 gap-y-2">
         <dt className="font-medium text-slate-600">Settings</dt>
         <dd data-testid="settings-origin">
-          {form.origin === "saved"
-            ? `Saved on this page by ${form.updatedByEmail} at ${formatUtcDateTime(form.updatedAt!)}`
-            : "From the environment (BSM_SOURCE, BSM_SOURCE_SETTINGS, BSM_POLL_INTERVAL_SECONDS)"}
+          {form.origin === "saved" ? (
+            <>
+              Saved on this page by {form.updatedByEmail} at <Time at={form.updatedAt!} />
+            </>
+          ) : (
+            "From the environment (BSM_SOURCE, BSM_SOURCE_SETTINGS, BSM_POLL_INTERVAL_SECONDS)"
+          )}
         </dd>
         <dt className="font-medium text-slate-600">Reading from</dt>
         <dd data-testid="reading-from">{description ?? "not polled yet"}</dd>
@@ -28,10 +32,18 @@ export function SourceInUse({ form, poller, events }: { form: SourceSettingsForm
           </>
         )}
         <dt className="font-medium text-slate-600">Last successful poll</dt>
-        <dd>{poller?.lastSuccessAt ? formatUtcDateTime(poller.lastSuccessAt) : "never"}</dd>
+        <dd>{poller?.lastSuccessAt ? <Time at={poller.lastSuccessAt} /> : "never"}</dd>
         <dt className="font-medium text-slate-600">Last result</dt>
         <dd data-testid="last-poll-result" className={poller?.lastError ? "text-red-800" : undefined}>
-          {poller?.lastError ? `failing since ${poller.staleSince ? formatUtcDateTime(poller.staleSince) : "?"}: ${poller.lastError}` : poller ? "ok" : "—"}
+          {poller?.lastError ? (
+            <>
+              failing since {poller.staleSince ? <Time at={poller.staleSince} /> : "?"}: {poller.lastError}
+            </>
+          ) : poller ? (
+            "ok"
+          ) : (
+            "—"
+          )}
         </dd>
       </dl>
       {form.environmentProblem && <p className="mt-3 text-amber-800">{form.environmentProblem}</p>}
@@ -42,7 +54,7 @@ export function SourceInUse({ form, poller, events }: { form: SourceSettingsForm
         <ul className="space-y-1" data-testid="source-events">
           {events.map((event) => (
             <li key={event.id} className="rounded bg-slate-50 px-3 py-1.5">
-              <span className="font-mono text-xs text-slate-500">{formatUtcDateTime(event.at)}</span> <strong>{event.kind}</strong>: {event.message}
+              <Time at={event.at} className="font-mono text-xs text-slate-500" /> <strong>{event.kind}</strong>: {event.message}
             </li>
           ))}
         </ul>

@@ -77,8 +77,3 @@ export function formatRelative(at: Moment, now: number): string {
   if (Math.abs(delta) < 1000) return "just now";
   return delta > 0 ? `${formatElapsed(delta)} ago` : `in ${formatElapsed(-delta)}`;
 }
-
-// Old UTC-only writers, still used by pages not yet moved to <Time>; they go once every caller uses the user's zone.
-export const formatUtcSeconds = (at: Moment): string => formatSeconds(at, "UTC");
-export const formatUtcDateTime = (at: Moment): string => formatDateTime(at, "UTC");
-export const formatUtcClock = (at: Moment): string => formatClock(at, "UTC");

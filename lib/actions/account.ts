@@ -8,6 +8,7 @@ import { getPrisma } from "../db";
 import { toActionResult, type ActionResult } from "../errors/action-result";
 import { NotFoundError } from "../errors/app-error";
 import { changeOwnPassword } from "../users/passwords";
+import { saveOwnPreferences } from "../users/preferences";
 
 /** Creates one of the signed-in user's own tokens (name, scope "full" or "read-only", optional expiry); the token is in this result only. */
 export async function createApiTokenAction(input: { name: string; scope: string; expiresAt: string }): Promise<ActionResult<{ token: string; name: string }>> {
@@ -36,5 +37,15 @@ export async function changePasswordAction(input: unknown): Promise<ActionResult
     const { sessionVersion } = await changeOwnPassword(getPrisma(), user, input);
     await renewOwnSession(user.id, sessionVersion);
     return "Password changed. Your other sessions have been signed out.";
+  });
+}
+
+/** Any signed-in user: saves their own theme and time zone. */
+export async function savePreferencesAction(input: unknown): Promise<ActionResult> {
+  return toActionResult("save your preferences", async () => {
+    const user = await requireUser();
+    await saveOwnPreferences(getPrisma(), user.id, input);
+    revalidatePath("/", "layout");
+    return "Preferences saved.";
   });
 }

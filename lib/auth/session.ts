@@ -1,11 +1,13 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { connection } from "next/server";
 import { cache } from "react";
 import { getPrisma } from "../db";
 import type { Access } from "./access";
 import { loadUserAccess } from "./load-access";
 import { authOptions } from "./options";
+import { DEFAULT_PREFERENCES, readPreferences, type UserPreferences } from "../users/preferences";
 import { findSessionUser, sessionHolds, sessionUserOf, type SessionUser } from "./session-user";
 
 export type CurrentUser = SessionUser;
@@ -37,4 +39,15 @@ export const requireAccess = cache(async (): Promise<{ user: CurrentUser; access
   const signedIn = await getSignedInAccess();
   if (!signedIn) redirect("/signin");
   return signedIn;
+});
+
+/**
+ * The theme and time zone of whoever holds the session cookie, for the root layout (signed out: the
+ * defaults). Only looks: pages check the session themselves.
+ */
+export const getSessionPreferences = cache(async (): Promise<UserPreferences> => {
+  await connection(); // per request: never prerendered at build time, where there is no session (nor secret)
+  const claims = (await getServerSession(authOptions))?.claims;
+  if (!claims || claims.expiresAt <= Date.now()) return DEFAULT_PREFERENCES;
+  return readPreferences(getPrisma(), claims.userId);
 });

@@ -23,7 +23,8 @@ export interface InvestigateView {
   state: BsmState;
   acknowledged: boolean;
   impacted: boolean;
-  details: { label: string; value: string }[];
+  /** `isMoment`: the value is an ISO 8601 moment, which the UI writes in the user's time zone. */
+  details: { label: string; value: string; isMoment?: true }[];
   /** Where the object sits: its component (for a host) or its services (for a component). */
   related: { label: string; href: string }[];
   availability: number;
@@ -97,7 +98,7 @@ async function describeTarget(prisma: PrismaClient, access: Access, target: Inve
       title: service.name,
       details: [
         { label: "Components", value: String(service.components.length) },
-        { label: "Created", value: service.createdAt.toISOString() },
+        { label: "Created", value: service.createdAt.toISOString(), isMoment: true },
       ],
       related: [
         { label: `Service view: ${service.name}`, href: `/bsm/service/${target.id}` },
@@ -132,7 +133,7 @@ async function describeTarget(prisma: PrismaClient, access: Access, target: Inve
         { label: "Host template", value: component.hostTemplate.name },
         { label: "Hosts", value: String(component.hosts.length) },
         { label: "Required online", value: `${effectiveRequiredOnline(component.requiredOnline, component.hosts.length)} of ${component.hosts.length}` },
-        { label: "Created", value: component.createdAt.toISOString() },
+        { label: "Created", value: component.createdAt.toISOString(), isMoment: true },
       ],
       related: [{ label: `Component view: ${component.name}`, href: `/bsm/component/${componentId}` }, ...services],
     };

@@ -9,30 +9,30 @@ const segment = (state: BsmState, from: number, to: number): StateSegment<BsmSta
 describe("hourly availability", () => {
   it("is 100% for every hour of an operational window, labelled by the hour's start in UTC", () => {
     expect(hourlyAvailability([segment("OPERATIONAL", 0, 3)], at(0), at(3))).toEqual([
-      { hour: "00:00", availability: 100 },
-      { hour: "01:00", availability: 100 },
-      { hour: "02:00", availability: 100 },
+      { start: at(0), availability: 100 },
+      { start: at(1), availability: 100 },
+      { start: at(2), availability: 100 },
     ]);
   });
 
   it("counts only OPERATIONAL time, split where a segment crosses an hour", () => {
     const timeline = [segment("OPERATIONAL", 0, 0.5), segment("FAILED", 0.5, 1.25), segment("DOWNTIME", 1.25, 1.5), segment("OPERATIONAL", 1.5, 2)];
     expect(hourlyAvailability(timeline, at(0), at(2))).toEqual([
-      { hour: "00:00", availability: 50 },
-      { hour: "01:00", availability: 50 },
+      { start: at(0), availability: 50 },
+      { start: at(1), availability: 50 },
     ]);
   });
 
   it("measures a short last hour against its own length", () => {
     expect(hourlyAvailability([segment("OPERATIONAL", 0, 1.25), segment("OFFLINE", 1.25, 1.5)], at(0), at(1.5))).toEqual([
-      { hour: "00:00", availability: 100 },
-      { hour: "01:00", availability: 50 },
+      { start: at(0), availability: 100 },
+      { start: at(1), availability: 50 },
     ]);
   });
 
   it("rounds to two decimals and is 0% for an hour with no timeline", () => {
-    expect(hourlyAvailability([segment("OPERATIONAL", 0, 1 / 3)], at(0), at(1))).toEqual([{ hour: "00:00", availability: 33.33 }]);
-    expect(hourlyAvailability([], at(0), at(1))).toEqual([{ hour: "00:00", availability: 0 }]);
+    expect(hourlyAvailability([segment("OPERATIONAL", 0, 1 / 3)], at(0), at(1))).toEqual([{ start: at(0), availability: 33.33 }]);
+    expect(hourlyAvailability([], at(0), at(1))).toEqual([{ start: at(0), availability: 0 }]);
   });
 
   it("has no hours for an empty window", () => {

@@ -3,8 +3,8 @@ import type { BsmState, StateSegment } from "../bsm";
 export const HOUR_MS = 3_600_000;
 
 export interface HourAvailability {
-  /** The hour's start, "HH:MM" in UTC. */
-  hour: string;
+  /** The hour's start, milliseconds since the epoch (the UI writes it in the user's time zone). */
+  start: number;
   /** Percent of the hour spent OPERATIONAL, two decimals. */
   availability: number;
 }
@@ -19,8 +19,7 @@ export function hourlyAvailability(timeline: readonly StateSegment<BsmState>[], 
       if (segment.state !== "OPERATIONAL") continue;
       operational += Math.max(0, Math.min(end, segment.to) - Math.max(start, segment.from));
     }
-    const label = new Date(start).toISOString().slice(11, 16);
-    hours.push({ hour: label, availability: Math.round((operational / (end - start)) * 10_000) / 100 });
+    hours.push({ start, availability: Math.round((operational / (end - start)) * 10_000) / 100 });
   }
   return hours;
 }

@@ -434,6 +434,7 @@ const componentsOnMissing = allowedFor<ActionOutcome>("refused", [], { anonymous
 export const SERVER_ACTIONS: ActionRow[] = [
   { file: "lib/actions/account.ts", name: "createApiTokenAction", cases: [{ what: "an empty token name", args: () => [{ name: "", scope: "full", expiresAt: "" }], expect: signedInAction }] },
   { file: "lib/actions/account.ts", name: "changePasswordAction", cases: [{ what: "an empty form", args: () => [{}], expect: signedInAction }] },
+  { file: "lib/actions/account.ts", name: "savePreferencesAction", cases: [{ what: "an unknown theme", args: () => [{ theme: "purple", timeZone: null }], expect: signedInAction }] },
   { file: "lib/actions/account.ts", name: "revokeApiTokenAction", cases: [{ what: "a token that does not exist", args: () => [NO_SUCH_ID], expect: roles<ActionOutcome>("notFound", { anonymous: "signin" }) }] },
 
   { file: ADMIN_ACTIONS, name: "saveRoleAction", cases: [{ what: "a new role, invalid", args: () => [null, { name: "" }], expect: adminAction }] },

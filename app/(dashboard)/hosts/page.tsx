@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/status/status-badge";
 import { Pagination, SearchForm, SortableHeader } from "@/components/connector/table-controls";
-import { formatUtcSeconds } from "@/components/ui/format-time";
+import { Time } from "@/components/ui/time";
 
 export const metadata: Metadata = { title: "Hosts" };
 
@@ -48,7 +48,7 @@ export default async function HostsPage({ searchParams }: { searchParams: Promis
                 {header("status", "Reflect Status")}
                 {header("checks", "Checks")}
                 {header("problems", "Not OK")}
-                {header("created", "Created (UTC)")}
+                {header("created", "Created")}
               </tr>
             </thead>
             <tbody>
@@ -66,7 +66,7 @@ export default async function HostsPage({ searchParams }: { searchParams: Promis
                   </td>
                   <td className="px-4 py-2 tabular-nums">{row.checks}</td>
                   <td className="px-4 py-2 tabular-nums">{row.problems}</td>
-                  <td className="px-4 py-2 font-mono text-xs text-slate-600">{formatUtcSeconds(row.createdAt)}</td>
+                  <td className="px-4 py-2 font-mono text-xs text-slate-600"><Time at={row.createdAt} style="seconds" /></td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { requireAccess } from "@/lib/auth/session";
 import { getDatabase } from "@/lib/db";
 import { describeDatabaseTarget } from "@/lib/db/describe-target";
@@ -7,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { describeCyclePhases } from "@/lib/poller/cycle-cost";
 import { getPollerStatus, pollerStatusViewer, type PollerStatusView } from "@/lib/status/get-poller-status";
 import { listRecentSourceEvents } from "@/lib/status/list-source-events";
-import { formatUtcDateTime } from "@/components/ui/format-time";
+import { Time } from "@/components/ui/time";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -49,7 +50,7 @@ export default async function SettingsPage() {
         <dt className="font-medium text-slate-600">Reading from</dt>
         <dd>{poller?.sourceDescription ?? "not polled yet"}</dd>
         <dt className="font-medium text-slate-600">Last successful poll</dt>
-        <dd>{poller?.lastSuccessAt ? formatUtcDateTime(poller.lastSuccessAt) : "never"}</dd>
+        <dd>{poller?.lastSuccessAt ? <Time at={poller.lastSuccessAt} /> : "never"}</dd>
         <dt className="font-medium text-slate-600">Last result</dt>
         <dd>{lastResult(poller)}</dd>
         <dt className="font-medium text-slate-600">Last cycle took</dt>
@@ -62,7 +63,7 @@ export default async function SettingsPage() {
         <ul className="max-w-2xl space-y-1 text-sm" data-testid="source-events">
           {events.map((event) => (
             <li key={event.id} className="rounded bg-white px-3 py-2 shadow-sm">
-              <span className="font-mono text-xs text-slate-500">{event.at}</span> <strong>{event.kind}</strong>: {event.message}
+              <Time at={event.at} className="font-mono text-xs text-slate-500" /> <strong>{event.kind}</strong>: {event.message}
             </li>
           ))}
         </ul>
@@ -72,9 +73,15 @@ export default async function SettingsPage() {
 }
 
 /** Administrators get the source's error text; everyone else only that, and since when, the data is stale. */
-function lastResult(poller: PollerStatusView | null): string {
+function lastResult(poller: PollerStatusView | null): ReactNode {
   if (!poller) return "—";
   if (poller.staleSince === null) return "ok";
-  const since = formatUtcDateTime(poller.staleSince);
-  return poller.lastError ? `failing since ${since}: ${poller.lastError}` : `monitoring data is stale since ${since}`;
+  const since = <Time at={poller.staleSince} />;
+  return poller.lastError ? (
+    <>
+      failing since {since}: {poller.lastError}
+    </>
+  ) : (
+    <>monitoring data is stale since {since}</>
+  );
 }

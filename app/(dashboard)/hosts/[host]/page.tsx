@@ -7,7 +7,7 @@ import { getHostElement } from "@/lib/connector";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/status/status-badge";
 import { ReflectHistory } from "@/components/connector/reflect-history";
-import { formatUtcSeconds } from "@/components/ui/format-time";
+import { Time } from "@/components/ui/time";
 
 type Params = { params: Promise<{ host: string }> };
 
@@ -65,7 +65,7 @@ export default async function HostElementPage({ params }: Params) {
               <th className="px-4 py-2 font-medium">Service groups</th>
               <th className="px-4 py-2 font-medium">State</th>
               <th className="px-4 py-2 font-medium">Output</th>
-              <th className="px-4 py-2 font-medium">Last state change (UTC)</th>
+              <th className="px-4 py-2 font-medium">Last state change</th>
             </tr>
           </thead>
           <tbody>
@@ -83,7 +83,7 @@ export default async function HostElementPage({ params }: Params) {
                 </td>
                 <td className="px-4 py-2 font-mono text-xs text-slate-700">{check.output}</td>
                 <td className="px-4 py-2 font-mono text-xs text-slate-600">
-                  {check.lastStateChange ? formatUtcSeconds(check.lastStateChange) : "—"}
+                  {check.lastStateChange ? <Time at={check.lastStateChange} style="seconds" /> : "—"}
                 </td>
               </tr>
             ))}
