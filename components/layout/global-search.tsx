@@ -167,9 +167,9 @@ export function GlobalSearch() {
         // Keeps the focus in the input while an option is clicked.
         onMouseDown={(event) => event.preventDefault()}
         // On phones the list spans the screen, just below the box (a fixed box without top stays where it would be).
-        className="absolute right-0 top-full z-50 mt-1 w-[min(28rem,calc(100vw-2rem))] overflow-hidden max-sm:fixed max-sm:left-2 max-sm:right-2 max-sm:top-auto max-sm:w-auto rounded-lg bg-white text-slate-900 shadow-lg ring-1 ring-slate-900/10 dark:bg-slate-800 dark:text-slate-100"
+        className="absolute right-0 top-full z-50 mt-1 w-[min(28rem,calc(100vw-2rem))] overflow-hidden max-sm:fixed max-sm:left-2 max-sm:right-2 max-sm:top-auto max-sm:w-auto rounded-lg bg-white text-slate-900 shadow-lg ring-1 ring-slate-900/10"
       >
-        <p role="status" className="border-b border-slate-100 px-3 py-1.5 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-300" data-testid="global-search-status">
+        <p role="status" className="border-b border-slate-100 px-3 py-1.5 text-xs text-slate-600" data-testid="global-search-status">
           {expanded ? status : ""}
         </p>
         <div
@@ -183,7 +183,7 @@ export function GlobalSearch() {
         >
           {groups.map((group) => (
             <div key={group.kind} role="group" aria-labelledby={`${baseId}-${group.kind}`}>
-              <div id={`${baseId}-${group.kind}`} role="presentation" className="px-3 pb-1 pt-2 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
+              <div id={`${baseId}-${group.kind}`} role="presentation" className="px-3 pb-1 pt-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
                 {SEARCH_KIND_LABELS[group.kind]}
               </div>
               {group.hits.map((hit, offset) => {
@@ -198,13 +198,13 @@ export function GlobalSearch() {
                     data-kind={hit.kind}
                     onClick={() => openHit(hit)}
                     onMouseMove={() => results && !selected && setActive({ query: results.query, index })}
-                    className={`flex cursor-pointer items-center gap-3 px-3 py-1.5 text-sm ${selected ? "bg-sky-100 dark:bg-slate-700" : ""}`}
+                    className={`flex cursor-pointer items-center gap-3 px-3 py-1.5 text-sm ${selected ? "bg-sky-100" : ""}`}
                   >
                     <span className="min-w-0 flex-1">
                       <span className="block truncate font-medium" title={hit.name}>
                         {hit.name}
                       </span>
-                      {hit.detail && <span className="block truncate text-xs text-slate-600 dark:text-slate-300">{hit.detail}</span>}
+                      {hit.detail && <span className="block truncate text-xs text-slate-600">{hit.detail}</span>}
                     </span>
                     <span className="shrink-0">
                       <StatusBadge state={hit.state} />
