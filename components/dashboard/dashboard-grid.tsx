@@ -108,7 +108,7 @@ function ControlButton({ label, disabled, onClick, children }: { label: string; 
   );
 }
 
-function titleOf(content: DashletContent): string {
+export function titleOf(content: DashletContent): string {
   switch (content.kind) {
     case "summary":
       return "BSM Summary";
@@ -121,7 +121,7 @@ function titleOf(content: DashletContent): string {
   }
 }
 
-function DashletBody({ content, size }: { content: DashletContent; size: DashletSize }) {
+export function DashletBody({ content, size }: { content: DashletContent; size: DashletSize }) {
   switch (content.kind) {
     case "summary":
       return <SummaryDashletWithLocalOptions tilesHeight={TILES_HEIGHT[size]} />;
