@@ -4,7 +4,7 @@ import { useSearchParams } from "next/navigation";
 import { KioskExit } from "@/components/layout/kiosk";
 import { rotateSeconds } from "@/components/layout/kiosk-params";
 import { useElementSize } from "@/components/layout/use-element-size";
-import { KioskTiles } from "@/components/summary/kiosk-tiles";
+import { KIOSK_LINE, KioskTiles } from "@/components/summary/kiosk-tiles";
 import { useSummaryData } from "@/components/summary/use-summary-data";
 import { KIOSK_GAP, bestGrid } from "@/components/summary/tile-layout";
 import type { DashletView } from "@/lib/dashboard/dashlet";
@@ -22,7 +22,7 @@ export function KioskDashboard({ dashlets }: { dashlets: DashletView[] }) {
   const grid = size ? bestGrid(dashlets.length, size.width / zoom, size.height / zoom, DASHLET) : null;
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-1" data-testid="kiosk-dashboard">
-      <div ref={ref} className="min-h-0 flex-1 overflow-hidden">
+      <div ref={ref} className="min-h-0 flex-1 overflow-hidden p-1">
         {dashlets.length === 0 && (
           <p className="p-8 text-center text-slate-600">Your dashboard is empty. Leave the wall screen, open the Summary and pin a service.</p>
         )}
@@ -60,7 +60,7 @@ export function KioskDashboard({ dashlets }: { dashlets: DashletView[] }) {
           </ol>
         )}
       </div>
-      <div className="flex shrink-0 items-center gap-4 text-sm text-slate-700">
+      <div className="flex shrink-0 items-center gap-4 text-slate-700" style={KIOSK_LINE}>
         <span className="font-semibold text-slate-900">Dashboard</span>
         <KioskExit />
       </div>

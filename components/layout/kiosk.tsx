@@ -25,9 +25,12 @@ export function KioskButton() {
       prefetch={false}
       data-testid="kiosk-button"
       title="Full-screen tiles for a wall screen, problems first, pages rotate; Escape leaves it"
-      className="inline-flex items-center gap-1.5 rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm whitespace-nowrap text-slate-900 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-700"
+      className="hidden items-center gap-1.5 rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm whitespace-nowrap text-slate-900 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-700 sm:inline-flex"
     >
-      <span aria-hidden="true">⛶</span> Wall screen
+      <svg aria-hidden="true" viewBox="0 0 16 16" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.6">
+        <path d="M2 6V2h4M10 2h4v4M14 10v4h-4M6 14H2v-4" />
+      </svg>
+      Wall screen
     </Link>
   );
 }
@@ -50,7 +53,7 @@ export function KioskExit() {
       href={href}
       prefetch={false}
       data-testid="kiosk-exit"
-      className="rounded px-2 py-0.5 text-xs whitespace-nowrap text-slate-600 opacity-60 ring-1 ring-slate-300 hover:opacity-100 focus-visible:opacity-100 focus-visible:outline-2 focus-visible:outline-blue-700"
+      className="rounded px-2 py-0.5 text-[0.85em] whitespace-nowrap text-slate-600 opacity-60 ring-1 ring-slate-300 hover:opacity-100 focus-visible:opacity-100 focus-visible:outline-2 focus-visible:outline-blue-700"
     >
       Exit wall screen (Esc)
     </Link>

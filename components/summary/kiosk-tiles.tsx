@@ -9,6 +9,9 @@ import { KIOSK_GAP, kioskLayout } from "./tile-layout";
 import { useRotatingPage } from "./use-rotating-page";
 import { useTileFlip } from "./use-tile-flip";
 
+/** The line under the tiles grows with the screen: 14 px at 1080p, twice that at 4K. */
+export const KIOSK_LINE = { fontSize: "max(0.875rem, 1.3vh)" } as const;
+
 /**
  * Service tiles filling their area for a wall screen: in Summary order (problems first, then by name, so
  * tiles keep their places until a state changes), as large as the count allows, in pages that rotate
@@ -39,7 +42,8 @@ export function KioskTiles({
   const cellHeight = layout && size ? (size.height - (layout.rows - 1) * KIOSK_GAP) / layout.rows / layout.scale : 0;
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-1" data-testid="kiosk-tiles">
-      <div ref={ref} className="min-h-0 flex-1 overflow-hidden">
+      {/* The padding keeps the tiles' rings and the focus outline inside the clipped area. */}
+      <div ref={ref} className="min-h-0 flex-1 overflow-hidden p-1">
         {layout && size && (
           <ol
             ref={listRef}
@@ -69,7 +73,7 @@ export function KioskTiles({
           </ol>
         )}
       </div>
-      <div className="flex shrink-0 flex-wrap items-center justify-between gap-x-4 text-sm text-slate-700">
+      <div className="flex shrink-0 flex-wrap items-center justify-between gap-x-4 text-slate-700" style={KIOSK_LINE}>
         <div className="flex min-w-0 flex-wrap items-center gap-x-4">{status}</div>
         {layout && <PageIndicator page={page} pages={layout.pages} />}
       </div>
