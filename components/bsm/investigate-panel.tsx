@@ -11,6 +11,7 @@ import type { InvestigateView } from "@/lib/status/investigate-view";
 import { hourlyAvailability, hoursBeforeNowLabel, recentProblemPeriods, timelineChartRow } from "@/lib/status/timeline-figures";
 import { PinButton } from "./pin-button";
 import { chartColorOf, formatAvailability } from "./status-marks";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /** Periods listed under the state timeline: the latest problems, enough to read at a glance. */
 const LISTED_PERIODS = 6;
@@ -31,7 +32,7 @@ export function InvestigatePanel({ view, showPin = true, compact = false }: { vi
           <h3 id="investigate-details" className="mb-2 font-semibold">
             Details
           </h3>
-          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+          <dl className="grid grid-cols-[auto_minmax(0,1fr)] [overflow-wrap:anywhere] gap-x-4 gap-y-1 text-sm">
             <dt className="text-slate-600">Availability (24 h)</dt>
             <dd className="font-semibold tabular-nums" data-testid="investigate-availability">
               {formatAvailability(view.availability)}
@@ -152,6 +153,7 @@ function TransitionList({ view }: { view: InvestigateView }) {
       {view.transitions.length === 0 ? (
         <p className="text-sm text-slate-600">No transitions recorded.</p>
       ) : (
+        <TableScroll>
         <table className="w-full text-left text-sm" data-testid="transitions">
           <thead className="text-slate-600">
             <tr>
@@ -176,6 +178,7 @@ function TransitionList({ view }: { view: InvestigateView }) {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </section>
   );

@@ -115,7 +115,7 @@ export function ComponentEditor({
         </select>
         <FieldError id="component-hosts-error" message={fieldErrors.hostIds} />
       </div>
-      <dl className="grid max-w-md grid-cols-[10rem_1fr] items-center gap-x-4 gap-y-3">
+      <dl className="grid max-w-md grid-cols-1 sm:grid-cols-[10rem_minmax(0,1fr)] [overflow-wrap:anywhere] items-center gap-x-4 gap-y-3">
         <dt className="font-medium">Hosts Count</dt>
         <dd data-testid="hosts-count">{hostsCount}</dd>
         <HostCountSlider id="allowed-to-fail" label="Allowed to fail" hostsCount={hostsCount} value={allowedToFail} onChange={(value) => setRequiredOnline(hostsCount - value)} />
@@ -131,7 +131,7 @@ export function ComponentEditor({
         <dd data-testid="zone-percent">{operationalZonePercent(requiredOnline, hostsCount)}%</dd>
       </dl>
       <FieldError id="required-online-error" message={fieldErrors.requiredOnline} />
-      <div className="flex items-center gap-3">
+      <div className="flex flex-wrap items-center gap-3">
         <button type="button" onClick={save} disabled={pending} className="rounded bg-slate-900 px-4 py-1.5 font-medium text-white hover:bg-slate-700 disabled:opacity-50">
           {pending ? "Saving…" : component ? "Save component" : "Create component"}
         </button>

@@ -1,5 +1,6 @@
 import type { NotificationLogDelivery, NotificationLogEntry } from "@/lib/notify/log/list-notification-log";
 import { StatusBadge } from "@/components/status/status-badge";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const SKIP_REASONS: Record<string, string> = {
   belowAlertFrom: "below “alert from”",
@@ -41,6 +42,7 @@ function DeliveryLine({ delivery }: { delivery: NotificationLogDelivery }) {
 
 export function NotificationLogTable({ entries }: { entries: NotificationLogEntry[] }) {
   return (
+    <TableScroll>
     <table className="w-full overflow-hidden rounded-lg bg-white text-sm shadow-sm" data-testid="notification-log">
       <thead className="bg-slate-100 text-left text-slate-600">
         <tr>
@@ -86,5 +88,6 @@ export function NotificationLogTable({ entries }: { entries: NotificationLogEntr
         ))}
       </tbody>
     </table>
+    </TableScroll>
   );
 }

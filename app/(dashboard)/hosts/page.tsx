@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/status/status-badge";
 import { Pagination, SearchForm, SortableHeader } from "@/components/connector/table-controls";
 import { formatUtcSeconds } from "@/components/ui/format-time";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Hosts" };
 
@@ -41,6 +42,7 @@ export default async function HostsPage({ searchParams }: { searchParams: Promis
         </EmptyState>
       ) : (
         <>
+          <TableScroll>
           <table className="w-full rounded-lg bg-white text-left text-sm shadow-sm" data-testid="host-elements-table">
             <thead className="border-b border-slate-200 text-slate-600">
               <tr>
@@ -72,6 +74,7 @@ export default async function HostsPage({ searchParams }: { searchParams: Promis
               ))}
             </tbody>
           </table>
+          </TableScroll>
           <Pagination basePath="/hosts" query={query} page={table} what="host elements" />
         </>
       )}
