@@ -18,7 +18,7 @@ for (const route of process.argv.slice(2)) {
       const r = el.getBoundingClientRect();
       if (r.right > 390.5 && r.width > 0) {
         let parentWide = el.parentElement && el.parentElement.getBoundingClientRect().right > 390.5;
-        if (true) out.push(`${el.tagName.toLowerCase()}.${(el.className?.baseVal ?? el.className ?? "").toString().slice(0, 80)} right=${Math.round(r.right)} text=${(el.textContent ?? "").slice(0, 40)}`);
+        if (!parentWide) out.push(`${el.tagName.toLowerCase()}.${(el.className?.baseVal ?? el.className ?? "").toString().slice(0, 80)} right=${Math.round(r.right)} text=${(el.textContent ?? "").slice(0, 40)}`);
       }
     }
     return [document.scrollingElement.scrollWidth, location.pathname, ...out.slice(-12)];
