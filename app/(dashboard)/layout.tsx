@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { requireAccess, requireUser } from "@/lib/auth/session";
 import { MainNav } from "@/components/layout/main-nav";
+import { SiteFrame } from "@/components/layout/site-frame";
 import { hiddenNavHrefs } from "@/lib/auth/hidden-nav";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { GlobalSearch } from "@/components/layout/global-search";
@@ -17,35 +18,41 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const user = await requireUser();
   const { access } = await requireAccess();
   const poller = await getPollerStatus(getPrisma(), pollerStatusViewer(access));
+  const source = {
+    sourceKind: poller?.sourceKind ?? null,
+    sourceDescription: poller?.sourceDescription ?? null,
+    staleSince: poller?.staleSince ?? null,
+    lastError: poller?.lastError ?? null,
+  };
+  // On a phone the header is one row (name, tools, menu button) and the menu opens below it with the
+  // account; from lg up the navigation, tools and account stand in one row.
+  const header = (
+    <header className="bg-slate-900 text-white">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 lg:flex-nowrap lg:px-6 lg:py-3">
+        <span className="order-1 shrink-0 font-semibold tracking-tight whitespace-nowrap">BSM Dashboard</span>
+        <div data-testid="header-tools" className="order-2 ml-auto flex min-w-0 items-center gap-2 lg:order-3">
+          {access.has("bsm") && <GlobalSearch />}
+          <ThemeToggle />
+        </div>
+        <MainNav
+          hiddenHrefs={hiddenNavHrefs(access)}
+          account={
+            <>
+              <span data-testid="signed-in-user" className="min-w-0 truncate text-slate-300" title={user.name}>
+                {user.email}
+              </span>
+              <SignOutButton />
+            </>
+          }
+        />
+      </div>
+    </header>
+  );
   return (
     <LiveEventsProvider>
-    <div className="min-h-screen">
-      <header className="bg-slate-900 text-white">
-        <div className="flex items-center gap-4 px-6 py-3">
-          <span className="shrink-0 whitespace-nowrap font-semibold tracking-tight">BSM Dashboard</span>
-          <MainNav hiddenHrefs={hiddenNavHrefs(access)} />
-          <div className="ml-auto flex shrink-0 items-center gap-3 whitespace-nowrap text-sm">
-            {access.has("bsm") && <GlobalSearch />}
-            <span data-testid="signed-in-user" className="text-slate-300" title={user.name}>
-              {user.email}
-            </span>
-            <ThemeToggle />
-            <SignOutButton />
-          </div>
-        </div>
-      </header>
-      <main className="px-6 py-8">
-        <div className="mb-4">
-          <SourceBanner
-            sourceKind={poller?.sourceKind ?? null}
-            sourceDescription={poller?.sourceDescription ?? null}
-            staleSince={poller?.staleSince ?? null}
-            lastError={poller?.lastError ?? null}
-          />
-        </div>
+      <SiteFrame header={header} banner={<SourceBanner {...source} />} kioskBanner={<SourceBanner {...source} warningsOnly />}>
         {children}
-      </main>
-    </div>
+      </SiteFrame>
     </LiveEventsProvider>
   );
 }

@@ -8,6 +8,7 @@ import { FieldError } from "@/components/ui/field-error";
 import { Time } from "@/components/ui/time";
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/actions/account";
 import { IDLE, resultMessage, type ActionResult } from "@/lib/errors/action-result";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 interface TokenRow {
   id: number;
@@ -101,6 +102,7 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
           <p className="mt-1">Send it as <code>Authorization: Bearer &lt;token&gt;</code>.</p>
         </div>
       )}
+      <TableScroll>
       <table className="w-full text-left" data-testid="api-token-list">
         <thead className="text-slate-600">
           <tr>
@@ -141,6 +143,7 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
           ))}
         </tbody>
       </table>
+      </TableScroll>
       <ActionMessage result={revoked} />
     </section>
   );

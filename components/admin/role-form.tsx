@@ -8,6 +8,7 @@ import { ConfirmDelete } from "@/components/configure/confirm-delete";
 import { FieldError } from "@/components/ui/field-error";
 import type { ActionResult } from "@/lib/errors/action-result";
 import type { RoleView } from "@/lib/users/roles";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const FLAGS = [
   { key: "bsmAccess", label: "BSM access", hint: "Without it BSM menus, dashlets and the API are closed." },
@@ -85,7 +86,7 @@ export function RoleForm({
   return (
     <section aria-label="Role editor" className="space-y-4 rounded-lg bg-white p-6 text-sm shadow-sm">
       <h3 className="text-base font-semibold">{role ? `Edit role ${role.name}` : "New role"}</h3>
-      <div className="grid max-w-2xl grid-cols-2 gap-4">
+      <div className="grid max-w-2xl grid-cols-1 gap-4 sm:grid-cols-2">
         <div>
           <label htmlFor="role-name" className="block font-medium">
             Name
@@ -111,7 +112,7 @@ export function RoleForm({
           </label>
         ))}
       </fieldset>
-      <div className="grid max-w-2xl grid-cols-2 gap-4">
+      <div className="grid max-w-2xl grid-cols-1 gap-4 sm:grid-cols-2">
         <div>
           <label htmlFor="role-host-groups" className="block font-medium">
             Host groups <span className="font-normal text-slate-500">(one per line)</span>
@@ -137,7 +138,7 @@ export function RoleForm({
           </span>
         </label>
         {!allServiceGroups && (
-          <div role="group" aria-label="Chosen service groups" aria-describedby="role-service-groups-error" className="mt-2 grid grid-cols-3 gap-x-4 gap-y-1 pl-6">
+          <div role="group" aria-label="Chosen service groups" aria-describedby="role-service-groups-error" className="mt-2 grid grid-cols-2 gap-x-4 sm:grid-cols-3 gap-y-1 pl-6">
             {serviceGroupChoices.length === 0 && <p className="col-span-3 text-slate-500">No service groups are known yet: the monitoring data has reported none.</p>}
             {serviceGroupChoices.map((group) => (
               <label key={group} className="flex items-center gap-2">
@@ -160,6 +161,7 @@ export function RoleForm({
       </fieldset>
       <fieldset>
         <legend className="mb-1 font-medium">Authorised for Business Services</legend>
+        <TableScroll>
         <table className="text-left">
           <thead className="text-slate-600">
             <tr>
@@ -187,13 +189,14 @@ export function RoleForm({
             ))}
           </tbody>
         </table>
+        </TableScroll>
         <FieldError id="role-services-error" message={fieldErrors.businessServices} />
       </fieldset>
       <p className="text-slate-500">
         Status-object permissions: a service check is visible through a keyword of its host, or through a host group of its host together with one of
         its service groups (all of them while All service groups is ticked). A component is visible bottom up when every check of every one of its hosts is.
       </p>
-      <div className="flex items-center gap-3">
+      <div className="flex flex-wrap items-center gap-3">
         <button type="button" onClick={save} disabled={pending} className="rounded bg-slate-900 px-4 py-1.5 font-medium text-white hover:bg-slate-700 disabled:opacity-50">
           {role ? "Save role" : "Create role"}
         </button>

@@ -8,6 +8,7 @@ import { ConfirmDelete } from "@/components/configure/confirm-delete";
 import { FieldError } from "@/components/ui/field-error";
 import type { ActionResult } from "@/lib/errors/action-result";
 import type { UserView } from "@/lib/users/manage-users";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type RoleChoice = { id: number; name: string };
 
@@ -118,7 +119,7 @@ function NewUserForm({ roles }: { roles: RoleChoice[] }) {
   return (
     <section aria-label="New user" className="mt-4 max-w-3xl space-y-3 rounded-lg bg-white p-4 text-sm shadow-sm">
       <h3 className="font-semibold">New user</h3>
-      <div className="grid grid-cols-3 gap-3">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         {(["email", "name", "password"] as const).map((key) => (
           <div key={key}>
             <label htmlFor={`new-user-${key}`} className="block font-medium capitalize">
@@ -136,7 +137,7 @@ function NewUserForm({ roles }: { roles: RoleChoice[] }) {
           </div>
         ))}
       </div>
-      <div className="flex items-center gap-4">
+      <div className="flex flex-wrap items-center gap-4">
         <label htmlFor="new-user-role" className="font-medium">
           Role
         </label>
@@ -156,6 +157,7 @@ function NewUserForm({ roles }: { roles: RoleChoice[] }) {
 export function UserTable({ users, roles, currentUserId }: { users: UserView[]; roles: RoleChoice[]; currentUserId: string }) {
   return (
     <>
+      <TableScroll>
       <table className="w-full max-w-5xl rounded-lg bg-white text-left text-sm shadow-sm">
         <thead className="text-slate-600">
           <tr>
@@ -175,6 +177,7 @@ export function UserTable({ users, roles, currentUserId }: { users: UserView[]; 
           ))}
         </tbody>
       </table>
+      </TableScroll>
       <NewUserForm roles={roles} />
     </>
   );

@@ -13,6 +13,7 @@ import type { InvestigateView } from "@/lib/status/investigate-view";
 import { HOUR_MS, hourlyAvailability, hoursBeforeNowLabel, recentProblemPeriods, timelineChartRow } from "@/lib/status/timeline-figures";
 import { PinButton } from "./pin-button";
 import { chartColorOf, formatAvailability } from "./status-marks";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 // Chart text and tooltip in the theme's colours (recharts draws them grey on white by default).
 const AXIS_TICK = { fontSize: 10, fill: "var(--color-slate-600)" };
@@ -37,7 +38,7 @@ export function InvestigatePanel({ view, showPin = true, compact = false }: { vi
           <h3 id="investigate-details" className="mb-2 font-semibold">
             Details
           </h3>
-          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+          <dl className="grid grid-cols-[auto_minmax(0,1fr)] [overflow-wrap:anywhere] gap-x-4 gap-y-1 text-sm">
             <dt className="text-slate-600">Availability (24 h)</dt>
             <dd className="font-semibold tabular-nums" data-testid="investigate-availability">
               {formatAvailability(view.availability)}
@@ -163,6 +164,7 @@ function TransitionList({ view }: { view: InvestigateView }) {
       {view.transitions.length === 0 ? (
         <p className="text-sm text-slate-600">No transitions recorded.</p>
       ) : (
+        <TableScroll>
         <table className="w-full text-left text-sm" data-testid="transitions">
           <thead className="text-slate-600">
             <tr>
@@ -189,6 +191,7 @@ function TransitionList({ view }: { view: InvestigateView }) {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </section>
   );

@@ -87,14 +87,14 @@ export const ComponentLayer = memo(function ComponentLayer({ layer }: { layer: C
 const HostBox = memo(function HostBox({ componentId, host }: { componentId: number; host: ComponentHostView }) {
   if (!host.visible) {
     return (
-      <div data-testid="host-box" data-hidden="true" className="flex h-16 w-40 items-center rounded-md bg-slate-300 p-2 text-xs text-slate-800">
+      <div data-testid="host-box" data-hidden="true" className="flex h-16 w-36 items-center sm:w-40 rounded-md bg-slate-300 p-2 text-xs text-slate-800">
         You do not have access to the hosts
       </div>
     );
   }
   const style = statusStyle(host.state);
   return (
-    <div data-testid="host-box" data-host={host.name} data-state={host.state} className="h-16 w-40">
+    <div data-testid="host-box" data-host={host.name} data-state={host.state} className="h-16 w-36 sm:w-40">
       <BsmObjectMenu
         label={`Host ${host.name}: ${describeStatus(host.state, host.acknowledged, false)}`}
         links={hostLinks(componentId, host.name)}

@@ -127,7 +127,7 @@ export function ComponentEditor({
         </select>
         <FieldError id="component-hosts-error" message={fieldErrors.hostIds} />
       </div>
-      <dl className="grid max-w-md grid-cols-[10rem_1fr] items-center gap-x-4 gap-y-3">
+      <dl className="grid max-w-md grid-cols-1 sm:grid-cols-[10rem_minmax(0,1fr)] [overflow-wrap:anywhere] items-center gap-x-4 gap-y-3">
         <dt className="font-medium">Hosts Count</dt>
         <dd data-testid="hosts-count">{hostsCount}</dd>
         <HostCountSlider id="allowed-to-fail" label="Allowed to fail" hostsCount={hostsCount} value={allowedToFail} onChange={(value) => editRequiredOnline(hostsCount - value)} />

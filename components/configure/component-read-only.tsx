@@ -8,7 +8,7 @@ export function ComponentReadOnly({ component, refusal }: { component: Component
       <p role="note" data-testid="edit-refusal" className="max-w-xl rounded bg-amber-50 px-3 py-2 text-amber-900 ring-1 ring-amber-600/30">
         You cannot change or delete this component: {refusal}.
       </p>
-      <dl className="grid max-w-md grid-cols-[10rem_1fr] gap-x-4 gap-y-2">
+      <dl className="grid max-w-md grid-cols-1 sm:grid-cols-[10rem_minmax(0,1fr)] [overflow-wrap:anywhere] gap-x-4 gap-y-2">
         <dt className="font-medium">Host template</dt>
         <dd>{component.hostTemplate.name}</dd>
         <dt className="font-medium">Hosts</dt>

@@ -10,6 +10,7 @@ import { useConfigureNotice } from "./configure-notice";
 import { EditorError } from "./editor-error";
 import { FieldError } from "@/components/ui/field-error";
 import { NameField } from "./name-field";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 interface DrawerComponent {
   id: number;
@@ -93,11 +94,12 @@ export function ServiceEditor({ service, drawer }: { service: BusinessServiceCon
     <section aria-label="Business service editor" className="space-y-5 rounded-lg bg-white p-6 text-sm shadow-sm">
       <h2 className="text-lg font-semibold">{service ? `Edit ${service.name}` : "New business service"}</h2>
       <NameField id="service-name" value={name} onChange={setName} error={fieldErrors.name} />
-      <div className="grid grid-cols-[1fr_16rem] gap-6">
+      <div className="grid grid-cols-1 md:grid-cols-[minmax(0,1fr)_16rem] gap-6">
         <div>
           <h3 className="mb-2 font-medium" id="selected-heading">
             Components selected for BSM
           </h3>
+          <TableScroll>
           <table className="w-full text-left" aria-labelledby="selected-heading" data-testid="selected-components">
             <thead className="text-slate-600">
               <tr>
@@ -146,6 +148,7 @@ export function ServiceEditor({ service, drawer }: { service: BusinessServiceCon
               </tr>
             </tbody>
           </table>
+          </TableScroll>
           <FieldError id="service-components-error" message={fieldErrors.componentIds} />
         </div>
         <aside aria-label="Components drawer" className="rounded border border-slate-200 p-2">
@@ -172,7 +175,7 @@ export function ServiceEditor({ service, drawer }: { service: BusinessServiceCon
           </ul>
         </aside>
       </div>
-      <div className="flex items-center gap-3">
+      <div className="flex flex-wrap items-center gap-3">
         <button type="button" onClick={save} disabled={pending} className="rounded bg-slate-900 px-4 py-1.5 font-medium text-white hover:bg-slate-700 disabled:opacity-50">
           {pending ? "Saving…" : service ? "Save business service" : "Create business service"}
         </button>

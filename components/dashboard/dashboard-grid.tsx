@@ -288,7 +288,7 @@ export function DashboardGrid({ dashlets }: { dashlets: DashletView[] }) {
   );
 }
 
-function DashletBody({ content, size }: { content: DashletContent; size: DashletSize }) {
+export function DashletBody({ content, size }: { content: DashletContent; size: DashletSize }) {
   switch (content.kind) {
     case "summary":
       return <SummaryDashletWithLocalOptions tilesHeight={TILES_HEIGHT[size]} />;

@@ -9,10 +9,12 @@ interface Props {
   staleSince: string | null;
   /** The source's error text; the server passes it to administrators only. */
   lastError: string | null;
+  /** Only what is wrong (stale source, database down), for the wall-screen view. */
+  warningsOnly?: boolean;
 }
 
 /** Says where the data comes from (and that it is simulated), and when it has gone stale. */
-export function SourceBanner({ sourceKind, sourceDescription, staleSince, lastError }: Props) {
+export function SourceBanner({ sourceKind, sourceDescription, staleSince, lastError, warningsOnly = false }: Props) {
   const live = useLivePollState();
   const stale = live ? live.staleSince : staleSince ? Date.parse(staleSince) : null;
   // The stream announces a stale source on connect, before any poll event carries the error: until
@@ -21,7 +23,7 @@ export function SourceBanner({ sourceKind, sourceDescription, staleSince, lastEr
   const databaseDownSince = live?.databaseDownSince ?? null;
   return (
     <div className="space-y-1" data-testid="source-banner">
-      {sourceKind === "simulated" && (
+      {sourceKind === "simulated" && !warningsOnly && (
         <p className="rounded bg-amber-100 px-3 py-1.5 text-sm text-amber-950">
           <strong>Simulated data.</strong> {sourceDescription}
         </p>

@@ -1,6 +1,7 @@
 import type { NotificationLogDelivery, NotificationLogEntry } from "@/lib/notify/log/list-notification-log";
 import { StatusBadge } from "@/components/status/status-badge";
 import { Time } from "@/components/ui/time";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const SKIP_REASONS: Record<string, string> = {
   belowAlertFrom: "below “alert from”",
@@ -42,6 +43,7 @@ function DeliveryLine({ delivery }: { delivery: NotificationLogDelivery }) {
 
 export function NotificationLogTable({ entries }: { entries: NotificationLogEntry[] }) {
   return (
+    <TableScroll>
     <table className="w-full overflow-hidden rounded-lg bg-white text-sm shadow-sm" data-testid="notification-log">
       <thead className="bg-slate-100 text-left text-slate-600">
         <tr>
@@ -87,5 +89,6 @@ export function NotificationLogTable({ entries }: { entries: NotificationLogEntr
         ))}
       </tbody>
     </table>
+    </TableScroll>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { StoredProfile } from "@/lib/notify/profiles/profile-store";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const PERIOD_LABELS = { "24x7": "24x7", workhours: "work hours", none: "never" } as const;
 
@@ -9,6 +10,7 @@ function describePeriod(period: StoredProfile["timePeriod"]): string {
 
 export function ProfileList({ profiles }: { profiles: (StoredProfile & { ownerName: string; editable: boolean; failedLastDay: number })[] }) {
   return (
+    <TableScroll>
     <table className="w-full max-w-5xl overflow-hidden rounded-lg bg-white text-sm shadow-sm" data-testid="notification-profiles">
       <thead className="bg-slate-100 text-left text-slate-600">
         <tr>
@@ -58,5 +60,6 @@ export function ProfileList({ profiles }: { profiles: (StoredProfile & { ownerNa
         ))}
       </tbody>
     </table>
+    </TableScroll>
   );
 }

@@ -12,7 +12,7 @@ export function SourceInUse({ form, poller, events }: { form: SourceSettingsForm
       <h2 id="source-in-use-heading" className="mb-3 text-lg font-semibold">
         In use now
       </h2>
-      <dl className="grid grid-cols-[11rem_1fr] gap-x-4 gap-y-2">
+      <dl className="grid grid-cols-1 sm:grid-cols-[11rem_minmax(0,1fr)] [overflow-wrap:anywhere] gap-x-4 gap-y-2">
         <dt className="font-medium text-slate-600">Settings</dt>
         <dd data-testid="settings-origin">
           {form.origin === "saved" ? (

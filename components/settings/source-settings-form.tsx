@@ -152,7 +152,7 @@ export function SourceSettingsForm({ form, save, testConnection, reset }: Props)
 
   return (
     <form onSubmit={submit} noValidate className="max-w-2xl space-y-5 rounded-lg bg-white p-6 text-sm shadow-sm" data-testid="source-settings-form">
-      <div className="grid grid-cols-[11rem_1fr] gap-x-4 gap-y-3">
+      <div className="grid grid-cols-1 sm:grid-cols-[11rem_minmax(0,1fr)] [overflow-wrap:anywhere] gap-x-4 gap-y-3">
         <label htmlFor="source-kind" className="pt-1.5 font-medium text-slate-700">
           Source kind
         </label>
@@ -211,7 +211,7 @@ export function SourceSettingsForm({ form, save, testConnection, reset }: Props)
             )}
             {enabled && (
               <>
-                <div className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-3">{group.fields.map(renderField)}</div>
+                <div className="grid grid-cols-1 sm:grid-cols-[10rem_minmax(0,1fr)] [overflow-wrap:anywhere] gap-x-4 gap-y-3">{group.fields.map(renderField)}</div>
                 {group.testTarget && (
                   <div className="mt-3 flex items-start gap-3">
                     <button

@@ -20,3 +20,20 @@ export function GridPager({ page, rowCount, onPageChange }: { page: GridPage; ro
     </nav>
   );
 }
+
+/** Which page of a rotating wall screen is shown: "Page 2 of 3" and a dot for each page; nothing for a single page. */
+export function PageIndicator({ page, pages }: { page: number; pages: number }) {
+  if (pages <= 1) return null;
+  return (
+    <span className="inline-flex items-center gap-2" data-testid="kiosk-page">
+      <span aria-live="polite" className="tabular-nums">
+        Page {page + 1} of {pages}
+      </span>
+      <span aria-hidden="true" className="inline-flex gap-1">
+        {Array.from({ length: pages }, (_, index) => (
+          <span key={index} className={`h-2 w-2 rounded-full ${index === page ? "bg-slate-700" : "bg-slate-300"}`} />
+        ))}
+      </span>
+    </span>
+  );
+}

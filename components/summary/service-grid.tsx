@@ -7,6 +7,7 @@ import { StatusBadge } from "@/components/status/status-badge";
 import type { BusinessServiceStatusView } from "@/lib/status/list-business-service-statuses";
 import { gridPage, sortForGrid, type SortField, type SummaryOptions } from "@/lib/status/summary-options";
 import { GridPager } from "./grid-pager";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const COLUMNS: { field: SortField | null; label: string }[] = [
   { field: "status", label: "Status" },
@@ -35,6 +36,7 @@ export function ServiceGrid({
   const page = gridPage(rows.length, requestedPage);
   return (
     <div id={id} className="space-y-2">
+      <TableScroll>
       <table className="w-full rounded-lg bg-white text-left text-sm shadow-sm" data-testid="service-list">
         <thead className="border-b border-slate-200 text-slate-700">
           <tr>
@@ -72,6 +74,7 @@ export function ServiceGrid({
           ))}
         </tbody>
       </table>
+      </TableScroll>
       <GridPager page={page} rowCount={rows.length} onPageChange={setPage} />
     </div>
   );

@@ -51,7 +51,7 @@ export function ServiceTiles({
   );
 }
 
-const ServiceTile = memo(function ServiceTile({
+export const ServiceTile = memo(function ServiceTile({
   service,
   position,
   of,

@@ -4,6 +4,9 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useId, useMemo, useState } from "react";
 import type { BusinessServiceStatusView } from "@/lib/status/list-business-service-statuses";
 import { DEFAULT_SUMMARY_OPTIONS, summaryOptionsFromParams, summaryOptionsToParams, type SummaryOptions } from "@/lib/status/summary-options";
+import { KioskExit, useKioskMode } from "@/components/layout/kiosk";
+import { rotateSeconds } from "@/components/layout/kiosk-params";
+import { KioskTiles } from "./kiosk-tiles";
 import { ServiceGrid } from "./service-grid";
 import { ServiceTiles } from "./service-tiles";
 import { SummaryFilters } from "./summary-filters";
@@ -22,7 +25,40 @@ export function SummaryPageView({ initial }: { initial: BusinessServiceStatusVie
     },
     [router, pathname],
   );
+  const kiosk = useKioskMode();
+  if (kiosk) return <KioskSummary initial={initial} options={options} rotateSeconds={rotateSeconds(searchParams)} />;
   return <SummaryDashlet initial={initial} options={options} onOptionsChange={setOptions} tilesHeight="45vh" />;
+}
+
+/** The Summary on a wall screen: only the tiles (the URL's filters still apply), rotating through pages. */
+function KioskSummary({ initial, options, rotateSeconds }: { initial: BusinessServiceStatusView[]; options: SummaryOptions; rotateSeconds: number }) {
+  const { services, visible, availability, error, isPending } = useSummaryData(initial, options);
+  const problems = visible.filter((service) => service.state !== "OPERATIONAL" || service.impacted).length;
+  return (
+    <KioskTiles
+      services={visible}
+      availability={availability}
+      rotateSeconds={rotateSeconds}
+      status={
+        <>
+          <span className="font-semibold text-slate-900">BSM Summary</span>
+          {!isPending && (
+            <span data-testid="kiosk-counts">
+              {services.length === 0
+                ? "No business services that you may see."
+                : `${visible.length} business services, ${problems === 0 ? "no problems" : `${problems} with problems`}`}
+            </span>
+          )}
+          {error && (
+            <span role="alert" className="text-red-900">
+              Could not refresh: {error.message}
+            </span>
+          )}
+          <KioskExit />
+        </>
+      }
+    />
+  );
 }
 
 /** The Summary on a dashboard: options kept while the page is open. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GAP, TILE_ASPECT, fitTileWidth, tileWindow } from "./tile-layout";
+import { GAP, TILE_ASPECT, bestGrid, fitTileWidth, kioskLayout, tileWindow } from "./tile-layout";
 
 describe("fitTileWidth", () => {
   it("chooses the largest tile at which every tile fits, and the minimum when they cannot", () => {
@@ -44,5 +44,52 @@ describe("tileWindow", () => {
 
   it("renders everything when it all fits", () => {
     expect(tileWindow(10, { ...layout, tileWidth: 220 })).toMatchObject({ first: 0, end: 10, rowsBefore: 0, rowsAfter: 0 });
+  });
+});
+
+describe("kioskLayout", () => {
+  it("puts ten services on one 1080p page in a 4 × 3 grid, content more than twice the normal size", () => {
+    const layout = kioskLayout(10, 1920, 1040);
+    expect(layout).toMatchObject({ perPage: 10, pages: 1, columns: 4, rows: 3 });
+    expect(layout.scale).toBeGreaterThan(2);
+  });
+
+  it("scales the same grid twice as large on a 4K screen", () => {
+    const fullHd = kioskLayout(10, 1920, 1040);
+    const ultraHd = kioskLayout(10, 3840, 2080);
+    expect(ultraHd).toMatchObject({ perPage: 10, pages: 1, columns: fullHd.columns, rows: fullHd.rows });
+    expect(ultraHd.scale).toBeCloseTo(2 * fullHd.scale, 1);
+  });
+
+  it("spreads more services than fit evenly over pages, every page readable", () => {
+    const layout = kioskLayout(120, 1920, 1040);
+    // 1.2 × (200 × 120) tiles: 7 columns of 248 px, 6 rows of 152 px; 42 a page.
+    expect(layout.pages).toBe(3);
+    expect(layout.perPage).toBe(40);
+    expect(layout.columns * layout.rows).toBeGreaterThanOrEqual(40);
+    expect(layout.scale).toBeGreaterThanOrEqual(1.2);
+  });
+
+  it("pages a small screen a few tiles at a time", () => {
+    // 2 columns of 248 px and 2 rows of 152 px: 4 a page, 10 services on 3 pages of 4, 4 and 2.
+    expect(kioskLayout(10, 560, 320)).toMatchObject({ pages: 3, perPage: 4 });
+  });
+
+  it("keeps at least one tile a page when the area is tiny, and one page when there is nothing", () => {
+    expect(kioskLayout(3, 100, 50)).toMatchObject({ perPage: 1, pages: 3 });
+    expect(kioskLayout(0, 1920, 1080)).toMatchObject({ perPage: 1, pages: 1 });
+  });
+
+  it("caps the content scale for a single service on a large screen", () => {
+    expect(kioskLayout(1, 3840, 2160)).toMatchObject({ columns: 1, rows: 1, scale: 8 });
+  });
+});
+
+describe("bestGrid", () => {
+  it("lays three or four dashlets on a wide screen two by two, and seven three by three", () => {
+    expect(bestGrid(4, 1920, 1040, { width: 480, height: 320 })).toMatchObject({ columns: 2, rows: 2 });
+    // Three side by side would be 634 px wide: narrower than half the width is worth.
+    expect(bestGrid(3, 1920, 1040, { width: 480, height: 320 })).toMatchObject({ columns: 2, rows: 2 });
+    expect(bestGrid(7, 1920, 1040, { width: 480, height: 320 })).toMatchObject({ columns: 3, rows: 3 });
   });
 });

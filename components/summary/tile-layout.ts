@@ -50,3 +50,55 @@ export function tileWindow(
     rowsAfter: Math.max(0, rows - endRow),
   };
 }
+
+/** A wall-screen page: how many tiles each page holds, how many pages, the grid, and how much the tile content is scaled. */
+export interface KioskLayout {
+  perPage: number;
+  pages: number;
+  columns: number;
+  rows: number;
+  /** Tile content is drawn for KIOSK_TILE and zoomed by this factor; the tiles themselves fill their cells. */
+  scale: number;
+}
+
+/** A tile's content (name, state, how long, availability) at scale 1. */
+export const KIOSK_TILE = { width: 200, height: 120 } as const;
+export const KIOSK_GAP = 8;
+/** Read from across a room: at least 1.2 × the normal size at 1080p, and proportionally more on larger screens. */
+const KIOSK_MIN_SCALE = 1.2;
+const KIOSK_REFERENCE = { width: 1920, height: 1080 } as const;
+/** A single service on a 4K screen would otherwise get letters a quarter of the screen high. */
+const KIOSK_MAX_SCALE = 8;
+
+/**
+ * The grid for `count` equal cells in a `width` × `height` area whose cells let content drawn at `tile`
+ * size grow largest, and that growth (`scale`). The cells fill the area whatever their shape.
+ */
+export function bestGrid(count: number, width: number, height: number, tile: { width: number; height: number } = KIOSK_TILE) {
+  const scaleWith = (columns: number) => {
+    const rows = Math.ceil(Math.max(1, count) / columns);
+    const cellWidth = (width - (columns - 1) * KIOSK_GAP) / columns;
+    const cellHeight = (height - (rows - 1) * KIOSK_GAP) / rows;
+    return { columns, rows, scale: Math.min(cellWidth / tile.width, cellHeight / tile.height) };
+  };
+  let best = scaleWith(1);
+  for (let columns = 2; columns <= count; columns++) {
+    const candidate = scaleWith(columns);
+    if (candidate.scale > best.scale) best = candidate;
+  }
+  return best;
+}
+
+/**
+ * The wall-screen grid for `count` tiles in a `width` × `height` area: as few pages as keep the text
+ * readable, tiles spread evenly over them, and the grid whose cells let the content grow largest.
+ */
+export function kioskLayout(count: number, width: number, height: number): KioskLayout {
+  const minScale = KIOSK_MIN_SCALE * Math.max(1, Math.min(width / KIOSK_REFERENCE.width, height / KIOSK_REFERENCE.height));
+  const fitting = (size: number, tile: number) => Math.max(1, Math.floor((size + KIOSK_GAP) / (tile * minScale + KIOSK_GAP)));
+  const capacity = fitting(width, KIOSK_TILE.width) * fitting(height, KIOSK_TILE.height);
+  const pages = Math.max(1, Math.ceil(count / capacity));
+  const perPage = Math.max(1, Math.ceil(count / pages));
+  const best = bestGrid(perPage, width, height);
+  return { perPage, pages, columns: best.columns, rows: best.rows, scale: Math.max(0.5, Math.min(KIOSK_MAX_SCALE, best.scale)) };
+}

@@ -5,12 +5,16 @@ import { getPrisma } from "@/lib/db";
 import { getConfigurationCounts } from "@/lib/dashboard/get-configuration-counts";
 import { listDashlets } from "@/lib/dashboard/manage-dashlets";
 import { DashboardGrid } from "@/components/dashboard/dashboard-grid";
+import { KioskDashboard } from "@/components/dashboard/kiosk-dashboard";
+import { KioskButton } from "@/components/layout/kiosk";
+import { KIOSK_PARAM } from "@/components/layout/kiosk-params";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { user, access } = await requireAccess();
+  const kiosk = KIOSK_PARAM in (await searchParams);
   const prisma = getPrisma();
   const [counts, dashlets] = await Promise.all([getConfigurationCounts(prisma, access), access.has("bsm") ? listDashlets(prisma, user.id, access) : []]);
   const tiles = counts
@@ -22,9 +26,16 @@ export default async function DashboardPage() {
         ...(counts.users === null ? [] : [{ label: "Users", value: counts.users, href: "/admin" }]),
       ]
     : [];
+  if (kiosk) {
+    return access.has("bsm") ? (
+      <KioskDashboard dashlets={dashlets} />
+    ) : (
+      <p className="p-8 text-center text-slate-600">Your role has no BSM access, so there are no dashlets to show.</p>
+    );
+  }
   return (
     <>
-      <PageHeader title="Dashboard">
+      <PageHeader title="Dashboard" action={access.has("bsm") ? <KioskButton /> : undefined}>
         Welcome, {user.name}. You are signed in as {user.isAdmin ? "an administrator" : "a viewer"}.
       </PageHeader>
       {tiles.length > 0 && (

@@ -26,7 +26,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
     <>
       {title}
       <h2 className="mb-3 text-lg font-semibold">Roles</h2>
-      <div className="grid grid-cols-[16rem_1fr] gap-6">
+      <div className="grid grid-cols-1 md:grid-cols-[16rem_minmax(0,1fr)] gap-6">
         <ItemListAside label="Roles" newItem={{ href: "/admin", label: "New role" }} testId="role-list">
           {roles.map((role) => (
             <ItemListLink key={role.id} href={`/admin?role=${role.id}`} current={role.id === selectedRole?.id}>

@@ -10,6 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/status/status-badge";
 import { Pagination, SearchForm, SortableHeader } from "@/components/connector/table-controls";
 import { Time } from "@/components/ui/time";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Hosts" };
 
@@ -40,6 +41,7 @@ export default async function HostsPage({ searchParams }: { searchParams: Promis
         <EmptyState>{emptyHostElementsMessage(access, query.q)}</EmptyState>
       ) : (
         <>
+          <TableScroll>
           <table className="w-full rounded-lg bg-white text-left text-sm shadow-sm" data-testid="host-elements-table">
             <thead className="border-b border-slate-200 text-slate-600">
               <tr>
@@ -71,6 +73,7 @@ export default async function HostsPage({ searchParams }: { searchParams: Promis
               ))}
             </tbody>
           </table>
+          </TableScroll>
           <Pagination basePath="/hosts" query={query} page={table} what="host elements" />
         </>
       )}

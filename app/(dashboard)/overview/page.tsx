@@ -12,6 +12,7 @@ import { StatusBadge } from "@/components/status/status-badge";
 import { HostRowControls } from "@/components/connector/host-row-controls";
 import { ReflectAllButton } from "@/components/connector/reflect-all-button";
 import { Pagination, SearchForm, SortableHeader } from "@/components/connector/table-controls";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -52,6 +53,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <EmptyState>{emptyOverviewMessage(access, query.q)}</EmptyState>
       ) : (
         <>
+          <TableScroll>
           <table className="w-full rounded-lg bg-white text-left text-sm shadow-sm" data-testid="overview-table">
             <thead className="border-b border-slate-200 text-slate-600">
               <tr>
@@ -86,6 +88,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
               ))}
             </tbody>
           </table>
+          </TableScroll>
           <Pagination basePath="/overview" query={query} page={table} what="hosts" />
         </>
       )}

@@ -25,7 +25,7 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeader title="Settings">Where this dashboard keeps its data, where it reads monitoring data, and who you are signed in as.</PageHeader>
-      <dl className="grid max-w-2xl grid-cols-[12rem_1fr] gap-x-4 gap-y-3 rounded-lg bg-white p-6 text-sm shadow-sm">
+      <dl className="grid max-w-2xl grid-cols-1 sm:grid-cols-[12rem_minmax(0,1fr)] [overflow-wrap:anywhere] gap-x-4 gap-y-3 rounded-lg bg-white p-6 text-sm shadow-sm">
         <dt className="font-medium text-slate-600">Application database</dt>
         <dd data-testid="database-target">{describeDatabaseTarget(database.target, { withAddress: viewer.isAdmin })}</dd>
         <dt className="font-medium text-slate-600">Schema version</dt>
@@ -46,7 +46,7 @@ export default async function SettingsPage() {
           .
         </p>
       )}
-      <dl className="grid max-w-2xl grid-cols-[12rem_1fr] gap-x-4 gap-y-3 rounded-lg bg-white p-6 text-sm shadow-sm" data-testid="poller-status">
+      <dl className="grid max-w-2xl grid-cols-1 sm:grid-cols-[12rem_minmax(0,1fr)] [overflow-wrap:anywhere] gap-x-4 gap-y-3 rounded-lg bg-white p-6 text-sm shadow-sm" data-testid="poller-status">
         <dt className="font-medium text-slate-600">Reading from</dt>
         <dd>{poller?.sourceDescription ?? "not polled yet"}</dd>
         <dt className="font-medium text-slate-600">Last successful poll</dt>

@@ -7,17 +7,22 @@ import { listBusinessServiceStatuses } from "@/lib/status/list-business-service-
 import { PageHeader } from "@/components/ui/page-header";
 import { PageSkeleton } from "@/components/ui/page-skeleton";
 import { SummaryPageView } from "@/components/summary/summary-view";
+import { KioskButton } from "@/components/layout/kiosk";
+import { KIOSK_PARAM } from "@/components/layout/kiosk-params";
 
 export const metadata: Metadata = { title: "Summary" };
 
-export default async function SummaryPage() {
+export default async function SummaryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // Refused (403) before anything streams; only the services load behind the skeleton.
   const { access } = await requirePageCapability("bsm");
+  const kiosk = KIOSK_PARAM in (await searchParams);
   return (
     <>
-      <PageHeader title="BSM Summary">
-        Every business service you may see, problems first. Click a service for its menu (Investigate, Service view). Updates live.
-      </PageHeader>
+      {!kiosk && (
+        <PageHeader title="BSM Summary" action={<KioskButton />}>
+          Every business service you may see, problems first. Click a service for its menu (Investigate, Service view). Updates live.
+        </PageHeader>
+      )}
       <Suspense fallback={<PageSkeleton header={false} />}>
         <SummaryWithServices access={access} />
       </Suspense>

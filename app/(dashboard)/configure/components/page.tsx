@@ -23,7 +23,7 @@ export default async function ConfigureComponentsPage({ searchParams }: { search
       {title}
       <ConfigureTabs current="components" components services={access.has("configureBsm")} />
       <ConfigureNotice />
-      <div className="grid grid-cols-[16rem_1fr] gap-6">
+      <div className="grid grid-cols-1 md:grid-cols-[16rem_minmax(0,1fr)] gap-6">
         <ItemListAside label="Components" newItem={{ href: "/configure/components", label: "New component" }} testId="component-list">
           {components.map((component) => (
             <ItemListLink key={component.id} href={`/configure/components?id=${component.id}`} current={component.id === selected?.id}>

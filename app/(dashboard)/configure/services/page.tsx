@@ -27,7 +27,7 @@ export default async function ConfigureServicesPage({ searchParams }: { searchPa
       {title}
       <ConfigureTabs current="services" components={access.has("configureBsmComponents")} services />
       <ConfigureNotice />
-      <div className="mt-4 grid grid-cols-[16rem_1fr] gap-6">
+      <div className="mt-4 grid grid-cols-1 md:grid-cols-[16rem_minmax(0,1fr)] gap-6">
         <ItemListAside label="Business services" newItem={{ href: "/configure/services", label: "New business service" }} testId="service-list">
           {editable.map((service) => (
             <ItemListLink key={service.id} href={`/configure/services?id=${service.id}`} current={service.id === selected?.id}>

@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/status/status-badge";
 import { ReflectHistory } from "@/components/connector/reflect-history";
 import { Time } from "@/components/ui/time";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type Params = { params: Promise<{ host: string }> };
 
@@ -33,7 +34,7 @@ export default async function HostElementPage({ params }: Params) {
         {source?.address ? `, address ${source.address}` : ""}.
       </PageHeader>
 
-      <dl className="mb-8 grid max-w-3xl grid-cols-[12rem_1fr] gap-x-4 gap-y-2 rounded-lg bg-white p-6 text-sm shadow-sm" data-testid="host-element-summary">
+      <dl className="mb-8 grid max-w-3xl grid-cols-1 sm:grid-cols-[12rem_minmax(0,1fr)] [overflow-wrap:anywhere] gap-x-4 gap-y-2 rounded-lg bg-white p-6 text-sm shadow-sm" data-testid="host-element-summary">
         <dt className="font-medium text-slate-600">Reflect Status</dt>
         <dd>
           <StatusBadge state={reflect.status} />
@@ -58,6 +59,7 @@ export default async function HostElementPage({ params }: Params) {
       {element.checks.length === 0 ? (
         <p className="mb-8 text-sm text-slate-600">No service checks are stored for this host.</p>
       ) : (
+        <TableScroll>
         <table className="mb-8 w-full rounded-lg bg-white text-left text-sm shadow-sm" data-testid="host-checks">
           <thead className="border-b border-slate-200 text-slate-600">
             <tr>
@@ -89,6 +91,7 @@ export default async function HostElementPage({ params }: Params) {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
 
       <div className="mb-8 grid gap-6 md:grid-cols-2">

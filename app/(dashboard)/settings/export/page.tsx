@@ -6,6 +6,7 @@ import { listExportSettings, loadReflectionMode } from "@/lib/connector";
 import { REFLECTION_MODE_LABELS } from "@/lib/connector/reflection-mode-labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { ExportStateControl } from "@/components/connector/export-state-control";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Export settings" };
 
@@ -24,6 +25,7 @@ export default async function ExportSettingsPage() {
         </Link>
         . A change only makes hosts pending; Reflect applies it.
       </PageHeader>
+      <TableScroll>
       <table className="mb-8 w-full max-w-4xl rounded-lg bg-white text-left text-sm shadow-sm" data-testid="export-settings-table">
         <thead className="border-b border-slate-200 text-slate-600">
           <tr>
@@ -49,6 +51,7 @@ export default async function ExportSettingsPage() {
           ))}
         </tbody>
       </table>
+      </TableScroll>
       <p className="max-w-4xl text-sm text-slate-600" data-testid="reflection-mode-note">
         Reflection mode: <strong>{REFLECTION_MODE_LABELS[mode]}</strong>.{" "}
         {access.has("administer") ? (
