@@ -16,7 +16,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const { access } = await requireAccess();
   const poller = await getPollerStatus(getPrisma(), pollerStatusViewer(access));
   return (
-    <LiveEventsProvider>
+    <LiveEventsProvider confirmedAt={poller?.lastSuccessAt}>
     <div className="min-h-screen">
       <header className="bg-slate-900 text-white">
         <div className="flex items-center gap-4 px-6 py-3">

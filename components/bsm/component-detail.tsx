@@ -1,5 +1,6 @@
 "use client";
 
+import { InStateFor } from "@/components/live/freshness";
 import { StatusHeading } from "@/components/status/status-heading";
 import { statusStyle } from "@/components/status/status-style";
 import type { ComponentDetailView } from "@/lib/status/component-view";
@@ -13,6 +14,7 @@ export function ComponentDetail({ view }: { view: ComponentDetailView }) {
   return (
     <div className="space-y-4" data-testid="component-view" data-component-id={view.id}>
       <StatusHeading name={<ObjectNameMenu kind="Component" name={view.name} status={view} links={componentLinks(view.id)} className="rounded-md px-1 text-xl font-semibold" />} status={view}>
+        <InStateFor since={view.stateSince} className="text-sm text-slate-700" />
         <span className="text-sm text-slate-700 tabular-nums">
           Host template {view.hostTemplate} · {view.requiredOnline} of {view.hostsTotal} required (zone {view.operationalZonePercent.toFixed(2)}%) ·{" "}
           {view.hostsFailed} failed, {view.hostsDowntime} in downtime · availability {formatAvailability(view.availability)}
@@ -29,8 +31,8 @@ export function ComponentDetail({ view }: { view: ComponentDetailView }) {
                   className={`relative rounded-t-lg px-3 py-2 ring-1 ${statusStyle(host.state).badge}`}
                 >
                   <span className="block truncate pr-10 font-semibold">{host.name}</span>
-                  <span className="block text-xs">
-                    {statusStyle(host.state).label} · availability {formatAvailability(host.availability)}
+                  <span className="block truncate text-xs">
+                    {statusStyle(host.state).label} <InStateFor since={host.stateSince} /> · availability {formatAvailability(host.availability)}
                   </span>
                   {host.acknowledged && <AcknowledgedMark />}
                 </BsmObjectMenu>
@@ -73,7 +75,9 @@ export function ComponentDetail({ view }: { view: ComponentDetailView }) {
                   className={`relative rounded-md px-3 py-1.5 ring-1 ${statusStyle(service.state).badge}`}
                 >
                   <span className="block truncate pr-8 font-semibold">{service.name}</span>
-                  <span className="block text-xs">{statusStyle(service.state).label}</span>
+                  <span className="block truncate text-xs">
+                    {statusStyle(service.state).label} <InStateFor since={service.stateSince} />
+                  </span>
                   {service.acknowledged && <AcknowledgedMark />}
                   {service.impacted && <ImpactedMark />}
                 </BsmObjectMenu>

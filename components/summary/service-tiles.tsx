@@ -4,6 +4,8 @@ import { memo } from "react";
 import { BsmObjectMenu } from "@/components/bsm/bsm-object-menu";
 import { serviceLinks } from "@/components/bsm/object-links";
 import { AcknowledgedMark, ImpactedMark, describeStatus, formatAvailability } from "@/components/bsm/status-marks";
+import { InStateFor, STALE_TILE_CLASS, StaleVeil } from "@/components/live/freshness";
+import { useStaleData } from "@/components/live/live-events-provider";
 import { statusStyle } from "@/components/status/status-style";
 import type { BusinessServiceStatusView } from "@/lib/status/list-business-service-statuses";
 import { TILE_ASPECT } from "./tile-layout";
@@ -65,6 +67,7 @@ const ServiceTile = memo(function ServiceTile({
   height: number;
 }) {
   const style = statusStyle(service.state);
+  const stale = useStaleData();
   return (
     <li
       style={{ height }}
@@ -76,21 +79,25 @@ const ServiceTile = memo(function ServiceTile({
       data-state={service.state}
       data-impacted={service.impacted}
       data-acknowledged={service.acknowledged}
+      data-stale={stale !== null}
     >
       <BsmObjectMenu
         label={`Business service ${service.name}: ${describeStatus(service.state, service.acknowledged, service.impacted)}`}
         links={serviceLinks(Number(service.id))}
-        className={`relative overflow-hidden rounded-md px-2 py-1.5 ring-1 ${style.badge}`}
+        className={`relative overflow-hidden rounded-md px-2 py-1.5 ring-1 ${style.badge} ${stale ? STALE_TILE_CLASS : ""}`}
       >
         {/* Room on the right for the acknowledged mark only when there is one. */}
         <span className={`block truncate text-sm font-semibold ${service.acknowledged ? "pr-8" : ""}`} title={service.name}>
           {service.name}
         </span>
-        <span className="block text-xs font-medium">{style.label}</span>
+        <span className="block truncate text-xs font-medium">
+          {style.label} <InStateFor since={service.stateSince} />
+        </span>
         {/* A line of its own, above the impacted mark in the bottom left corner. */}
         <span className="block text-xs tabular-nums">{formatAvailability(availability)}</span>
         {service.acknowledged && <AcknowledgedMark />}
         {service.impacted && <ImpactedMark />}
+        {stale && <StaleVeil stale={stale} />}
       </BsmObjectMenu>
     </li>
   );

@@ -4,6 +4,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useId, useMemo, useState } from "react";
 import type { BusinessServiceStatusView } from "@/lib/status/list-business-service-statuses";
 import { DEFAULT_SUMMARY_OPTIONS, summaryOptionsFromParams, summaryOptionsToParams, type SummaryOptions } from "@/lib/status/summary-options";
+import { LiveFreshnessIndicator } from "@/components/live/freshness";
 import { ServiceGrid } from "./service-grid";
 import { ServiceTiles } from "./service-tiles";
 import { SummaryFilters } from "./summary-filters";
@@ -22,7 +23,12 @@ export function SummaryPageView({ initial }: { initial: BusinessServiceStatusVie
     },
     [router, pathname],
   );
-  return <SummaryDashlet initial={initial} options={options} onOptionsChange={setOptions} tilesHeight="45vh" />;
+  return (
+    <>
+      <LiveFreshnessIndicator className="mb-3" />
+      <SummaryDashlet initial={initial} options={options} onOptionsChange={setOptions} tilesHeight="45vh" />
+    </>
+  );
 }
 
 /** The Summary on a dashboard: options kept while the page is open. */

@@ -24,7 +24,7 @@ export default async function DashboardPage() {
     : [];
   return (
     <>
-      <PageHeader title="Dashboard">
+      <PageHeader live={access.has("bsm")} title="Dashboard">
         Welcome, {user.name}. You are signed in as {user.isAdmin ? "an administrator" : "a viewer"}.
       </PageHeader>
       {tiles.length > 0 && (
