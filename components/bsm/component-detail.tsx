@@ -68,7 +68,7 @@ export function ComponentDetail({ view }: { view: ComponentDetailView }) {
         ) : (
           <ul className="flex flex-wrap gap-2">
             {view.services.map((service) => (
-              <li key={service.id} className="h-14 w-56">
+              <li key={service.id} className="h-[4.5rem] w-56">
                 <BsmObjectMenu
                   label={`Business service ${service.name}: ${describeStatus(service.state, service.acknowledged, service.impacted)}`}
                   links={serviceLinks(service.id)}

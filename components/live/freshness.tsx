@@ -73,7 +73,7 @@ export function StaleAge({ confirmedAt, className }: { confirmedAt: Moment | nul
 export function StaleFrame({ children }: { children: ReactNode }) {
   const stale = useStaleData();
   return (
-    <div data-testid="stale-frame" data-stale={stale !== null} className="relative">
+    <div data-testid="stale-frame" data-stale={stale !== null}>
       {stale && (
         <p role="status" className="mb-2 rounded bg-slate-200 px-3 py-1.5 text-sm text-slate-900" data-testid="stale-notice">
           <strong>{STALE_REASON_TEXT[stale.reason]}:</strong> the states below may be out of date
@@ -85,10 +85,12 @@ export function StaleFrame({ children }: { children: ReactNode }) {
           .
         </p>
       )}
-      <div className={stale ? STALE_TILE_CLASS : undefined}>{children}</div>
-      {stale && (
-        <span aria-hidden className="pointer-events-none absolute inset-0 bg-[repeating-linear-gradient(135deg,rgb(51_65_85/0.12)_0_4px,transparent_4px_10px)]" />
-      )}
+      <div className="relative">
+        <div className={stale ? STALE_TILE_CLASS : undefined}>{children}</div>
+        {stale && (
+          <span aria-hidden className="pointer-events-none absolute inset-0 bg-[repeating-linear-gradient(135deg,rgb(51_65_85/0.12)_0_4px,transparent_4px_10px)]" />
+        )}
+      </div>
     </div>
   );
 }
