@@ -22,6 +22,7 @@ const idParameter = { name: "id", in: "path", required: true, schema: { type: "i
 const flag = { type: "integer", enum: [0, 1] };
 const count = { type: "integer", minimum: 0 };
 const percent = { type: "number", minimum: 0, maximum: 100 };
+const statusSince = { type: ["string", "null"], format: "date-time", description: "When the object entered its status (the last state change); null until the poller has stored it" };
 
 const page = (item: string) => ({
   type: "object",
@@ -186,6 +187,7 @@ export const openApiDocument = {
           availability: percent,
           acknowledged: flag,
           impacted: flag,
+          status_since: statusSince,
           components_total: count,
           components_failed: count,
           components_acknowledged: count,
@@ -202,6 +204,7 @@ export const openApiDocument = {
           availability: percent,
           acknowledged: flag,
           impacted: flag,
+          status_since: statusSince,
           hosts_total: count,
           hosts_failed: count,
           hosts_acknowledged: count,

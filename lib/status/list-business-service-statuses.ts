@@ -91,6 +91,8 @@ export interface BsmServiceResource {
   status: ServiceState;
   acknowledged: 0 | 1;
   impacted: 0 | 1;
+  /** When the service entered its status (ISO); null until the poller has stored it. */
+  status_since: string | null;
   components_total: number;
   components_failed: number;
   components_acknowledged: number;
@@ -105,6 +107,7 @@ export function toBsmServiceResource(service: BusinessServiceStatusView): BsmSer
     status: service.state,
     acknowledged: service.acknowledged ? 1 : 0,
     impacted: service.impacted ? 1 : 0,
+    status_since: service.stateSince,
     components_total: service.componentsTotal,
     components_failed: service.componentsFailed,
     components_acknowledged: service.componentsAcknowledged,
