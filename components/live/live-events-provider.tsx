@@ -27,8 +27,12 @@ const SUMMARY_KEY = ["bsm", "summary"];
  * second) does not have every open page fetch a thousand services every second.
  */
 const SUMMARY_REFRESH_DELAY_MS = 3_000;
-/** The server sends a heartbeat every 2 s (lib/events/live-event-stream.ts); this long without a word, the stream is lost. */
-const SILENCE_MS = 4_000;
+/**
+ * The server sends a heartbeat every 5 s (lib/events/live-event-stream.ts); this long without a word, the
+ * stream is lost. A closed stream is noticed at once (onerror); this catches one that hangs. The margin
+ * keeps a server busy with a large poll cycle from looking lost.
+ */
+const SILENCE_MS = 12_000;
 /** After the browser gave up on the stream (an error answer), open it again this much later. */
 const REOPEN_MS = 5_000;
 

@@ -133,7 +133,7 @@ export const openApiDocument = {
         description:
           "`poll` (`{ at, ok, staleSince, message, phases }`) follows every poll cycle: `phases` (`{ readMs, evaluateMs, storeMs }`, whole ms) says where a successful cycle spent its time; `message`, the source's error, is for administrators only. " +
           "`stale` (`{ reason: \"source\" | \"database\", since, message }`) is sent when the monitoring source stops answering or the application database cannot be reached, and on connecting while it is so; `fresh` when it recovers. " +
-          "`heartbeat` (`{ at }`) comes every 2 s, so a client can tell a quiet stream from a lost one.",
+          "`heartbeat` (`{ at }`) comes every 5 s, so a client can tell a quiet stream from a lost one.",
         responses: { "200": { description: "An event stream", content: { "text/event-stream": { schema: { type: "string" } } } }, "401": errorResponses["401"], "403": errorResponses["403"] },
       },
     },

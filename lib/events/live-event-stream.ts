@@ -5,9 +5,10 @@ import { onLiveStreamsClosed, subscribeToLiveEvents, type LiveEvent } from "./li
 
 /**
  * A named event (not a comment) so that a browser can tell a silent stream from a lost one: the
- * page counts the stream as lost after two missed heartbeats (components/live/live-events-provider.tsx).
+ * page counts a stream that says nothing for two heartbeats and a margin as lost
+ * (components/live/live-events-provider.tsx). A stream that closes is noticed at once.
  */
-export const HEARTBEAT_MS = 2_000;
+export const HEARTBEAT_MS = 5_000;
 /**
  * The stream's credentials (session version, token, user, BSM access) are checked again this
  * often; the fresh access also brings new services and changed roles to the stream.
