@@ -101,8 +101,11 @@ export function InStateFor({ since, className = "" }: { since: string | null; cl
   return <InStateForKnown since={since} className={className} />;
 }
 
+/** Under a minute the text changes every second; after that every minute, so a wall of tiles re-renders rarely. */
+const tickFor = (elapsedMs: number) => (elapsedMs < 60_000 ? 1_000 : 10_000);
+
 function InStateForKnown({ since, className }: { since: string; className: string }) {
-  const now = useNow();
+  const now = useNow(tickFor(Date.now() - Date.parse(since)));
   const zone = useTimeZone();
   return (
     <time dateTime={since} title={`Since ${formatDateTime(since, zone)}`} className={`tabular-nums ${className}`} data-testid="state-since" suppressHydrationWarning>
