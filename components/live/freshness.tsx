@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { Time, useNow, useTimeZone } from "@/components/ui/time";
 import { formatDateTime, formatElapsed, type Moment } from "@/components/ui/format-time";
 import { CONNECTION_LABEL, STALE_REASON_TEXT, type StaleData } from "./freshness-state";
@@ -105,7 +105,10 @@ export function InStateFor({ since, className = "" }: { since: string | null; cl
 const tickFor = (elapsedMs: number) => (elapsedMs < 60_000 ? 1_000 : 10_000);
 
 function InStateForKnown({ since, className }: { since: string; className: string }) {
-  const now = useNow(tickFor(Date.now() - Date.parse(since)));
+  const [everyMs, setEveryMs] = useState(1_000);
+  const now = useNow(everyMs);
+  const wanted = tickFor(now - Date.parse(since));
+  if (wanted !== everyMs) setEveryMs(wanted);
   const zone = useTimeZone();
   return (
     <time dateTime={since} title={`Since ${formatDateTime(since, zone)}`} className={`tabular-nums ${className}`} data-testid="state-since" suppressHydrationWarning>
