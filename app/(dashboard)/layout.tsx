@@ -49,7 +49,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     </header>
   );
   return (
-    <LiveEventsProvider>
+    <LiveEventsProvider confirmedAt={poller?.lastSuccessAt}>
       <SiteFrame header={header} banner={<SourceBanner {...source} />} kioskBanner={<SourceBanner {...source} warningsOnly />}>
         {children}
       </SiteFrame>

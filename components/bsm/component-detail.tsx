@@ -1,5 +1,6 @@
 "use client";
 
+import { InStateFor } from "@/components/live/freshness";
 import { StatusHeading } from "@/components/status/status-heading";
 import { statusStyle } from "@/components/status/status-style";
 import type { ComponentDetailView } from "@/lib/status/component-view";
@@ -13,6 +14,7 @@ export function ComponentDetail({ view }: { view: ComponentDetailView }) {
   return (
     <div className="@container space-y-4" data-testid="component-view" data-component-id={view.id}>
       <StatusHeading name={<ObjectNameMenu kind="Component" name={view.name} status={view} links={componentLinks(view.id)} className="rounded-md px-1 text-xl font-semibold" />} status={view}>
+        <InStateFor since={view.stateSince} className="text-sm text-slate-700" />
         <span className="text-sm text-slate-700 tabular-nums">
           Host template {view.hostTemplate} · {view.requiredOnline} of {view.hostsTotal} required (zone {view.operationalZonePercent.toFixed(2)}%) ·{" "}
           {view.hostsFailed} failed, {view.hostsDowntime} in downtime · availability {formatAvailability(view.availability)}
@@ -31,7 +33,15 @@ export function ComponentDetail({ view }: { view: ComponentDetailView }) {
                   <MarkedLine text={host.name} className="font-semibold">
                     {host.acknowledged && <AcknowledgedMark />}
                   </MarkedLine>
-                  <MarkedLine text={`${statusStyle(host.state).label} · availability ${formatAvailability(host.availability)}`} className="text-xs" />
+                  <MarkedLine
+                    text={
+                      <>
+                        {statusStyle(host.state).label} <InStateFor since={host.stateSince} /> · availability {formatAvailability(host.availability)}
+                      </>
+                    }
+                    title={`${statusStyle(host.state).label} · availability ${formatAvailability(host.availability)}`}
+                    className="text-xs"
+                  />
                 </BsmObjectMenu>
               </div>
               {host.failingChecks.length > 0 ? (
@@ -65,7 +75,7 @@ export function ComponentDetail({ view }: { view: ComponentDetailView }) {
         ) : (
           <ul className="flex flex-wrap gap-2">
             {view.services.map((service) => (
-              <li key={service.id} className="h-14 w-56">
+              <li key={service.id} className="h-[4.5rem] w-56">
                 <BsmObjectMenu
                   label={`Business service ${service.name}: ${describeStatus(service.state, service.acknowledged, service.impacted)}`}
                   links={serviceLinks(service.id)}
@@ -74,7 +84,15 @@ export function ComponentDetail({ view }: { view: ComponentDetailView }) {
                   <MarkedLine text={service.name} className="font-semibold">
                     {service.acknowledged && <AcknowledgedMark />}
                   </MarkedLine>
-                  <MarkedLine text={statusStyle(service.state).label} className="text-xs">
+                  <MarkedLine
+                    text={
+                      <>
+                        {statusStyle(service.state).label} <InStateFor since={service.stateSince} />
+                      </>
+                    }
+                    title={statusStyle(service.state).label}
+                    className="text-xs"
+                  >
                     {service.impacted && <ImpactedMark />}
                   </MarkedLine>
                 </BsmObjectMenu>

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
+import { InStateFor } from "@/components/live/freshness";
 import { StatusBadge } from "@/components/status/status-badge";
 import { StatusHeading } from "@/components/status/status-heading";
 import { statusStyle } from "@/components/status/status-style";
@@ -29,7 +30,9 @@ export function InvestigatePanel({ view, showPin = true, compact = false }: { vi
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <p className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{view.kindLabel}</p>
-          <StatusHeading name={<h2 className={`${compact ? "text-lg" : "text-2xl"} font-semibold`}>{view.title}</h2>} status={view} />
+          <StatusHeading name={<h2 className={`${compact ? "text-lg" : "text-2xl"} font-semibold`}>{view.title}</h2>} status={view}>
+            <InStateFor since={view.stateSince} className="text-sm text-slate-700" />
+          </StatusHeading>
         </div>
         {showPin && <PinButton dashlet={{ kind: "investigate", target: investigateSegments(view.target).map(encodeURIComponent).join("/") }} />}
       </div>

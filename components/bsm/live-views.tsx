@@ -4,6 +4,7 @@ import type { ComponentDetailView } from "@/lib/status/component-view";
 import type { InvestigateTarget } from "@/lib/status/investigate-target";
 import type { InvestigateView } from "@/lib/status/investigate-view";
 import type { ServiceDetailView } from "@/lib/status/service-view";
+import { StaleFrame } from "@/components/live/freshness";
 import { ComponentDetail } from "./component-detail";
 import { InvestigatePanel } from "./investigate-panel";
 import { ServiceLayers } from "./service-layers";
@@ -17,13 +18,25 @@ function Unavailable({ message }: { message: string }) {
 
 export function LiveServiceView({ serviceId, initial }: { serviceId: number; initial?: ServiceDetailView }) {
   const { data, error } = useServiceView(serviceId, initial);
-  if (data) return <ServiceLayers view={data} />;
+  if (data) {
+    return (
+      <StaleFrame>
+        <ServiceLayers view={data} />
+      </StaleFrame>
+    );
+  }
   return <Unavailable message={error ? error.message : "Loading…"} />;
 }
 
 export function LiveComponentView({ componentId, initial }: { componentId: number; initial?: ComponentDetailView }) {
   const { data, error } = useComponentView(componentId, initial);
-  if (data) return <ComponentDetail view={data} />;
+  if (data) {
+    return (
+      <StaleFrame>
+        <ComponentDetail view={data} />
+      </StaleFrame>
+    );
+  }
   return <Unavailable message={error ? error.message : "Loading…"} />;
 }
 
@@ -39,6 +52,12 @@ export function LiveInvestigateView({
   compact?: boolean;
 }) {
   const { data, error } = useInvestigateView(target, initial);
-  if (data) return <InvestigatePanel view={data} showPin={showPin} compact={compact} />;
+  if (data) {
+    return (
+      <StaleFrame>
+        <InvestigatePanel view={data} showPin={showPin} compact={compact} />
+      </StaleFrame>
+    );
+  }
   return <Unavailable message={error ? error.message : "Loading…"} />;
 }

@@ -10,6 +10,7 @@ const host = (name: string, state: "OPERATIONAL" | "FAILED" | "DOWNTIME", acknow
   name,
   state,
   acknowledged,
+  stateSince: null,
   availability: 99.5,
   failingChecks: state === "OPERATIONAL" ? [] : [{ name: `${name} HTTP`, output: "connection refused", acknowledged, inDowntime: state === "DOWNTIME" }],
 });
@@ -21,6 +22,7 @@ const layer = (hosts: ComponentHostView[], requiredOnline: number): ComponentLay
   state: "FAILED",
   acknowledged: false,
   impacted: false,
+  stateSince: null,
   hostsTotal: hosts.length,
   hostsFailed: hosts.filter((h) => h.visible && h.state === "FAILED").length,
   hostsDowntime: 0,
@@ -64,7 +66,7 @@ describe("Component view", () => {
   it("lists hosts in the order given (most severe first) with their failing checks and marks acknowledged ones", () => {
     const view: ComponentDetailView = {
       ...layer([host("web1", "FAILED", true), host("web4", "DOWNTIME"), host("web2", "OPERATIONAL")], 2),
-      services: [{ id: 12, name: "Shop", state: "OFFLINE", acknowledged: true, impacted: true }],
+      services: [{ id: 12, name: "Shop", state: "OFFLINE", acknowledged: true, impacted: true, stateSince: null }],
     };
     const rendered = render(<ComponentDetail view={view} />);
     expect(rendered.componentHosts).toEqual(["web1", "web4", "web2"]);

@@ -1,6 +1,7 @@
 "use client";
 
 import { memo } from "react";
+import { InStateFor } from "@/components/live/freshness";
 import { StatusHeading } from "@/components/status/status-heading";
 import { statusStyle } from "@/components/status/status-style";
 import type { ComponentHostView, ComponentLayerView } from "@/lib/status/component-layers";
@@ -15,6 +16,7 @@ export function ServiceLayers({ view }: { view: ServiceDetailView }) {
   return (
     <div className="space-y-4" data-testid="service-view" data-service-id={view.id}>
       <StatusHeading name={<ObjectNameMenu kind="Business service" name={view.name} status={view} links={serviceLinks(view.id)} className="rounded-md px-1 text-xl font-semibold" />} status={view}>
+        <InStateFor since={view.stateSince} className="text-sm text-slate-700" />
         <span className="text-sm text-slate-700">
           Availability (24 h) <span className="font-semibold tabular-nums">{formatAvailability(view.availability)}</span>
         </span>
@@ -54,6 +56,7 @@ export const ComponentLayer = memo(function ComponentLayer({ layer }: { layer: C
         size="section"
         className="mb-2"
       >
+        <InStateFor since={layer.stateSince} className="text-xs text-slate-700" />
         <span className="text-xs text-slate-700 tabular-nums">
           Zone {layer.operationalZonePercent.toFixed(2)}% ({layer.requiredOnline} of {layer.hostsTotal} required)
         </span>
@@ -103,7 +106,9 @@ const HostBox = memo(function HostBox({ componentId, host }: { componentId: numb
         <MarkedLine text={host.name} className="text-sm font-semibold">
           {host.acknowledged && <AcknowledgedMark />}
         </MarkedLine>
-        <span className="block text-xs">{style.label}</span>
+        <span className="block truncate text-xs">
+          {style.label} <InStateFor since={host.stateSince} />
+        </span>
         <span className="block text-[11px] tabular-nums">{formatAvailability(host.availability)}</span>
       </BsmObjectMenu>
     </div>

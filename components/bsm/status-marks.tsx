@@ -33,10 +33,10 @@ export function ImpactedMark() {
  * One line of a tile or box: its text, cut with an ellipsis (the whole text on hover) when the box is
  * narrow, and the marks after it, which keep their room.
  */
-export function MarkedLine({ text, className = "", children }: { text: string; className?: string; children?: ReactNode }) {
+export function MarkedLine({ text, title, className = "", children }: { text: ReactNode; title?: string; className?: string; children?: ReactNode }) {
   return (
     <span className={`flex min-w-0 items-center gap-1 ${className}`}>
-      <span className="min-w-0 truncate" title={text}>
+      <span className="min-w-0 truncate" title={title ?? (typeof text === "string" ? text : undefined)}>
         {text}
       </span>
       {children}

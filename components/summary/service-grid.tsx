@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { memo, useMemo, useState } from "react";
 import { formatAvailability } from "@/components/bsm/status-marks";
+import { InStateFor, STALE_TILE_CLASS } from "@/components/live/freshness";
+import { useStaleData } from "@/components/live/live-events-provider";
 import { StatusBadge } from "@/components/status/status-badge";
 import type { BusinessServiceStatusView } from "@/lib/status/list-business-service-statuses";
 import { gridPage, sortForGrid, type SortField, type SummaryOptions } from "@/lib/status/summary-options";
@@ -81,10 +83,14 @@ export function ServiceGrid({
 }
 
 const GridRow = memo(function GridRow({ service, availability }: { service: BusinessServiceStatusView; availability: number | undefined }) {
+  const stale = useStaleData();
   return (
-    <tr className="border-b border-slate-100 last:border-0" data-service={service.name} data-state={service.state}>
-      <td className="px-4 py-2">
-        <StatusBadge state={service.state} />
+    <tr className="border-b border-slate-100 last:border-0" data-service={service.name} data-state={service.state} data-stale={stale !== null}>
+      <td className="px-4 py-2 whitespace-nowrap">
+        <span className={stale ? STALE_TILE_CLASS : undefined}>
+          <StatusBadge state={service.state} />
+        </span>{" "}
+        <InStateFor since={service.stateSince} className="text-xs text-slate-700" />
       </td>
       <td className="px-4 py-2 font-medium">
         <Link href={`/bsm/service/${service.id}`} className="text-blue-800 hover:underline">

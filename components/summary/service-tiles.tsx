@@ -4,6 +4,8 @@ import { memo } from "react";
 import { BsmObjectMenu } from "@/components/bsm/bsm-object-menu";
 import { serviceLinks } from "@/components/bsm/object-links";
 import { AcknowledgedMark, ImpactedMark, MarkedLine, describeStatus, formatAvailability } from "@/components/bsm/status-marks";
+import { InStateFor, STALE_TILE_CLASS, StaleVeil } from "@/components/live/freshness";
+import { useStaleData } from "@/components/live/live-events-provider";
 import { statusStyle } from "@/components/status/status-style";
 import type { BusinessServiceStatusView } from "@/lib/status/list-business-service-statuses";
 import { TILE_ASPECT } from "./tile-layout";
@@ -65,6 +67,7 @@ export const ServiceTile = memo(function ServiceTile({
   height: number;
 }) {
   const style = statusStyle(service.state);
+  const stale = useStaleData();
   return (
     <li
       style={{ height }}
@@ -76,19 +79,29 @@ export const ServiceTile = memo(function ServiceTile({
       data-state={service.state}
       data-impacted={service.impacted}
       data-acknowledged={service.acknowledged}
+      data-stale={stale !== null}
     >
       <BsmObjectMenu
         label={`Business service ${service.name}: ${describeStatus(service.state, service.acknowledged, service.impacted)}`}
         links={serviceLinks(Number(service.id))}
-        className={`relative overflow-hidden rounded-md px-2 py-1.5 ring-1 ${style.badge}`}
+        className={`relative overflow-hidden rounded-md px-2 py-1.5 ring-1 ${style.badge} ${stale ? STALE_TILE_CLASS : ""}`}
       >
         <MarkedLine text={service.name} className="text-sm font-semibold">
           {service.acknowledged && <AcknowledgedMark />}
         </MarkedLine>
-        <MarkedLine text={style.label} className="text-xs font-medium">
+        <MarkedLine
+          text={
+            <>
+              {style.label} <InStateFor since={service.stateSince} />
+            </>
+          }
+          title={style.label}
+          className="text-xs font-medium"
+        >
           {service.impacted && <ImpactedMark />}
         </MarkedLine>
         <span className="block text-xs tabular-nums">{formatAvailability(availability)}</span>
+        {stale && <StaleVeil stale={stale} />}
       </BsmObjectMenu>
     </li>
   );

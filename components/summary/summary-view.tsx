@@ -7,6 +7,7 @@ import { DEFAULT_SUMMARY_OPTIONS, summaryOptionsFromParams, summaryOptionsToPara
 import { KioskExit, useKioskMode } from "@/components/layout/kiosk";
 import { rotateSeconds } from "@/components/layout/kiosk-params";
 import { KioskTiles } from "./kiosk-tiles";
+import { LiveFreshnessIndicator } from "@/components/live/freshness";
 import { ServiceGrid } from "./service-grid";
 import { ServiceTiles } from "./service-tiles";
 import { SummaryFilters } from "./summary-filters";
@@ -27,7 +28,12 @@ export function SummaryPageView({ initial }: { initial: BusinessServiceStatusVie
   );
   const kiosk = useKioskMode();
   if (kiosk) return <KioskSummary initial={initial} options={options} rotateSeconds={rotateSeconds(searchParams)} />;
-  return <SummaryDashlet initial={initial} options={options} onOptionsChange={setOptions} tilesHeight="45vh" />;
+  return (
+    <>
+      <LiveFreshnessIndicator className="mb-3" />
+      <SummaryDashlet initial={initial} options={options} onOptionsChange={setOptions} tilesHeight="45vh" />
+    </>
+  );
 }
 
 /** The Summary on a wall screen: only the tiles (the URL's filters still apply), rotating through pages. */
@@ -54,6 +60,7 @@ function KioskSummary({ initial, options, rotateSeconds }: { initial: BusinessSe
               Could not refresh: {error.message}
             </span>
           )}
+          <LiveFreshnessIndicator />
           <KioskExit />
         </>
       }

@@ -22,6 +22,7 @@ const idParameter = { name: "id", in: "path", required: true, schema: { type: "i
 const flag = { type: "integer", enum: [0, 1] };
 const count = { type: "integer", minimum: 0 };
 const percent = { type: "number", minimum: 0, maximum: 100 };
+const statusSince = { type: ["string", "null"], format: "date-time", description: "When the object entered its status (the last state change); null until the poller has stored it" };
 
 const page = (item: string) => ({
   type: "object",
@@ -147,7 +148,8 @@ export const openApiDocument = {
         summary: "Server-sent events: status changes of the objects the caller may see, poll results, and `stale` / `fresh` when the data stops or starts being current",
         description:
           "`poll` (`{ at, ok, staleSince, message, phases }`) follows every poll cycle: `phases` (`{ readMs, evaluateMs, storeMs }`, whole ms) says where a successful cycle spent its time; `message`, the source's error, is for administrators only. " +
-          "`stale` (`{ reason: \"source\" | \"database\", since, message }`) is sent when the monitoring source stops answering or the application database cannot be reached, and on connecting while it is so; `fresh` when it recovers.",
+          "`stale` (`{ reason: \"source\" | \"database\", since, message }`) is sent when the monitoring source stops answering or the application database cannot be reached, and on connecting while it is so; `fresh` when it recovers. " +
+          "`heartbeat` (`{ at }`) comes every 5 s, so a client can tell a quiet stream from a lost one.",
         responses: { "200": { description: "An event stream", content: { "text/event-stream": { schema: { type: "string" } } } }, "401": errorResponses["401"], "403": errorResponses["403"] },
       },
     },
@@ -201,6 +203,7 @@ export const openApiDocument = {
           availability: percent,
           acknowledged: flag,
           impacted: flag,
+          status_since: statusSince,
           components_total: count,
           components_failed: count,
           components_acknowledged: count,
@@ -217,6 +220,7 @@ export const openApiDocument = {
           availability: percent,
           acknowledged: flag,
           impacted: flag,
+          status_since: statusSince,
           hosts_total: count,
           hosts_failed: count,
           hosts_acknowledged: count,

@@ -50,6 +50,17 @@ describe("liveEventStreamResponse", () => {
     expect(checks).toBe(3);
   });
 
+  it("sends a heartbeat event while nothing else happens, so a browser can tell a quiet stream from a lost one", async () => {
+    const controller = new AbortController();
+    const response = liveEventStreamResponse({ access, recheck: async () => access, signal: controller.signal, heartbeatMs: 5 });
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    while (!text.includes("event: heartbeat")) text += decoder.decode((await reader.read()).value);
+    controller.abort();
+    expect(text).toMatch(/^: connected\n\nevent: heartbeat\ndata: \{"at":\d+\}\n\n/);
+  });
+
   it("ends when the client goes away", async () => {
     const controller = new AbortController();
     const response = liveEventStreamResponse({ access, recheck: async () => access, signal: controller.signal, recheckMs: 10 });

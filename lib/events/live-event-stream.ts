@@ -3,7 +3,12 @@ import type { Access } from "../auth/access";
 import { filterLiveEvent } from "../auth/filter-live-event";
 import { onLiveStreamsClosed, subscribeToLiveEvents, type LiveEvent } from "./live-events";
 
-const HEARTBEAT_MS = 15_000;
+/**
+ * A named event (not a comment) so that a browser can tell a silent stream from a lost one: the
+ * page counts a stream that says nothing for two heartbeats and a margin as lost
+ * (components/live/live-events-provider.tsx). A stream that closes is noticed at once.
+ */
+export const HEARTBEAT_MS = 5_000;
 /**
  * The stream's credentials (session version, token, user, BSM access) are checked again this
  * often; the fresh access also brings new services and changed roles to the stream.
@@ -20,6 +25,7 @@ export interface LiveEventStreamOptions {
   /** The client went away. */
   signal: AbortSignal;
   recheckMs?: number;
+  heartbeatMs?: number;
 }
 
 /**
@@ -28,7 +34,7 @@ export interface LiveEventStreamOptions {
  * session, a deleted user, lost BSM access); a check that fails for another reason (the database
  * is down) keeps the stream and the access it had.
  */
-export function liveEventStreamResponse({ access: initialAccess, recheck, watch, signal, recheckMs = CREDENTIAL_RECHECK_MS }: LiveEventStreamOptions): Response {
+export function liveEventStreamResponse({ access: initialAccess, recheck, watch, signal, recheckMs = CREDENTIAL_RECHECK_MS, heartbeatMs = HEARTBEAT_MS }: LiveEventStreamOptions): Response {
   const encoder = new TextEncoder();
   let access = initialAccess;
   let cleanup = () => {};
@@ -55,7 +61,7 @@ export function liveEventStreamResponse({ access: initialAccess, recheck, watch,
         if (visible) send(`event: ${visible.type}\ndata: ${JSON.stringify(visible)}\n\n`);
       });
       const stopWatching = watch?.(send) ?? (() => {});
-      const heartbeat = setInterval(() => send(": heartbeat\n\n"), HEARTBEAT_MS);
+      const heartbeat = setInterval(() => send(`event: heartbeat\ndata: {"at":${Date.now()}}\n\n`), heartbeatMs);
       let checking = false;
       const credentialCheck = setInterval(() => {
         if (checking) return;

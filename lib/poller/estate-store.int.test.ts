@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import type { CheckHistoryEntry } from "../bsm";
 import type { SourceHost, SourceServiceCheck } from "../sources/types";
-import { COPY_FROM_ROWS, insertCheckHistory, loadKnownChecks, upsertHosts, upsertServiceChecks } from "./estate-store";
+import { COPY_FROM_ROWS, insertCheckHistory, loadKnownChecks, upsertHosts, upsertObjectStatuses, upsertServiceChecks } from "./estate-store";
 
 const NOW = Date.parse("2026-11-22T08:00:00.123Z");
 // Text that COPY's format must escape, and array elements that need quoting.
@@ -94,5 +94,23 @@ describe.each(RUNTIMES)("bulk writes of the estate on %s", (runtime) => {
       ),
     );
     expect(stored.map((row) => ({ ...row, at: Number(row.at) }))).toEqual([...entries, ...entries.slice(0, 2)]);
+  });
+
+  it("keeps an object's changedAt while only its acknowledgement or impact changes, and moves it when its state changes", async () => {
+    const database = await freshDatabase();
+    const service = { objectType: "BUSINESS_SERVICE", objectKey: "7" } as const;
+    const store = (flags: { state: "OPERATIONAL" | "OFFLINE"; acknowledged: boolean; impacted: boolean }, at: number) =>
+      database.withConnection((connection) => upsertObjectStatuses(connection, [{ ...service, ...flags }], at));
+    const changedAt = async () => {
+      const [row] = await database.withConnection((connection) =>
+        connection.query<{ changedAt: string }>(`SELECT (EXTRACT(EPOCH FROM "changedAt") * 1000)::bigint::text AS "changedAt" FROM "BsmObjectStatus"`),
+      );
+      return Number(row.changedAt);
+    };
+    await store({ state: "OFFLINE", acknowledged: false, impacted: false }, NOW);
+    await store({ state: "OFFLINE", acknowledged: true, impacted: true }, NOW + 60_000);
+    expect(await changedAt()).toBe(NOW);
+    await store({ state: "OPERATIONAL", acknowledged: false, impacted: false }, NOW + 120_000);
+    expect(await changedAt()).toBe(NOW + 120_000);
   });
 });

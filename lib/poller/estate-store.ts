@@ -173,6 +173,10 @@ export interface ObjectStatusChange {
   after: ObjectStatusRow;
 }
 
+/**
+ * Stores the objects' statuses as of `now`. changedAt is when the state last changed: a new
+ * acknowledgement or impact alone keeps it, so "Offline for 2 h" counts from going offline.
+ */
 export async function upsertObjectStatuses(tx: SqlConnection, rows: ObjectStatusRow[], now: number): Promise<void> {
   if (rows.length === 0) return;
   await tx.query(
@@ -180,7 +184,8 @@ export async function upsertObjectStatuses(tx: SqlConnection, rows: ObjectStatus
      SELECT r."objectType"::"BsmObjectType", r."objectKey", r.state::"BsmState", r.acknowledged, r.impacted, ${UTC_FROM_MS("$2::bigint")}
      FROM jsonb_to_recordset($1::jsonb) AS r("objectType" text, "objectKey" text, state text, acknowledged boolean, impacted boolean)
      ON CONFLICT ("objectType", "objectKey") DO UPDATE SET state = EXCLUDED.state, acknowledged = EXCLUDED.acknowledged,
-       impacted = EXCLUDED.impacted, "changedAt" = EXCLUDED."changedAt"`,
+       impacted = EXCLUDED.impacted,
+       "changedAt" = CASE WHEN "BsmObjectStatus".state = EXCLUDED.state THEN "BsmObjectStatus"."changedAt" ELSE EXCLUDED."changedAt" END`,
     [JSON.stringify(rows), now],
   );
 }

@@ -30,6 +30,12 @@ async function expectStoredStatusesToMatchStoredChecks(database: FreshDatabase) 
   expect(byKey(await database.withConnection(loadObjectStatuses))).toEqual(byKey(rowsOfEvaluation(engine.listAll())));
 }
 
+/** Each stored object's changedAt (epoch ms), by "objectType|objectKey". */
+async function storedChangedAt(database: FreshDatabase): Promise<Map<string, number>> {
+  const rows = await database.prisma.bsmObjectStatus.findMany({ select: { objectType: true, objectKey: true, changedAt: true } });
+  return new Map(rows.map((row) => [`${row.objectType}|${row.objectKey}`, row.changedAt.getTime()]));
+}
+
 describe.each(RUNTIMES)("the poller on %s", (runtime) => {
   const freshDatabase = freshDatabaseOpener(runtime);
   let restServer: FakeOpsviewRestServer | undefined;
@@ -81,6 +87,7 @@ describe.each(RUNTIMES)("the poller on %s", (runtime) => {
     }
     const transitions = await database.prisma.bsmTransition.count();
     const history = await database.prisma.checkStateChange.count();
+    const changedAtBefore = await storedChangedAt(database);
 
     // A new process: same database, the source unchanged since the last read.
     clock.now -= 10_000;
@@ -90,6 +97,26 @@ describe.each(RUNTIMES)("the poller on %s", (runtime) => {
     expect(await database.prisma.bsmTransition.count()).toBe(transitions);
     expect(await database.prisma.checkStateChange.count()).toBe(history);
     await expectStoredStatusesToMatchStoredChecks(database);
+    expect(await storedChangedAt(database)).toEqual(changedAtBefore);
+  });
+
+  it("stores as each object's changedAt the time of its last state change (not of its last poll, acknowledgement or impact)", async () => {
+    const database = await freshDatabase();
+    const clock = { now: START };
+    const source = await seededSimulation(database, clock);
+    const poller = new Poller({ database, source, pollIntervalMs: 10_000, now: () => clock.now, log: () => {} });
+    for (let step = 0; step < 30; step++) {
+      await poller.runCycle();
+      clock.now += 10_000;
+    }
+    const stateChanges = await database.prisma.bsmTransition.findMany({ orderBy: { at: "asc" } });
+    const lastStateChange = new Map<string, number>();
+    for (const transition of stateChanges) {
+      if (transition.fromState !== transition.toState) lastStateChange.set(`${transition.objectType}|${transition.objectKey}`, transition.at.getTime());
+    }
+    expect(lastStateChange.size).toBeGreaterThan(0);
+    const stored = await storedChangedAt(database);
+    for (const [key, changedAt] of stored) expect([key, changedAt]).toEqual([key, lastStateChange.get(key) ?? START]);
   });
 
   it("takes a configuration change into the engine within one cycle", async () => {

@@ -18,6 +18,8 @@ export type ComponentHostView =
       name: string;
       state: HostState;
       acknowledged: boolean;
+      /** When the host entered its state (ISO); null when not known. */
+      stateSince: string | null;
       availability: number | null;
       failingChecks: FailingCheckView[];
     }
@@ -30,6 +32,8 @@ export interface ComponentLayerView {
   state: ComponentState;
   acknowledged: boolean;
   impacted: boolean;
+  /** When the component entered its state (ISO); null until the poller has stored it. */
+  stateSince: string | null;
   hostsTotal: number;
   hostsFailed: number;
   hostsDowntime: number;
@@ -75,6 +79,7 @@ export async function loadComponentLayers(
         name: host.name,
         state: host.state,
         acknowledged: host.acknowledged,
+        stateSince: host.stateSince,
         availability: host.availability,
         failingChecks: (failing.get(host.hostId) ?? []).filter((check) => check.templates.includes(template)).map(toFailingCheckView),
       };
@@ -87,6 +92,7 @@ export async function loadComponentLayers(
         state: own.state,
         acknowledged: own.acknowledged,
         impacted: own.impacted,
+        stateSince: statuses.stateSince(componentRef(id)),
         hostsTotal: counts.hostsTotal,
         hostsFailed: counts.hostsFailed,
         hostsDowntime: counts.hostsDowntime,

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import type { ServiceState } from "../bsm";
 import type { Access } from "../auth/access";
+import { businessServiceRef } from "./bsm-object";
 import { loadComponentLayers, type ComponentLayerView } from "./component-layers";
 import { loadStoredStatuses } from "./stored-statuses";
 
@@ -10,6 +11,7 @@ export interface RelatedServiceView {
   state: ServiceState;
   acknowledged: boolean;
   impacted: boolean;
+  stateSince: string | null;
 }
 
 export interface ComponentDetailView extends ComponentLayerView {
@@ -33,6 +35,11 @@ export async function getComponentView(prisma: PrismaClient, access: Access, com
   if (layer === undefined) return null;
   return {
     ...layer,
-    services: services.map((service) => ({ id: service.id, name: service.name, ...statuses.businessService(service.id) })),
+    services: services.map((service) => ({
+      id: service.id,
+      name: service.name,
+      ...statuses.businessService(service.id),
+      stateSince: statuses.stateSince(businessServiceRef(service.id)),
+    })),
   };
 }

@@ -3,7 +3,7 @@ import { DAY_MS, effectiveRequiredOnline, type BsmState, type StateSegment } fro
 import type { Access } from "../auth/access";
 import { canSeeObject } from "./bsm-object";
 import { storedObjectOf, type InvestigateTarget } from "./investigate-target";
-import { FULL_AVAILABILITY, readStoredFlags } from "./stored-statuses";
+import { FULL_AVAILABILITY, isoTimeOf, readStoredFlags } from "./stored-statuses";
 import { segmentsOfStoredTimeline } from "./stored-timeline";
 
 export interface TransitionView {
@@ -23,6 +23,8 @@ export interface InvestigateView {
   state: BsmState;
   acknowledged: boolean;
   impacted: boolean;
+  /** When the object entered its state (ISO); null until the poller has stored it. */
+  stateSince: string | null;
   /** `isMoment`: the value is an ISO 8601 moment, which the UI writes in the user's time zone. */
   details: { label: string; value: string; isMoment?: true }[];
   /** Where the object sits: its component (for a host) or its services (for a component). */
@@ -52,7 +54,7 @@ export async function getInvestigateView(prisma: PrismaClient, access: Access, t
   const [row, poller, transitions] = await Promise.all([
     prisma.bsmObjectStatus.findUnique({
       where: { objectType_objectKey: stored },
-      select: { state: true, acknowledged: true, impacted: true, availability: true, operationalMs: true, failedMs: true, downtimeMs: true, timeline: true },
+      select: { state: true, acknowledged: true, impacted: true, changedAt: true, availability: true, operationalMs: true, failedMs: true, downtimeMs: true, timeline: true },
     }),
     prisma.pollerStatus.findUnique({ where: { id: 1 }, select: { availabilityAt: true } }),
     prisma.bsmTransition.findMany({ where: stored, orderBy: [{ at: "desc" }, { id: "desc" }], take: RECENT_TRANSITIONS }),
@@ -64,6 +66,7 @@ export async function getInvestigateView(prisma: PrismaClient, access: Access, t
     ...base,
     target,
     ...readStoredFlags(stored.objectType, row),
+    stateSince: isoTimeOf(row?.changedAt),
     availability: figures.availability,
     operationalMs: figures.operationalMs,
     failedMs: figures.failedMs,

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { compareForSummary, type ServiceCounts, type ServiceState } from "../bsm";
 import type { Access } from "../auth/access";
-import { FULL_AVAILABILITY, readServiceCounts, readStoredFlags } from "./stored-statuses";
+import { FULL_AVAILABILITY, isoTimeOf, readServiceCounts, readStoredFlags } from "./stored-statuses";
 
 export interface BusinessServiceStatusView extends ServiceCounts {
   id: string;
@@ -9,6 +9,8 @@ export interface BusinessServiceStatusView extends ServiceCounts {
   state: ServiceState;
   acknowledged: boolean;
   impacted: boolean;
+  /** When the service entered its state (ISO time, BsmObjectStatus.changedAt); null until the poller has stored it. */
+  stateSince: string | null;
 }
 
 interface ServiceStatusRow {
@@ -17,6 +19,7 @@ interface ServiceStatusRow {
   state: string | null;
   acknowledged: boolean | null;
   impacted: boolean | null;
+  changed_at: Date | null;
   counts: unknown;
   availability: number | null;
   components_total: number | null;
@@ -50,7 +53,7 @@ export async function listBusinessServiceFigures(prisma: PrismaClient, access?: 
   const onlyIds = access ? access.visibleServiceIds() : null;
   if (onlyIds?.length === 0) return [];
   const rows = await prisma.$queryRaw<ServiceStatusRow[]>`
-    SELECT service.id, service.name, own.state::text AS state, own.acknowledged, own.impacted, own.counts, own.availability,
+    SELECT service.id, service.name, own.state::text AS state, own.acknowledged, own.impacted, own."changedAt" AS changed_at, own.counts, own.availability,
            counted.components_total, counted.components_failed, counted.components_impacted, counted.components_downtime, counted.components_acknowledged
     FROM "BusinessService" service
     LEFT JOIN "BsmObjectStatus" own ON own."objectType" = 'BUSINESS_SERVICE' AND own."objectKey" = service.id::text
@@ -74,7 +77,7 @@ export async function listBusinessServiceFigures(prisma: PrismaClient, access?: 
       componentsAcknowledged: row.components_acknowledged ?? 0,
     };
     return {
-      status: { id: String(row.id), name: row.name, ...readStoredFlags("BUSINESS_SERVICE", row), ...counts },
+      status: { id: String(row.id), name: row.name, ...readStoredFlags("BUSINESS_SERVICE", row), stateSince: isoTimeOf(row.changed_at), ...counts },
       availability: row.availability ?? FULL_AVAILABILITY.availability,
     };
   });
@@ -88,6 +91,8 @@ export interface BsmServiceResource {
   status: ServiceState;
   acknowledged: 0 | 1;
   impacted: 0 | 1;
+  /** When the service entered its status (ISO); null until the poller has stored it. */
+  status_since: string | null;
   components_total: number;
   components_failed: number;
   components_acknowledged: number;
@@ -102,6 +107,7 @@ export function toBsmServiceResource(service: BusinessServiceStatusView): BsmSer
     status: service.state,
     acknowledged: service.acknowledged ? 1 : 0,
     impacted: service.impacted ? 1 : 0,
+    status_since: service.stateSince,
     components_total: service.componentsTotal,
     components_failed: service.componentsFailed,
     components_acknowledged: service.componentsAcknowledged,

@@ -36,6 +36,7 @@ export async function getServiceView(prisma: PrismaClient, access: Access, servi
     state: own.state,
     acknowledged: own.acknowledged,
     impacted: own.impacted,
+    stateSince: statuses.stateSince(businessServiceRef(serviceId)),
     componentsTotal,
     componentsFailed,
     componentsImpacted,

@@ -57,6 +57,14 @@ export function readStoredFlags<T extends BsmObjectType>(objectType: T, row: Sto
 
 interface StoredRow extends BsmObjectRef, StatusFlags<BsmState>, StoredFigures {
   counts: Prisma.JsonValue | null;
+  changedAt: Date;
+}
+
+/** A stored time as the views carry it (ISO); raw reads may hand back a string or a Date. */
+export function isoTimeOf(at: Date | string | null | undefined): string | null {
+  if (at === null || at === undefined) return null;
+  const time = new Date(at);
+  return Number.isNaN(time.getTime()) ? null : time.toISOString();
 }
 
 /** The stored statuses and figures (BsmObjectStatus) of some components and business services. */
@@ -83,6 +91,11 @@ export class StoredStatuses {
     return readServiceCounts(this.rows.get(objectRefKey(businessServiceRef(serviceId)))?.counts);
   }
 
+  /** When the object entered its stored state (ISO); null without a stored status. */
+  stateSince(ref: BsmObjectRef): string | null {
+    return isoTimeOf(this.rows.get(objectRefKey(ref))?.changedAt);
+  }
+
   figures(ref: BsmObjectRef): StoredFigures {
     const row = this.rows.get(objectRefKey(ref));
     if (row === undefined) return FULL_AVAILABILITY;
@@ -102,7 +115,7 @@ export async function loadStoredStatuses(
         { objectType: "BUSINESS_SERVICE", objectKey: { in: (scope.serviceIds ?? []).map(String) } },
       ],
     },
-    select: { objectType: true, objectKey: true, state: true, acknowledged: true, impacted: true, counts: true, availability: true, operationalMs: true, failedMs: true, downtimeMs: true },
+    select: { objectType: true, objectKey: true, state: true, acknowledged: true, impacted: true, changedAt: true, counts: true, availability: true, operationalMs: true, failedMs: true, downtimeMs: true },
   });
   return new StoredStatuses(rows);
 }
@@ -112,6 +125,8 @@ export interface StoredComponentHost extends StatusFlags<HostState> {
   hostId: number;
   name: string;
   availability: number;
+  /** When the host entered its state as this component sees it (ISO); null without a stored status. */
+  stateSince: string | null;
 }
 
 interface ComponentHostRow {
@@ -121,6 +136,7 @@ interface ComponentHostRow {
   state: string | null;
   acknowledged: boolean | null;
   availability: number | null;
+  changedAt: Date | null;
 }
 
 /** The configured hosts of each component, in configured order, with their stored statuses: one query over the membership. */
@@ -128,7 +144,7 @@ export async function loadComponentHostStatuses(prisma: PrismaClient, componentI
   const byComponent = new Map<number, StoredComponentHost[]>(componentIds.map((id) => [id, []]));
   if (componentIds.length === 0) return byComponent;
   const rows = await prisma.$queryRaw<ComponentHostRow[]>`
-    SELECT membership."componentId", host.id AS "hostId", host.name, own.state::text AS state, own.acknowledged, own.availability
+    SELECT membership."componentId", host.id AS "hostId", host.name, own.state::text AS state, own.acknowledged, own.availability, own."changedAt"
     FROM "ComponentHost" membership
     JOIN "Host" host ON host.id = membership."hostId"
     LEFT JOIN "BsmObjectStatus" own ON own."objectType" = 'COMPONENT_HOST' AND own."objectKey" = membership."componentId"::text || ':' || host.name
@@ -140,6 +156,7 @@ export async function loadComponentHostStatuses(prisma: PrismaClient, componentI
       name: row.name,
       ...readStoredFlags("COMPONENT_HOST", row),
       availability: row.availability ?? FULL_AVAILABILITY.availability,
+      stateSince: isoTimeOf(row.changedAt),
     });
   }
   return byComponent;

@@ -2,12 +2,16 @@ import { describe, expect, it } from "vitest";
 import type { BusinessServiceStatusView } from "./list-business-service-statuses";
 import { DEFAULT_SUMMARY_OPTIONS, applyServiceChanges, gridPage, matchesFilters, sortForGrid, summaryOptionsFromParams, summaryOptionsToParams } from "./summary-options";
 
+const SINCE = "2026-11-22T08:00:00.000Z";
+const AT = Date.parse("2026-11-22T09:30:00.000Z");
+
 const service = (id: string, name: string, state: BusinessServiceStatusView["state"], impacted = false): BusinessServiceStatusView => ({
   id,
   name,
   state,
   impacted,
   acknowledged: false,
+  stateSince: SINCE,
   componentsTotal: 1,
   componentsFailed: 0,
   componentsImpacted: 0,
@@ -72,13 +76,19 @@ describe("live changes applied to the Summary", () => {
   const ordered = sortForGrid(services, undefined, "status", false);
 
   it("move a service that went offline to the top and keep unchanged services as they were", () => {
-    const next = applyServiceChanges(ordered, [change("5", "OFFLINE"), { ...change("3", "FAILED"), objectType: "COMPONENT" }]);
+    const next = applyServiceChanges(ordered, [change("5", "OFFLINE"), { ...change("3", "FAILED"), objectType: "COMPONENT" }], AT);
     expect(next.map((s) => s.name)).toEqual(["Api", "Web shop", "Backups", "Mail", "Billing"]);
     expect(next.find((s) => s.id === "1")).toBe(ordered.find((s) => s.id === "1"));
   });
 
+  it("start a new state at the event's time, and keep the time when only the acknowledgement or impact changed", () => {
+    const next = applyServiceChanges(ordered, [change("5", "OFFLINE"), { ...change("3", "OPERATIONAL"), acknowledged: true }], AT);
+    expect(next.find((s) => s.id === "5")?.stateSince).toBe("2026-11-22T09:30:00.000Z");
+    expect(next.find((s) => s.id === "3")).toMatchObject({ acknowledged: true, stateSince: SINCE });
+  });
+
   it("ignore services not in the list, unknown states and changes that change nothing", () => {
-    expect(applyServiceChanges(ordered, [change("99", "OFFLINE"), change("1", "PURPLE"), change("2", "OFFLINE")])).toBe(ordered);
+    expect(applyServiceChanges(ordered, [change("99", "OFFLINE"), change("1", "PURPLE"), change("2", "OFFLINE")], AT)).toBe(ordered);
   });
 });
 

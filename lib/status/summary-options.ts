@@ -88,9 +88,14 @@ export interface ServiceStatusChange {
 /**
  * The list with the live event's business-service changes applied, back in Summary order. Only
  * services already listed change (the list is what the user may see); unchanged ones keep their
- * identity so their tiles do not re-render. Counts catch up on the refetch that follows.
+ * identity so their tiles do not re-render. Counts catch up on the refetch that follows. A new state
+ * starts at the event's time (`at`, epoch ms), as the poller stores it.
  */
-export function applyServiceChanges(services: readonly BusinessServiceStatusView[], changes: readonly ServiceStatusChange[]): BusinessServiceStatusView[] {
+export function applyServiceChanges(
+  services: readonly BusinessServiceStatusView[],
+  changes: readonly ServiceStatusChange[],
+  at: number,
+): BusinessServiceStatusView[] {
   const byId = new Map(changes.filter((change) => change.objectType === "BUSINESS_SERVICE").map((change) => [change.objectKey, change]));
   if (byId.size === 0) return services as BusinessServiceStatusView[];
   let changed = false;
@@ -99,7 +104,8 @@ export function applyServiceChanges(services: readonly BusinessServiceStatusView
     if (!change || !isServiceState(change.state)) return service;
     if (change.state === service.state && change.acknowledged === service.acknowledged && change.impacted === service.impacted) return service;
     changed = true;
-    return { ...service, state: change.state, acknowledged: change.acknowledged, impacted: change.impacted };
+    const stateSince = change.state === service.state ? service.stateSince : new Date(at).toISOString();
+    return { ...service, state: change.state, acknowledged: change.acknowledged, impacted: change.impacted, stateSince };
   });
   return changed ? next.sort(compareForSummary) : (services as BusinessServiceStatusView[]);
 }

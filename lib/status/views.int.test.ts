@@ -102,6 +102,17 @@ describe.each(RUNTIMES)("view read models on %s", (runtime) => {
     expect(view!.availability).toBe(91.67);
   });
 
+  it("Service, Component and Investigate views carry when each object entered its state", async () => {
+    const access = await accessFor({ viewAll: true, allBusinessServices: true });
+    const since = new Date(NOW - HOUR).toISOString();
+    const service = await getServiceView(database.prisma, access, ids.shopId);
+    expect(service!.stateSince).toBe(since);
+    expect(service!.components[0]).toMatchObject({ stateSince: since, hosts: [{ stateSince: since }, { stateSince: since }, { stateSince: since }] });
+    const component = await getComponentView(database.prisma, access, ids.componentId);
+    expect(component).toMatchObject({ stateSince: since, services: [{ name: "Hidden", stateSince: since }, { name: "Shop", stateSince: since }] });
+    expect((await getInvestigateView(database.prisma, access, { kind: "service", id: ids.shopId }, NOW))!.stateSince).toBe(since);
+  });
+
   it("Service view: a host the user may not see keeps its place but shows nothing", async () => {
     const view = await getServiceView(database.prisma, await accessFor({ allBusinessServices: true, hostGroups: ["web"] }), ids.shopId);
     expect(view!.components[0]!.hosts).toEqual([

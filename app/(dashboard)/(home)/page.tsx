@@ -35,7 +35,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   }
   return (
     <>
-      <PageHeader title="Dashboard" action={access.has("bsm") ? <KioskButton /> : undefined}>
+      <PageHeader live={access.has("bsm")} title="Dashboard" action={access.has("bsm") ? <KioskButton /> : undefined}>
         Welcome, {user.name}. You are signed in as {user.isAdmin ? "an administrator" : "a viewer"}.
       </PageHeader>
       {tiles.length > 0 && (

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import type { Access } from "../../auth/access";
 import { HOST_STATES, type ComponentState } from "../../bsm";
-import { componentCountsOf, FULL_AVAILABILITY, loadComponentHostStatuses, readComponentCounts, readStoredFlags } from "../../status/stored-statuses";
+import { componentCountsOf, FULL_AVAILABILITY, isoTimeOf, loadComponentHostStatuses, readComponentCounts, readStoredFlags } from "../../status/stored-statuses";
 import { loadStaleSince } from "../../status/get-poller-status";
 import { applyListQuery, type ListQuery, type Page } from "../list-query";
 
@@ -16,6 +16,8 @@ export interface BsmComponentResource {
   availability: number;
   acknowledged: 0 | 1;
   impacted: 0 | 1;
+  /** When the component entered its status (ISO); null until the poller has stored it. */
+  status_since: string | null;
   hosts_total: number;
   hosts_failed: number;
   hosts_acknowledged: number;
@@ -37,6 +39,7 @@ interface ComponentRow {
   state: string | null;
   acknowledged: boolean | null;
   impacted: boolean | null;
+  changedAt: Date | null;
   counts: unknown;
   availability: number | null;
 }
@@ -49,7 +52,7 @@ export async function listBsmComponentResources(prisma: PrismaClient, access: Ac
       ? []
       : prisma.$queryRaw<ComponentRow[]>`
           SELECT component.id, component.name, component."requiredOnline", template.id AS "templateId", template.name AS "templateName",
-                 own.state::text AS state, own.acknowledged, own.impacted, own.counts, own.availability
+                 own.state::text AS state, own.acknowledged, own.impacted, own."changedAt", own.counts, own.availability
           FROM "Component" component
           JOIN "HostTemplate" template ON template.id = component."hostTemplateId"
           LEFT JOIN "BsmObjectStatus" own ON own."objectType" = 'COMPONENT' AND own."objectKey" = component.id::text
@@ -68,6 +71,7 @@ export async function listBsmComponentResources(prisma: PrismaClient, access: Ac
       status: own.state,
       acknowledged: own.acknowledged ? 1 : 0,
       impacted: own.impacted ? 1 : 0,
+      status_since: isoTimeOf(row.changedAt),
       hosts_total: counts.hostsTotal,
       hosts_failed: counts.hostsFailed,
       hosts_acknowledged: counts.hostsAcknowledged,

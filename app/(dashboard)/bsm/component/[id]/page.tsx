@@ -15,7 +15,7 @@ export default async function ComponentPage({ params }: { params: Promise<{ id: 
   if (view === null) notFound();
   return (
     <>
-      <PageHeader title="BSM Component" action={<PinButton dashlet={{ kind: "component", target: String(view.id) }} />}>
+      <PageHeader live title="BSM Component" action={<PinButton dashlet={{ kind: "component", target: String(view.id) }} />}>
         Hosts most severe first, with their failing checks, and the business services that use the component.
       </PageHeader>
       <LiveComponentView componentId={view.id} initial={view} />

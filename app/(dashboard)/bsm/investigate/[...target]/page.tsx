@@ -17,7 +17,7 @@ export default async function InvestigatePage({ params }: { params: Promise<{ ta
   if (view === null) notFound();
   return (
     <>
-      <PageHeader title="Investigate" />
+      <PageHeader live title="Investigate" />
       <LiveInvestigateView target={target} initial={view} />
     </>
   );

@@ -15,7 +15,7 @@ export default async function ServicePage({ params }: { params: Promise<{ id: st
   if (view === null) notFound();
   return (
     <>
-      <PageHeader title="BSM Service" action={<PinButton dashlet={{ kind: "service", target: String(view.id) }} />}>
+      <PageHeader live title="BSM Service" action={<PinButton dashlet={{ kind: "service", target: String(view.id) }} />}>
         Components in their configured order; hosts in zone order. The dashed outline is the operational zone.
       </PageHeader>
       <LiveServiceView serviceId={view.id} initial={view} />
