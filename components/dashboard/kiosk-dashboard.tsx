@@ -2,6 +2,7 @@
 
 import { useSearchParams } from "next/navigation";
 import { KioskExit } from "@/components/layout/kiosk";
+import { LiveFreshnessIndicator } from "@/components/live/freshness";
 import { rotateSeconds } from "@/components/layout/kiosk-params";
 import { useElementSize } from "@/components/layout/use-element-size";
 import { KIOSK_LINE, KioskTiles } from "@/components/summary/kiosk-tiles";
@@ -62,6 +63,7 @@ export function KioskDashboard({ dashlets }: { dashlets: DashletView[] }) {
       </div>
       <div className="flex shrink-0 items-center gap-4 text-slate-700" style={KIOSK_LINE}>
         <span className="font-semibold text-slate-900">Dashboard</span>
+        <LiveFreshnessIndicator />
         <KioskExit />
       </div>
     </div>
