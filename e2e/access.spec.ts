@@ -121,6 +121,7 @@ test("denied paths are refused: direct URL, forged server action, API without ri
   const editor = admin.getByRole("region", { name: "Component editor" });
   await editor.getByLabel("Name").fill("Forgery target");
   await editor.getByLabel("Host template").selectOption({ label: "Queue" });
+  await editor.getByLabel(/^Hosts/).selectOption({ label: "mq-eu-01" });
   const [actionRequest] = await Promise.all([
     admin.waitForRequest((request) => request.method() === "POST" && request.headers()["next-action"] !== undefined),
     editor.getByRole("button", { name: "Create component" }).click(),

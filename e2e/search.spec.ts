@@ -12,7 +12,8 @@ test.describe.configure({ mode: "serial", timeout: 120_000 });
 async function signedIn(browser: Browser, credentials: { email: string; password: string }, viewport = { width: 1280, height: 800 }): Promise<Page> {
   const page = await (await browser.newContext({ viewport })).newPage();
   await signIn(page, credentials);
-  await expect(page.getByTestId("signed-in-user")).toBeVisible({ timeout: 20_000 });
+  // On a phone the account sits inside the Menu; the search box shows at every width.
+  await expect(searchBox(page)).toBeVisible({ timeout: 20_000 });
   return page;
 }
 
