@@ -11,6 +11,8 @@ export default defineConfig({
   forbidOnly: true,
   reporter: [["list"], ["json", { outputFile: "test-results/e2e-results.json" }]],
   timeout: 60_000,
+  // The 5 s default is too tight for a page answering on a busy 2-core machine.
+  expect: { timeout: 15_000 },
   use: {
     baseURL: `http://localhost:${E2E_PORT}`,
     trace: "retain-on-failure",
