@@ -69,3 +69,14 @@ describe("BSM_TRUSTED_PROXIES", () => {
     );
   });
 });
+
+describe("BSM_READY_MAX_STALENESS_SECONDS", () => {
+  it("is unset by default and reads whole seconds", () => {
+    expect(parseEnv({}).BSM_READY_MAX_STALENESS_SECONDS).toBeUndefined();
+    expect(parseEnv({ BSM_READY_MAX_STALENESS_SECONDS: "300" }).BSM_READY_MAX_STALENESS_SECONDS).toBe(300);
+  });
+
+  it.each(["0", "1.5", "ten", "86401"])("refuses %s in one line naming it", (value) => {
+    expect(() => parseEnv({ BSM_READY_MAX_STALENESS_SECONDS: value })).toThrow(/^Invalid configuration: BSM_READY_MAX_STALENESS_SECONDS /);
+  });
+});

@@ -42,6 +42,8 @@ const envSchema = z
     /** Unset: the source kind's default (lib/sources/registry.ts defaultPollIntervalSeconds). */
     BSM_POLL_INTERVAL_SECONDS: z.coerce.number().int("must be a whole number").min(1).max(3600).optional(),
     BSM_POLLER: z.enum(["on", "off"]).default("on"),
+    /** /api/ready fails when the last successful poll is older; unset: three poll intervals, at least 60 s (lib/health). */
+    BSM_READY_MAX_STALENESS_SECONDS: z.coerce.number().int("must be a whole number").min(1).max(86_400).optional(),
     /** Encrypts saved source passwords; checked where secrets are read (lib/crypto), so a bad key never stops start-up. */
     BSM_SECRET_KEY: z.string().optional(),
     /** Proxies whose X-Forwarded-For is believed (comma-separated addresses/CIDRs); none by default. */

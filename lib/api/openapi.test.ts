@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { openApiDocument } from "./openapi";
 
 const API_DIR = path.resolve(__dirname, "../../app/api");
-// Not part of the public API: sign-in (next-auth), the health probe and the dashboard's own view data.
-const PRIVATE = ["auth", "health", "views"];
+// Not part of the public API: sign-in (next-auth) and the dashboard's own view data.
+const PRIVATE = ["auth", "views"];
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

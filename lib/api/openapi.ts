@@ -1,5 +1,5 @@
 // The REST API's description, served at /api/openapi.json. lib/api/openapi.test.ts checks that
-// it lists exactly the route handlers under app/api (except sign-in, health and dashboard views).
+// it lists exactly the route handlers under app/api (except sign-in and dashboard views).
 
 import { HOST_STATES, SERVICE_STATES } from "../bsm";
 
@@ -156,6 +156,32 @@ export const openApiDocument = {
     "/api/openapi.json": {
       get: { summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.1", ...json({ type: "object" }) } } },
     },
+    "/api/health": {
+      get: {
+        summary: "Liveness: the process answers",
+        description: "For liveness probes. Needs no session and touches no database, so a database outage never gets a working web server restarted. Never cached.",
+        security: [],
+        responses: {
+          "200": {
+            description: "The process answers",
+            ...json({ type: "object", required: ["ok"], properties: { ok: { const: true }, uptimeSeconds: { type: "integer", minimum: 0 } } }),
+          },
+        },
+      },
+    },
+    "/api/ready": {
+      get: {
+        summary: "Readiness: whether this instance should receive traffic",
+        description:
+          "For readiness probes and load balancers. Needs no session; a few small queries, each bounded by 2 s. Ready when the database answers, every migration this version ships is applied, " +
+          "and a poller holds the election somewhere (any instance) with a successful poll cycle no older than the threshold (`BSM_READY_MAX_STALENESS_SECONDS`, default three poll intervals, at least 60 s). Never cached.",
+        security: [],
+        responses: {
+          "200": { description: "Ready", ...json(ref("Readiness")) },
+          "503": { description: "Not ready: the failing checks say why", ...json(ref("Readiness")) },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -163,6 +189,48 @@ export const openApiDocument = {
       sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
     },
     schemas: {
+      Readiness: {
+        type: "object",
+        required: ["ready", "checks"],
+        properties: {
+          ready: { type: "boolean" },
+          checks: {
+            type: "object",
+            required: ["database", "migrations", "poller"],
+            properties: {
+              database: { type: "object", required: ["ok", "detail"], properties: { ok: { type: "boolean" }, detail: { type: "string" } } },
+              migrations: {
+                type: "object",
+                required: ["ok", "pending", "detail"],
+                properties: {
+                  ok: { type: "boolean" },
+                  pending: { type: "array", items: { type: "string" }, description: "Migrations this version ships that the database has not applied" },
+                  detail: { type: "string" },
+                },
+              },
+              poller: {
+                type: "object",
+                required: ["ok", "leader", "lastSuccessAt", "ageSeconds", "thresholdSeconds", "detail"],
+                properties: {
+                  ok: { type: "boolean" },
+                  leader: {
+                    description: "Who holds the poller election: a PostgreSQL session holding the advisory lock, or this process (embedded database); null: nobody",
+                    oneOf: [
+                      { type: "null" },
+                      { type: "object", required: ["via", "backendPid"], properties: { via: { const: "advisory-lock" }, backendPid: { type: "integer" } } },
+                      { type: "object", required: ["via"], properties: { via: { const: "this-process" } } },
+                    ],
+                  },
+                  lastSuccessAt: { type: ["string", "null"], format: "date-time" },
+                  ageSeconds: { type: ["integer", "null"], minimum: 0 },
+                  thresholdSeconds: { type: "integer", minimum: 1 },
+                  detail: { type: "string" },
+                },
+              },
+            },
+          },
+        },
+      },
       Error: {
         type: "object",
         required: ["error"],

@@ -295,7 +295,9 @@ export const API_ROUTES: ApiRow[] = [
       POST: [{ what: "sign-out without a CSRF token (refused by next-auth, harmless)", url: fixedUrl("/api/auth/signout"), body: () => ({}), expect: publicApi }],
     },
   },
-  { route: "/api/health", methods: { GET: [{ what: "health", url: fixedUrl("/api/health"), expect: publicApi }] } },
+  { route: "/api/health", methods: { GET: [{ what: "liveness", url: fixedUrl("/api/health"), expect: publicApi }] } },
+  // The matrix's app has a fresh poller on its own PostgreSQL, so it is ready: 200 for everyone.
+  { route: "/api/ready", methods: { GET: [{ what: "readiness", url: fixedUrl("/api/ready"), expect: publicApi }] } },
   { route: "/api/openapi.json", methods: { GET: [{ what: "the OpenAPI document", url: fixedUrl("/api/openapi.json"), expect: publicApi }] } },
   { route: "/api/events", methods: { GET: [{ what: "the event stream", url: fixedUrl("/api/events"), expect: bsmApi }] } },
   {

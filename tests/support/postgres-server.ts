@@ -9,6 +9,10 @@ const POSTGRES_BIN = process.env.POSTGRES_BIN ?? "/usr/lib/postgresql/15/bin";
 export interface PostgresServer {
   /** A URL for the given database on this server (the superuser, trusted on 127.0.0.1). */
   url(database?: string): string;
+  /** Stops the server and keeps its data: an outage until resume(). */
+  halt(): void;
+  /** Starts the halted server again on the same port with the same data. */
+  resume(): void;
   stop(): void;
 }
 
@@ -34,15 +38,17 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   const stopCluster = () => {
     run("pg_ctl", ["-D", dataDir, "-m", "immediate", "-w", "stop"]);
   };
+  const startCluster = (port: number) =>
+    run("pg_ctl", [
+      "-D", dataDir, "-l", path.join(baseDir, "server.log"), "-w", "-t", "60",
+      "-o", `-p ${port} -h 127.0.0.1 -k ${baseDir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+      "start",
+    ]);
   let port: number;
   try {
     port = await startOnFreePort(
       async (candidate) => {
-        run("pg_ctl", [
-          "-D", dataDir, "-l", path.join(baseDir, "server.log"), "-w", "-t", "60",
-          "-o", `-p ${candidate} -h 127.0.0.1 -k ${baseDir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
-          "start",
-        ]);
+        startCluster(candidate);
         // postmaster.pid: the server's process id on its first line.
         const pid = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
         return { server: candidate, pid };
@@ -54,13 +60,24 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     throw error;
   }
   let stopped = false;
+  let halted = false;
   return {
     url: (database = "postgres") => `postgresql://postgres@127.0.0.1:${port}/${database}`,
+    halt() {
+      if (halted || stopped) return;
+      halted = true;
+      run("pg_ctl", ["-D", dataDir, "-m", "fast", "-w", "stop"]);
+    },
+    resume() {
+      if (!halted || stopped) return;
+      startCluster(port);
+      halted = false;
+    },
     stop() {
       if (stopped) return;
       stopped = true;
       try {
-        stopCluster();
+        if (!halted) stopCluster();
       } finally {
         rmSync(baseDir, { recursive: true, force: true });
       }
