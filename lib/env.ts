@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseTrustedProxies } from "./auth/client-address";
+import { logFormatSchema, logLevelSchema } from "./log/settings";
 import { SOURCE_KIND_NAMES } from "./sources/registry";
 
 export type DatabaseTarget =
@@ -27,16 +28,6 @@ export function parseDatabaseUrl(raw: string | undefined): DatabaseTarget {
   }
   throw new Error("DATABASE_URL: must start with postgresql:// or pglite: (or be unset for the embedded database)");
 }
-
-/** BSM_LOG_LEVEL's values (pino's levels); "silent" logs nothing. */
-export const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
-/** BSM_LOG_FORMAT's values; unset, lib/log picks one (JSON in production when stdout is not a terminal). */
-export const LOG_FORMATS = ["json", "pretty"] as const;
-export type LogFormat = (typeof LOG_FORMATS)[number];
-
-const logLevelSchema = z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(", ")}`).default("info");
-const logFormatSchema = z.enum(LOG_FORMATS, `must be one of ${LOG_FORMATS.join(", ")}`).optional();
 
 const envSchema = z
   .object({
@@ -97,27 +88,6 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
   } catch (error) {
     throw new EnvError(`Invalid configuration: ${(error as Error).message}`);
   }
-}
-
-export interface LogSettings {
-  level: LogLevel;
-  /** Undefined: chosen by where the output goes (lib/log). */
-  format: LogFormat | undefined;
-  production: boolean;
-}
-
-/**
- * The logger's settings alone, read leniently: the logger must work to report a bad environment,
- * so a bad value falls back to its default here and parseEnv names it as a start-up error.
- */
-export function logSettings(source: Record<string, string | undefined> = process.env): LogSettings {
-  const level = logLevelSchema.safeParse(source.BSM_LOG_LEVEL || undefined);
-  const format = logFormatSchema.safeParse(source.BSM_LOG_FORMAT || undefined);
-  return {
-    level: level.success ? level.data : "info",
-    format: format.success ? format.data : undefined,
-    production: source.NODE_ENV === "production",
-  };
 }
 
 let cached: AppEnv | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { logSettings, type LogFormat } from "../env";
+import { logSettings, type LogFormat } from "./settings";
 import { chooseLogFormat, createLogger, lineLogger } from "./index";
 
 function capture(format: LogFormat, level: Parameters<typeof createLogger>[0]["level"] = "info") {

@@ -1,5 +1,5 @@
 import pino, { type DestinationStream, type Logger } from "pino";
-import { logSettings, type LogFormat, type LogLevel, type LogSettings } from "../env";
+import { logSettings, type LogFormat, type LogLevel, type LogSettings } from "./settings";
 import { formatPrettyLine } from "./pretty";
 import { REDACTED, REDACTED_PATHS, redactFields, redactText } from "./redact";
 
