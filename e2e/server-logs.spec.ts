@@ -19,6 +19,14 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
+interface LogRecord {
+  level: string;
+  time: string;
+  component: string;
+  msg: string;
+  [field: string]: unknown;
+}
+
 test("no password, token or key reaches the server's log, even when sign-in, the API and the source fail", async ({ page }) => {
   test.setTimeout(180_000);
   rmSync(DATA_DIR, { recursive: true, force: true });
@@ -31,6 +39,8 @@ test("no password, token or key reaches the server's log, even when sign-in, the
     BSM_SEED_DEMO: "0",
     BSM_SOURCE: "simulated",
     BSM_POLL_INTERVAL_SECONDS: "1",
+    // Debug shows refused API requests too; the format is left to its production default (JSON: the output is a file).
+    BSM_LOG_LEVEL: "debug",
   });
   const base = server.url;
 
@@ -49,7 +59,8 @@ test("no password, token or key reaches the server's log, even when sign-in, the
   expect(token).toMatch(/^bsm_/);
   expect((await page.request.get(`${base}/api/status/bsmservice`, { headers: { authorization: `Bearer ${token}` } })).status()).toBe(200);
   const forged = `${token.slice(0, -4)}zzzz`;
-  expect((await page.request.get(`${base}/api/status/bsmservice`, { headers: { authorization: `Bearer ${forged}` } })).status()).toBe(401);
+  const refused = await page.request.get(`${base}/api/status/bsmservice`, { headers: { authorization: `Bearer ${forged}`, "x-request-id": "e2e-logs-forged-1" } });
+  expect([refused.status(), refused.headers()["x-request-id"]]).toEqual([401, "e2e-logs-forged-1"]);
 
   // An Opsview database that is not there: Test connection fails, and so does every poll once saved.
   await page.goto(`${base}/settings/database`);
@@ -73,6 +84,22 @@ test("no password, token or key reaches the server's log, even when sign-in, the
   // The log did record this run: the poller's switch to the unreachable database and its failure.
   expect(log).toContain("Poller started: main database 127.0.0.1:1");
   expect(log).toContain("Poll failed (1 in a row");
+  // Every log line is JSON with level, time, component and message (other lines: Next's and npm start's own).
+  const records = log
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line) as LogRecord);
+  expect(records.length).toBeGreaterThan(0);
+  for (const record of records) {
+    expect(record, JSON.stringify(record)).toEqual(
+      expect.objectContaining({ level: expect.any(String), time: expect.any(String), component: expect.any(String), msg: expect.any(String) }),
+    );
+  }
+  expect(records).toContainEqual(expect.objectContaining({ component: "poller", msg: expect.stringMatching(/^Poller started: main database 127\.0\.0\.1:1,/) }));
+  // The refused request's line carries its request id.
+  expect(records).toContainEqual(
+    expect.objectContaining({ component: "web", requestId: "e2e-logs-forged-1", status: 401, path: "/api/status/bsmservice", msg: "API request refused" }),
+  );
   // No demo account was made, so no demo login is announced.
   expect(log).not.toContain("Demo login");
   for (const [what, secret] of Object.entries({

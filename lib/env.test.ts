@@ -80,3 +80,23 @@ describe("BSM_READY_MAX_STALENESS_SECONDS", () => {
     expect(() => parseEnv({ BSM_READY_MAX_STALENESS_SECONDS: value })).toThrow(/^Invalid configuration: BSM_READY_MAX_STALENESS_SECONDS /);
   });
 });
+
+describe("BSM_LOG_LEVEL and BSM_LOG_FORMAT", () => {
+  it("default to info and a format chosen by lib/log", () => {
+    const parsed = parseEnv({});
+    expect(parsed.BSM_LOG_LEVEL).toBe("info");
+    expect(parsed.BSM_LOG_FORMAT).toBeUndefined();
+  });
+
+  it("accept pino's levels and the two formats", () => {
+    expect(parseEnv({ BSM_LOG_LEVEL: "warn", BSM_LOG_FORMAT: "json" })).toMatchObject({ BSM_LOG_LEVEL: "warn", BSM_LOG_FORMAT: "json" });
+    expect(parseEnv({ BSM_LOG_LEVEL: "silent", BSM_LOG_FORMAT: "pretty" })).toMatchObject({ BSM_LOG_LEVEL: "silent", BSM_LOG_FORMAT: "pretty" });
+  });
+
+  it("refuse a bad value in one line naming it", () => {
+    expect(() => parseEnv({ BSM_LOG_LEVEL: "verbose" })).toThrow(
+      "Invalid configuration: BSM_LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent",
+    );
+    expect(() => parseEnv({ BSM_LOG_FORMAT: "xml" })).toThrow("Invalid configuration: BSM_LOG_FORMAT must be one of json, pretty");
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseTrustedProxies } from "./auth/client-address";
+import { logFormatSchema, logLevelSchema } from "./log/settings";
 import { SOURCE_KIND_NAMES } from "./sources/registry";
 
 export type DatabaseTarget =
@@ -44,6 +45,8 @@ const envSchema = z
     BSM_POLLER: z.enum(["on", "off"]).default("on"),
     /** /api/ready fails when the last successful poll is older; unset: three poll intervals, at least 60 s (lib/health). */
     BSM_READY_MAX_STALENESS_SECONDS: z.coerce.number().int("must be a whole number").min(1).max(86_400).optional(),
+    BSM_LOG_LEVEL: logLevelSchema,
+    BSM_LOG_FORMAT: logFormatSchema,
     /** Encrypts saved source passwords; checked where secrets are read (lib/crypto), so a bad key never stops start-up. */
     BSM_SECRET_KEY: z.string().optional(),
     /** Proxies whose X-Forwarded-For is believed (comma-separated addresses/CIDRs); none by default. */

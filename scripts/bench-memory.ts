@@ -80,7 +80,7 @@ async function measurePoller(environment: Record<string, string>): Promise<void>
   const pollerCommand = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.poller;
   let fullReadAt: number | null = null;
   const poller = startProcess(pollerCommand, environment, (line) => {
-    if (line.startsWith("Poll: full")) {
+    if (line.includes("Poll: full")) {
       fullReadAt ??= Date.now();
       console.log(`poller: ${line}`);
     }

@@ -25,6 +25,7 @@ describe("npm run poller", () => {
         BSM_SOURCE: "simulated",
         BSM_SOURCE_SETTINGS: JSON.stringify({ hosts: 20, businessServices: 5 }),
         BSM_POLL_INTERVAL_SECONDS: "1",
+        BSM_LOG_FORMAT: "json",
       },
     });
     let output = "";
@@ -32,12 +33,21 @@ describe("npm run poller", () => {
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
 
+    // Its log lines (BSM_LOG_FORMAT=json): the poller's messages, one per line.
+    const messages = () =>
+      output
+        .split("\n")
+        .filter((line) => line.startsWith("{"))
+        .map((line) => JSON.parse(line) as { component: string; msg: string })
+        .filter((record) => record.component === "poller")
+        .map((record) => record.msg)
+        .join("\n");
     const deadline = Date.now() + 50_000;
-    while (!/^Poll: changes, /m.test(output) && child.exitCode === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    while (!/^Poll: changes, /m.test(messages()) && child.exitCode === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
     child.kill("SIGTERM");
     expect(await exited, output).toBe(0);
-    expect(output).toMatch(/^Poller started: simulated estate: 20 hosts/m);
-    expect(output).toMatch(/^Poll: full, \d+ checks written, \d+ status changes?, read \d+ ms, evaluate \d+ ms, store \d+ ms$/m);
-    expect(output).toMatch(/^Poll: changes, /m);
+    expect(messages()).toMatch(/^Poller started: simulated estate: 20 hosts/m);
+    expect(messages()).toMatch(/^Poll: full, \d+ checks written, \d+ status changes?, read \d+ ms, evaluate \d+ ms, store \d+ ms$/m);
+    expect(messages()).toMatch(/^Poll: changes, /m);
   }, 90_000);
 });

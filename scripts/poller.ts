@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { openDatabase } from "../lib/db/client";
 import { EnvError, env } from "../lib/env";
+import { logFor } from "../lib/log";
 import { SourceSettingsError } from "../lib/sources/create-source";
 import { startPolling } from "../lib/server/polling";
 
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
     config = env();
   } catch (error) {
     if (error instanceof EnvError) {
-      console.error(error.message);
+      logFor("poller").fatal(error.message);
       process.exit(2);
     }
     throw error;
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
     poller = await startPolling(config, database);
   } catch (error) {
     if (error instanceof SourceSettingsError) {
-      console.error(`Invalid configuration: ${error.message}`);
+      logFor("poller").fatal(`Invalid configuration: ${error.message}`);
       process.exit(2);
     }
     throw error;
@@ -47,6 +48,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  logFor("poller").fatal({ err: error }, "The poller stopped on an error");
   process.exit(1);
 });

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { requireActionContext } from "./action-context";
 import { renewOwnSession } from "../auth/renew-session";
-import { toActionResult, type ActionResult } from "../errors/action-result";
+import { type ActionResult } from "../errors/action-result";
+import { toActionResult } from "../errors/to-action-result";
 import { createUserAsAdmin, deleteUser, setUserAccess } from "../users/manage-users";
 import { resetUserPassword } from "../users/passwords";
 import { deleteRole, saveRole } from "../users/roles";

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { requireActionContext } from "./action-context";
 import { createBusinessService, createComponent, deleteBusinessService, deleteComponent, updateBusinessService, updateComponent } from "../config";
-import { toActionResult, type ActionResult, type ActionSuccess } from "../errors/action-result";
+import { type ActionResult, type ActionSuccess } from "../errors/action-result";
+import { toActionResult } from "../errors/to-action-result";
 
 async function run<Data = never>(what: string, operation: () => Promise<string | ActionSuccess<Data>>): Promise<ActionResult<Data>> {
   const result = await toActionResult(what, operation);

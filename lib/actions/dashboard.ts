@@ -6,7 +6,8 @@ import { requireAccess } from "../auth/session";
 import type { NewDashletInput } from "../dashboard/dashlet";
 import { addDashlet, moveDashlet, moveDashletTo, removeDashlet, resizeDashlet } from "../dashboard/manage-dashlets";
 import { getPrisma } from "../db";
-import { toActionResult, type ActionResult } from "../errors/action-result";
+import { type ActionResult } from "../errors/action-result";
+import { toActionResult } from "../errors/to-action-result";
 import { ValidationError } from "../errors/app-error";
 
 async function run(what: string, done: string, work: (userId: string, access: Access) => Promise<unknown>): Promise<ActionResult> {

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { requireActionContext } from "./action-context";
-import { toActionResult, type ActionResult } from "../errors/action-result";
+import { type ActionResult } from "../errors/action-result";
+import { toActionResult } from "../errors/to-action-result";
 import { setHostTypeExportState, setReflectionMode } from "../connector";
 import { REFLECTION_MODE_LABELS } from "../connector/reflection-mode-labels";
 

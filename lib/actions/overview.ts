@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { requireActionContext } from "./action-context";
-import { toActionResult, type ActionResult } from "../errors/action-result";
+import { type ActionResult } from "../errors/action-result";
+import { toActionResult } from "../errors/to-action-result";
 import { reflectAllHosts, reflectOneHost, setHostExport, type ReflectResult } from "../connector";
 
 function describeReflect(result: ReflectResult, nothingToDo: string): string {

@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { requireCapability, type Access } from "../auth/access";
 import { getSignedInAccess } from "../auth/session";
 import { getPrisma } from "../db";
 import { NotFoundError, UnauthenticatedError, ValidationError } from "../errors/app-error";
 import { errorResponse } from "../errors/error-response";
+import { logFor, type Logger } from "../log";
 import { DeferredInput } from "../validation/deferred-input";
 import { parseIdSegment } from "../validation/fields";
 import { authenticateApiRequest, type ApiCaller } from "./authenticate";
@@ -20,22 +22,50 @@ export interface ApiContext extends ApiCaller {
 }
 
 /** Every route's answer: what the work returns, or its failure as JSON with its status (lib/errors/error-response.ts). */
-export async function respondJson(work: () => Promise<Response>): Promise<Response> {
+export async function respondJson(work: () => Promise<Response>, log?: Logger): Promise<Response> {
   try {
     return await work();
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, log);
   }
 }
 
-/** The REST API: refuses a declared oversize body (413) before anything else, authenticates (token or session), runs the handler. */
-export function handleApiRequest(request: Request, handler: (context: ApiContext) => Promise<Response>): Promise<Response> {
-  return respondJson(async () => {
+export const REQUEST_ID_HEADER = "x-request-id";
+
+/** The request's id: the client's (or proxy's) x-request-id when it is a sane token, else a new one. */
+export function requestIdOf(request: Request): string {
+  const given = request.headers.get(REQUEST_ID_HEADER);
+  return given !== null && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
+}
+
+/** Answers with the request id in x-request-id; a refusal (4xx) is logged at debug level. */
+function withRequestId(response: Response, requestId: string, log: Logger): Response {
+  if (response.status >= 400 && response.status < 500) log.debug({ status: response.status }, "API request refused");
+  try {
+    response.headers.set(REQUEST_ID_HEADER, requestId);
+    return response;
+  } catch {
+    // Immutable headers (a fetched or redirect response): the same answer with a copy of them.
+    const headers = new Headers(response.headers);
+    headers.set(REQUEST_ID_HEADER, requestId);
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
+}
+
+/**
+ * The REST API: refuses a declared oversize body (413) before anything else, authenticates (token or
+ * session), runs the handler; the answer carries the request id (x-request-id), and so do its log lines.
+ */
+export async function handleApiRequest(request: Request, handler: (context: ApiContext) => Promise<Response>): Promise<Response> {
+  const requestId = requestIdOf(request);
+  const log = logFor("web").child({ requestId, method: request.method, path: new URL(request.url).pathname });
+  const response = await respondJson(async () => {
     refuseDeclaredOversizeBody(request);
     const prisma = getPrisma();
     const caller = await authenticateApiRequest(prisma, request);
     return handler({ ...caller, prisma, request, url: new URL(request.url), body: new DeferredInput(() => readJsonBody(request)) });
-  });
+  }, log);
+  return withRequestId(response, requestId, log);
 }
 
 /**

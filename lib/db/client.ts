@@ -5,6 +5,7 @@ import { PrismaClient } from "@prisma/client";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import type { DatabaseTarget } from "../env";
+import { lineLogger, logFor, type LogLine } from "../log";
 import { applyMigrations } from "./migrate";
 import { pgClientConnection, pgliteConnection, type SqlConnection } from "./sql";
 
@@ -19,11 +20,11 @@ export interface Database {
 
 export interface OpenDatabaseOptions {
   /** Where warnings about the server's connections go. */
-  log?: (line: string) => void;
+  log?: LogLine;
 }
 
 export function openDatabase(target: DatabaseTarget, options: OpenDatabaseOptions = {}): Database {
-  return target.kind === "pglite" ? openPglite(target.dataDir) : openPostgres(target.url, options.log ?? console.warn);
+  return target.kind === "pglite" ? openPglite(target.dataDir) : openPostgres(target.url, options.log ?? lineLogger(logFor("db")));
 }
 
 function openPglite(dataDir: string): Database {
@@ -44,14 +45,14 @@ function openPglite(dataDir: string): Database {
   };
 }
 
-function openPostgres(url: string, log: (line: string) => void): Database {
+function openPostgres(url: string, log: LogLine): Database {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   let closing = false;
   // An idle connection the server ends (restart, pg_terminate_backend) makes the pool emit "error";
   // unheard, that event would end the process. The pool has already dropped the connection.
   pool.on("error", (error) => {
-    if (!closing) log(`PostgreSQL: an idle connection was closed by the server and dropped: ${error.message}`);
+    if (!closing) log(`PostgreSQL: an idle connection was closed by the server and dropped: ${error.message}`, "warn");
   });
   const withConnection = async <T>(work: (connection: SqlConnection) => Promise<T>): Promise<T> => {
     const client = await pool.connect();

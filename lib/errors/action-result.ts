@@ -1,5 +1,4 @@
-import { unstable_rethrow } from "next/navigation";
-import { asAppError, ValidationError, type FieldErrors } from "./app-error";
+import type { FieldErrors } from "./app-error";
 
 /** What every server action hands back to its form: shown in the page, never thrown at it. */
 export type ActionResult<Data = never> =
@@ -8,31 +7,12 @@ export type ActionResult<Data = never> =
   | { status: "error"; message: string; fieldErrors?: FieldErrors };
 
 export const IDLE: ActionResult = { status: "idle" };
+// Forms import this file in the browser: toActionResult, which logs, is in ./to-action-result.ts.
 
 /** What an action's operation returns when it has something besides a message for the page. */
 export interface ActionSuccess<Data> {
   message: string;
   data: Data;
-}
-
-/**
- * Runs an action's operation: the family's errors (lib/errors/app-error.ts) become their message,
- * unexpected ones are logged and summarised. Next's redirects and notFound() pass through.
- */
-export async function toActionResult<Data = never>(what: string, operation: () => Promise<string | ActionSuccess<Data>>): Promise<ActionResult<Data>> {
-  try {
-    const done = await operation();
-    return typeof done === "string" ? { status: "ok", message: done } : { status: "ok", message: done.message, data: done.data };
-  } catch (error) {
-    unstable_rethrow(error);
-    const known = asAppError(error);
-    if (known?.code === "unavailable") console.error(`${what} failed:`, known.cause ?? known.message);
-    if (known instanceof ValidationError && known.fieldErrors !== undefined) return { status: "error", message: known.message, fieldErrors: known.fieldErrors };
-    if (known !== null) return { status: "error", message: known.message };
-    console.error(`${what} failed:`, error);
-    const detail = error instanceof Error ? error.message.trim().split("\n").at(-1) : String(error);
-    return { status: "error", message: `Could not ${what}; nothing was changed. ${detail ?? ""}`.trim() };
-  }
 }
 
 /** A failed result's errors by field, its message under "form" when it names no field: for forms that show one message per field. */

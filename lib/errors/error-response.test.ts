@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ConflictError, ForbiddenError, NotFoundError, PayloadTooLargeError, UnauthenticatedError, UnavailableError, ValidationError, type AppError } from "./app-error";
+import { logFor } from "../log";
 import { errorResponse } from "./error-response";
 
 afterEach(() => {
@@ -28,7 +29,7 @@ describe("errorResponse (every API failure as JSON with the status of its code)"
   });
 
   it("answers an unavailable service, and a database that cannot be reached, with 503 and Retry-After", async () => {
-    vi.spyOn(console, "error").mockImplementation(() => {});
+    vi.spyOn(logFor("web"), "error").mockImplementation(() => {});
     const unavailable = errorResponse(new UnavailableError("database unreachable (pglite)"));
     expect([unavailable.status, unavailable.headers.get("retry-after")]).toEqual([503, "10"]);
     expect(await unavailable.json()).toEqual({ error: "database unreachable (pglite)" });
@@ -39,10 +40,10 @@ describe("errorResponse (every API failure as JSON with the status of its code)"
   });
 
   it("logs an unexpected error and answers 500 without its detail", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = vi.spyOn(logFor("web"), "error").mockImplementation(() => {});
     const response = errorResponse(new TypeError("cannot read secret-column of undefined"));
     expect(response.status).toBe(500);
     expect(await response.json()).toEqual({ error: "internal error" });
-    expect(log).toHaveBeenCalledWith("API request failed:", "cannot read secret-column of undefined");
+    expect(log).toHaveBeenCalledWith({ err: expect.objectContaining({ message: "cannot read secret-column of undefined" }) }, "API request failed");
   });
 });

@@ -1,3 +1,4 @@
+import { logFor, type Logger } from "../log";
 import { asAppError, ValidationError, type AppError, type AppErrorCode, type FieldErrors } from "./app-error";
 
 const HTTP_STATUS: Record<AppErrorCode, number> = {
@@ -22,16 +23,19 @@ export function httpStatusOf(error: AppError): number {
   return HTTP_STATUS[error.code];
 }
 
-/** Every failure as JSON with its status; unexpected errors are logged and answered 500 without detail. */
-export function errorResponse(error: unknown): Response {
+/**
+ * Every failure as JSON with its status; unexpected errors are logged (to `log`, e.g. one carrying
+ * the request id) and answered 500 without detail.
+ */
+export function errorResponse(error: unknown, log: Logger = logFor("web")): Response {
   const known = asAppError(error);
   if (known === null) {
-    console.error("API request failed:", error instanceof Error ? error.message : error);
+    log.error({ err: error }, "API request failed");
     return Response.json({ error: "internal error" } satisfies ErrorBody, { status: 500 });
   }
   const headers = new Headers();
   if (known.code === "unavailable") {
-    console.error("API request failed, unavailable:", firstLineOf(known.cause ?? known));
+    log.error({ cause: firstLineOf(known.cause ?? known) }, "API request failed, unavailable");
     headers.set("Retry-After", RETRY_AFTER_SECONDS);
   }
   const body: ErrorBody =

@@ -1,5 +1,6 @@
 import pg from "pg";
 import type { SqlConnection } from "../db/sql";
+import { lineLogger, logFor, type LogLine } from "../log";
 import { emitLiveEvent, type LiveEvent } from "./live-events";
 
 export const LIVE_EVENTS_CHANNEL = "bsm_live_events";
@@ -27,7 +28,7 @@ export async function notifyLiveEvent(connection: SqlConnection, event: LiveEven
  * Relays events from any process on this PostgreSQL database (the elected poller) to this
  * process's subscribers. Reconnects when the connection drops.
  */
-export function startPostgresEventRelay(url: string, log: (line: string) => void = console.warn): { stop(): Promise<void> } {
+export function startPostgresEventRelay(url: string, log: LogLine = lineLogger(logFor("web"))): { stop(): Promise<void> } {
   let client: pg.Client | undefined;
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
@@ -39,7 +40,7 @@ export function startPostgresEventRelay(url: string, log: (line: string) => void
       try {
         emitLiveEvent(JSON.parse(message.payload) as LiveEvent);
       } catch {
-        log(`Ignored a malformed live event: ${message.payload.slice(0, 200)}`);
+        log(`Ignored a malformed live event: ${message.payload.slice(0, 200)}`, "warn");
       }
     });
     next.on("error", () => scheduleReconnect());
@@ -48,7 +49,7 @@ export function startPostgresEventRelay(url: string, log: (line: string) => void
       await next.query(`LISTEN ${LIVE_EVENTS_CHANNEL}`);
       client = next;
     } catch (error) {
-      log(`Live events: cannot listen on PostgreSQL (${(error as Error).message}); retrying`);
+      log(`Live events: cannot listen on PostgreSQL (${(error as Error).message}); retrying`, "warn");
       await next.end().catch(() => undefined);
       scheduleReconnect();
     }

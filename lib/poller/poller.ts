@@ -2,6 +2,7 @@ import { createBsmEngine, type BsmEngine } from "../bsm";
 import type { Database } from "../db/client";
 import type { SqlConnection } from "../db/sql";
 import type { LiveEvent } from "../events/live-events";
+import { lineLogger, logFor, type LogLine } from "../log";
 import type { MonitoringSource } from "../sources/types";
 import { describePollCycle, roundCyclePhases, type CyclePhases } from "./cycle-cost";
 import { detectChanges, hostFingerprint, rememberChanges, toEngineCheck, type EstateDelta, type KnownEstate } from "./detect-changes";
@@ -47,7 +48,7 @@ export interface PollerOptions {
   publish?: (event: LiveEvent) => void | Promise<void>;
   /** Seams for host reflection and notifications; a failing step is logged and never stops polling. */
   afterPoll?: AfterPollStep[];
-  log?: (line: string) => void;
+  log?: LogLine;
 }
 
 export interface PollCycleReport {
@@ -82,11 +83,11 @@ export class Poller {
   private consecutiveFailures = 0;
   private staleSince: number | null = null;
   private readonly now: () => number;
-  private readonly log: (line: string) => void;
+  private readonly log: LogLine;
 
   constructor(private readonly options: PollerOptions) {
     this.now = options.now ?? Date.now;
-    this.log = options.log ?? ((line) => console.log(line));
+    this.log = options.log ?? lineLogger(logFor("poller"));
   }
 
   get engine(): BsmEngine | null {
@@ -114,7 +115,7 @@ export class Poller {
 
     const readDone = performance.now();
     const delta = detectChanges(memory.known, read, now);
-    for (const row of delta.skipped) this.log(`Skipped a source row ${row.key}: ${row.reason}`);
+    for (const row of delta.skipped) this.log(`Skipped a source row ${row.key}: ${row.reason}`, "warn");
 
     const configVersion = await this.options.database.withConnection(readConfigurationVersion);
     const configChanged = configVersion !== memory.configVersion;
@@ -265,7 +266,7 @@ export class Poller {
       );
     } catch (error) {
       availability.forget();
-      this.log(`Could not refresh availability: ${(error as Error).message}`);
+      this.log(`Could not refresh availability: ${(error as Error).message}`, "error");
     }
   }
 
@@ -277,13 +278,13 @@ export class Poller {
     this.consecutiveFailures += 1;
     this.staleSince ??= now;
     const message = error.message.split("\n")[0];
-    this.log(`Poll failed (${this.consecutiveFailures} in a row; data stale since ${new Date(this.staleSince).toISOString()}): ${message}`);
+    this.log(`Poll failed (${this.consecutiveFailures} in a row; data stale since ${new Date(this.staleSince).toISOString()}): ${message}`, "warn");
     try {
       await this.options.database.withConnection((connection) =>
         this.writePollerStatus(connection, { now, ok: false, full: false, error: message, durationMs: performance.now() - startedAt, cursor: this.cursor, phases: null }),
       );
     } catch (storeError) {
-      this.log(`Could not record the failed poll: ${(storeError as Error).message}`);
+      this.log(`Could not record the failed poll: ${(storeError as Error).message}`, "error");
     }
     await this.publish({ type: "poll", at: now, ok: false, staleSince: this.staleSince, message }, true);
     return { ok: false, checksWritten: 0, historyEntries: 0, changes: [], skipped: 0, durationMs: performance.now() - startedAt, error: message };
@@ -333,7 +334,7 @@ export class Poller {
     try {
       await this.options.publish(event);
     } catch (error) {
-      this.log(`Could not publish a live event: ${(error as Error).message}`);
+      this.log(`Could not publish a live event: ${(error as Error).message}`, "error");
     }
   }
 
@@ -342,7 +343,7 @@ export class Poller {
       try {
         await step(context);
       } catch (error) {
-        this.log(`A step after the poll failed: ${(error as Error).message}`);
+        this.log(`A step after the poll failed: ${(error as Error).message}`, "error");
       }
     }
   }

@@ -1,9 +1,10 @@
 import type { Database } from "../db/client";
+import { lineLogger, logFor, type LogLine } from "../log";
 import type { SourceEvent } from "../sources/types";
 
 /** Stores a source event (failover, failback, …) so the UI can show it. Never throws. */
-export async function recordSourceEvent(database: Database, event: SourceEvent, log: (line: string) => void = console.log): Promise<void> {
-  log(`Source ${event.kind}: ${event.message}`);
+export async function recordSourceEvent(database: Database, event: SourceEvent, log: LogLine = lineLogger(logFor("source"))): Promise<void> {
+  log(`Source ${event.kind}: ${event.message}`, event.kind === "error" ? "warn" : "info");
   try {
     await database.withConnection((connection) =>
       connection.query(
@@ -12,6 +13,6 @@ export async function recordSourceEvent(database: Database, event: SourceEvent, 
       ),
     );
   } catch (error) {
-    log(`Could not record a source event: ${(error as Error).message}`);
+    log(`Could not record a source event: ${(error as Error).message}`, "error");
   }
 }

@@ -1,4 +1,5 @@
 import type { Database } from "../db/client";
+import { lineLogger, logFor } from "../log";
 import { ChangeSignal } from "./change-signal";
 import { Poller, type PollerOptions } from "./poller";
 import { postgresLeadership, singleProcessLeadership, type Leadership } from "./leadership";
@@ -20,7 +21,7 @@ export interface RunPollerOptions extends PollerOptions {
  * that can push wakes the loop early; cycles never overlap, and the interval stays the safety net.
  */
 export function runPoller(options: RunPollerOptions): RunningPoller {
-  const log = options.log ?? ((line: string) => console.log(line));
+  const log = options.log ?? lineLogger(logFor("poller"));
   const leadership =
     options.leadership ??
     (options.database.target.kind === "postgres" ? postgresLeadership(options.database.target.url) : singleProcessLeadership());
@@ -36,7 +37,7 @@ export function runPoller(options: RunPollerOptions): RunningPoller {
         try {
           await poller.runCycle();
         } catch (error) {
-          log(`Poll cycle failed: ${(error as Error).message}`);
+          log(`Poll cycle failed: ${(error as Error).message}`, "error");
           poller = new Poller(options);
         }
         if (!term.active()) break;

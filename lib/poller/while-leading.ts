@@ -1,3 +1,4 @@
+import type { LogLine } from "../log";
 import type { Leadership } from "./leadership";
 
 /** One term of leadership: ends when the lock is lost or the loop is stopped. */
@@ -22,7 +23,7 @@ export interface LeadershipLoop {
  */
 export function whileLeading(
   leadership: Leadership,
-  log: (line: string) => void,
+  log: LogLine,
   lead: (term: LeadershipTerm) => Promise<void>,
 ): LeadershipLoop {
   let stopped = false;
@@ -45,7 +46,7 @@ export function whileLeading(
 
   leadership.onLost(() => {
     if (stopped) return;
-    log("Poller lost its database lock; waiting to poll again");
+    log("Poller lost its database lock; waiting to poll again", "warn");
     lost = true;
     interrupt();
   });
@@ -58,7 +59,7 @@ export function whileLeading(
       await lead(term);
     }
   };
-  const running = loop().catch((error: Error) => log(`Poller stopped on an error: ${error.message}`));
+  const running = loop().catch((error: Error) => log(`Poller stopped on an error: ${error.message}`, "error"));
 
   return {
     async stop() {

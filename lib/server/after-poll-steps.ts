@@ -1,4 +1,5 @@
 import type { Database } from "../db/client";
+import { lineLogger, logFor } from "../log";
 import type { AfterPollStep } from "../poller/poller";
 import { createReflectAfterPollStep } from "../connector/reflect-after-poll";
 import { createNotificationStep } from "../notify/runtime/notification-step";
@@ -8,5 +9,5 @@ import { createNotificationStep } from "../notify/runtime/notification-step";
  * Each feature registers its step here; a failing step is logged by the poller and never stops it.
  */
 export function afterPollSteps(database: Database): AfterPollStep[] {
-  return [createReflectAfterPollStep(), createNotificationStep(database, { log: (line) => console.log(line) })];
+  return [createReflectAfterPollStep(), createNotificationStep(database, { log: lineLogger(logFor("notify")) })];
 }

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { generatePassword } from "../auth/password";
+import type { LogLine } from "../log";
 import { createUser } from "../users/create-user";
 
 export const DEMO_VIEWER = { email: "demo@bsm.local", password: "demo-viewer", name: "Demo viewer" } as const;
@@ -26,7 +27,7 @@ interface AccountSettings {
 export async function bootstrapAccounts(
   prisma: PrismaClient,
   settings: AccountSettings,
-  log: (line: string) => void,
+  log: LogLine,
 ): Promise<void> {
   if ((await prisma.user.count()) > 0) return;
   const email = settings.adminEmail ?? DEFAULT_ADMIN_EMAIL;

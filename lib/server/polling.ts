@@ -12,6 +12,7 @@ import { loadSourceSettings, readSourceSettingsToken } from "../settings/load-so
 import { settingsForPolling, type SettingsForPolling } from "../settings/settings-for-polling";
 import { unusableSource } from "../settings/unusable-source";
 import { SourceSettingsError, createMonitoringSource } from "../sources/create-source";
+import { lineLogger, logFor, type LogLine } from "../log";
 import { isSourceKind } from "../sources/registry";
 import { SIMULATED_SOURCE_KIND, type SimulatedSource } from "../sources/simulated";
 import type { MonitoringSource } from "../sources/types";
@@ -31,7 +32,7 @@ export interface PollingOptions {
   /** Longest wait before noticing saved settings changed (another process may have saved them). Default 5 s. */
   settingsCheckMs?: number;
   leadership?: Leadership;
-  log?: (line: string) => void;
+  log?: LogLine;
 }
 
 interface PreparedSource {
@@ -49,7 +50,7 @@ interface PreparedSource {
  * settings at start throw SourceSettingsError, as start-up configuration errors always have.
  */
 export async function startPolling(config: AppEnv, database: Database, options: PollingOptions = {}): Promise<RunningPoller> {
-  const log = options.log ?? ((line: string) => console.log(line));
+  const log = options.log ?? lineLogger(logFor("poller"));
   const settingsCheckMs = options.settingsCheckMs ?? 5_000;
   let prepared: PreparedSource | null = prepareSource(settingsForPolling(await loadSourceSettings(database.prisma, config), config), database, {
     throwForEnvironment: true,
@@ -67,7 +68,7 @@ export async function startPolling(config: AppEnv, database: Database, options: 
             prepared = prepareSource(settingsForPolling(await loadSourceSettings(database.prisma, config), config), database);
           }
         } catch (error) {
-          log(`Could not check the source settings: ${(error as Error).message}`);
+          log(`Could not check the source settings: ${(error as Error).message}`, "error");
         }
       }
       if (prepared && term.active()) {
@@ -80,7 +81,7 @@ export async function startPolling(config: AppEnv, database: Database, options: 
           active = { token: prepared.token, pollIntervalMs: prepared.pollIntervalMs, poller: await launchPoller(prepared, database) };
           prepared = null;
         } catch (error) {
-          log(`Could not start the poller, trying again: ${(error as Error).message}`);
+          log(`Could not start the poller, trying again: ${(error as Error).message}`, "error");
         }
       }
       if (term.active()) await term.sleep(Math.min(active?.pollIntervalMs ?? settingsCheckMs, settingsCheckMs));
@@ -129,7 +130,7 @@ async function launchPoller(prepared: PreparedSource, database: Database): Promi
   if (isSimulatedSource(source)) {
     const { components, businessServices } = source.configuration;
     if (await seedConfigurationIfEmpty(database, { hosts: (await source.readFull()).hosts, components, businessServices }, Date.now())) {
-      console.log(`Seeded the simulated demo configuration: ${components.length} components, ${businessServices.length} business services`);
+      logFor("poller").info(`Seeded the simulated demo configuration: ${components.length} components, ${businessServices.length} business services`);
     }
   }
   return runPoller({

@@ -1,6 +1,7 @@
 import { EnvError, env } from "../env";
 import { getDatabase } from "../db";
 import { closeLiveStreams } from "../events/live-events";
+import { lineLogger, logFor } from "../log";
 import { SourceSettingsError } from "../sources/create-source";
 import { bootstrapAccounts } from "./bootstrap-accounts";
 import { startLiveEventRelay, startPolling } from "./polling";
@@ -12,14 +13,14 @@ export async function startServer(): Promise<void> {
     config = env();
   } catch (error) {
     if (error instanceof EnvError) {
-      console.error(error.message);
+      logFor("web").fatal(error.message);
       process.exit(1);
     }
     throw error;
   }
   const database = getDatabase();
   const { applied } = await database.migrate();
-  if (applied.length > 0) console.log(`Applied ${applied.length} database migration(s): ${applied.join(", ")}`);
+  if (applied.length > 0) logFor("db").info(`Applied ${applied.length} database migration(s): ${applied.join(", ")}`);
   await bootstrapAccounts(
     database.prisma,
     {
@@ -27,7 +28,7 @@ export async function startServer(): Promise<void> {
       adminPassword: config.BSM_ADMIN_PASSWORD,
       seedDemoViewer: config.BSM_SEED_DEMO === "1",
     },
-    (line) => console.log(line),
+    lineLogger(logFor("auth")),
   );
   startLiveEventRelay(database);
   // Open event streams would otherwise hold a graceful shutdown forever.
@@ -37,7 +38,7 @@ export async function startServer(): Promise<void> {
       await startPolling(config, database);
     } catch (error) {
       if (error instanceof SourceSettingsError) {
-        console.error(`Invalid configuration: ${error.message}`);
+        logFor("web").fatal(`Invalid configuration: ${error.message}`);
         process.exit(1);
       }
       throw error;

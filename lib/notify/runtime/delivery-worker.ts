@@ -1,4 +1,5 @@
 import type { Database } from "../../db/client";
+import type { LogLine } from "../../log";
 import { deliverNotification, pickInheritedEnvironment, type DeliveryOptions, type DeliveryResult, type MethodConfig } from "../methods";
 import type { NotificationContext } from "../environment";
 import type { OutboundPolicy } from "../outbound-policy";
@@ -14,7 +15,7 @@ export interface DeliveryWorkerOptions {
   concurrency?: number;
   now?: () => number;
   deliver?: (method: MethodConfig, context: NotificationContext, options: DeliveryOptions) => Promise<DeliveryResult>;
-  log?: (line: string) => void;
+  log?: LogLine;
 }
 
 /**
@@ -59,7 +60,7 @@ export class NotificationDeliveryWorker {
         try {
           await this.drain();
         } catch (error) {
-          this.options.log?.(`Notification deliveries paused after an error: ${(error as Error).message}`);
+          this.options.log?.(`Notification deliveries paused after an error: ${(error as Error).message}`, "error");
         }
       } while (this.again);
     })().finally(() => {

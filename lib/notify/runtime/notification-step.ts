@@ -5,6 +5,7 @@ import { createAccess, type Access } from "../../auth/access";
 import { loadAccessEstate, loadGrants } from "../../auth/load-access";
 import type { BsmEngine } from "../../bsm";
 import type { Database } from "../../db/client";
+import type { LogLine } from "../../log";
 import type { KeptAvailability } from "../../poller/availability-keeper";
 import type { AfterPollContext, AfterPollStep } from "../../poller/poller";
 import { loadAvailability } from "../../status/availability";
@@ -27,7 +28,7 @@ export interface NotificationStepOptions {
   worker?: NotificationDeliveryWorker;
   /** IANA zone for the OPSVIEW_*DATETIME variables; the server's by default. */
   timeZone?: string;
-  log?: (line: string) => void;
+  log?: LogLine;
 }
 
 interface Recipient {
@@ -154,7 +155,7 @@ export function createNotificationStep(database: Database, options: Notification
       try {
         return [readStoredProfile(row)];
       } catch (error) {
-        options.log?.(`Notification profile ${row.id} is unreadable and was skipped: ${(error as Error).message}`);
+        options.log?.(`Notification profile ${row.id} is unreadable and was skipped: ${(error as Error).message}`, "warn");
         return [];
       }
     });
