@@ -5,6 +5,7 @@ import { NotFoundError, UnauthenticatedError, ValidationError } from "../errors/
 import { errorResponse } from "../errors/error-response";
 import { DeferredInput } from "../validation/deferred-input";
 import { parseIdSegment } from "../validation/fields";
+import { timeApiRequest } from "../metrics/request-timing";
 import { authenticateApiRequest, type ApiCaller } from "./authenticate";
 import { readJsonBody, refuseDeclaredOversizeBody } from "./request-body";
 import type { PrismaClient } from "@prisma/client";
@@ -30,12 +31,14 @@ export async function respondJson(work: () => Promise<Response>): Promise<Respon
 
 /** The REST API: refuses a declared oversize body (413) before anything else, authenticates (token or session), runs the handler. */
 export function handleApiRequest(request: Request, handler: (context: ApiContext) => Promise<Response>): Promise<Response> {
-  return respondJson(async () => {
-    refuseDeclaredOversizeBody(request);
-    const prisma = getPrisma();
-    const caller = await authenticateApiRequest(prisma, request);
-    return handler({ ...caller, prisma, request, url: new URL(request.url), body: new DeferredInput(() => readJsonBody(request)) });
-  });
+  return timeApiRequest(request, () =>
+    respondJson(async () => {
+      refuseDeclaredOversizeBody(request);
+      const prisma = getPrisma();
+      const caller = await authenticateApiRequest(prisma, request);
+      return handler({ ...caller, prisma, request, url: new URL(request.url), body: new DeferredInput(() => readJsonBody(request)) });
+    }),
+  );
 }
 
 /**
