@@ -5,6 +5,7 @@ import { authorizeCredential } from "../api/authenticate";
 import { createApiToken, METRICS_TOKEN_REFUSAL, revokeApiToken } from "../auth/api-tokens";
 import { CLIENT_ADDRESS_HEADER, parseTrustedProxies } from "../auth/client-address";
 import { loadUserAccess } from "../auth/load-access";
+import type { SessionClaims } from "../auth/session-user";
 import { ForbiddenError } from "../errors/app-error";
 import { Poller } from "../poller/poller";
 import { seedConfigurationIfEmpty } from "../poller/seed-configuration";
@@ -143,7 +144,7 @@ describe("who may read /metrics (PGlite)", () => {
     const role = await prisma.role.create({ data: { name: "Some", hostGroups: [], keywords: [] } });
     const viewer = await createUser(prisma, { email: "viewer@test.local", name: "Viewer", password: "viewer-password" });
     await prisma.user.update({ where: { id: viewer.id }, data: { roleId: role.id } });
-    const decide = (req: Request, readSession = async () => null) => authorizeMetricsRequest(prisma, req, { ...lists, readSession });
+    const decide = (req: Request, readSession: () => Promise<SessionClaims | null> = async () => null) => authorizeMetricsRequest(prisma, req, { ...lists, readSession });
     const bearer = (token: string) => request({ authorization: `Bearer ${token}` });
 
     expect(await decide(request())).toEqual({ allowed: false, status: 401, message: METRICS_NEED_CREDENTIALS });
