@@ -10,7 +10,8 @@ export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const malformed = refuseMalformedPath(pathname);
   if (malformed) return malformed;
-  if (pathname.startsWith("/api/")) return NextResponse.next();
+  // /metrics decides its own access (lib/metrics/access.ts): Prometheus never signs in.
+  if (pathname.startsWith("/api/") || pathname === "/metrics") return NextResponse.next();
   const refusal = await refuseUnsafePagePost(request);
   if (refusal) return refusal;
   if (pathname.startsWith("/signin")) return NextResponse.next();

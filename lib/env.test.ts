@@ -100,3 +100,14 @@ describe("BSM_LOG_LEVEL and BSM_LOG_FORMAT", () => {
     expect(() => parseEnv({ BSM_LOG_FORMAT: "xml" })).toThrow("Invalid configuration: BSM_LOG_FORMAT must be one of json, pretty");
   });
 });
+
+describe("BSM_METRICS_ALLOW", () => {
+  it("defaults to no address and accepts addresses and CIDR ranges", () => {
+    expect(parseEnv({}).BSM_METRICS_ALLOW).toBe("");
+    expect(parseEnv({ BSM_METRICS_ALLOW: "127.0.0.1, 10.0.0.0/8, ::1" }).BSM_METRICS_ALLOW).toBe("127.0.0.1, 10.0.0.0/8, ::1");
+  });
+
+  it("refuses a bad entry in one line naming it", () => {
+    expect(() => parseEnv({ BSM_METRICS_ALLOW: "10.0.0.0/33" })).toThrow('Invalid configuration: BSM_METRICS_ALLOW "10.0.0.0/33" is not an IP address or CIDR range');
+  });
+});

@@ -60,6 +60,17 @@ const envSchema = z
           ctx.addIssue({ code: "custom", message: (error as Error).message });
         }
       }),
+    /** Clients that may read /metrics without credentials (comma-separated addresses/CIDRs); none by default. */
+    BSM_METRICS_ALLOW: z
+      .string()
+      .default("")
+      .superRefine((value, ctx) => {
+        try {
+          parseTrustedProxies(value);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: (error as Error).message });
+        }
+      }),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {

@@ -9,6 +9,7 @@ import { Time } from "@/components/ui/time";
 import { createApiTokenAction, revokeApiTokenAction } from "@/lib/actions/account";
 import { IDLE, resultMessage, type ActionResult } from "@/lib/errors/action-result";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { API_TOKEN_SCOPES, type ApiTokenScopeName } from "@/lib/auth/token-scopes";
 
 interface TokenRow {
   id: number;
@@ -16,7 +17,7 @@ interface TokenRow {
   prefix: string;
   createdAt: number;
   lastUsedAt: number | null;
-  scope: "full" | "read-only";
+  scope: ApiTokenScopeName;
   expiresAt: number | null;
   expired: boolean;
 }
@@ -26,7 +27,7 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [name, setName] = useState("");
-  const [scope, setScope] = useState<"full" | "read-only">("full");
+  const [scope, setScope] = useState<ApiTokenScopeName>("full");
   const [expiresAt, setExpiresAt] = useState("");
   const [created, setCreated] = useState<ActionResult<{ token: string; name: string }>>(IDLE);
   const [revoked, setRevoked] = useState<ActionResult>(IDLE);
@@ -67,11 +68,12 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
           <select
             id="token-scope"
             value={scope}
-            onChange={(event) => setScope(event.target.value === "read-only" ? "read-only" : "full")}
+            onChange={(event) => setScope(API_TOKEN_SCOPES.find((known) => known === event.target.value) ?? "full")}
             className="mt-1 rounded border border-slate-300 px-2 py-1.5"
           >
             <option value="full">Full (read and change)</option>
             <option value="read-only">Read-only</option>
+            <option value="metrics">Metrics (only /metrics, for Prometheus)</option>
           </select>
           <FieldError message={fieldErrors.scope} />
         </div>
@@ -129,7 +131,7 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
             <tr key={token.id} className="border-t border-slate-100" data-testid={`api-token-${token.id}`}>
               <td className="py-1.5 pr-4">{token.name}</td>
               <td className="py-1.5 pr-4 font-mono">{token.prefix}…</td>
-              <td className="py-1.5 pr-4">{token.scope === "read-only" ? "read-only" : "full"}</td>
+              <td className="py-1.5 pr-4">{token.scope}</td>
               <td className="py-1.5 pr-4"><Time at={token.createdAt} /></td>
               <td className="py-1.5 pr-4">{token.lastUsedAt === null ? "never" : <Time at={token.lastUsedAt} />}</td>
               <td className="py-1.5 pr-4">

@@ -11,7 +11,7 @@ import { NotFoundError } from "../errors/app-error";
 import { changeOwnPassword } from "../users/passwords";
 import { saveOwnPreferences } from "../users/preferences";
 
-/** Creates one of the signed-in user's own tokens (name, scope "full" or "read-only", optional expiry); the token is in this result only. */
+/** Creates one of the signed-in user's own tokens (name, scope "full", "read-only" or "metrics", optional expiry); the token is in this result only. */
 export async function createApiTokenAction(input: { name: string; scope: string; expiresAt: string }): Promise<ActionResult<{ token: string; name: string }>> {
   return toActionResult("create the token", async () => {
     const user = await requireUser();

@@ -7,6 +7,7 @@ import { errorResponse } from "../errors/error-response";
 import { logFor, type Logger } from "../log";
 import { DeferredInput } from "../validation/deferred-input";
 import { parseIdSegment } from "../validation/fields";
+import { timeApiRequest } from "../metrics/request-timing";
 import { authenticateApiRequest, type ApiCaller } from "./authenticate";
 import { readJsonBody, refuseDeclaredOversizeBody } from "./request-body";
 import type { PrismaClient } from "@prisma/client";
@@ -59,12 +60,14 @@ function withRequestId(response: Response, requestId: string, log: Logger): Resp
 export async function handleApiRequest(request: Request, handler: (context: ApiContext) => Promise<Response>): Promise<Response> {
   const requestId = requestIdOf(request);
   const log = logFor("web").child({ requestId, method: request.method, path: new URL(request.url).pathname });
-  const response = await respondJson(async () => {
-    refuseDeclaredOversizeBody(request);
-    const prisma = getPrisma();
-    const caller = await authenticateApiRequest(prisma, request);
-    return handler({ ...caller, prisma, request, url: new URL(request.url), body: new DeferredInput(() => readJsonBody(request)) });
-  }, log);
+  const response = await timeApiRequest(request, () =>
+    respondJson(async () => {
+      refuseDeclaredOversizeBody(request);
+      const prisma = getPrisma();
+      const caller = await authenticateApiRequest(prisma, request);
+      return handler({ ...caller, prisma, request, url: new URL(request.url), body: new DeferredInput(() => readJsonBody(request)) });
+    }, log),
+  );
   return withRequestId(response, requestId, log);
 }
 

@@ -25,6 +25,8 @@ function routesOnDisk(): Record<string, string[]> {
     const methods = [...readFileSync(file, "utf8").matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => match[1].toLowerCase());
     routes[apiPath] = methods.sort();
   }
+  // Outside /api/ but documented with it: Prometheus scrapes /metrics.
+  routes["/metrics"] = [...readFileSync(path.resolve(__dirname, "../../app/metrics/route.ts"), "utf8").matchAll(/export (?:async )?function (GET)\b/g)].map((match) => match[1].toLowerCase());
   return routes;
 }
 

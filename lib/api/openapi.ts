@@ -6,7 +6,7 @@ import { HOST_STATES, SERVICE_STATES } from "../bsm";
 const errorResponses = {
   "400": { description: "Bad input", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
   "401": { description: "Not signed in, or the API token is invalid, revoked or expired", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-  "403": { description: "Not permitted (a read-only API token changing something, or a cross-site request with a session cookie)", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+  "403": { description: "Not permitted (a read-only API token changing something, a metrics API token anywhere but /metrics, or a cross-site request with a session cookie)", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
   "404": { description: "No such object, or not visible to the caller", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
   "503": { description: "The application database cannot be reached; try again shortly", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
 };
@@ -135,7 +135,7 @@ export const openApiDocument = {
       post: {
         summary: "Create one of the caller's own API tokens; the answer is the only place the token appears",
         description:
-          "A read-only token cannot create tokens (403). A token created with a token expires no later than the creating token (400 otherwise); without `expiresAt` it inherits that expiry.",
+          "A read-only or metrics token cannot create tokens (403). A token created with a token expires no later than the creating token (400 otherwise); without `expiresAt` it inherits that expiry.",
         requestBody: { required: true, ...json(ref("ApiTokenInput")) },
         responses: { "201": { description: "Created", ...json(ref("CreatedApiToken")) }, ...errorResponses },
       },
@@ -151,6 +151,20 @@ export const openApiDocument = {
           "`stale` (`{ reason: \"source\" | \"database\", since, message }`) is sent when the monitoring source stops answering or the application database cannot be reached, and on connecting while it is so; `fresh` when it recovers. " +
           "`heartbeat` (`{ at }`) comes every 5 s, so a client can tell a quiet stream from a lost one.",
         responses: { "200": { description: "An event stream", content: { "text/event-stream": { schema: { type: "string" } } } }, "401": errorResponses["401"], "403": errorResponses["403"] },
+      },
+    },
+    "/metrics": {
+      get: {
+        summary: "Prometheus metrics (text exposition format): business service, component and poller figures, request durations, process metrics",
+        description:
+          "Read from what the poller stored, so any instance answers the same. Allowed with a `metrics` API token (or a full or read-only token, or a session, of a user who sees the whole estate: an administrator, or VIEWALL with all business services), " +
+          "from an address in `BSM_METRICS_ALLOW`, or by anyone when an administrator allows anonymous metrics on Settings. Otherwise 401 without credentials, 403 with credentials that may not read them (plain text).",
+        security: [{ bearerToken: [] }, {}],
+        responses: {
+          "200": { description: "The metrics", content: { "text/plain; version=0.0.4; charset=utf-8": { schema: { type: "string" } } } },
+          "401": { description: "No credentials (and not allowed anonymously or from this address)", content: { "text/plain": { schema: { type: "string" } } } },
+          "403": { description: "The credentials may not read the metrics", content: { "text/plain": { schema: { type: "string" } } } },
+        },
       },
     },
     "/api/openapi.json": {
@@ -243,7 +257,7 @@ export const openApiDocument = {
           id: { type: "integer" },
           name: { type: "string" },
           prefix: { type: "string", description: "The token's first characters" },
-          scope: { type: "string", enum: ["full", "read-only"] },
+          scope: { type: "string", enum: ["full", "read-only", "metrics"] },
           createdAt: { type: "string", format: "date-time" },
           lastUsedAt: { type: ["string", "null"], format: "date-time" },
           expiresAt: { type: ["string", "null"], format: "date-time", description: "null: never expires" },
@@ -255,7 +269,7 @@ export const openApiDocument = {
         required: ["name"],
         properties: {
           name: { type: "string", maxLength: 100 },
-          scope: { type: "string", enum: ["full", "read-only"], default: "full", description: "read-only: GET only; anything else answers 403" },
+          scope: { type: "string", enum: ["full", "read-only", "metrics"], default: "full", description: "read-only: GET only; anything else answers 403. metrics: only GET /metrics; every /api/ request answers 403" },
           expiresAt: { type: ["string", "null"], description: "A date-time, or a date (the end of that day, UTC); in the future. Omitted: never (or the creating token's expiry)" },
         },
       },

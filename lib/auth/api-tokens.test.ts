@@ -3,7 +3,7 @@ import { ValidationError } from "../errors/app-error";
 import { apiTokenRefusal, parseApiTokenInput } from "./api-tokens";
 
 const NOW = Date.parse("2026-12-03T12:00:00Z");
-const token = (scope: "full" | "read-only", expiresAt: string | null = null) => ({ scope, expiresAt: expiresAt === null ? null : new Date(expiresAt) });
+const token = (scope: "full" | "read-only" | "metrics", expiresAt: string | null = null) => ({ scope, expiresAt: expiresAt === null ? null : new Date(expiresAt) });
 
 describe("apiTokenRefusal (what a token may do, checked on every request)", () => {
   it.each(["GET", "HEAD", "OPTIONS"])("a read-only token may %s", (method) => {
@@ -19,6 +19,10 @@ describe("apiTokenRefusal (what a token may do, checked on every request)", () =
 
   it.each(["GET", "POST", "PUT", "PATCH", "DELETE"])("a full token may %s", (method) => {
     expect(apiTokenRefusal(token("full"), method, NOW)).toBeNull();
+  });
+
+  it.each(["GET", "HEAD", "POST", "DELETE"])("a metrics token is refused %s anywhere in the REST API with 403 (it only reads /metrics)", (method) => {
+    expect(apiTokenRefusal(token("metrics"), method, NOW)).toEqual({ status: 403, message: "This API token has the metrics scope: it may only read /metrics" });
   });
 
   it("an expired token is refused with 401, whatever its scope and method", () => {
@@ -51,7 +55,7 @@ describe("parseApiTokenInput", () => {
 
   it.each([
     [{ name: "" }, { name: "is required" }],
-    [{ name: "ci", scope: "admin" }, { scope: "must be full or read-only" }],
+    [{ name: "ci", scope: "admin" }, { scope: "must be full, read-only or metrics" }],
     [{ name: "ci", expiresAt: "tomorrow" }, { expiresAt: "must be a date (2027-01-31) or a date and time (2027-01-31T18:00:00Z)" }],
     [{ name: "ci", expiresAt: "2026-12-03T11:00:00Z" }, { expiresAt: "must be in the future" }],
     [{ name: "ci", expiresAt: "2026-02-30" }, { expiresAt: "must be a date (2027-01-31) or a date and time (2027-01-31T18:00:00Z)" }],

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { ForbiddenError, ValidationError } from "../errors/app-error";
 import { isRecordId, storableText } from "../validation/fields";
+import { API_TOKEN_SCOPES, type ApiTokenScopeName } from "./token-scopes";
 
 const TOKEN_PREFIX = "bsm_";
 
@@ -17,12 +18,10 @@ export function hashApiToken(token: string): string {
 
 export const apiTokenName = storableText().trim().min(1, "is required").max(100, "must be at most 100 characters");
 
-/** "read-only" tokens may only read; "full" tokens may do whatever their user may. */
-export const API_TOKEN_SCOPES = ["full", "read-only"] as const;
-export type ApiTokenScopeName = (typeof API_TOKEN_SCOPES)[number];
+export { API_TOKEN_SCOPES, type ApiTokenScopeName } from "./token-scopes";
 
-const SCOPE_IN_DATABASE: Record<ApiTokenScopeName, ApiTokenScope> = { full: "FULL", "read-only": "READ_ONLY" };
-const scopeName = (scope: ApiTokenScope): ApiTokenScopeName => (scope === "READ_ONLY" ? "read-only" : "full");
+const SCOPE_IN_DATABASE: Record<ApiTokenScopeName, ApiTokenScope> = { full: "FULL", "read-only": "READ_ONLY", metrics: "METRICS" };
+const scopeName = (scope: ApiTokenScope): ApiTokenScopeName => (scope === "READ_ONLY" ? "read-only" : scope === "METRICS" ? "metrics" : "full");
 
 export interface ApiTokenView {
   id: number;
@@ -53,7 +52,7 @@ const EXPIRY_FORMAT = "must be a date (2027-01-31) or a date and time (2027-01-3
 const apiTokenInput = z.object(
   {
     name: apiTokenName,
-    scope: z.enum(API_TOKEN_SCOPES, { error: "must be full or read-only" }).default("full"),
+    scope: z.enum(API_TOKEN_SCOPES, { error: "must be full, read-only or metrics" }).default("full"),
     expiresAt: z
       .union([z.literal(""), z.null(), z.iso.date({ error: EXPIRY_FORMAT }), z.iso.datetime({ offset: true, error: EXPIRY_FORMAT })], { error: EXPIRY_FORMAT })
       .optional(),
@@ -89,7 +88,7 @@ export async function createApiToken(
   creator: ApiTokenGrant | null = null,
   now = Date.now(),
 ): Promise<{ token: string; view: ApiTokenView }> {
-  if (creator?.scope === "read-only") throw new ForbiddenError("A read-only API token cannot create tokens");
+  if (creator && creator.scope !== "full") throw new ForbiddenError(`A ${creator.scope} API token cannot create tokens`);
   const requested = parseApiTokenInput(input, now);
   let expiresAt = requested.expiresAt;
   if (creator?.expiresAt) {
@@ -153,11 +152,15 @@ export async function findApiTokenGrant(prisma: PrismaClient, token: string): Pr
   return { id: row.id, userId: row.userId, scope: scopeName(row.scope), expiresAt };
 }
 
+/** What a metrics token is told anywhere but /metrics. */
+export const METRICS_TOKEN_REFUSAL = "This API token has the metrics scope: it may only read /metrics";
+
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** Why this token may not make this request (status and message), or null when it may. */
 export function apiTokenRefusal(grant: Pick<ApiTokenGrant, "scope" | "expiresAt">, method: string, now: number): { status: 401 | 403; message: string } | null {
   if (grant.expiresAt !== null && grant.expiresAt.getTime() <= now) return { status: 401, message: "API token expired" };
+  if (grant.scope === "metrics") return { status: 403, message: METRICS_TOKEN_REFUSAL };
   if (grant.scope === "read-only" && !READ_METHODS.has(method.toUpperCase())) {
     return { status: 403, message: "This API token is read-only: it may not create, change or delete anything" };
   }

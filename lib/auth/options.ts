@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getPrisma } from "../db";
 import { env } from "../env";
+import { appMetrics } from "../metrics/app-metrics";
 import { authenticateUser } from "../users/authenticate";
 import { safeCallbackPath } from "./callback-url";
 import { clientAddressFromHeaders, parseTrustedProxies, type TrustedProxies } from "./client-address";
@@ -16,6 +17,12 @@ let trustedProxies: TrustedProxies | undefined;
 function trusted(): TrustedProxies {
   trustedProxies ??= parseTrustedProxies(env().BSM_TRUSTED_PROXIES);
   return trustedProxies;
+}
+
+/** A refused sign-in, counted (bsm_sign_in_failures_total). */
+function refuseSignIn(): null {
+  appMetrics().signInFailures.inc();
+  return null;
 }
 
 // JWT sessions signed with a persistent secret: they survive a server restart without a session table.
@@ -34,16 +41,19 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(raw, request) {
         const parsed = credentialsInput.safeParse(raw);
-        if (!parsed.success) return null;
+        if (!parsed.success) return refuseSignIn();
         const throttle = signInThrottle();
         const account = parsed.data.email.trim().toLowerCase();
         const client = clientAddressFromHeaders(request?.headers, trusted());
         // Checked before the password, so a throttled attempt costs no hashing and reveals nothing.
-        if (throttle.waitMs(account, client, Date.now()) > 0) throw new Error("TooManyFailedSignIns");
+        if (throttle.waitMs(account, client, Date.now()) > 0) {
+          appMetrics().signInFailures.inc();
+          throw new Error("TooManyFailedSignIns");
+        }
         const user = await authenticateUser(getPrisma(), parsed.data.email, parsed.data.password);
         if (!user) {
           throttle.recordFailure(account, client, Date.now());
-          return null;
+          return refuseSignIn();
         }
         throttle.recordSuccess(account, client);
         return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };

@@ -1,6 +1,7 @@
 import { ForbiddenError, UnauthenticatedError } from "../errors/app-error";
 import type { Access } from "../auth/access";
 import { filterLiveEvent } from "../auth/filter-live-event";
+import { appMetrics } from "../metrics/app-metrics";
 import { onLiveStreamsClosed, subscribeToLiveEvents, type LiveEvent } from "./live-events";
 
 /**
@@ -76,7 +77,12 @@ export function liveEventStreamResponse({ access: initialAccess, recheck, watch,
           .finally(() => (checking = false));
       }, recheckMs);
       const stopListeningForClose = onLiveStreamsClosed(close);
+      const clients = appMetrics().eventStreamClients;
+      clients.inc();
+      let counted = true;
       cleanup = () => {
+        if (counted) clients.dec();
+        counted = false;
         clearInterval(heartbeat);
         clearInterval(credentialCheck);
         unsubscribe();

@@ -2,6 +2,8 @@ import { afterPollSteps } from "./after-poll-steps";
 import type { Database } from "../db/client";
 import type { AppEnv } from "../env";
 import { emitLiveEvent, type LiveEvent } from "../events/live-events";
+import { appMetrics } from "../metrics/app-metrics";
+import { publishWithMetrics } from "../metrics/poller-hooks";
 import { notifyLiveEvent, startPostgresEventRelay } from "../events/postgres-relay";
 import { postgresLeadership, singleProcessLeadership, type Leadership } from "../poller/leadership";
 import { runPoller, type RunningPoller } from "../poller/run-poller";
@@ -137,7 +139,7 @@ async function launchPoller(prepared: PreparedSource, database: Database): Promi
     database,
     source,
     pollIntervalMs: prepared.pollIntervalMs,
-    publish: livePublisher(database),
+    publish: publishWithMetrics(livePublisher(database), appMetrics()),
     afterPoll: afterPollSteps(database),
     // The election is held once, around every source this process switches between.
     leadership: singleProcessLeadership(),

@@ -298,6 +298,8 @@ export const API_ROUTES: ApiRow[] = [
   { route: "/api/health", methods: { GET: [{ what: "liveness", url: fixedUrl("/api/health"), expect: publicApi }] } },
   // The matrix's app has a fresh poller on its own PostgreSQL, so it is ready: 200 for everyone.
   { route: "/api/ready", methods: { GET: [{ what: "readiness", url: fixedUrl("/api/ready"), expect: publicApi }] } },
+  // Sessions count only for users who see the whole estate (docs/access-rules.md §12); the e2e app allows no network and no anonymous reading.
+  { route: "/metrics", methods: { GET: [{ what: "Prometheus metrics", url: fixedUrl("/metrics"), expect: allowedFor<ApiOutcome>(403, ["admin"], { anonymous: 401 }) }] } },
   { route: "/api/openapi.json", methods: { GET: [{ what: "the OpenAPI document", url: fixedUrl("/api/openapi.json"), expect: publicApi }] } },
   { route: "/api/events", methods: { GET: [{ what: "the event stream", url: fixedUrl("/api/events"), expect: bsmApi }] } },
   {
@@ -427,6 +429,7 @@ const OVERVIEW_ACTIONS = "lib/actions/overview.ts";
 const SOURCE_ACTIONS = "lib/actions/source-settings.ts";
 const EXPORT_ACTIONS = "lib/actions/export-settings.ts";
 const OUTBOUND_ACTIONS = "lib/actions/outbound-policy.ts";
+const METRICS_ACTIONS = "lib/actions/metrics-settings.ts";
 
 /** Admin-only actions on an object that does not exist: the administrator gets past the check to "not found". */
 const adminOnMissing = allowedFor<ActionOutcome>("refused", [], { anonymous: "signin", admin: "notFound" });
@@ -510,6 +513,7 @@ export const SERVER_ACTIONS: ActionRow[] = [
   // Nothing was saved, so going back to the environment's settings changes nothing.
   { file: SOURCE_ACTIONS, name: "resetSourceSettingsAction", cases: [{ what: "back to the environment's settings (none saved)", args: () => [], expect: adminAction, mutates: true }] },
 
+  { file: METRICS_ACTIONS, name: "saveMetricsSettingsAction", cases: [{ what: "an invalid value", args: () => [{ anonymous: "yes" }], expect: adminAction }] },
   { file: OUTBOUND_ACTIONS, name: "saveOutboundPolicyAction", cases: [{ what: "an invalid entry", args: () => [{ allow: "not an address/99", deny: "" }], expect: adminAction }] },
   { file: EXPORT_ACTIONS, name: "updateExportStateAction", cases: [{ what: "an invalid state", args: () => [IDLE, new FormFields({ hostType: "Web", state: "no-such-state" })], expect: componentsAction }] },
   { file: EXPORT_ACTIONS, name: "updateReflectionModeAction", cases: [{ what: "an invalid mode", args: () => [IDLE, new FormFields({ mode: "no-such-mode" })], expect: adminAction }] },

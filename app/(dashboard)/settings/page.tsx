@@ -9,6 +9,9 @@ import { describeCyclePhases } from "@/lib/poller/cycle-cost";
 import { getPollerStatus, pollerStatusViewer, type PollerStatusView } from "@/lib/status/get-poller-status";
 import { listRecentSourceEvents } from "@/lib/status/list-source-events";
 import { Time } from "@/components/ui/time";
+import { MetricsAccessForm } from "@/components/settings/metrics-access-form";
+import { saveMetricsSettingsAction } from "@/lib/actions/metrics-settings";
+import { loadMetricsSettingsForm } from "@/lib/metrics/metrics-settings";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -21,7 +24,11 @@ export default async function SettingsPage() {
     ),
   );
   const viewer = pollerStatusViewer(access);
-  const [poller, events] = await Promise.all([getPollerStatus(database.prisma, viewer), listRecentSourceEvents(database.prisma, viewer)]);
+  const [poller, events, metricsForm] = await Promise.all([
+    getPollerStatus(database.prisma, viewer),
+    listRecentSourceEvents(database.prisma, viewer),
+    viewer.isAdmin ? loadMetricsSettingsForm(database.prisma, access) : null,
+  ]);
   return (
     <>
       <PageHeader title="Settings">Where this dashboard keeps its data, where it reads monitoring data, and who you are signed in as.</PageHeader>
@@ -67,6 +74,13 @@ export default async function SettingsPage() {
             </li>
           ))}
         </ul>
+      )}
+
+      {metricsForm && (
+        <>
+          <h2 className="mt-8 mb-3 text-lg font-semibold">Prometheus metrics</h2>
+          <MetricsAccessForm form={metricsForm} save={saveMetricsSettingsAction} />
+        </>
       )}
     </>
   );
