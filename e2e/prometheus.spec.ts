@@ -56,7 +56,10 @@ test("a real Prometheus scrapes /metrics with a metrics token, sees a business s
   // The scrape's credentials: a metrics-scope token the admin makes through the token API.
   await signIn(page, ADMIN, app.url);
   await expect(page.getByTestId("signed-in-user")).toContainText(ADMIN.email, { timeout: 30_000 });
-  const created = await page.request.post(`${app.url}/api/tokens`, { data: { name: "prometheus scrape", scope: "metrics" } });
+  const created = await page.request.post(`${app.url}/api/tokens`, {
+    data: { name: "prometheus scrape", scope: "metrics" },
+    headers: { origin: app.url }, // a session's API change must come from the site itself
+  });
   expect(created.status(), await created.text()).toBe(201);
   const { token } = (await created.json()) as { token: string };
   expect([401, 403], "an anonymous scrape is refused").toContain((await fetch(`${app.url}/metrics`)).status);
@@ -88,6 +91,7 @@ test("a real Prometheus scrapes /metrics with a metrics token, sees a business s
     )
     .toBeGreaterThan(0);
   const service = wentOffline[0];
+  test.info().annotations.push({ type: "went OFFLINE", description: wentOffline.join(", ") });
   // Its other states moved with it: one state at a time.
   const [states] = await server.query(`sum(bsm_business_service_state{${JOB}, service="${service}"})`);
   expect(states.value[1]).toBe("1");
