@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests run for real: Chromium (e2e), PostgreSQL 15 (server mode),
-# MariaDB (the Opsview runtime database source and the Icinga IDO) and Icinga 2 with its IDO writer
-# (the end-to-end test against a real monitoring core); with --business-process, the peer of the Icinga benchmark.
+# MariaDB (the Opsview runtime database source and the Icinga IDO), Icinga 2 with its IDO writer
+# (the end-to-end test against a real monitoring core) and Prometheus with promtool (the e2e test that
+# scrapes /metrics and evaluates the shipped alert rules); with --business-process, the peer of the Icinga benchmark.
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
@@ -10,6 +11,7 @@ command -v mariadbd >/dev/null || [ -x /usr/sbin/mariadbd ] || missing+=(mariadb
 command -v mariadb >/dev/null || [ -x /usr/bin/mariadb ] || missing+=(mariadb-client)
 [ -x /usr/sbin/icinga2 ] || missing+=(icinga2)
 [ -f /usr/share/icinga2-ido-mysql/schema/mysql.sql ] || missing+=(icinga2-ido-mysql)
+[ -x /usr/bin/prometheus ] || missing+=(prometheus)
 # --business-process: also the Icinga Web 2 Business Process module (driven by icingacli) and GNU time,
 # the peer `npm run bench:icinga` measures against; the tests do not need them.
 if [ "${1:-}" = "--business-process" ]; then
