@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { requireAccess } from "../auth/session";
 import { getPrisma } from "../db";
-import { toActionResult, type ActionResult } from "../errors/action-result";
+import type { ActionResult } from "../errors/action-result";
+import { toActionResult } from "../errors/to-action-result";
 import { saveMetricsSettings } from "../metrics/metrics-settings";
 
 /** Administrators only: saveMetricsSettings checks the capability itself. */
