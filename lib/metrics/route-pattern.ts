@@ -11,6 +11,7 @@ export const API_ROUTE_PATTERNS = [
   "/api/events",
   "/api/health",
   "/api/openapi.json",
+  "/api/ready",
   "/api/search",
   "/api/status/bsmcomponent",
   "/api/status/bsmhost",
