@@ -33,10 +33,12 @@ describe("npm run poller", () => {
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
 
-    // Its log lines (BSM_LOG_FORMAT=json): the poller's messages, one per line.
+    // Its log lines (BSM_LOG_FORMAT=json): the poller's messages, one per line. Output arrives in chunks,
+    // so the last line may be only partly written: only whole lines are read.
     const messages = () =>
       output
         .split("\n")
+        .slice(0, -1)
         .filter((line) => line.startsWith("{"))
         .map((line) => JSON.parse(line) as { component: string; msg: string })
         .filter((record) => record.component === "poller")

@@ -1,4 +1,3 @@
-import { getPrisma } from "../db";
 import { createMetrics, type AppMetrics } from "./registry";
 import { loadStoredMetrics } from "./stored-metrics";
 
@@ -7,6 +6,10 @@ const globalForMetrics = globalThis as typeof globalThis & { bsmMetrics?: AppMet
 
 /** This process's metrics, read by GET /metrics. */
 export function appMetrics(): AppMetrics {
-  globalForMetrics.bsmMetrics ??= createMetrics({ loadStored: () => loadStoredMetrics(getPrisma()), processMetrics: true });
+  globalForMetrics.bsmMetrics ??= createMetrics({
+    // Imported when a scrape needs it: lib/db is the web server's (server-only), and `npm run poller` loads this module too.
+    loadStored: async () => loadStoredMetrics((await import("../db")).getPrisma()),
+    processMetrics: true,
+  });
   return globalForMetrics.bsmMetrics;
 }
