@@ -29,6 +29,18 @@ export function parseDatabaseUrl(raw: string | undefined): DatabaseTarget {
   throw new Error("DATABASE_URL: must start with postgresql:// or pglite: (or be unset for the embedded database)");
 }
 
+/** Comma-separated IP addresses and CIDR ranges; none by default. */
+const addressListSchema = z
+  .string()
+  .default("")
+  .superRefine((value, ctx) => {
+    try {
+      parseTrustedProxies(value);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: (error as Error).message });
+    }
+  });
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -50,27 +62,9 @@ const envSchema = z
     /** Encrypts saved source passwords; checked where secrets are read (lib/crypto), so a bad key never stops start-up. */
     BSM_SECRET_KEY: z.string().optional(),
     /** Proxies whose X-Forwarded-For is believed (comma-separated addresses/CIDRs); none by default. */
-    BSM_TRUSTED_PROXIES: z
-      .string()
-      .default("")
-      .superRefine((value, ctx) => {
-        try {
-          parseTrustedProxies(value);
-        } catch (error) {
-          ctx.addIssue({ code: "custom", message: (error as Error).message });
-        }
-      }),
+    BSM_TRUSTED_PROXIES: addressListSchema,
     /** Clients that may read /metrics without credentials (comma-separated addresses/CIDRs); none by default. */
-    BSM_METRICS_ALLOW: z
-      .string()
-      .default("")
-      .superRefine((value, ctx) => {
-        try {
-          parseTrustedProxies(value);
-        } catch (error) {
-          ctx.addIssue({ code: "custom", message: (error as Error).message });
-        }
-      }),
+    BSM_METRICS_ALLOW: addressListSchema,
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {
