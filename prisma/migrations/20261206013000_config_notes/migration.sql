@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "BusinessService" ADD COLUMN "notes" TEXT NOT NULL DEFAULT '';
+
+-- AlterTable
+ALTER TABLE "Component" ADD COLUMN "notes" TEXT NOT NULL DEFAULT '';
