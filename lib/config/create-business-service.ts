@@ -5,16 +5,18 @@ import { resolveInput } from "../validation/deferred-input";
 import type { ConfigContext } from "./context";
 import { checkServiceComponents } from "./check-service-components";
 import { businessServiceInput, isUniqueViolation, parseInput } from "./inputs";
+import { onFieldsAsGiven, resolveBusinessServiceNames } from "./resolve-names";
 
 /** Creates a business service; a non-admin creator's role is granted the right to see and edit it. */
 export async function createBusinessService({ prisma, user, access }: ConfigContext, raw: unknown): Promise<{ id: number; name: string }> {
   requireCapability(access, "configureBsm");
-  const input = parseInput(businessServiceInput, await resolveInput(raw));
+  const given = parseInput(businessServiceInput, await resolveInput(raw));
   try {
     return await prisma.$transaction(async (tx) => {
-      await checkServiceComponents(tx, access, input.componentIds, new Set());
+      const input = await resolveBusinessServiceNames(tx, access, given, new Set());
+      await onFieldsAsGiven(given, () => checkServiceComponents(tx, access, input.componentIds, new Set()));
       const service = await tx.businessService.create({
-        data: { name: input.name, components: { create: input.componentIds.map((componentId, position) => ({ componentId, position })) } },
+        data: { name: input.name, notes: input.notes ?? "", components: { create: input.componentIds.map((componentId, position) => ({ componentId, position })) } },
         select: { id: true },
       });
       if (!access.has("administer")) {

@@ -5,18 +5,21 @@ import { resolveInput } from "../validation/deferred-input";
 import type { ConfigContext } from "./context";
 import { checkComponentHosts } from "./check-component-hosts";
 import { componentInput, isUniqueViolation, parseInput } from "./inputs";
+import { onFieldsAsGiven, resolveComponentNames } from "./resolve-names";
 
 export async function createComponent({ prisma, user, access }: ConfigContext, raw: unknown): Promise<{ id: number; name: string }> {
   requireCapability(access, "configureBsmComponents");
-  const input = parseInput(componentInput, await resolveInput(raw));
+  const given = parseInput(componentInput, await resolveInput(raw));
   try {
     return await prisma.$transaction(async (tx) => {
-      await checkComponentHosts(tx, access, input, new Set());
+      const input = await resolveComponentNames(tx, access, given, new Set());
+      await onFieldsAsGiven(given, () => checkComponentHosts(tx, access, input, new Set()));
       const component = await tx.component.create({
         data: {
           name: input.name,
           hostTemplateId: input.hostTemplateId,
           requiredOnline: input.requiredOnline,
+          notes: input.notes ?? "",
           hosts: { create: input.hostIds.map((hostId, position) => ({ hostId, position })) },
         },
         select: { id: true },

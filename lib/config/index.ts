@@ -1,5 +1,5 @@
 export type { ConfigContext } from "./context";
-export { componentInput, businessServiceInput, requiredOnlineRangeMessage, type ComponentInput, type BusinessServiceInput } from "./inputs";
+export { componentInput, businessServiceInput, requiredOnlineRangeMessage, NOTES_MAX, type ComponentInput, type BusinessServiceInput } from "./inputs";
 export { createComponent } from "./create-component";
 export { updateComponent } from "./update-component";
 export { deleteComponent, type ComponentDeletion } from "./delete-component";

@@ -19,6 +19,14 @@ describe("configuration input messages are plain language, never zod's schema te
     ["required online as text", { ...good, requiredOnline: "2" }, { requiredOnline: "Required online must be a number" }],
     ["required online missing", { name: "Web", hostTemplateId: 1, hostIds: [1] }, { requiredOnline: "Required online is missing" }],
     ["not an object", "Web servers", { input: "The input must be a set of fields" }],
+    ["the template by id and by name", { ...good, hostTemplate: "Web" }, { hostTemplate: "Give hostTemplateId or hostTemplate, not both" }],
+    ["the hosts by id and by name", { ...good, hosts: ["a", "b", "c"] }, { hosts: "Give hostIds or hosts, not both" }],
+    ["neither hosts nor host ids", { name: "Web", hostTemplate: "Web", requiredOnline: 0 }, { hostIds: "Choose at least one host" }],
+    ["a host named twice", { name: "Web", hostTemplate: "Web", hosts: ["a", "a"], requiredOnline: 1 }, { hosts: "The same host is chosen twice" }],
+    ["a blank host name", { name: "Web", hostTemplate: "Web", hosts: ["a", " "], requiredOnline: 1 }, { hosts: "One of the hosts is not valid" }],
+    ["required online above the named hosts", { name: "Web", hostTemplate: "Web", hosts: ["a"], requiredOnline: 2 }, { requiredOnline: "Required online must be between 0 and the number of hosts (1)" }],
+    ["notes over 2000 characters", { ...good, notes: "x".repeat(2001) }, { notes: "Notes must be at most 2000 characters" }],
+    ["notes that are not text", { ...good, notes: 5 }, { notes: "Notes must be text" }],
   ])("component: %s", async (_case, raw, expected) => {
     expect(await parse(componentInput, raw)).toEqual(expected);
   });
@@ -28,8 +36,24 @@ describe("configuration input messages are plain language, never zod's schema te
     expect(await parse(businessServiceInput, { name: "Shop", componentIds: "4" })).toEqual({ componentIds: "Components must be a list" });
   });
 
+  it("business service: components by id or by name, exactly one of them", async () => {
+    expect(await parse(businessServiceInput, { name: "Shop" })).toEqual({ componentIds: "Components is missing" });
+    expect(await parse(businessServiceInput, { name: "Shop", componentIds: [4], components: ["Db"] })).toEqual({ components: "Give componentIds or components, not both" });
+    expect(await parse(businessServiceInput, { name: "Shop", components: ["Db", "Db"] })).toEqual({ components: "The same component is chosen twice" });
+    expect(parseInput(businessServiceInput, { name: "Shop", components: ["Db", "Web"], notes: "Call ops\n  first" })).toEqual({
+      name: "Shop",
+      components: ["Db", "Web"],
+      notes: "Call ops\n  first",
+    });
+  });
+
   it("accepts good input, and required online 0 (always operational, as the status rules allow)", () => {
     expect(parseInput(componentInput, good)).toEqual(good);
     expect(parseInput(componentInput, { ...good, requiredOnline: 0 }).requiredOnline).toBe(0);
+  });
+
+  it("accepts the template and hosts by name, and notes kept as typed (whitespace and all)", () => {
+    const byName = { name: "Web servers", hostTemplate: "Web", hosts: ["web-eu-1", "web-us-1"], requiredOnline: 1, notes: "  Runbook:\n\tcall ops  " };
+    expect(parseInput(componentInput, byName)).toEqual(byName);
   });
 });

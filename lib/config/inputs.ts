@@ -5,28 +5,70 @@ import { plainErrorMap, type FieldLabels } from "../validation/plain-messages";
 
 const name = storableText().trim().min(1, "Enter a name").max(100, "Name must be at most 100 characters");
 const distinctIds = (what: string) => z.array(z.number().int().min(1).max(INT4_MAX)).refine((ids) => new Set(ids).size === ids.length, `The same ${what} is chosen twice`);
+const objectName = storableText().trim().min(1).max(200);
+const distinctNames = (what: string) => z.array(objectName).refine((names) => new Set(names).size === names.length, `The same ${what} is chosen twice`);
 const CHOOSE_TEMPLATE = "Choose a host template";
+const CHOOSE_HOSTS = "Choose at least one host";
+export const NOTES_MAX = 2000;
+/** Plain text; on an update, leaving it out keeps the stored notes. */
+const notes = storableText().max(NOTES_MAX, `Notes must be at most ${NOTES_MAX} characters`);
 
+type Context = z.core.$RefinementCtx;
+
+/** Exactly one of a pair of fields (an id form and a name form) is given. */
+function requireOneOf(input: Record<string, unknown>, context: Context, byId: string, byName: string, missing: string): void {
+  if (input[byId] !== undefined && input[byName] !== undefined) {
+    context.addIssue({ code: "custom", path: [byName], message: `Give ${byId} or ${byName}, not both` });
+  } else if (input[byId] === undefined && input[byName] === undefined) {
+    context.addIssue({ code: "custom", path: [byId], message: missing });
+  }
+}
+
+/** As the API and forms send it: the template and hosts by id (hostTemplateId, hostIds) or by name (hostTemplate, hosts). */
 export const componentInput = z
   .object({
     name,
-    hostTemplateId: z.number({ error: CHOOSE_TEMPLATE }).int(CHOOSE_TEMPLATE).min(1, CHOOSE_TEMPLATE).max(INT4_MAX, CHOOSE_TEMPLATE),
-    hostIds: distinctIds("host").min(1, "Choose at least one host"),
+    hostTemplateId: z.number({ error: CHOOSE_TEMPLATE }).int(CHOOSE_TEMPLATE).min(1, CHOOSE_TEMPLATE).max(INT4_MAX, CHOOSE_TEMPLATE).optional(),
+    hostTemplate: objectName.optional(),
+    hostIds: distinctIds("host").min(1, CHOOSE_HOSTS).optional(),
+    hosts: distinctNames("host").min(1, CHOOSE_HOSTS).optional(),
     requiredOnline: z.number().int(),
+    notes: notes.optional(),
   })
   .superRefine((input, context) => {
-    if (input.requiredOnline < 0 || input.requiredOnline > input.hostIds.length) {
-      context.addIssue({ code: "custom", path: ["requiredOnline"], message: requiredOnlineRangeMessage(input.hostIds.length) });
+    requireOneOf(input, context, "hostTemplateId", "hostTemplate", CHOOSE_TEMPLATE);
+    requireOneOf(input, context, "hostIds", "hosts", CHOOSE_HOSTS);
+    const hostsCount = (input.hostIds ?? input.hosts)?.length;
+    if (hostsCount !== undefined && (input.requiredOnline < 0 || input.requiredOnline > hostsCount)) {
+      context.addIssue({ code: "custom", path: ["requiredOnline"], message: requiredOnlineRangeMessage(hostsCount) });
     }
   });
-export type ComponentInput = z.infer<typeof componentInput>;
+export type ComponentInputByReference = z.infer<typeof componentInput>;
+
+/** A component input with names resolved to ids (resolveComponentNames): what the operations store. */
+export type ComponentInput = {
+  name: string;
+  hostTemplateId: number;
+  hostIds: number[];
+  requiredOnline: number;
+  notes?: string;
+};
 
 export function requiredOnlineRangeMessage(hostsCount: number): string {
   return `Required online must be between 0 and the number of hosts (${hostsCount})`;
 }
 
-export const businessServiceInput = z.object({ name, componentIds: distinctIds("component") });
-export type BusinessServiceInput = z.infer<typeof businessServiceInput>;
+/** Components by id (componentIds) or by name (components), in order. */
+export const businessServiceInput = z
+  .object({ name, componentIds: distinctIds("component").optional(), components: distinctNames("component").optional(), notes: notes.optional() })
+  .superRefine((input, context) => requireOneOf(input, context, "componentIds", "components", "Components is missing"));
+export type BusinessServiceInputByReference = z.infer<typeof businessServiceInput>;
+
+export type BusinessServiceInput = {
+  name: string;
+  componentIds: number[];
+  notes?: string;
+};
 
 /** The configuration forms' words for their fields, for the messages zod words itself. */
 export const CONFIG_FIELD_LABELS: FieldLabels = {
@@ -35,6 +77,10 @@ export const CONFIG_FIELD_LABELS: FieldLabels = {
   hostIds: "Hosts",
   requiredOnline: "Required online",
   componentIds: "Components",
+  hostTemplate: "Host template",
+  hosts: "Hosts",
+  components: "Components",
+  notes: "Notes",
 };
 
 /** Parses or throws a ValidationError with a plain-language message per bad field (labels name the fields in those messages). */

@@ -6,8 +6,9 @@ import type { ConfigContext } from "./context";
 import { checkComponentHosts } from "./check-component-hosts";
 import { componentEditRefusal } from "./component-change-refusal";
 import { componentInput, isUniqueViolation, parseInput } from "./inputs";
+import { onFieldsAsGiven, resolveComponentNames } from "./resolve-names";
 
-/** Replaces the component's name, template, ordered hosts and required-online count (for those who see all its hosts). */
+/** Replaces the component's name, template, ordered hosts, required-online count and notes (kept when left out), for those who see all its hosts. */
 export async function updateComponent({ prisma, user, access }: ConfigContext, componentId: number, raw: unknown): Promise<{ id: number; name: string }> {
   requireCapability(access, "configureBsmComponents");
   if (!access.canSeeComponent(componentId)) throw new NotFoundError(`no component with id ${componentId}`);
@@ -18,16 +19,17 @@ export async function updateComponent({ prisma, user, access }: ConfigContext, c
     if (!found) throw new NotFoundError(`no component with id ${componentId}`);
     throw new ForbiddenError(`You cannot change ${found.name}: ${refusal}`);
   }
-  const input = parseInput(componentInput, await resolveInput(raw));
+  const given = parseInput(componentInput, await resolveInput(raw));
   try {
     await prisma.$transaction(async (tx) => {
       const before = await tx.component.findUnique({
         where: { id: componentId },
-        select: { name: true, hostTemplateId: true, requiredOnline: true, hosts: { orderBy: { position: "asc" }, select: { hostId: true } } },
+        select: { name: true, hostTemplateId: true, requiredOnline: true, notes: true, hosts: { orderBy: { position: "asc" }, select: { hostId: true } } },
       });
       if (!before) throw new NotFoundError(`no component with id ${componentId}`);
       const previousHostIds = before.hosts.map((link) => link.hostId);
-      await checkComponentHosts(tx, access, input, new Set(previousHostIds));
+      const input = await resolveComponentNames(tx, access, given, new Set(previousHostIds));
+      await onFieldsAsGiven(given, () => checkComponentHosts(tx, access, input, new Set(previousHostIds)));
       await tx.componentHost.deleteMany({ where: { componentId } });
       await tx.component.update({
         where: { id: componentId },
@@ -35,16 +37,17 @@ export async function updateComponent({ prisma, user, access }: ConfigContext, c
           name: input.name,
           hostTemplateId: input.hostTemplateId,
           requiredOnline: input.requiredOnline,
+          notes: input.notes,
           hosts: { create: input.hostIds.map((hostId, position) => ({ hostId, position })) },
         },
       });
       await recordAudit(tx, user, {
         action: "component.update",
         target: `component:${componentId}`,
-        detail: { before: { name: before.name, hostTemplateId: before.hostTemplateId, hostIds: previousHostIds, requiredOnline: before.requiredOnline }, after: input },
+        detail: { before: { name: before.name, hostTemplateId: before.hostTemplateId, hostIds: previousHostIds, requiredOnline: before.requiredOnline, notes: before.notes }, after: input },
       });
     });
-    return { id: componentId, name: input.name };
+    return { id: componentId, name: given.name };
   } catch (error) {
     if (isUniqueViolation(error)) throw new ValidationError({ name: "Another component already has this name" });
     throw error;
