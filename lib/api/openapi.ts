@@ -18,6 +18,15 @@ const listParameters = [
   { name: "status", in: "query", description: "One or more states, repeated or comma-separated", schema: { type: "string" } },
 ];
 
+const pagingParameters = listParameters.filter((parameter) => parameter.name !== "status");
+const idAndName = { type: "object", required: ["id", "name"], properties: { id: { type: "integer" }, name: { type: "string" } } };
+const notesField = { type: "string", maxLength: 2000, description: "Plain text, shown as typed; sent to notification methods as OPSVIEW_NOTES when the profile includes notes" };
+const configPage = (item: string) => ({
+  type: "object",
+  required: ["list", "summary"],
+  properties: { list: { type: "array", items: { $ref: `#/components/schemas/${item}` } }, summary: page(item).properties.summary },
+});
+
 const idParameter = { name: "id", in: "path", required: true, schema: { type: "integer" } };
 const flag = { type: "integer", enum: [0, 1] };
 const count = { type: "integer", minimum: 0 };
@@ -114,6 +123,20 @@ export const openApiDocument = {
         responses: { "204": { description: "Updated" }, ...errorResponses },
       },
       delete: { summary: "Delete a business service", parameters: [idParameter], responses: { "204": { description: "Deleted" }, ...errorResponses } },
+    },
+    "/api/config/hosts": {
+      get: {
+        summary: "Monitored hosts the caller may see, with their templates, host groups and service groups, by name (CONFIGUREBSMCOMPONENTS)",
+        parameters: [...pagingParameters, { name: "hostTemplate", in: "query", description: "Only hosts using the host template of exactly this name", schema: { type: "string" } }],
+        responses: { "200": { description: "A page of hosts", ...json(configPage("HostConfig")) }, ...errorResponses },
+      },
+    },
+    "/api/config/hosttemplates": {
+      get: {
+        summary: "Host templates with how many monitored hosts use each, by name (CONFIGUREBSMCOMPONENTS)",
+        parameters: pagingParameters,
+        responses: { "200": { description: "A page of host templates", ...json(configPage("HostTemplateConfig")) }, ...errorResponses },
+      },
     },
     "/api/search": {
       get: {
@@ -356,13 +379,33 @@ export const openApiDocument = {
       },
       ComponentInput: {
         type: "object",
-        required: ["name", "hostTemplateId", "hostIds", "requiredOnline"],
+        description: "The template by id (hostTemplateId) or by name (hostTemplate), and the hosts by id (hostIds) or by name (hosts): exactly one of each pair. An unknown name (or one the caller may not choose) answers 400 naming it.",
+        required: ["name", "requiredOnline"],
         properties: {
           name: { type: "string", maxLength: 100 },
           hostTemplateId: { type: "integer" },
+          hostTemplate: { type: "string", description: "The host template's name, instead of hostTemplateId" },
           hostIds: { type: "array", items: { type: "integer" }, description: "In order; only hosts using the template that the caller may see" },
+          hosts: { type: "array", items: { type: "string" }, description: "Host names, in order, instead of hostIds" },
           requiredOnline: { type: "integer", minimum: 0, description: "At most the number of hosts" },
+          notes: { ...notesField, description: `${notesField.description}. Left out: "" on create, unchanged on update` },
         },
+      },
+      HostConfig: {
+        type: "object",
+        required: ["id", "name", "hostTemplates", "hostGroups", "serviceGroups"],
+        properties: {
+          id: { type: "integer" },
+          name: { type: "string" },
+          hostTemplates: { type: "array", items: idAndName, description: "Primary template first" },
+          hostGroups: { type: "array", items: { type: "string" } },
+          serviceGroups: { type: "array", items: { type: "string" }, description: "The service groups of the host's checks" },
+        },
+      },
+      HostTemplateConfig: {
+        type: "object",
+        required: ["id", "name", "hostsCount"],
+        properties: { id: { type: "integer" }, name: { type: "string" }, hostsCount: { ...count, description: "Monitored hosts using it" } },
       },
       ComponentConfig: {
         type: "object",
@@ -370,6 +413,7 @@ export const openApiDocument = {
           id: { type: "integer" },
           name: { type: "string" },
           hostTemplate: { type: "object", properties: { id: { type: "integer" }, name: { type: "string" } } },
+          notes: { type: "string" },
           hostsVisible: { type: "boolean", description: "false: the caller sees the component only through a business service; hosts is then empty" },
           hosts: { type: "array", items: { type: "object", properties: { id: { type: "integer" }, name: { type: "string" } } } },
           requiredOnline: count,
@@ -382,14 +426,21 @@ export const openApiDocument = {
       },
       BusinessServiceInput: {
         type: "object",
-        required: ["name", "componentIds"],
-        properties: { name: { type: "string", maxLength: 100 }, componentIds: { type: "array", items: { type: "integer" }, description: "In order" } },
+        description: "Components by id (componentIds) or by name (components): exactly one. An unknown name (or one the caller may not choose) answers 400 naming it.",
+        required: ["name"],
+        properties: {
+          name: { type: "string", maxLength: 100 },
+          componentIds: { type: "array", items: { type: "integer" }, description: "In order" },
+          components: { type: "array", items: { type: "string" }, description: "Component names, in order, instead of componentIds" },
+          notes: { ...notesField, description: `${notesField.description}. Left out: "" on create, unchanged on update` },
+        },
       },
       BusinessServiceConfig: {
         type: "object",
         properties: {
           id: { type: "integer" },
           name: { type: "string" },
+          notes: { type: "string" },
           canEdit: { type: "boolean" },
           components: {
             type: "array",

@@ -9,3 +9,4 @@ export { deleteBusinessService } from "./delete-business-service";
 export { listComponents, type ComponentConfigView } from "./list-components";
 export { listBusinessServices, type BusinessServiceConfigView, type ServiceComponentView } from "./list-business-services";
 export { listHostChoices, listHostTemplatesInUse, type HostChoice, type HostTemplateChoice } from "./list-host-choices";
+export { listHosts, listHostTemplates, type HostConfigView, type HostTemplateConfigView, type HostListQuery } from "./list-hosts";

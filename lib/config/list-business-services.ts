@@ -14,6 +14,7 @@ export interface ServiceComponentView {
 export interface BusinessServiceConfigView {
   id: number;
   name: string;
+  notes: string;
   canEdit: boolean;
   components: ServiceComponentView[];
 }
@@ -26,6 +27,7 @@ export async function listBusinessServices(prisma: PrismaClient, access: Access)
     select: {
       id: true,
       name: true,
+      notes: true,
       components: {
         orderBy: { position: "asc" },
         select: { component: { select: { id: true, name: true, requiredOnline: true, _count: { select: { hosts: true } } } } },
@@ -35,6 +37,7 @@ export async function listBusinessServices(prisma: PrismaClient, access: Access)
   return services.map((service) => ({
     id: service.id,
     name: service.name,
+    notes: service.notes,
     canEdit: access.canEditService(service.id),
     components: service.components.map(({ component }) => {
       const visible = access.canSeeComponentHosts(component.id);

@@ -6,6 +6,7 @@ import { componentDeleteRefusal, componentEditRefusal } from "./component-change
 export interface ComponentConfigView {
   id: number;
   name: string;
+  notes: string;
   hostTemplate: { id: number; name: string };
   /** False for a component seen only top down: its hosts are then left out (hostsCount still counts them). */
   hostsVisible: boolean;
@@ -29,6 +30,7 @@ export async function listComponents(prisma: PrismaClient, access: Access): Prom
       id: true,
       name: true,
       requiredOnline: true,
+      notes: true,
       hostTemplate: { select: { id: true, name: true } },
       hosts: { orderBy: { position: "asc" }, select: { host: { select: { id: true, name: true } } } },
       services: { orderBy: { businessService: { name: "asc" } }, select: { businessService: { select: { id: true, name: true } } } },
@@ -41,6 +43,7 @@ export async function listComponents(prisma: PrismaClient, access: Access): Prom
     return {
       id: component.id,
       name: component.name,
+      notes: component.notes,
       hostTemplate: component.hostTemplate,
       hostsVisible,
       hosts: hostsVisible ? component.hosts.map((link) => link.host) : [],

@@ -346,6 +346,9 @@ export const API_ROUTES: ApiRow[] = [
       DELETE: [{ what: "a service that does not exist", url: () => `/api/config/bsmservice/${NO_SUCH_ID}`, expect: allowedFor<ApiOutcome>("403/404", [], { anonymous: 401, noBsm: 403, admin: 404, configureBsm: 404 }) }],
     },
   },
+  // The component editor's host and template lists (docs/access-rules.md §7.2); hosts only those the caller may see.
+  { route: "/api/config/hosts", methods: { GET: [{ what: "visible monitored hosts", url: fixedUrl("/api/config/hosts?rows=5"), expect: componentsApi }] } },
+  { route: "/api/config/hosttemplates", methods: { GET: [{ what: "host templates", url: fixedUrl("/api/config/hosttemplates"), expect: componentsApi }] } },
   {
     route: "/api/status/bsmservice",
     methods: { GET: [{ what: "visible services", url: fixedUrl("/api/status/bsmservice"), expect: bsmApi }] },
