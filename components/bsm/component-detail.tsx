@@ -6,6 +6,7 @@ import { statusStyle } from "@/components/status/status-style";
 import type { ComponentDetailView } from "@/lib/status/component-view";
 import { BsmObjectMenu } from "./bsm-object-menu";
 import { ObjectNameMenu } from "./object-name-menu";
+import { ObjectNotes } from "./object-notes";
 import { componentLinks, hostLinks, serviceLinks } from "./object-links";
 import { AcknowledgedMark, ImpactedMark, MarkedLine, describeStatus, formatAvailability } from "./status-marks";
 
@@ -20,6 +21,7 @@ export function ComponentDetail({ view }: { view: ComponentDetailView }) {
           {view.hostsFailed} failed, {view.hostsDowntime} in downtime · availability {formatAvailability(view.availability)}
         </span>
       </StatusHeading>
+      <ObjectNotes notes={view.notes} />
       <ol className="grid grid-cols-1 gap-2 @xl:grid-cols-2 @4xl:grid-cols-3 @6xl:grid-cols-4" aria-label="Hosts, most severe first">
         {view.hosts.map((host, index) =>
           host.visible ? (

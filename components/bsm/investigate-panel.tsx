@@ -15,6 +15,7 @@ import { HOUR_MS, hourlyAvailability, hoursBeforeNowLabel, recentProblemPeriods,
 import { PinButton } from "./pin-button";
 import { chartColorOf, formatAvailability } from "./status-marks";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { ObjectNotes } from "./object-notes";
 
 // Chart text and tooltip in the theme's colours (recharts draws them grey on white by default).
 const AXIS_TICK = { fontSize: 10, fill: "var(--color-slate-600)" };
@@ -36,6 +37,7 @@ export function InvestigatePanel({ view, showPin = true, compact = false }: { vi
         </div>
         {showPin && <PinButton dashlet={{ kind: "investigate", target: investigateSegments(view.target).map(encodeURIComponent).join("/") }} />}
       </div>
+      <ObjectNotes notes={view.notes} />
       <div className={`grid gap-4 ${compact ? "" : "lg:grid-cols-3"}`}>
         <section aria-labelledby="investigate-details" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <h3 id="investigate-details" className="mb-2 font-semibold">

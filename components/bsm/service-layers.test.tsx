@@ -66,6 +66,7 @@ describe("Component view", () => {
   it("lists hosts in the order given (most severe first) with their failing checks and marks acknowledged ones", () => {
     const view: ComponentDetailView = {
       ...layer([host("web1", "FAILED", true), host("web4", "DOWNTIME"), host("web2", "OPERATIONAL")], 2),
+      notes: "Call <b>ops</b>\n  then restart",
       services: [{ id: 12, name: "Shop", state: "OFFLINE", acknowledged: true, impacted: true, stateSince: null }],
     };
     const rendered = render(<ComponentDetail view={view} />);
@@ -75,6 +76,14 @@ describe("Component view", () => {
     expect(rendered.text).toContain("ACK");
     expect(rendered.text).toContain("IMPACTED");
     expect(rendered.text).toContain("Shop");
+  });
+
+  it("shows the notes as plain text, whitespace kept, markup escaped; none when empty", () => {
+    const view: ComponentDetailView = { ...layer([host("web1", "OPERATIONAL")], 1), notes: "Call <b>ops</b>\n  then restart", services: [] };
+    const markup = renderToStaticMarkup(<ComponentDetail view={view} />);
+    expect(markup).toContain("Call &lt;b&gt;ops&lt;/b&gt;\n  then restart");
+    expect(markup).toMatch(/data-testid="object-notes"[^]*whitespace-pre-wrap/);
+    expect(renderToStaticMarkup(<ComponentDetail view={{ ...view, notes: " " }} />)).not.toContain("object-notes");
   });
 });
 

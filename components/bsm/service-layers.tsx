@@ -8,6 +8,7 @@ import type { ComponentHostView, ComponentLayerView } from "@/lib/status/compone
 import type { ServiceDetailView } from "@/lib/status/service-view";
 import { BsmObjectMenu } from "./bsm-object-menu";
 import { ObjectNameMenu } from "./object-name-menu";
+import { ObjectNotes } from "./object-notes";
 import { componentLinks, hostLinks, serviceLinks } from "./object-links";
 import { AcknowledgedMark, MarkedLine, describeStatus, formatAvailability } from "./status-marks";
 
@@ -24,6 +25,7 @@ export function ServiceLayers({ view }: { view: ServiceDetailView }) {
           {view.componentsTotal} components: {view.componentsFailed} failed, {view.componentsDowntime} in downtime, {view.componentsImpacted} impacted
         </span>
       </StatusHeading>
+      <ObjectNotes notes={view.notes} />
       {view.components.map((layer, index) =>
         layer === null ? (
           <div key={`hidden-${index}`} className="rounded-lg bg-slate-200 p-4 text-sm text-slate-700" data-testid="component-layer-hidden">

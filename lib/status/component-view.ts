@@ -15,6 +15,8 @@ export interface RelatedServiceView {
 }
 
 export interface ComponentDetailView extends ComponentLayerView {
+  /** Plain text from the configuration ("" when none). */
+  notes: string;
   /** Every business service the component belongs to that the user may see. */
   services: RelatedServiceView[];
 }
@@ -22,11 +24,15 @@ export interface ComponentDetailView extends ComponentLayerView {
 /** The BSM Component view: hosts most severe first with their failing checks, and its business services. */
 export async function getComponentView(prisma: PrismaClient, access: Access, componentId: number): Promise<ComponentDetailView | null> {
   if (!access.canSeeComponent(componentId)) return null;
-  const memberships = await prisma.businessServiceComponent.findMany({
-    where: { componentId },
-    select: { businessService: { select: { id: true, name: true } } },
-    orderBy: { businessService: { name: "asc" } },
-  });
+  const [memberships, own] = await Promise.all([
+    prisma.businessServiceComponent.findMany({
+      where: { componentId },
+      select: { businessService: { select: { id: true, name: true } } },
+      orderBy: { businessService: { name: "asc" } },
+    }),
+    prisma.component.findUnique({ where: { id: componentId }, select: { notes: true } }),
+  ]);
+  if (own === null) return null;
   const services = memberships.map((membership) => membership.businessService).filter((service) => access.canSeeService(service.id));
   const [statuses, [layer]] = await Promise.all([
     loadStoredStatuses(prisma, { serviceIds: services.map((service) => service.id) }),
@@ -35,6 +41,7 @@ export async function getComponentView(prisma: PrismaClient, access: Access, com
   if (layer === undefined) return null;
   return {
     ...layer,
+    notes: own.notes,
     services: services.map((service) => ({
       id: service.id,
       name: service.name,

@@ -27,6 +27,8 @@ export interface InvestigateView {
   stateSince: string | null;
   /** `isMoment`: the value is an ISO 8601 moment, which the UI writes in the user's time zone. */
   details: { label: string; value: string; isMoment?: true }[];
+  /** A business service's or component's notes (plain text, "" when none); null for a host. */
+  notes: string | null;
   /** Where the object sits: its component (for a host) or its services (for a component). */
   related: { label: string; href: string }[];
   availability: number;
@@ -86,19 +88,20 @@ export async function getInvestigateView(prisma: PrismaClient, access: Access, t
   };
 }
 
-type TargetDescription = Pick<InvestigateView, "kindLabel" | "title" | "details" | "related">;
+type TargetDescription = Pick<InvestigateView, "kindLabel" | "title" | "details" | "notes" | "related">;
 
 async function describeTarget(prisma: PrismaClient, access: Access, target: InvestigateTarget): Promise<TargetDescription | null> {
   if (!canSeeObject(access, storedObjectOf(target))) return null;
   if (target.kind === "service") {
     const service = await prisma.businessService.findUnique({
       where: { id: target.id },
-      select: { name: true, createdAt: true, components: { orderBy: { position: "asc" }, select: { component: { select: { id: true, name: true } } } } },
+      select: { name: true, notes: true, createdAt: true, components: { orderBy: { position: "asc" }, select: { component: { select: { id: true, name: true } } } } },
     });
     if (service === null) return null;
     return {
       kindLabel: "Business service",
       title: service.name,
+      notes: service.notes,
       details: [
         { label: "Components", value: String(service.components.length) },
         { label: "Created", value: service.createdAt.toISOString(), isMoment: true },
@@ -116,6 +119,7 @@ async function describeTarget(prisma: PrismaClient, access: Access, target: Inve
     where: { id: componentId },
     select: {
       name: true,
+      notes: true,
       requiredOnline: true,
       createdAt: true,
       hostTemplate: { select: { name: true } },
@@ -132,6 +136,7 @@ async function describeTarget(prisma: PrismaClient, access: Access, target: Inve
     return {
       kindLabel: "Component",
       title: component.name,
+      notes: component.notes,
       details: [
         { label: "Host template", value: component.hostTemplate.name },
         { label: "Hosts", value: String(component.hosts.length) },
@@ -146,6 +151,7 @@ async function describeTarget(prisma: PrismaClient, access: Access, target: Inve
   return {
     kindLabel: "Host",
     title: host.name,
+    notes: null,
     details: [
       { label: "Alias", value: host.alias || "—" },
       { label: "Address", value: host.address || "—" },

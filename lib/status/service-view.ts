@@ -9,6 +9,8 @@ import { loadStoredStatuses } from "./stored-statuses";
 export interface ServiceDetailView extends Omit<BusinessServiceStatusView, "id"> {
   id: number;
   availability: number;
+  /** Plain text from the configuration ("" when none). */
+  notes: string;
   /** Configured order; a component the user may not see is null (shown as a grey box). */
   components: (ComponentLayerView | null)[];
 }
@@ -18,7 +20,7 @@ export async function getServiceView(prisma: PrismaClient, access: Access, servi
   if (!access.canSeeService(serviceId)) return null;
   const service = await prisma.businessService.findUnique({
     where: { id: serviceId },
-    select: { id: true, name: true, components: { orderBy: { position: "asc" }, select: { componentId: true } } },
+    select: { id: true, name: true, notes: true, components: { orderBy: { position: "asc" }, select: { componentId: true } } },
   });
   if (service === null) return null;
   const componentIds = service.components.map((membership) => membership.componentId);
@@ -43,6 +45,7 @@ export async function getServiceView(prisma: PrismaClient, access: Access, servi
     componentsDowntime,
     componentsAcknowledged,
     availability: statuses.figures(businessServiceRef(serviceId)).availability,
+    notes: service.notes,
     components: componentIds.map((id) => (access.canSeeComponent(id) ? (layerOf.get(id) ?? null) : null)),
   };
 }

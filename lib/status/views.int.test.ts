@@ -113,6 +113,22 @@ describe.each(RUNTIMES)("view read models on %s", (runtime) => {
     expect((await getInvestigateView(database.prisma, access, { kind: "service", id: ids.shopId }, NOW))!.stateSince).toBe(since);
   });
 
+  it("Service, Component and Investigate views carry the configured notes; a host has none", async () => {
+    const access = await accessFor({ viewAll: true, allBusinessServices: true });
+    await database.prisma.businessService.update({ where: { id: ids.shopId }, data: { notes: "Shop team\n  pager 42" } });
+    await database.prisma.component.update({ where: { id: ids.componentId }, data: { notes: "Web <runbook>" } });
+    try {
+      expect((await getServiceView(database.prisma, access, ids.shopId))!.notes).toBe("Shop team\n  pager 42");
+      expect((await getComponentView(database.prisma, access, ids.componentId))!.notes).toBe("Web <runbook>");
+      expect((await getInvestigateView(database.prisma, access, { kind: "service", id: ids.shopId }, NOW))!.notes).toBe("Shop team\n  pager 42");
+      expect((await getInvestigateView(database.prisma, access, { kind: "component", id: ids.componentId }, NOW))!.notes).toBe("Web <runbook>");
+      expect((await getInvestigateView(database.prisma, access, { kind: "host", componentId: ids.componentId, host: "web1" }, NOW))!.notes).toBeNull();
+    } finally {
+      await database.prisma.businessService.update({ where: { id: ids.shopId }, data: { notes: "" } });
+      await database.prisma.component.update({ where: { id: ids.componentId }, data: { notes: "" } });
+    }
+  });
+
   it("Service view: a host the user may not see keeps its place but shows nothing", async () => {
     const view = await getServiceView(database.prisma, await accessFor({ allBusinessServices: true, hostGroups: ["web"] }), ids.shopId);
     expect(view!.components[0]!.hosts).toEqual([
