@@ -12,6 +12,7 @@ import { EditorError } from "./editor-error";
 import { FieldError } from "@/components/ui/field-error";
 import { operationalZonePercent } from "@/lib/bsm";
 import { NameField } from "./name-field";
+import { NotesField } from "./notes-field";
 
 export function ComponentEditor({
   component,
@@ -29,6 +30,7 @@ export function ComponentEditor({
   const [templateId, setTemplateId] = useState<number | null>(component?.hostTemplate.id ?? null);
   const [hostIds, setHostIds] = useState<number[]>(component?.hosts.map((host) => host.id) ?? []);
   const [requiredOnline, setRequiredOnline] = useState(component?.requiredOnline ?? 0);
+  const [notes, setNotes] = useState(component?.notes ?? "");
   // A new component needs all its hosts online until the user sets Required Online by hand.
   const [requiredOnlineEdited, setRequiredOnlineEdited] = useState(component !== null);
   const announce = useConfigureNotice();
@@ -68,7 +70,7 @@ export function ComponentEditor({
 
   const save = () =>
     startTransition(async () => {
-      const saved = await saveComponentAction(component?.id ?? null, { name, hostTemplateId: templateId ?? 0, hostIds, requiredOnline });
+      const saved = await saveComponentAction(component?.id ?? null, { name, hostTemplateId: templateId ?? 0, hostIds, requiredOnline, notes });
       setResult(saved);
       announce(saved.status === "ok" ? saved.message : null);
       if (saved.status === "ok" && component === null && saved.data !== undefined) router.push(`/configure/components?id=${saved.data.id}`);
@@ -143,6 +145,7 @@ export function ComponentEditor({
         <dd data-testid="zone-percent">{operationalZonePercent(requiredOnline, hostsCount)}%</dd>
       </dl>
       <FieldError id="required-online-error" message={fieldErrors.requiredOnline} />
+      <NotesField id="component-notes" value={notes} onChange={setNotes} error={fieldErrors.notes} />
       {component && component.usedBy.length > 0 && (
         <p data-testid="used-by" className="text-slate-700">
           Used by {component.usedBy.length === 1 ? "business service" : "business services"} {component.usedBy.map((service) => service.name).join(", ")}.

@@ -10,6 +10,7 @@ import { useConfigureNotice } from "./configure-notice";
 import { EditorError } from "./editor-error";
 import { FieldError } from "@/components/ui/field-error";
 import { NameField } from "./name-field";
+import { NotesField } from "./notes-field";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 interface DrawerComponent {
@@ -34,6 +35,7 @@ export function ServiceEditor({ service, drawer }: { service: BusinessServiceCon
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<ActionResult<{ id: number }>>(IDLE);
   const [name, setName] = useState(service?.name ?? "");
+  const [notes, setNotes] = useState(service?.notes ?? "");
   const [selected, setSelected] = useState<ServiceComponentView[]>(service?.components ?? []);
   const [dropIndex, setDropIndex] = useState<number | null>(null);
   const announce = useConfigureNotice();
@@ -77,7 +79,7 @@ export function ServiceEditor({ service, drawer }: { service: BusinessServiceCon
 
   const save = () =>
     startTransition(async () => {
-      const saved = await saveBusinessServiceAction(service?.id ?? null, { name, componentIds: selected.map((component) => component.id) });
+      const saved = await saveBusinessServiceAction(service?.id ?? null, { name, componentIds: selected.map((component) => component.id), notes });
       setResult(saved);
       announce(saved.status === "ok" ? saved.message : null);
       if (saved.status === "ok" && service === null && saved.data !== undefined) router.push(`/configure/services?id=${saved.data.id}`);
@@ -94,6 +96,7 @@ export function ServiceEditor({ service, drawer }: { service: BusinessServiceCon
     <section aria-label="Business service editor" className="space-y-5 rounded-lg bg-white p-6 text-sm shadow-sm">
       <h2 className="text-lg font-semibold">{service ? `Edit ${service.name}` : "New business service"}</h2>
       <NameField id="service-name" value={name} onChange={setName} error={fieldErrors.name} />
+      <NotesField id="service-notes" value={notes} onChange={setNotes} error={fieldErrors.notes} />
       <div className="grid grid-cols-1 md:grid-cols-[minmax(0,1fr)_16rem] gap-6">
         <div>
           <h3 className="mb-2 font-medium" id="selected-heading">

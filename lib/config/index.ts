@@ -1,5 +1,5 @@
 export type { ConfigContext } from "./context";
-export { componentInput, businessServiceInput, requiredOnlineRangeMessage, NOTES_MAX, type ComponentInput, type BusinessServiceInput } from "./inputs";
+export { componentInput, businessServiceInput, requiredOnlineRangeMessage, type ComponentInput, type BusinessServiceInput } from "./inputs";
 export { createComponent } from "./create-component";
 export { updateComponent } from "./update-component";
 export { deleteComponent, type ComponentDeletion } from "./delete-component";
@@ -10,3 +10,4 @@ export { listComponents, type ComponentConfigView } from "./list-components";
 export { listBusinessServices, type BusinessServiceConfigView, type ServiceComponentView } from "./list-business-services";
 export { listHostChoices, listHostTemplatesInUse, type HostChoice, type HostTemplateChoice } from "./list-host-choices";
 export { listHosts, listHostTemplates, type HostConfigView, type HostTemplateConfigView, type HostListQuery } from "./list-hosts";
+export { NOTES_MAX } from "./limits";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ValidationError } from "../errors/app-error";
 import { INT4_MAX, storableText } from "../validation/fields";
 import { plainErrorMap, type FieldLabels } from "../validation/plain-messages";
+import { NOTES_MAX } from "./limits";
 
 const name = storableText().trim().min(1, "Enter a name").max(100, "Name must be at most 100 characters");
 const distinctIds = (what: string) => z.array(z.number().int().min(1).max(INT4_MAX)).refine((ids) => new Set(ids).size === ids.length, `The same ${what} is chosen twice`);
@@ -9,7 +10,6 @@ const objectName = storableText().trim().min(1).max(200);
 const distinctNames = (what: string) => z.array(objectName).refine((names) => new Set(names).size === names.length, `The same ${what} is chosen twice`);
 const CHOOSE_TEMPLATE = "Choose a host template";
 const CHOOSE_HOSTS = "Choose at least one host";
-export const NOTES_MAX = 2000;
 /** Plain text; on an update, leaving it out keeps the stored notes. */
 const notes = storableText().max(NOTES_MAX, `Notes must be at most ${NOTES_MAX} characters`);
 
