@@ -6,6 +6,7 @@ import {
   formatLongDateTime,
   formatPercent,
   formatShortDateTime,
+  htmlOfText,
   stripHtml,
   summariseSubObjects,
   toVariableName,
@@ -109,6 +110,11 @@ describe("helpers", () => {
     ["  <ul><li>a</li><li>b</li></ul>  ", "a\nb"],
   ])("stripHtml(%j)", (html, text) => {
     expect(stripHtml(html)).toBe(text);
+  });
+
+  it("plain-text notes survive the HTML notes contract: <, > and & come back as typed", () => {
+    const notes = "Call <on call> & check a < b\n<script>x</script> &amp; stays";
+    expect(stripHtml(htmlOfText(notes))).toBe(notes);
   });
 
   it.each<[number, string]>([

@@ -81,6 +81,11 @@ function decodeEntities(text: string): string {
   });
 }
 
+/** Plain text as an HTML fragment that stripHtml reads back as the same words (the notes contract is HTML). */
+export function htmlOfText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
 /** Text of an HTML fragment: tags removed, block ends as line breaks, entities decoded. */
 export function stripHtml(html: string): string {
   const text = html

@@ -95,6 +95,7 @@ describe.each(RUNTIMES)("notifications from the poller on %s", (runtime) => {
     await database.prisma.notificationContact.create({
       data: { userId: estate.adminId, pager: "+44 7700 900123", variables: { SLACK_CHANNEL: "#shop-ops", UNUSED: "x" } },
     });
+    await database.prisma.businessService.update({ where: { id: estate.serviceId }, data: { notes: "Call the shop team <on call> & check the runbook\nPager 42" } });
     const { worker, poller } = startServer(clock, source);
 
     expect(await poller.runCycle()).toMatchObject({ ok: true });
@@ -121,7 +122,7 @@ describe.each(RUNTIMES)("notifications from the poller on %s", (runtime) => {
       OPSVIEW_OBJECTTYPE: "BSMService",
       OPSVIEW_NAME: "Shop",
       OPSVIEW_ID: String(estate.serviceId),
-      OPSVIEW_NOTES: "",
+      OPSVIEW_NOTES: "Call the shop team <on call> & check the runbook\nPager 42",
       OPSVIEW_TIMET: String(minute / 1000),
       OPSVIEW_SHORTDATETIME: `${at.getUTCFullYear()}-${two(at.getUTCMonth() + 1)}-${two(at.getUTCDate())}T${time}`,
       OPSVIEW_LONGDATETIME: `${days[at.getUTCDay()]} ${months[at.getUTCMonth()]} ${String(at.getUTCDate()).padStart(2, " ")} ${time} UTC ${at.getUTCFullYear()}`,
@@ -157,6 +158,21 @@ describe.each(RUNTIMES)("notifications from the poller on %s", (runtime) => {
     });
     // Only a safe part of the server's environment is passed on.
     expect(Object.keys(environment).filter((name) => !name.startsWith("OPSVIEW_")).every((name) => ["PATH", "HOME", "LANG", "LC_ALL", "TZ", "TMPDIR", "USER", "LOGNAME", "SHELL", "PWD"].includes(name))).toBe(true);
+  });
+
+  it("leaves OPSVIEW_NOTES empty when the profile does not include notes, whatever the object's notes", async () => {
+    const { estate, source, clock } = await setUp();
+    const file = join(directory, "environment.json");
+    await createProfile(database, estate, { includeNotes: false, methods: [writeEnvironmentTo(file)] });
+    await database.prisma.businessService.update({ where: { id: estate.serviceId }, data: { notes: "Call the shop team" } });
+    const { worker, poller } = startServer(clock, source);
+    await poller.runCycle();
+    clock.now += 90_000;
+    source.setCheck("web-2", "CRITICAL");
+    await poller.runCycle();
+    await worker.idle();
+    const environment = JSON.parse(readFileSync(file, "utf8")) as Record<string, string>;
+    expect(environment).toMatchObject({ OPSVIEW_NAME: "Shop", OPSVIEW_NOTIFICATIONTYPE: "PROBLEM", OPSVIEW_NOTES: "" });
   });
 
   it("continues re-notification numbers across a restart in the middle of an outage, losing and repeating nothing", async () => {

@@ -12,7 +12,7 @@ import { loadAvailability } from "../../status/availability";
 import { businessServiceRef, canSeeObject, componentRef, objectRefKey, type BsmObjectRef } from "../../status/bsm-object";
 import { notificationStateSchema } from "../contract";
 import { createNotificationState, floorToMinute, formatMinute, stepNotificationState, type NotificationState } from "../decide";
-import type { Contact, NotificationContext, NotifiedObject } from "../environment";
+import { htmlOfText, type Contact, type NotificationContext, type NotifiedObject } from "../environment";
 import { readStoredProfile, PROFILE_INCLUDE, type StoredProfile } from "../profiles/profile-store";
 import type { NotificationDecision, ObjectState } from "../types";
 import { toMethodConfig, type DeliveryPayload } from "./delivery-payload";
@@ -54,6 +54,23 @@ function describeObject(engine: BsmEngine, ref: ObjectRef): { object: NotifiedOb
   if (!component) return null;
   const subObjects = engine.listComponentHosts(component.id).map((host) => ({ name: host.host, state: host.state }));
   return { object: { type: "BSMComponent", id: component.id, name: component.name, notes: null, subObjects }, state: component.state, impacted: component.impacted };
+}
+
+/** The configured notes of the objects (plain text, as the HTML the notification contract carries); null when empty. */
+async function loadNotes(prisma: PrismaClient, refs: readonly ObjectRef[]): Promise<(ref: ObjectRef) => string | null> {
+  const idsOf = (type: NotifiedObjectType) => [...new Set(refs.filter((ref) => ref.objectType === type).map((ref) => Number(ref.objectKey)))].filter(Number.isInteger);
+  const [services, components] = await Promise.all([
+    prisma.businessService.findMany({ where: { id: { in: idsOf("BUSINESS_SERVICE") } }, select: { id: true, notes: true } }),
+    prisma.component.findMany({ where: { id: { in: idsOf("COMPONENT") } }, select: { id: true, notes: true } }),
+  ]);
+  const notesByKey = new Map([
+    ...services.map((service): [string, string] => [`BUSINESS_SERVICE|${service.id}`, service.notes]),
+    ...components.map((component): [string, string] => [`COMPONENT|${component.id}`, component.notes]),
+  ]);
+  return (ref) => {
+    const notes = notesByKey.get(`${ref.objectType}|${ref.objectKey}`) ?? "";
+    return notes.trim() === "" ? null : htmlOfText(notes);
+  };
 }
 
 function coveredObjects(profile: StoredProfile): ObjectRef[] {
@@ -185,6 +202,12 @@ export function createNotificationStep(database: Database, options: Notification
       }
     }
     if (updates.length === 0) return;
+
+    const sending = events.filter((event) => event.decision.send);
+    if (sending.length > 0) {
+      const notesOf = await loadNotes(prisma, sending.map((event) => event.ref));
+      for (const event of sending) event.object = { ...event.object, notes: notesOf(event.ref) };
+    }
 
     const recipients = new Map<number, Recipient[]>();
     for (const event of events) {
