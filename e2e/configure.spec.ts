@@ -67,6 +67,18 @@ test("a configurer builds a business service from scratch in the UI and watches 
   const stored = await page.request.get("/api/status/bsmcomponent?name=E2E%20web%20tier");
   expect((await stored.json()).list).toEqual([expect.objectContaining({ hosts_total: 3, hosts_required_online: 3, htname: "Web" })]);
 
+  // Notes typed in the editor show as typed (plain text, whitespace kept) in the Service view.
+  const notes = "Call the shop team <on call>\n  then page 42";
+  await serviceEditor.getByLabel("Notes").fill(notes);
+  await serviceEditor.getByRole("button", { name: "Save business service" }).click();
+  await expect(page.getByTestId("configure-notice")).toContainText("Saved business service E2E shop");
+  const serviceId = new URL(page.url()).searchParams.get("id");
+  await page.goto(`/bsm/service/${serviceId}`);
+  await expect(page.getByTestId("object-notes").locator("p")).toHaveText(notes);
+  expect(await page.getByTestId("object-notes").locator("p").textContent()).toBe(notes);
+  await page.goto(`/configure/services?id=${serviceId}`);
+  await expect(serviceEditor.getByLabel("Notes")).toHaveValue(notes);
+
   // Rename, then delete with confirmation.
   await serviceEditor.getByLabel("Name").fill("E2E shop renamed");
   await serviceEditor.getByRole("button", { name: "Save business service" }).click();
