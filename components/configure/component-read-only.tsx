@@ -15,6 +15,12 @@ export function ComponentReadOnly({ component, refusal }: { component: Component
         <dd data-testid="hosts-count">{component.hosts.length > 0 ? component.hosts.map((host) => host.name).join(", ") : `${component.hostsCount} (you do not have access to the hosts)`}</dd>
         <dt className="font-medium">Required Online</dt>
         <dd>{component.requiredOnline}</dd>
+        {component.notes.trim() !== "" && (
+          <>
+            <dt className="font-medium">Notes</dt>
+            <dd className="break-words whitespace-pre-wrap">{component.notes}</dd>
+          </>
+        )}
       </dl>
     </section>
   );
