@@ -8,6 +8,8 @@ export const API_ROUTE_PATTERNS = [
   "/api/config/bsmcomponent/[id]",
   "/api/config/bsmservice",
   "/api/config/bsmservice/[id]",
+  "/api/config/export",
+  "/api/config/import",
   "/api/events",
   "/api/health",
   "/api/openapi.json",

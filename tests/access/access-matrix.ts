@@ -286,6 +286,7 @@ const invalidComponent = { name: "", hostTemplateId: 1, hostIds: [], requiredOnl
 const invalidService = { name: "", componentIds: [] };
 const componentsApi = allowedFor<ApiOutcome>(403, ["admin", "configureComponents"], { anonymous: 401 });
 const servicesApi = allowedFor<ApiOutcome>(403, ["admin", "configureBsm"], { anonymous: 401 });
+const documentApi = allowedFor<ApiOutcome>(403, ["admin", "configureBsm", "configureComponents"], { anonymous: 401 });
 
 export const API_ROUTES: ApiRow[] = [
   {
@@ -345,6 +346,12 @@ export const API_ROUTES: ApiRow[] = [
       ],
       DELETE: [{ what: "a service that does not exist", url: () => `/api/config/bsmservice/${NO_SUCH_ID}`, expect: allowedFor<ApiOutcome>("403/404", [], { anonymous: 401, noBsm: 403, admin: 404, configureBsm: 404 }) }],
     },
+  },
+  // Configuration as a document: for those who may use one of the editors (docs/access-rules.md §7.3).
+  { route: "/api/config/export", methods: { GET: [{ what: "the configuration the role may change", url: fixedUrl("/api/config/export"), expect: documentApi }] } },
+  {
+    route: "/api/config/import",
+    methods: { POST: [{ what: "a dry run of an invalid document", url: fixedUrl("/api/config/import?dryRun=true"), body: () => ({ version: 99 }), expect: documentApi }] },
   },
   {
     route: "/api/status/bsmservice",
