@@ -69,11 +69,10 @@ export async function readEditableConfiguration(db: Db, access: Access): Promise
 /** Everything planImport needs, and the ids apply needs, read in the import's transaction. */
 export async function readPlanningState(db: Db, access: Access, hostNamesInDocument: readonly string[]): Promise<{ state: PlanningState; ids: NameIds }> {
   const editable = await readEditableConfiguration(db, access);
-  const [allComponents, allServices, templates] = await Promise.all([
-    db.component.findMany({ select: { id: true, name: true } }),
-    db.businessService.findMany({ select: { id: true, name: true } }),
-    db.hostTemplate.findMany({ select: { id: true, name: true } }),
-  ]);
+  // One after another: in a transaction the queries share one connection.
+  const allComponents = await db.component.findMany({ select: { id: true, name: true } });
+  const allServices = await db.businessService.findMany({ select: { id: true, name: true } });
+  const templates = await db.hostTemplate.findMany({ select: { id: true, name: true } });
   const hostNames = new Set([...hostNamesInDocument, ...editable.components.flatMap((component) => component.hosts)]);
   const hosts = await db.host.findMany({
     where: { name: { in: [...hostNames] } },
