@@ -5,3 +5,5 @@ export { planImport, planChanges, countActions, type ImportPlan, type PlannedAct
 export { formatOfContentType, formatOfFileName, readDocumentText, writeDocumentText, type DocumentFormat } from "./text";
 export { exportConfigDocument } from "./export-config-document";
 export { importConfigDocument, problemsError, type DocumentContext, type ImportOptions, type ImportResult } from "./import-config-document";
+export { systemDocumentContext, CONFIG_IMPORT_SYSTEM_ACTOR } from "./system-context";
+export { describePlan, describeProblems } from "./plan-text";
