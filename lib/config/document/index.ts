@@ -1,5 +1,13 @@
-// Configuration as one document (issue 17): schema.ts and plan.ts are pure; read-configuration.ts,
-// export-config-document.ts and import-config-document.ts read and write the database.
+/**
+ * Configuration as one document (issue 17): components and business services by name, the order
+ * of each list being the stored position. schema.ts (the versioned document, problems with their
+ * path) and plan.ts (create / update / unchanged / delete / kept per object, and every unresolved
+ * name) are pure. read-configuration.ts reads what the caller may change, with the editors' rules
+ * (components with CONFIGUREBSMCOMPONENTS and every host visible, services the caller may edit);
+ * export writes exactly that, import plans against it and applies the plan in one transaction with
+ * the editors' audit actions plus a config.import summary, or refuses it whole on any problem.
+ * The routes are /api/config/export and /api/config/import; the CLIs scripts/config-*.ts.
+ */
 export { CONFIG_DOCUMENT_VERSION, configDocumentSchema, parseConfigDocument, documentPath, type ConfigDocument, type DocumentProblem } from "./schema";
 export { planImport, planChanges, countActions, type ImportPlan, type PlannedAction, type PlannedChange, type PlanningState } from "./plan";
 export { formatOfContentType, formatOfFileName, readDocumentText, writeDocumentText, type DocumentFormat } from "./text";
