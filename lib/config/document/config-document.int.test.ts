@@ -75,6 +75,12 @@ describe.each(RUNTIMES)("configuration as a document on %s", (runtime) => {
     expect(result.applied).toBe(true);
     expect([...result.plan.components, ...result.plan.businessServices].every((change) => change.action === "unchanged")).toBe(true);
     expect(await snapshot(setup)).toEqual(before);
+
+    // A stored R above the host count (hosts removed from the source) is exported as the R it is evaluated with.
+    await setup.prisma.component.update({ where: { name: "Web US" }, data: { requiredOnline: 3 } });
+    const capped = await exportConfigDocument(setup.prisma, (await setup.contextOf(setup.admin)).access);
+    expect(capped).toEqual(seededDocument);
+    expect((await importConfigDocument(await setup.contextOf(setup.admin), capped)).plan.components.map((change) => change.action)).toEqual(["unchanged", "unchanged", "unchanged"]);
   });
 
   it("applies a document in one go with audit entries, and applying it again plans everything unchanged and writes nothing", async () => {

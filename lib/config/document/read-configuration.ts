@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { type Access } from "../../auth/access";
 import { loadHostVisibility } from "../../auth/load-access";
+import { effectiveRequiredOnline } from "../../bsm";
 import { ForbiddenError } from "../../errors/app-error";
 import { componentDeleteRefusal } from "../component-change-refusal";
 import type { CurrentComponent, PlanningState } from "./plan";
@@ -58,7 +59,8 @@ export async function readEditableConfiguration(db: Db, access: Access): Promise
         name: component.name,
         hostTemplate: component.hostTemplate.name,
         hosts: component.hosts.map((link) => link.host.name),
-        requiredOnline: component.requiredOnline,
+        // Removing hosts from the source can leave a stored R above the host count: the R it is evaluated with.
+        requiredOnline: effectiveRequiredOnline(component.requiredOnline, component.hosts.length),
         deleteRefusal: componentDeleteRefusal(access, component.id, component.services.map((link) => link.businessServiceId)),
       })),
     ),
