@@ -221,6 +221,10 @@ describe.each(RUNTIMES)("configuration as a document on %s", (runtime) => {
     await expect(importConfigDocument(await setup.contextOf(setup.eu), takeOver)).rejects.toMatchObject({
       fieldErrors: { "components[0].name": 'another component already has the name "Web US" and you cannot change it' },
     });
+    // As in the service editor, a configurer's new service is granted to their role.
+    await importConfigDocument(await setup.contextOf(setup.eu), { version: 1, components: [], businessServices: [{ name: "EU only", components: ["Web EU"] }] });
+    const euOnly = await prisma.businessService.findUniqueOrThrow({ where: { name: "EU only" }, select: { id: true } });
+    expect((await setup.contextOf(setup.eu)).access.canEditService(euOnly.id)).toBe(true);
     // Pruning reaches only what the role may change: Web US stays.
     await importConfigDocument(await setup.contextOf(setup.eu), { version: 1, components: [], businessServices: [] }, { prune: true });
     expect((await prisma.component.findMany({ select: { name: true } })).map((component) => component.name)).toEqual(["Web US"]);
