@@ -136,6 +136,27 @@ export const openApiDocument = {
         summary: "Host templates with how many monitored hosts use each, by name (CONFIGUREBSMCOMPONENTS)",
         parameters: pagingParameters,
         responses: { "200": { description: "A page of host templates", ...json(configPage("HostTemplateConfig")) }, ...errorResponses },
+    "/api/config/export": {
+      get: {
+        summary: "The configuration the caller may change as one document (CONFIGUREBSM or CONFIGUREBSMCOMPONENTS): components whose hosts the caller all sees, business services the caller may edit, sorted by name",
+        parameters: [{ name: "format", in: "query", schema: { type: "string", enum: ["json", "yaml"], default: "json" } }],
+        responses: {
+          "200": { description: "The document", content: { "application/json": { schema: ref("ConfigDocument") }, "application/yaml": { schema: ref("ConfigDocument") } } },
+          ...errorResponses,
+        },
+      },
+    },
+    "/api/config/import": {
+      post: {
+        summary: "Bring the configuration to what a document says, matching objects by name, in one transaction (idempotent)",
+        description:
+          "The body is a document as export writes it, JSON or YAML (Content-Type application/yaml or text/yaml). Any problem refuses the whole import with 400 and a message per path in the document (`fieldErrors`, e.g. `components[3].hosts[1]`); nothing is written. With dryRun=true nothing is written and the plan and problems are answered with 200. Components need CONFIGUREBSMCOMPONENTS, business services CONFIGUREBSM, with the editors' rules.",
+        parameters: [
+          { name: "dryRun", in: "query", description: "true: only plan", schema: { type: "boolean", default: false } },
+          { name: "prune", in: "query", description: "true: delete the components and services the caller may change that the document leaves out (otherwise they are kept)", schema: { type: "boolean", default: false } },
+        ],
+        requestBody: { required: true, content: { "application/json": { schema: ref("ConfigDocument") }, "application/yaml": { schema: ref("ConfigDocument") } } },
+        responses: { "200": { description: "Applied, or planned (dryRun)", ...json(ref("ConfigImportResult")) }, ...errorResponses },
       },
     },
     "/api/search": {
@@ -422,6 +443,52 @@ export const openApiDocument = {
           editRefusal: { type: ["string", "null"], description: "Why the caller may not change it (PUT answers 403); null when they may" },
           deleteRefusal: { type: ["string", "null"], description: "Why the caller may not delete it (DELETE answers 403); null when they may" },
           usedBy: { type: "array", description: "The business services using it (that the caller may see): deleting it removes it from them", items: { type: "object", properties: { id: { type: "integer" }, name: { type: "string" } } } },
+        },
+      },
+      ConfigDocument: {
+        type: "object",
+        required: ["version"],
+        additionalProperties: false,
+        properties: {
+          version: { type: "integer", enum: [1] },
+          components: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["name", "hostTemplate", "hosts", "requiredOnline"],
+              additionalProperties: false,
+              properties: {
+                name: { type: "string", maxLength: 100 },
+                hostTemplate: { type: "string", description: "A host template's name" },
+                hosts: { type: "array", minItems: 1, items: { type: "string" }, description: "Host names, in order" },
+                requiredOnline: { type: "integer", minimum: 0, description: "At most the number of hosts" },
+              },
+            },
+          },
+          businessServices: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["name", "components"],
+              additionalProperties: false,
+              properties: { name: { type: "string", maxLength: 100 }, components: { type: "array", items: { type: "string" }, description: "Component names, in order" } },
+            },
+          },
+        },
+      },
+      ConfigImportResult: {
+        type: "object",
+        required: ["applied", "plan"],
+        properties: {
+          applied: { type: "boolean" },
+          plan: {
+            type: "object",
+            properties: {
+              components: { type: "array", items: { type: "object", required: ["name", "action"], properties: { name: { type: "string" }, action: { type: "string", enum: ["create", "update", "unchanged", "delete", "kept"] } } } },
+              businessServices: { type: "array", items: { type: "object", required: ["name", "action"], properties: { name: { type: "string" }, action: { type: "string", enum: ["create", "update", "unchanged", "delete", "kept"] } } } },
+              problems: { type: "array", items: { type: "object", required: ["path", "message"], properties: { path: { type: "string" }, message: { type: "string" } } } },
+            },
+          },
         },
       },
       BusinessServiceInput: {

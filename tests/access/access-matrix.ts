@@ -286,6 +286,7 @@ const invalidComponent = { name: "", hostTemplateId: 1, hostIds: [], requiredOnl
 const invalidService = { name: "", componentIds: [] };
 const componentsApi = allowedFor<ApiOutcome>(403, ["admin", "configureComponents"], { anonymous: 401 });
 const servicesApi = allowedFor<ApiOutcome>(403, ["admin", "configureBsm"], { anonymous: 401 });
+const documentApi = allowedFor<ApiOutcome>(403, ["admin", "configureBsm", "configureComponents"], { anonymous: 401 });
 
 export const API_ROUTES: ApiRow[] = [
   {
@@ -349,6 +350,12 @@ export const API_ROUTES: ApiRow[] = [
   // The component editor's host and template lists (docs/access-rules.md §7.2); hosts only those the caller may see.
   { route: "/api/config/hosts", methods: { GET: [{ what: "visible monitored hosts", url: fixedUrl("/api/config/hosts?rows=5"), expect: componentsApi }] } },
   { route: "/api/config/hosttemplates", methods: { GET: [{ what: "host templates", url: fixedUrl("/api/config/hosttemplates"), expect: componentsApi }] } },
+  // Configuration as a document: for those who may use one of the editors (docs/access-rules.md §7.3).
+  { route: "/api/config/export", methods: { GET: [{ what: "the configuration the role may change", url: fixedUrl("/api/config/export"), expect: documentApi }] } },
+  {
+    route: "/api/config/import",
+    methods: { POST: [{ what: "a dry run of an invalid document", url: fixedUrl("/api/config/import?dryRun=true"), body: () => ({ version: 99 }), expect: documentApi }] },
+  },
   {
     route: "/api/status/bsmservice",
     methods: { GET: [{ what: "visible services", url: fixedUrl("/api/status/bsmservice"), expect: bsmApi }] },
