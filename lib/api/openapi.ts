@@ -136,6 +136,8 @@ export const openApiDocument = {
         summary: "Host templates with how many monitored hosts use each, by name (CONFIGUREBSMCOMPONENTS)",
         parameters: pagingParameters,
         responses: { "200": { description: "A page of host templates", ...json(configPage("HostTemplateConfig")) }, ...errorResponses },
+      },
+    },
     "/api/config/export": {
       get: {
         summary: "The configuration the caller may change as one document (CONFIGUREBSM or CONFIGUREBSMCOMPONENTS): components whose hosts the caller all sees, business services the caller may edit, sorted by name",
