@@ -46,10 +46,10 @@ function writeInput(name: string, content: string): string {
 const seeded: ConfigDocument = {
   version: 1,
   components: [
-    { name: "Db EU", hostTemplate: "Db", hosts: ["db-eu-1"], requiredOnline: 1 },
-    { name: "Web", hostTemplate: "Web", hosts: ["web-eu-2", "web-eu-1", "web-us-1"], requiredOnline: 2 },
+    { name: "Db EU", hostTemplate: "Db", hosts: ["db-eu-1"], requiredOnline: 1, notes: "" },
+    { name: "Web", hostTemplate: "Web", hosts: ["web-eu-2", "web-eu-1", "web-us-1"], requiredOnline: 2, notes: "Runbook: wiki/web" },
   ],
-  businessServices: [{ name: "Shop", components: ["Web", "Db EU"] }],
+  businessServices: [{ name: "Shop", components: ["Web", "Db EU"], notes: "" }],
 };
 
 describe("config:export and config:import", { timeout: 4 * CLI_RUN_TIMEOUT_MS }, () => {

@@ -1,8 +1,8 @@
 import { requireCapability } from "../auth/access";
-import { recordAudit } from "../audit/record-audit";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors/app-error";
 import type { ConfigContext } from "./context";
 import { componentDeleteRefusal } from "./component-change-refusal";
+import { removeComponent } from "./write-configuration";
 
 export interface ComponentDeletion {
   name: string;
@@ -32,13 +32,7 @@ export async function deleteComponent(
     if (refusal !== null) throw new ForbiddenError(`You cannot delete ${component.name}: ${refusal}`);
     const removedFrom = usedBy.map((service) => service.name);
     if (removedFrom.length > 0 && !removeFromServices) throw new ConflictError(inUseMessage(component.name, removedFrom));
-    await tx.component.delete({ where: { id: componentId } });
-    // Services lose a member: touch them so the poller's configuration fingerprint changes.
-    await tx.businessService.updateMany({
-      where: { id: { in: usedBy.map((service) => service.id) } },
-      data: { updatedAt: new Date() },
-    });
-    await recordAudit(tx, user, { action: "component.delete", target: `component:${componentId}`, detail: { name: component.name, removedFrom } });
+    await removeComponent(tx, user, componentId, component.name, usedBy);
     return { name: component.name, removedFrom };
   });
 }

@@ -11,7 +11,7 @@ const distinctNames = (what: string) => z.array(objectName).refine((names) => ne
 const CHOOSE_TEMPLATE = "Choose a host template";
 const CHOOSE_HOSTS = "Choose at least one host";
 /** Plain text; on an update, leaving it out keeps the stored notes. */
-const notes = storableText().max(NOTES_MAX, `Notes must be at most ${NOTES_MAX} characters`);
+export const notesText = storableText().max(NOTES_MAX, `Notes must be at most ${NOTES_MAX} characters`);
 
 type Context = z.core.$RefinementCtx;
 
@@ -33,7 +33,7 @@ export const componentInput = z
     hostIds: distinctIds("host").min(1, CHOOSE_HOSTS).optional(),
     hosts: distinctNames("host").min(1, CHOOSE_HOSTS).optional(),
     requiredOnline: z.number().int(),
-    notes: notes.optional(),
+    notes: notesText.optional(),
   })
   .superRefine((input, context) => {
     requireOneOf(input, context, "hostTemplateId", "hostTemplate", CHOOSE_TEMPLATE);
@@ -60,7 +60,7 @@ export function requiredOnlineRangeMessage(hostsCount: number): string {
 
 /** Components by id (componentIds) or by name (components), in order. */
 export const businessServiceInput = z
-  .object({ name, componentIds: distinctIds("component").optional(), components: distinctNames("component").optional(), notes: notes.optional() })
+  .object({ name, componentIds: distinctIds("component").optional(), components: distinctNames("component").optional(), notes: notesText.optional() })
   .superRefine((input, context) => requireOneOf(input, context, "componentIds", "components", "Components is missing"));
 export type BusinessServiceInputByReference = z.infer<typeof businessServiceInput>;
 

@@ -1,11 +1,11 @@
 import { requireCapability } from "../auth/access";
-import { recordAudit } from "../audit/record-audit";
 import { ForbiddenError, NotFoundError, ValidationError } from "../errors/app-error";
 import { resolveInput } from "../validation/deferred-input";
 import type { ConfigContext } from "./context";
 import { checkComponentHosts } from "./check-component-hosts";
 import { componentEditRefusal } from "./component-change-refusal";
 import { componentInput, isUniqueViolation, parseInput } from "./inputs";
+import { readStoredComponent, replaceComponent } from "./write-configuration";
 import { onFieldsAsGiven, resolveComponentNames } from "./resolve-names";
 
 /** Replaces the component's name, template, ordered hosts, required-online count and notes (kept when left out), for those who see all its hosts. */
@@ -22,30 +22,12 @@ export async function updateComponent({ prisma, user, access }: ConfigContext, c
   const given = parseInput(componentInput, await resolveInput(raw));
   try {
     await prisma.$transaction(async (tx) => {
-      const before = await tx.component.findUnique({
-        where: { id: componentId },
-        select: { name: true, hostTemplateId: true, requiredOnline: true, notes: true, hosts: { orderBy: { position: "asc" }, select: { hostId: true } } },
-      });
+      const before = await readStoredComponent(tx, componentId);
       if (!before) throw new NotFoundError(`no component with id ${componentId}`);
-      const previousHostIds = before.hosts.map((link) => link.hostId);
+      const previousHostIds = before.hostIds;
       const input = await resolveComponentNames(tx, access, given, new Set(previousHostIds));
       await onFieldsAsGiven(given, () => checkComponentHosts(tx, access, input, new Set(previousHostIds)));
-      await tx.componentHost.deleteMany({ where: { componentId } });
-      await tx.component.update({
-        where: { id: componentId },
-        data: {
-          name: input.name,
-          hostTemplateId: input.hostTemplateId,
-          requiredOnline: input.requiredOnline,
-          notes: input.notes,
-          hosts: { create: input.hostIds.map((hostId, position) => ({ hostId, position })) },
-        },
-      });
-      await recordAudit(tx, user, {
-        action: "component.update",
-        target: `component:${componentId}`,
-        detail: { before: { name: before.name, hostTemplateId: before.hostTemplateId, hostIds: previousHostIds, requiredOnline: before.requiredOnline, notes: before.notes }, after: input },
-      });
+      await replaceComponent(tx, user, componentId, before, input);
     });
     return { id: componentId, name: given.name };
   } catch (error) {

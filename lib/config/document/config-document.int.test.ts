@@ -42,18 +42,18 @@ describe.each(RUNTIMES)("configuration as a document on %s", (runtime) => {
     const webEu = await createComponent(context, { name: "Web EU", hostTemplateId: estate.templates.web.id, hostIds: [estate.hosts.webEu2.id, estate.hosts.webEu1.id], requiredOnline: 1 });
     const webUs = await createComponent(context, { name: "Web US", hostTemplateId: estate.templates.web.id, hostIds: [estate.hosts.webUs1.id], requiredOnline: 1 });
     const dbEu = await createComponent(context, { name: "Db EU", hostTemplateId: estate.templates.db.id, hostIds: [estate.hosts.dbEu1.id], requiredOnline: 0 });
-    const shop = await createBusinessService(await contextOf(admin), { name: "Shop", componentIds: [webEu.id, dbEu.id, webUs.id] });
+    const shop = await createBusinessService(await contextOf(admin), { name: "Shop", componentIds: [webEu.id, dbEu.id, webUs.id], notes: "Call the shop team\nthen the DBAs" });
     return { webEu, webUs, dbEu, shop };
   }
 
   const seededDocument: ConfigDocument = {
     version: 1,
     components: [
-      { name: "Db EU", hostTemplate: "Db", hosts: ["db-eu-1"], requiredOnline: 0 },
-      { name: "Web EU", hostTemplate: "Web", hosts: ["web-eu-2", "web-eu-1"], requiredOnline: 1 },
-      { name: "Web US", hostTemplate: "Web", hosts: ["web-us-1"], requiredOnline: 1 },
+      { name: "Db EU", hostTemplate: "Db", hosts: ["db-eu-1"], requiredOnline: 0, notes: "" },
+      { name: "Web EU", hostTemplate: "Web", hosts: ["web-eu-2", "web-eu-1"], requiredOnline: 1, notes: "" },
+      { name: "Web US", hostTemplate: "Web", hosts: ["web-us-1"], requiredOnline: 1, notes: "" },
     ],
-    businessServices: [{ name: "Shop", components: ["Web EU", "Db EU", "Web US"] }],
+    businessServices: [{ name: "Shop", components: ["Web EU", "Db EU", "Web US"], notes: "Call the shop team\nthen the DBAs" }],
   };
 
   const snapshot = async ({ prisma }: { prisma: Awaited<ReturnType<typeof setUp>>["prisma"] }) => ({
@@ -125,6 +125,33 @@ describe.each(RUNTIMES)("configuration as a document on %s", (runtime) => {
       "component.update",
       "config.import",
     ]);
+  });
+
+  it("carries notes: a changed note updates the object, a note left out keeps the stored one", async () => {
+    const setup = await setUp();
+    await seedConfiguration(setup);
+    const context = await setup.contextOf(setup.admin);
+    const withoutNotes: ConfigDocument = {
+      version: 1,
+      components: seededDocument.components.map((entry) => ({ ...entry, notes: undefined })),
+      businessServices: seededDocument.businessServices.map((entry) => ({ ...entry, notes: undefined })),
+    };
+    const kept = await importConfigDocument(context, withoutNotes);
+    expect([...kept.plan.components, ...kept.plan.businessServices].every((change) => change.action === "unchanged")).toBe(true);
+
+    const noted = {
+      ...seededDocument,
+      components: seededDocument.components.map((entry) => (entry.name === "Db EU" ? { ...entry, notes: "Replica in Frankfurt" } : entry)),
+      businessServices: [{ ...seededDocument.businessServices[0]!, notes: "" }],
+    };
+    const changed = await importConfigDocument(context, noted);
+    expect([...changed.plan.components, ...changed.plan.businessServices].filter((change) => change.action !== "unchanged")).toEqual([
+      { name: "Db EU", action: "update" },
+      { name: "Shop", action: "update" },
+    ]);
+    expect(await exportConfigDocument(setup.prisma, context.access)).toEqual(noted);
+    const audited = await setup.prisma.auditEntry.findFirstOrThrow({ where: { action: "component.update" }, select: { detail: true } });
+    expect(audited.detail).toMatchObject({ before: { notes: "" }, after: { notes: "Replica in Frankfurt" } });
   });
 
   it("a dry run plans and writes nothing", async () => {

@@ -13,7 +13,7 @@ export async function exportConfigDocument(prisma: PrismaClient, access: Access)
   const { components, businessServices } = await readEditableConfiguration(prisma, access);
   return {
     version: CONFIG_DOCUMENT_VERSION,
-    components: components.map(({ name, hostTemplate, hosts, requiredOnline }) => ({ name, hostTemplate, hosts, requiredOnline })),
+    components: components.map(({ name, hostTemplate, hosts, requiredOnline, notes }) => ({ name, hostTemplate, hosts, requiredOnline, notes })),
     businessServices,
   };
 }

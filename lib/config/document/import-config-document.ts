@@ -6,7 +6,19 @@ import { resolveInput } from "../../validation/deferred-input";
 import { isUniqueViolation } from "../inputs";
 import { countActions, planChanges, planImport, type ImportPlan } from "./plan";
 import { readPlanningState, requireDocumentAccess, type NameIds } from "./read-configuration";
-import { parseConfigDocument, type ConfigDocument, type DocumentProblem } from "./schema";
+import {
+  insertBusinessService,
+  insertComponent,
+  readStoredBusinessService,
+  readStoredComponent,
+  removeBusinessService,
+  removeComponent,
+  replaceBusinessService,
+  replaceComponent,
+  type BusinessServiceWrite,
+  type ComponentWrite,
+} from "../write-configuration";
+import { parseConfigDocument, type BusinessServiceEntry, type ComponentEntry, type ConfigDocument, type DocumentProblem } from "./schema";
 
 /** As ConfigContext, but the author may also be the system (the command-line import). */
 export interface DocumentContext {
@@ -82,35 +94,29 @@ async function applyPlan(
   plan: ImportPlan,
   ids: NameIds,
 ): Promise<void> {
-  const hostIdsOf = (hosts: readonly string[]) => hosts.map((name) => ids.hosts.get(name)!);
   const componentIdOf = (name: string) => ids.components.get(name)!;
+  const componentWrite = (entry: ComponentEntry): ComponentWrite => ({
+    name: entry.name,
+    hostTemplateId: ids.hostTemplates.get(entry.hostTemplate)!,
+    hostIds: entry.hosts.map((name) => ids.hosts.get(name)!),
+    requiredOnline: entry.requiredOnline,
+    ...(entry.notes === undefined ? {} : { notes: entry.notes }),
+  });
+  const serviceWrite = (entry: BusinessServiceEntry): BusinessServiceWrite => ({
+    name: entry.name,
+    componentIds: entry.components.map(componentIdOf),
+    ...(entry.notes === undefined ? {} : { notes: entry.notes }),
+  });
   const componentEntries = new Map(document.components.map((entry) => [entry.name, entry]));
   const serviceEntries = new Map(document.businessServices.map((entry) => [entry.name, entry]));
 
   for (const change of plan.components) {
     const entry = componentEntries.get(change.name);
     if (change.action === "create" && entry) {
-      const input = { name: entry.name, hostTemplateId: ids.hostTemplates.get(entry.hostTemplate)!, hostIds: hostIdsOf(entry.hosts), requiredOnline: entry.requiredOnline };
-      const { id } = await tx.component.create({
-        data: { name: input.name, hostTemplateId: input.hostTemplateId, requiredOnline: input.requiredOnline, hosts: { create: input.hostIds.map((hostId, position) => ({ hostId, position })) } },
-        select: { id: true },
-      });
-      ids.components.set(entry.name, id);
-      await recordAudit(tx, user, { action: "component.create", target: `component:${id}`, detail: input });
+      ids.components.set(entry.name, await insertComponent(tx, user, componentWrite(entry)));
     } else if (change.action === "update" && entry) {
       const id = componentIdOf(entry.name);
-      const before = await tx.component.findUniqueOrThrow({
-        where: { id },
-        select: { name: true, hostTemplateId: true, requiredOnline: true, hosts: { orderBy: { position: "asc" }, select: { hostId: true } } },
-      });
-      const input = { name: entry.name, hostTemplateId: ids.hostTemplates.get(entry.hostTemplate)!, hostIds: hostIdsOf(entry.hosts), requiredOnline: entry.requiredOnline };
-      await tx.componentHost.deleteMany({ where: { componentId: id } });
-      await tx.component.update({
-        where: { id },
-        data: { hostTemplateId: input.hostTemplateId, requiredOnline: input.requiredOnline, hosts: { create: input.hostIds.map((hostId, position) => ({ hostId, position })) } },
-      });
-      const previous = { name: before.name, hostTemplateId: before.hostTemplateId, hostIds: before.hosts.map((link) => link.hostId), requiredOnline: before.requiredOnline };
-      await recordAudit(tx, user, { action: "component.update", target: `component:${id}`, detail: { before: previous, after: input } });
+      await replaceComponent(tx, user, id, (await readStoredComponent(tx, id))!, componentWrite(entry));
     } else if (change.action === "delete") {
       const id = componentIdOf(change.name);
       const usedBy = await tx.businessServiceComponent.findMany({
@@ -118,45 +124,19 @@ async function applyPlan(
         orderBy: { businessService: { name: "asc" } },
         select: { businessService: { select: { id: true, name: true } } },
       });
-      await tx.component.delete({ where: { id } });
-      // Services lose a member: touch them so the poller's configuration fingerprint changes (as deleteComponent does).
-      await tx.businessService.updateMany({ where: { id: { in: usedBy.map((link) => link.businessService.id) } }, data: { updatedAt: new Date() } });
-      await recordAudit(tx, user, { action: "component.delete", target: `component:${id}`, detail: { name: change.name, removedFrom: usedBy.map((link) => link.businessService.name) } });
+      await removeComponent(tx, user, id, change.name, usedBy.map((link) => link.businessService));
     }
   }
 
   for (const change of plan.businessServices) {
     const entry = serviceEntries.get(change.name);
     if (change.action === "create" && entry) {
-      const input = { name: entry.name, componentIds: entry.components.map(componentIdOf) };
-      const { id } = await tx.businessService.create({
-        data: { name: input.name, components: { create: input.componentIds.map((componentId, position) => ({ componentId, position })) } },
-        select: { id: true },
-      });
-      // As createBusinessService: a non-admin creator's role may then see and edit it.
-      if (!access.has("administer") && user.id !== null) {
-        const { roleId } = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { roleId: true } });
-        if (roleId !== null) await tx.roleBusinessService.create({ data: { roleId, businessServiceId: id, canEdit: true } });
-      }
-      await recordAudit(tx, user, { action: "businessService.create", target: `businessService:${id}`, detail: input });
+      await insertBusinessService(tx, user, access, serviceWrite(entry));
     } else if (change.action === "update" && entry) {
       const id = ids.businessServices.get(entry.name)!;
-      const before = await tx.businessService.findUniqueOrThrow({
-        where: { id },
-        select: { name: true, components: { orderBy: { position: "asc" }, select: { componentId: true } } },
-      });
-      const input = { name: entry.name, componentIds: entry.components.map(componentIdOf) };
-      await tx.businessServiceComponent.deleteMany({ where: { businessServiceId: id } });
-      await tx.businessService.update({ where: { id }, data: { components: { create: input.componentIds.map((componentId, position) => ({ componentId, position })) } } });
-      await recordAudit(tx, user, {
-        action: "businessService.update",
-        target: `businessService:${id}`,
-        detail: { before: { name: before.name, componentIds: before.components.map((link) => link.componentId) }, after: input },
-      });
+      await replaceBusinessService(tx, user, id, (await readStoredBusinessService(tx, id))!, serviceWrite(entry));
     } else if (change.action === "delete") {
-      const id = ids.businessServices.get(change.name)!;
-      await tx.businessService.delete({ where: { id } });
-      await recordAudit(tx, user, { action: "businessService.delete", target: `businessService:${id}`, detail: { name: change.name } });
+      await removeBusinessService(tx, user, ids.businessServices.get(change.name)!, change.name);
     }
   }
 }

@@ -7,10 +7,10 @@ const host = (templates: string[], { monitored = true, visible = true } = {}) =>
 function stateWith(overrides: Partial<PlanningState> = {}): PlanningState {
   return {
     components: [
-      { name: "Web", hostTemplate: "Linux", hosts: ["web-1", "web-2"], requiredOnline: 1, deleteRefusal: null },
-      { name: "Db", hostTemplate: "Database", hosts: ["db-1"], requiredOnline: 1, deleteRefusal: null },
+      { name: "Web", hostTemplate: "Linux", hosts: ["web-1", "web-2"], requiredOnline: 1, notes: "", deleteRefusal: null },
+      { name: "Db", hostTemplate: "Database", hosts: ["db-1"], requiredOnline: 1, notes: "", deleteRefusal: null },
     ],
-    businessServices: [{ name: "Shop", components: ["Web", "Db"] }],
+    businessServices: [{ name: "Shop", components: ["Web", "Db"], notes: "Call ops first" }],
     takenComponentNames: new Set(["Hidden"]),
     takenServiceNames: new Set(["Secret"]),
     hostTemplates: new Set(["Linux", "Database"]),
@@ -37,6 +37,21 @@ const sameAsNow: ConfigDocument = {
 };
 
 describe("planning an import", () => {
+  it("compares notes only when the document gives them: left out, the stored ones stay", () => {
+    const withNotes = (shop: string | undefined, web: string | undefined): ConfigDocument => ({
+      ...sameAsNow,
+      components: sameAsNow.components.map((entry) => (entry.name === "Web" && web !== undefined ? { ...entry, notes: web } : entry)),
+      businessServices: [{ name: "Shop", components: ["Web", "Db"], ...(shop === undefined ? {} : { notes: shop }) }],
+    });
+    const actions = (document: ConfigDocument) => {
+      const plan = planImport(document, stateWith(), { prune: false });
+      return [...plan.components, ...plan.businessServices].map((change) => `${change.name}:${change.action}`);
+    };
+    expect(actions(withNotes(undefined, undefined))).toEqual(["Db:unchanged", "Web:unchanged", "Shop:unchanged"]);
+    expect(actions(withNotes("Call ops first", ""))).toEqual(["Db:unchanged", "Web:unchanged", "Shop:unchanged"]);
+    expect(actions(withNotes("", "Runbook: wiki/web"))).toEqual(["Db:unchanged", "Web:update", "Shop:update"]);
+  });
+
   it("plans every object unchanged when the document is what is stored", () => {
     const plan = planImport(sameAsNow, stateWith(), { prune: false });
     expect(plan).toEqual({
@@ -89,7 +104,7 @@ describe("planning an import", () => {
       problems: [],
     });
     const refused = stateWith({
-      components: [{ name: "Web", hostTemplate: "Linux", hosts: ["web-1"], requiredOnline: 1, deleteRefusal: "it is used by business services you cannot see" }],
+      components: [{ name: "Web", hostTemplate: "Linux", hosts: ["web-1"], requiredOnline: 1, notes: "", deleteRefusal: "it is used by business services you cannot see" }],
     });
     expect(planImport(document, refused, { prune: true }).problems).toEqual([
       { path: "components", message: '"Web" cannot be deleted: it is used by business services you cannot see' },
@@ -158,8 +173,8 @@ describe("planning an import", () => {
 
   it("hosts and components already in place may stay though they could not be added now", () => {
     const state = stateWith({
-      components: [{ name: "Web", hostTemplate: "Linux", hosts: ["web-1", "gone-1", "secret-1"], requiredOnline: 1, deleteRefusal: null }],
-      businessServices: [{ name: "Shop", components: ["Web", "Hidden"] }],
+      components: [{ name: "Web", hostTemplate: "Linux", hosts: ["web-1", "gone-1", "secret-1"], requiredOnline: 1, notes: "", deleteRefusal: null }],
+      businessServices: [{ name: "Shop", components: ["Web", "Hidden"], notes: "" }],
     });
     const document: ConfigDocument = {
       version: 1,

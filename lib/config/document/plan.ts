@@ -16,8 +16,13 @@ export interface ImportPlan {
 
 /** A component the caller may change, as the document would describe it. */
 export interface CurrentComponent extends ComponentEntry {
+  notes: string;
   /** Why prune may not delete it (lib/config/component-change-refusal.ts), or null. */
   deleteRefusal: string | null;
+}
+
+export interface CurrentBusinessService extends BusinessServiceEntry {
+  notes: string;
 }
 
 /**
@@ -26,7 +31,7 @@ export interface CurrentComponent extends ComponentEntry {
  */
 export interface PlanningState {
   components: readonly CurrentComponent[];
-  businessServices: readonly BusinessServiceEntry[];
+  businessServices: readonly CurrentBusinessService[];
   /** Names of components and services outside the caller's reach: the document cannot create them. */
   takenComponentNames: ReadonlySet<string>;
   takenServiceNames: ReadonlySet<string>;
@@ -88,7 +93,7 @@ export function planImport(document: ConfigDocument, state: PlanningState, { pru
         problems.push({ path, message: `no component is named "${componentName}" (neither in the document nor one you may add)` });
       }
     });
-    return { name: entry.name, action: current === undefined ? "create" : sameList(current.components, entry.components) ? "unchanged" : "update" };
+    return { name: entry.name, action: current === undefined ? "create" : sameList(current.components, entry.components) && sameNotes(current, entry) ? "unchanged" : "update" };
   });
   for (const current of state.businessServices) {
     if (!documentServices.has(current.name)) businessServices.push({ name: current.name, action: prune ? "delete" : "kept" });
@@ -119,8 +124,13 @@ function hostProblem(entry: ComponentEntry, hostName: string, current: CurrentCo
   return null;
 }
 
-function sameComponent(current: ComponentEntry, entry: ComponentEntry): boolean {
-  return current.hostTemplate === entry.hostTemplate && current.requiredOnline === entry.requiredOnline && sameList(current.hosts, entry.hosts);
+function sameComponent(current: CurrentComponent, entry: ComponentEntry): boolean {
+  return current.hostTemplate === entry.hostTemplate && current.requiredOnline === entry.requiredOnline && sameList(current.hosts, entry.hosts) && sameNotes(current, entry);
+}
+
+/** Notes left out of the document keep the stored ones. */
+function sameNotes(current: { notes: string }, entry: { notes?: string }): boolean {
+  return entry.notes === undefined || entry.notes === current.notes;
 }
 
 function sameList(left: readonly string[], right: readonly string[]): boolean {

@@ -4,8 +4,7 @@ import { loadHostVisibility } from "../../auth/load-access";
 import { effectiveRequiredOnline } from "../../bsm";
 import { ForbiddenError } from "../../errors/app-error";
 import { componentDeleteRefusal } from "../component-change-refusal";
-import type { CurrentComponent, PlanningState } from "./plan";
-import type { BusinessServiceEntry } from "./schema";
+import type { CurrentBusinessService, CurrentComponent, PlanningState } from "./plan";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -37,13 +36,14 @@ export interface NameIds {
 }
 
 /** The components and services the caller may change, in the document's terms (sorted by name). */
-export async function readEditableConfiguration(db: Db, access: Access): Promise<{ components: CurrentComponent[]; businessServices: BusinessServiceEntry[] }> {
+export async function readEditableConfiguration(db: Db, access: Access): Promise<{ components: CurrentComponent[]; businessServices: CurrentBusinessService[] }> {
   const components = await db.component.findMany({
     where: { id: { in: access.visibleComponentIds().filter((id) => componentInScope(access, id)) } },
     select: {
       id: true,
       name: true,
       requiredOnline: true,
+      notes: true,
       hostTemplate: { select: { name: true } },
       hosts: { orderBy: { position: "asc" }, select: { host: { select: { name: true } } } },
       services: { select: { businessServiceId: true } },
@@ -51,7 +51,7 @@ export async function readEditableConfiguration(db: Db, access: Access): Promise
   });
   const services = await db.businessService.findMany({
     where: { id: { in: access.visibleServiceIds().filter((id) => serviceInScope(access, id)) } },
-    select: { name: true, components: { orderBy: { position: "asc" }, select: { component: { select: { name: true } } } } },
+    select: { name: true, notes: true, components: { orderBy: { position: "asc" }, select: { component: { select: { name: true } } } } },
   });
   return {
     components: sortByName(
@@ -61,10 +61,11 @@ export async function readEditableConfiguration(db: Db, access: Access): Promise
         hosts: component.hosts.map((link) => link.host.name),
         // Removing hosts from the source can leave a stored R above the host count: the R it is evaluated with.
         requiredOnline: effectiveRequiredOnline(component.requiredOnline, component.hosts.length),
+        notes: component.notes,
         deleteRefusal: componentDeleteRefusal(access, component.id, component.services.map((link) => link.businessServiceId)),
       })),
     ),
-    businessServices: sortByName(services.map((service) => ({ name: service.name, components: service.components.map((link) => link.component.name) }))),
+    businessServices: sortByName(services.map((service) => ({ name: service.name, components: service.components.map((link) => link.component.name), notes: service.notes }))),
   };
 }
 

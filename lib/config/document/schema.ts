@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { storableText } from "../../validation/fields";
 import { plainMessageOf } from "../../validation/plain-messages";
-import { requiredOnlineRangeMessage } from "../inputs";
+import { notesText, requiredOnlineRangeMessage } from "../inputs";
 
 /** One thing wrong with a configuration document, at its place in it ("components[3].hosts[1]"). */
 export interface DocumentProblem {
@@ -18,11 +18,14 @@ const componentEntry = z.strictObject({
   hostTemplate: name,
   hosts: z.array(name).min(1, "Choose at least one host"),
   requiredOnline: z.number().int(),
+  /** Left out: the stored notes stay as they are. */
+  notes: notesText.optional(),
 });
 
 const businessServiceEntry = z.strictObject({
   name,
   components: z.array(name),
+  notes: notesText.optional(),
 });
 
 /**
@@ -78,6 +81,7 @@ const LABELS: Record<string, string> = {
   hosts: "Hosts",
   requiredOnline: "Required online",
   components: "Components",
+  notes: "Notes",
   businessServices: "Business services",
   version: "Version",
 };
