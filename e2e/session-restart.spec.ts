@@ -8,6 +8,8 @@ const DATA_DIR = `./data/e2e-restart-${E2E_PORT}`;
 const ADMIN = { email: "restart-admin@bsm.local", password: "restart-admin-password" };
 
 test("a session survives a server restart", async ({ page }) => {
+  // Two starts of a server of its own (each up to 120 s on a loaded machine) and a sign-in.
+  test.setTimeout(300_000);
   rmSync(DATA_DIR, { recursive: true, force: true });
   const serverEnv = {
     DATABASE_URL: `pglite:${DATA_DIR}`,

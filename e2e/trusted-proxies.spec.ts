@@ -9,6 +9,8 @@ const DATA_DIR = `./data/e2e-proxies-${E2E_PORT}`;
 const ADMIN = { email: "proxies-admin@bsm.local", password: "proxies-admin-password" };
 
 test("behind a trusted proxy each forwarded client is throttled on its own; an untrusted peer's header is ignored", async () => {
+  // A server of its own starts first (up to 120 s on a loaded machine).
+  test.setTimeout(240_000);
   rmSync(DATA_DIR, { recursive: true, force: true });
   const server = await startAppServer("proxies", {
     DATABASE_URL: `pglite:${DATA_DIR}`,
