@@ -357,6 +357,10 @@ export const API_ROUTES: ApiRow[] = [
     methods: { POST: [{ what: "a dry run of an invalid document", url: fixedUrl("/api/config/import?dryRun=true"), body: () => ({ version: 99 }), expect: documentApi }] },
   },
   {
+    route: "/api/config/import/opsview",
+    methods: { POST: [{ what: "a preview of an Opsview file of the wrong shape", url: fixedUrl("/api/config/import/opsview?dryRun=true"), body: () => ({ file: [] }), expect: documentApi }] },
+  },
+  {
     route: "/api/status/bsmservice",
     methods: { GET: [{ what: "visible services", url: fixedUrl("/api/status/bsmservice"), expect: bsmApi }] },
   },
