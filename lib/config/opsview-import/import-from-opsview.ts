@@ -2,8 +2,8 @@ import { ValidationError } from "../../errors/app-error";
 import { checkOutboundHost, type ResolveHost } from "../../notify/methods/outbound-target";
 import { loadOutboundPolicy } from "../../notify/outbound-policy-store";
 import { resolveInput } from "../../validation/deferred-input";
-import { importConfigDocument, problemsError, type DocumentContext, type ImportOptions, type ImportResult } from "../document";
-import { requireDocumentAccess } from "../document/read-configuration";
+import { countActions, importConfigDocument, problemsError, type DocumentContext, type ImportOptions, type ImportResult } from "../document";
+import { requireDocumentAccess } from "../document";
 import { mapOpsviewConfiguration, type OpsviewBsmLists } from "./map-opsview-configuration";
 import { parseOpsviewImportInput, readOpsviewFile, readOpsviewServer, type ReadOpsviewServerOptions } from "./read-opsview-configuration";
 
@@ -36,4 +36,13 @@ export async function importFromOpsview(context: DocumentContext, raw: unknown, 
   if (options.dryRun) return { applied: false, plan };
   if (problems.length > 0) throw problemsError(problems);
   return importConfigDocument(context, mapped.document, { dryRun: false, prune: options.prune });
+}
+
+/** One line for the page: what the import did or would do. */
+export function describeImportResult({ applied, plan }: ImportResult): string {
+  const counts = countActions([...plan.components, ...plan.businessServices]);
+  if (applied) return `Applied: ${counts.create} created, ${counts.update} updated, ${counts.delete} deleted, ${counts.unchanged} unchanged, ${counts.kept} kept.`;
+  const changes = `${counts.create} to create, ${counts.update} to update, ${counts.delete} to delete, ${counts.unchanged} unchanged, ${counts.kept} kept`;
+  if (plan.problems.length > 0) return `${plan.problems.length} problem${plan.problems.length === 1 ? "" : "s"} to correct before it can be applied (${changes}).`;
+  return `Preview: ${changes}.`;
 }

@@ -9,8 +9,10 @@ export {
   readOpsviewFile,
   readOpsviewServer,
   opsviewImportInputSchema,
+  opsviewImportInputOfForm,
+  type OpsviewImportForm,
   DEFAULT_OPSVIEW_IMPORT_TIMEOUT_MS,
   type OpsviewImportInput,
   type ReadOpsviewServerOptions,
 } from "./read-opsview-configuration";
-export { importFromOpsview, type OpsviewImportOptions } from "./import-from-opsview";
+export { describeImportResult, importFromOpsview, type OpsviewImportOptions } from "./import-from-opsview";

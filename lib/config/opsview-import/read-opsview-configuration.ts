@@ -86,3 +86,26 @@ export async function readOpsviewServer(settings: OpsviewRestSettings, options: 
     selfSigned?.close();
   }
 }
+
+/** What Settings → Import sends: the server's fields, or the uploaded file's text. */
+export type OpsviewImportForm =
+  | { source: "server"; baseUrl: string; username: string; password: string; acceptSelfSigned: boolean }
+  | { source: "file"; fileText: string };
+
+/** The form's values as the import's input; the file's text must be JSON (its shape is checked by readOpsviewFile). */
+export function opsviewImportInputOfForm(form: unknown): unknown {
+  if (!isRecord(form)) throw new ValidationError({ input: "choose an Opsview server or a file" });
+  if (form.source === "file") {
+    if (typeof form.fileText !== "string" || form.fileText.trim() === "") throw new ValidationError({ file: "choose a JSON file exported from Opsview" });
+    try {
+      return { file: JSON.parse(form.fileText) as unknown };
+    } catch (error) {
+      throw new ValidationError({ file: `the file is not valid JSON: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+  if (form.source === "server") {
+    const { baseUrl, username, password, acceptSelfSigned } = form;
+    return { server: { baseUrl, username, password, acceptSelfSigned } };
+  }
+  throw new ValidationError({ input: "choose an Opsview server or a file" });
+}
