@@ -3,10 +3,11 @@ import { CONFIG_DOCUMENT_VERSION, type ConfigDocument, type DocumentProblem } fr
 /**
  * Opsview's BSM configuration as its REST API lists it (Opsview 6):
  * GET /rest/config/bsmservice?rows=all and GET /rest/config/bsmcomponent?rows=all, each {list, summary}.
- * Field names checked against the opsview crate 0.1.12 on docs.rs (responses recorded on Opsview 6.8.8):
- * tests/api_responses.rs (BSMSERVICE_CONFIG: {ref, id, name, components: [{ref, name}]}, refs saying
- * "businesscomponent") and src/config/bsmcomponent.rs (host_template {name, ref}, hosts [{name, ref}],
- * quorum_pct as a string). Numbers often arrive as strings; unknown fields are ignored.
+ * Sources: the opsview crate 0.1.12 on docs.rs, tests/api_responses.rs (BSMSERVICE_CONFIG, recorded on
+ * Opsview 6.8.8: {ref, id, uncommitted, name, components: [{ref, name}]}, refs saying "businesscomponent"),
+ * and src/config/bsmcomponent.rs (a BSMComponent refers to a HostTemplateRef and HostRefs, {name, ref}).
+ * host_template, hosts and quorum_pct (a string) are the component's field names as the issue gives them;
+ * that file's text was not read in full here. Numbers often arrive as strings; unknown fields are ignored.
  */
 export interface OpsviewBsmLists {
   bsmservice: readonly unknown[];
