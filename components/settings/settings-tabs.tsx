@@ -12,7 +12,7 @@ export interface SettingsTab {
 export function SettingsTabs({ tabs }: { tabs: SettingsTab[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Settings" className="mb-6 flex gap-1 border-b border-slate-200">
+    <nav aria-label="Settings" className="mb-6 flex flex-wrap gap-1 border-b border-slate-200">
       {tabs.map((tab) => {
         const active = pathname === tab.href;
         return (

@@ -161,6 +161,38 @@ export const openApiDocument = {
         responses: { "200": { description: "Applied, or planned (dryRun)", ...json(ref("ConfigImportResult")) }, ...errorResponses },
       },
     },
+    "/api/config/import/opsview": {
+      post: {
+        summary: "Import Opsview's BSM components and business services (its REST configuration resources, or a file of them) as a configuration document; a preview unless dryRun=false",
+        description:
+          "The body names an Opsview server (`server`: baseUrl, username, password, acceptSelfSigned; read with GET /rest/config/bsmcomponent and /rest/config/bsmservice, the URL checked against the outbound policy) or carries `file`: `{\"bsmservice\": {\"list\": [...]}, \"bsmcomponent\": {\"list\": [...]}}` as Opsview answers them (or the bare lists). quorum_pct becomes required online: the least number of hosts whose share reaches it (66.67 % of 3 is 2). What cannot be mapped is a problem at its path in the Opsview input (`bsmcomponent[2].quorum_pct`), with the plan's; any problem refuses the apply with 400. A refused login or an unreachable server is 400 on `server`, never with the password. Access as /api/config/import.",
+        parameters: [
+          { name: "dryRun", in: "query", description: "true (the default): only plan; false: apply", schema: { type: "boolean", default: true } },
+          { name: "prune", in: "query", description: "true: delete the components and services the caller may change that Opsview's configuration leaves out", schema: { type: "boolean", default: false } },
+        ],
+        requestBody: {
+          required: true,
+          ...json({
+            oneOf: [
+              {
+                type: "object",
+                required: ["server"],
+                additionalProperties: false,
+                properties: {
+                  server: {
+                    type: "object",
+                    required: ["baseUrl", "username", "password"],
+                    properties: { baseUrl: { type: "string", format: "uri" }, username: { type: "string" }, password: { type: "string", format: "password" }, acceptSelfSigned: { type: "boolean", default: false } },
+                  },
+                },
+              },
+              { type: "object", required: ["file"], additionalProperties: false, properties: { file: { type: "object", properties: { bsmservice: {}, bsmcomponent: {} } } } },
+            ],
+          }),
+        },
+        responses: { "200": { description: "Applied, or planned (dryRun)", ...json(ref("ConfigImportResult")) }, ...errorResponses },
+      },
+    },
     "/api/search": {
       get: {
         summary: "Business services, components, hosts and service checks the caller may see whose name holds q, best matches first",

@@ -132,6 +132,8 @@ export const publicPage: Expectation<PageOutcome> = roles("allowed", {});
 export const signedInPage = allowedFor<PageOutcome>(403, SIGNED_IN, { anonymous: "signin" });
 export const bsmPage = allowedFor<PageOutcome>(403, BSM_ROLES, { anonymous: "signin" });
 export const adminPage = allowedFor<PageOutcome>(403, ["admin"], { anonymous: "signin" });
+/** Pages of the configuration document (CONFIGUREBSM or CONFIGUREBSMCOMPONENTS). */
+export const documentPage = allowedFor<PageOutcome>(403, ["admin", "configureBsm", "configureComponents"], { anonymous: "signin" });
 /** A BSM page about an object the role may not see: 404 (admins see everything). */
 export const foreignObjectPage = allowedFor<PageOutcome>(404, ["admin"], { anonymous: "signin", noBsm: 403 });
 
@@ -142,6 +144,7 @@ export const foreignObjectApi = allowedFor<ApiOutcome>(404, ["admin"], { anonymo
 export const signedInAction = allowedFor<ActionOutcome>("refused", SIGNED_IN, { anonymous: "signin" });
 export const bsmAction = allowedFor<ActionOutcome>("refused", BSM_ROLES, { anonymous: "signin" });
 export const adminAction = allowedFor<ActionOutcome>("refused", ["admin"], { anonymous: "signin" });
+export const documentAction = allowedFor<ActionOutcome>("refused", ["admin", "configureBsm", "configureComponents"], { anonymous: "signin" });
 export const componentsAction = allowedFor<ActionOutcome>("refused", ["admin", "configureComponents"], { anonymous: "signin" });
 
 // ---------------------------------------------------------------------------------------------
@@ -279,6 +282,8 @@ export const PAGES: PageRow[] = [
   { route: "/settings/database", cases: [{ what: "monitoring source settings", url: fixedUrl("/settings/database"), expect: adminPage }] },
   { route: "/settings/outbound", cases: [{ what: "where notifications may connect", url: fixedUrl("/settings/outbound"), expect: adminPage }] },
   { route: "/settings/export", cases: [{ what: "export settings", url: fixedUrl("/settings/export"), expect: bsmPage }] },
+  // Import from Opsview: for those who may use the configuration document (docs/access-rules.md §7.3).
+  { route: "/settings/import", cases: [{ what: "import from Opsview", url: fixedUrl("/settings/import"), expect: documentPage }] },
   { route: "/summary", cases: [{ what: "summary", url: fixedUrl("/summary"), expect: bsmPage }] },
 ];
 
@@ -355,6 +360,10 @@ export const API_ROUTES: ApiRow[] = [
   {
     route: "/api/config/import",
     methods: { POST: [{ what: "a dry run of an invalid document", url: fixedUrl("/api/config/import?dryRun=true"), body: () => ({ version: 99 }), expect: documentApi }] },
+  },
+  {
+    route: "/api/config/import/opsview",
+    methods: { POST: [{ what: "a preview of an Opsview file of the wrong shape", url: fixedUrl("/api/config/import/opsview?dryRun=true"), body: () => ({ file: [] }), expect: documentApi }] },
   },
   {
     route: "/api/status/bsmservice",
@@ -439,6 +448,7 @@ const OVERVIEW_ACTIONS = "lib/actions/overview.ts";
 const SOURCE_ACTIONS = "lib/actions/source-settings.ts";
 const EXPORT_ACTIONS = "lib/actions/export-settings.ts";
 const OUTBOUND_ACTIONS = "lib/actions/outbound-policy.ts";
+const OPSVIEW_IMPORT_ACTIONS = "lib/actions/opsview-import.ts";
 const METRICS_ACTIONS = "lib/actions/metrics-settings.ts";
 
 /** Admin-only actions on an object that does not exist: the administrator gets past the check to "not found". */
@@ -525,6 +535,11 @@ export const SERVER_ACTIONS: ActionRow[] = [
 
   { file: METRICS_ACTIONS, name: "saveMetricsSettingsAction", cases: [{ what: "an invalid value", args: () => [{ anonymous: "yes" }], expect: adminAction }] },
   { file: OUTBOUND_ACTIONS, name: "saveOutboundPolicyAction", cases: [{ what: "an invalid entry", args: () => [{ allow: "not an address/99", deny: "" }], expect: adminAction }] },
+  {
+    file: OPSVIEW_IMPORT_ACTIONS,
+    name: "importFromOpsviewAction",
+    cases: [{ what: "a preview of a file that is not JSON", args: () => [{ source: "file", fileText: "not json" }, { apply: false, prune: false }], expect: documentAction }],
+  },
   { file: EXPORT_ACTIONS, name: "updateExportStateAction", cases: [{ what: "an invalid state", args: () => [IDLE, new FormFields({ hostType: "Web", state: "no-such-state" })], expect: componentsAction }] },
   { file: EXPORT_ACTIONS, name: "updateReflectionModeAction", cases: [{ what: "an invalid mode", args: () => [IDLE, new FormFields({ mode: "no-such-mode" })], expect: adminAction }] },
 ];

@@ -5,7 +5,8 @@ import type { AddressInfo } from "node:net";
 
 /**
  * A local stand-in for the Opsview REST API (POST/DELETE /rest/login, GET /rest/status/service,
- * GET /rest/runtime/hosttemplate, GET /rest/config/servicecheck) that answers the way Opsview does: numbers and booleans as
+ * GET /rest/runtime/hosttemplate, GET /rest/config/servicecheck, GET /rest/config/bsmservice and
+ * /rest/config/bsmcomponent) that answers the way Opsview does: numbers and booleans as
  * strings, 401 for a missing or expired token. The estate is mutable between reads.
  */
 
@@ -39,11 +40,58 @@ export interface FakeServiceCheckConfig {
   [field: string]: unknown;
 }
 
+/** A row of /rest/config/bsmservice as Opsview 6.8 sends it (refs may say "businesscomponent"). */
+export interface FakeBsmService {
+  ref: string;
+  id: string;
+  name: string;
+  components: { ref: string; name: string }[];
+  [field: string]: unknown;
+}
+
+/** A row of /rest/config/bsmcomponent: quorum_pct is the share of hosts that must be online, as a string. */
+export interface FakeBsmComponent {
+  ref: string;
+  id: string;
+  name: string;
+  host_template?: { name: string; ref: string } | null;
+  hosts: { name: string; ref: string }[];
+  quorum_pct?: unknown;
+  [field: string]: unknown;
+}
+
+/** A component row with Opsview's refs and bookkeeping fields around the given values. */
+export function bsmComponent(id: number, name: string, hostTemplate: string, hosts: string[], quorumPct: string): FakeBsmComponent {
+  return {
+    ref: `/rest/config/bsmcomponent/${id}`,
+    id: String(id),
+    name,
+    host_template: { name: hostTemplate, ref: `/rest/config/hosttemplate/${id}` },
+    hosts: hosts.map((host, index) => ({ name: host, ref: `/rest/config/host/${index + 1}` })),
+    quorum_pct: quorumPct,
+    has_icon: "0",
+    uncommitted: "0",
+  };
+}
+
+export function bsmService(id: number, name: string, components: string[]): FakeBsmService {
+  return {
+    ref: `/rest/config/bsmservice/${id}`,
+    id: String(id),
+    name,
+    uncommitted: "0",
+    components: components.map((component, index) => ({ ref: `/rest/config/businesscomponent/${index + 1}`, name: component })),
+  };
+}
+
 export interface FakeOpsviewEstate {
   hosts: FakeHostRow[];
   hostTemplates: FakeHostTemplate[];
   /** The configuration API's service checks; absent, that API answers 404 (as for a user without configuration access). */
   serviceChecks?: FakeServiceCheckConfig[];
+  /** The configuration API's BSM objects ({list, summary} of /rest/config/bsmservice and bsmcomponent); absent, those answer 404. */
+  bsmServices?: FakeBsmService[];
+  bsmComponents?: FakeBsmComponent[];
   /** Opsview versions differ: a bare array, or {list: [...]} as the status calls answer. */
   wrapHostTemplates: boolean;
 }
@@ -300,6 +348,12 @@ export async function startOpsviewRestServer(options: FakeOpsviewRestServerOptio
     if (path === "/rest/config/servicecheck" && request.method === "GET" && state.estate.serviceChecks) {
       const checks = state.estate.serviceChecks;
       send(response, 200, { list: checks, summary: { rows: String(checks.length), allrows: String(checks.length) } });
+      return 200;
+    }
+    const bsmRows = path === "/rest/config/bsmservice" ? state.estate.bsmServices : path === "/rest/config/bsmcomponent" ? state.estate.bsmComponents : undefined;
+    if (bsmRows && request.method === "GET") {
+      const rows = String(bsmRows.length);
+      send(response, 200, { list: bsmRows, summary: { page: "1", totalpages: "1", totalrows: rows, rows, allrows: rows } });
       return 200;
     }
     send(response, 404, { message: `No such resource: ${request.method} ${path}` });

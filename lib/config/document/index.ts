@@ -14,4 +14,5 @@ export { formatOfContentType, formatOfFileName, readDocumentText, writeDocumentT
 export { exportConfigDocument } from "./export-config-document";
 export { importConfigDocument, problemsError, type DocumentContext, type ImportOptions, type ImportResult } from "./import-config-document";
 export { systemDocumentContext, CONFIG_IMPORT_SYSTEM_ACTOR } from "./system-context";
+export { mayUseConfigDocument, requireDocumentAccess } from "./read-configuration";
 export { describePlan, describeProblems } from "./plan-text";

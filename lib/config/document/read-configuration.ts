@@ -13,8 +13,13 @@ type Db = PrismaClient | Prisma.TransactionClient;
  * caller's with CONFIGUREBSMCOMPONENTS and every host visible (as the component editor), business
  * services with CONFIGUREBSM and the service editable (as the service editor).
  */
+/** Whether the caller may export or import the configuration as a document (either editor's permission). */
+export function mayUseConfigDocument(access: Access): boolean {
+  return access.has("configureBsm") || access.has("configureBsmComponents");
+}
+
 export function requireDocumentAccess(access: Access): void {
-  if (!access.has("configureBsm") && !access.has("configureBsmComponents")) {
+  if (!mayUseConfigDocument(access)) {
     throw new ForbiddenError("This needs the CONFIGUREBSM or CONFIGUREBSMCOMPONENTS permission");
   }
 }

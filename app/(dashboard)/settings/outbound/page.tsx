@@ -14,7 +14,7 @@ export default async function OutboundTargetsPage() {
   return (
     <>
       <PageHeader title="Outbound targets">
-        Where webhooks and e-mail (SMTP) of notification profiles may connect. Loopback, private, link-local (including the cloud metadata
+        Where webhooks and e-mail (SMTP) of notification profiles, and the Opsview server of Settings → Import, may connect. Loopback, private, link-local (including the cloud metadata
         address 169.254.169.254), unspecified and carrier-grade NAT addresses are refused unless allowed here; every address a host name
         resolves to is checked, on every redirect too.
       </PageHeader>
