@@ -142,7 +142,7 @@ export function OpsviewImportForm({ run }: Props) {
             Apply
           </button>
           {outcome.status !== "idle" && (
-            <span role={outcome.status === "ok" ? "status" : "alert"} className={outcome.status === "ok" ? "text-sm text-emerald-800" : "text-sm text-red-700"} data-testid="opsview-import-outcome">
+            <span role={outcome.status === "ok" ? "status" : "alert"} className={outcome.status === "ok" && (plan === null || plan.plan.problems.length === 0) ? "text-sm text-emerald-800" : "text-sm text-red-700"} data-testid="opsview-import-outcome">
               {resultMessage(outcome, "Correct the fields marked above.")}
             </span>
           )}
