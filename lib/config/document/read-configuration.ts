@@ -8,16 +8,16 @@ import type { CurrentBusinessService, CurrentComponent, PlanningState } from "./
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-/**
- * Reading or writing the document needs one of the editors' capabilities. Components are the
- * caller's with CONFIGUREBSMCOMPONENTS and every host visible (as the component editor), business
- * services with CONFIGUREBSM and the service editable (as the service editor).
- */
 /** Whether the caller may export or import the configuration as a document (either editor's permission). */
 export function mayUseConfigDocument(access: Access): boolean {
   return access.has("configureBsm") || access.has("configureBsmComponents");
 }
 
+/**
+ * Reading or writing the document needs one of the editors' capabilities. Components are the
+ * caller's with CONFIGUREBSMCOMPONENTS and every host visible (as the component editor), business
+ * services with CONFIGUREBSM and the service editable (as the service editor).
+ */
 export function requireDocumentAccess(access: Access): void {
   if (!mayUseConfigDocument(access)) {
     throw new ForbiddenError("This needs the CONFIGUREBSM or CONFIGUREBSMCOMPONENTS permission");
