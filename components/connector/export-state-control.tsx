@@ -6,14 +6,14 @@ import { IDLE } from "@/lib/errors/action-result";
 import type { ExportState } from "@/lib/reflect/types";
 import { ActionMessage } from "./action-message";
 
-/** ON/OFF buttons for an editable host type; NA (and users who may not configure) see the state only. */
-export function ExportStateControl({ hostType, state, editable }: { hostType: string; state: ExportState; editable: boolean }) {
+/** A button per state the user may choose (administrators also NA); with no choice, the state only. */
+export function ExportStateControl({ hostType, state, choices }: { hostType: string; state: ExportState; choices: readonly ExportState[] }) {
   const [result, action, saving] = useActionState(updateExportStateAction, IDLE);
-  if (!editable) {
+  if (choices.length === 0) {
     return (
       <span className="inline-block rounded bg-slate-100 px-2 py-0.5 font-mono text-xs text-slate-700" data-testid="export-state">
         {state}
-        {state === "NA" && <span className="sr-only"> (cannot be changed)</span>}
+        {state === "NA" && <span className="sr-only"> (an administrator can change it)</span>}
       </span>
     );
   }
@@ -21,7 +21,7 @@ export function ExportStateControl({ hostType, state, editable }: { hostType: st
     <form action={action}>
       <input type="hidden" name="hostType" value={hostType} />
       <div role="group" aria-label={`Export state of ${hostType}`} className="inline-flex overflow-hidden rounded border border-slate-300">
-        {(["ON", "OFF"] as const).map((option) => (
+        {choices.map((option) => (
           <button
             key={option}
             type="submit"

@@ -11,6 +11,7 @@ import type { ConnectorContext } from "./context";
 import {
   createReflectAfterPollStep,
   getHostElement,
+  listExportSettings,
   listOverview,
   reflectAllHosts,
   reflectChangedHostsAfterPoll,
@@ -18,6 +19,7 @@ import {
   setHostExport,
   setHostTypeExportState,
   setReflectionMode,
+  NO_HOST_TYPE,
 } from "./index";
 
 const START = Date.parse("2026-11-29T08:00:00Z");
@@ -27,7 +29,7 @@ function accessWith(grants: Partial<Grants>): Access {
   return createAccess({ ...NO_GRANTS, bsmAccess: true, viewAll: true, ...grants }, EMPTY_ESTATE);
 }
 
-/** A poll's delta that writes `write` (host name → type) and removes `removed`. */
+/** A poll's delta that writes `write` (host name → type; "" for a host without templates) and removes `removed`. */
 function pollDelta(write: Record<string, string>, removed: string[] = []): EstateDelta {
   return {
     hostsToWrite: Object.entries(write).map(([name, type]) => ({
@@ -36,7 +38,7 @@ function pollDelta(write: Record<string, string>, removed: string[] = []): Estat
       address: "10.0.0.1",
       hostGroups: [],
       keywords: [],
-      hostTemplates: [{ name: type, priority: 1 }, { name: "Base OS", priority: 2 }],
+      hostTemplates: type === "" ? [] : [{ name: type, priority: 1 }, { name: "Base OS", priority: 2 }],
     })),
     removedHosts: removed,
     checksToWrite: [],
@@ -102,10 +104,12 @@ describe.each(RUNTIMES)("host reflection persisted on %s", (runtime) => {
   });
 
   it("records every new host with export off, and a toggle then Reflect makes its element once however often it is clicked", async () => {
-    await poll({ "web-01": "Web", "mq-01": "Queue", "sw-01": "Cisco" });
+    await poll({ "web-01": "Web", "mq-01": "Queue", "sw-01": "Cisco", "bare-01": "" });
     expect(await record("web-01")).toMatchObject({ hostType: "Web", status: "Ok", exportEnabled: false, pending: false, element: null });
     expect(await record("mq-01")).toMatchObject({ status: "Ok", pending: false });
-    expect(await record("sw-01")).toMatchObject({ status: "Detected", pending: false });
+    // Every template the source reports is a supported type; only a host without one is Detected.
+    expect(await record("sw-01")).toMatchObject({ hostType: "Cisco", status: "Ok", pending: false });
+    expect(await record("bare-01")).toMatchObject({ hostType: NO_HOST_TYPE, status: "Detected", pending: false });
 
     expect(await setHostExport(configurer, { host: "web-01", exportEnabled: true }, clock)).toMatchObject({ changed: true });
     expect(await record("web-01")).toMatchObject({ exportEnabled: true, pending: true, element: null });
@@ -224,19 +228,52 @@ describe.each(RUNTIMES)("host reflection persisted on %s", (runtime) => {
   });
 
   it("checks permissions and input before changing anything", async () => {
-    await poll({ "web-01": "Web" });
+    await poll({ "web-01": "Web", "mq-01": "Queue" });
     await expect(setHostExport(viewer, { host: "web-01", exportEnabled: true })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(reflectOneHost(viewer, { host: "web-01" })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(reflectAllHosts(viewer)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(setHostTypeExportState(viewer, { hostType: "Web", state: "OFF" })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(setReflectionMode(configurer, { mode: "AUTOMATIC" })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(setHostExport(configurer, { host: "web-01", exportEnabled: "yes" })).rejects.toBeInstanceOf(ValidationError);
-    await expect(setHostTypeExportState(configurer, { hostType: "Queue", state: "ON" })).rejects.toThrow(/NA and cannot be changed/);
+    await expect(setHostTypeExportState(configurer, { hostType: "Queue", state: "ON" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(setHostTypeExportState(configurer, { hostType: "Web", state: "NA" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(setHostTypeExportState(admin, { hostType: "Web", state: "SOMETIMES" })).rejects.toBeInstanceOf(ValidationError);
     await expect(setHostTypeExportState(configurer, { hostType: "Cisco", state: "ON" })).rejects.toThrow(/not supported/);
     await expect(setReflectionMode(admin, { mode: "SOMETIMES" })).rejects.toBeInstanceOf(ValidationError);
     await expect(reflectOneHost(configurer, { host: "nope" })).rejects.toThrow(/no host called nope/);
     expect(await database.prisma.auditEntry.count()).toBe(0);
     expect(await record("web-01")).toMatchObject({ exportEnabled: false, pending: false });
+  });
+
+  it("lists every host type the source reports, a later one at ON, and lets only administrators set or undo NA", async () => {
+    const first = { "web-01": "Web", "mq-01": "Queue" };
+    await database.withConnection((connection) => connection.transaction((tx) => upsertHosts(tx, pollDelta(first).hostsToWrite, clock)));
+    await poll(first);
+    const states = async () => Object.fromEntries((await listExportSettings(database.prisma)).map((row) => [row.hostType, `${row.state} ${row.hosts}/${row.elements}`]));
+    // "Queue" keeps the NA the fixed list gave it (a stored choice since the migration); "Base OS" is no host's primary type.
+    expect(await states()).toEqual({ "Base OS": "ON 0/0", Queue: "NA 1/0", Web: "ON 1/0" });
+
+    // A poll's new type counts before its templates are stored.
+    await poll({ "sw-01": "Cisco switch" });
+    expect((await states())["Cisco switch"]).toBe("ON 1/0");
+
+    await setHostExport(configurer, { host: "sw-01", exportEnabled: true });
+    await reflectAllHosts(configurer);
+    expect(await record("sw-01")).toMatchObject({ pending: false, element: { hostType: "Cisco switch" } });
+    expect(await setHostTypeExportState(admin, { hostType: "Cisco switch", state: "NA" })).toEqual({ changed: true, pendingHosts: 1 });
+    expect((await states())["Cisco switch"]).toBe("NA 1/1");
+    await reflectAllHosts(configurer);
+    expect(await record("sw-01")).toMatchObject({ pending: false, element: null });
+
+    await expect(setHostTypeExportState(configurer, { hostType: "Cisco switch", state: "ON" })).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await setHostTypeExportState(admin, { hostType: "Cisco switch", state: "OFF" })).toMatchObject({ changed: true });
+    expect(await setHostTypeExportState(configurer, { hostType: "Cisco switch", state: "ON" })).toEqual({ changed: true, pendingHosts: 1 });
+    const audit = await database.prisma.auditEntry.findMany({ where: { action: "export-settings.update" }, orderBy: { id: "asc" } });
+    expect(audit.map((entry) => [entry.target, entry.detail])).toEqual([
+      ["host-type:Cisco switch", { from: "ON", to: "NA" }],
+      ["host-type:Cisco switch", { from: "NA", to: "OFF" }],
+      ["host-type:Cisco switch", { from: "OFF", to: "ON" }],
+    ]);
   });
 
   it("reflects after every poll of the simulated estate and lists the Overview page by page", async () => {

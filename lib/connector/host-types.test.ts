@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { effectiveExportSettings, hostTypeOf, NO_HOST_TYPE, SUPPORTED_HOST_TYPES } from "./host-types";
+import { DEFAULT_EXPORT_STATE, effectiveExportSettings, hostTypeOf, NO_HOST_TYPE } from "./host-types";
 
 describe("host types and export settings", () => {
   it("a host's type is its template with the lowest priority number", () => {
@@ -12,24 +12,27 @@ describe("host types and export settings", () => {
 
   it("a host without templates has a type no export setting supports", () => {
     expect(hostTypeOf([])).toBe(NO_HOST_TYPE);
-    expect(effectiveExportSettings([]).has(NO_HOST_TYPE)).toBe(false);
+    expect(effectiveExportSettings([NO_HOST_TYPE, "Web"], []).has(NO_HOST_TYPE)).toBe(false);
   });
 
-  it("every supported type starts at its default; stored ON/OFF choices override it", () => {
-    const defaults = effectiveExportSettings([]);
-    expect([...defaults.keys()]).toEqual(SUPPORTED_HOST_TYPES.map((type) => type.hostType));
-    expect(defaults.get("Web")).toBe("ON");
-    expect(effectiveExportSettings([{ hostType: "Web", state: "OFF" }]).get("Web")).toBe("OFF");
-  });
-
-  it("a stored choice can neither change an NA type nor make one, nor add an unsupported type", () => {
-    const settings = effectiveExportSettings([
-      { hostType: "Queue", state: "ON" },
-      { hostType: "Web", state: "NA" },
-      { hostType: "Cisco", state: "ON" },
+  it("every type the source reports is supported and starts ON; stored choices override it", () => {
+    const defaults = effectiveExportSettings(["Web", "Cisco switch", "Web"], []);
+    expect([...defaults.entries()]).toEqual([
+      ["Web", DEFAULT_EXPORT_STATE],
+      ["Cisco switch", DEFAULT_EXPORT_STATE],
     ]);
-    expect(settings.get("Queue")).toBe("NA");
-    expect(settings.get("Web")).toBe("ON");
+    expect(DEFAULT_EXPORT_STATE).toBe("ON");
+    expect(effectiveExportSettings(["Web", "Queue"], [{ hostType: "Web", state: "OFF" }, { hostType: "Queue", state: "NA" }])).toEqual(
+      new Map([
+        ["Web", "OFF"],
+        ["Queue", "NA"],
+      ]),
+    );
+  });
+
+  it("a stored choice for a type the source does not report adds nothing", () => {
+    const settings = effectiveExportSettings(["Web"], [{ hostType: "Cisco", state: "ON" }]);
     expect(settings.has("Cisco")).toBe(false);
+    expect(settings.size).toBe(1);
   });
 });

@@ -8,5 +8,5 @@ export { listHostElements, hostElementQuerySchema, HOST_ELEMENT_COLUMNS, type Ho
 export { getHostElement, type HostElementDetail } from "./get-host-element";
 export { listExportSettings, type ExportSettingRow } from "./list-export-settings";
 export { loadReflectionMode } from "./store";
-export { SUPPORTED_HOST_TYPES, hostTypeOf, NO_HOST_TYPE } from "./host-types";
+export { DEFAULT_EXPORT_STATE, hostTypeOf, NO_HOST_TYPE } from "./host-types";
 export { PAGE_SIZE, type TablePage, type TableQuery } from "./table-query";

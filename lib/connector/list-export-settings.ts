@@ -1,19 +1,16 @@
 import type { PrismaClient } from "@prisma/client";
-import { isExportStateEditable, type ExportState } from "../reflect";
-import { SUPPORTED_HOST_TYPES } from "./host-types";
+import type { ExportState } from "../reflect";
 import { loadExportSettings } from "./store";
 
 export interface ExportSettingRow {
   hostType: string;
   state: ExportState;
-  editable: boolean;
-  note: string | null;
   /** Hosts of this type in the source. */
   hosts: number;
   elements: number;
 }
 
-/** The Export settings table: every supported host type with its state and how many hosts and elements it has. */
+/** The Export settings table: every host type the source reports, by name, with its state and how many hosts and elements it has. */
 export async function listExportSettings(prisma: PrismaClient): Promise<ExportSettingRow[]> {
   const [settings, hostCounts, elementCounts] = await Promise.all([
     loadExportSettings(prisma),
@@ -22,8 +19,7 @@ export async function listExportSettings(prisma: PrismaClient): Promise<ExportSe
   ]);
   const hosts = new Map(hostCounts.map((row) => [row.hostType, row._count._all]));
   const elements = new Map(elementCounts.map((row) => [row.hostType, row._count._all]));
-  return SUPPORTED_HOST_TYPES.map(({ hostType, note }) => {
-    const state = settings.get(hostType) ?? "NA";
-    return { hostType, state, editable: isExportStateEditable(state), note: note ?? null, hosts: hosts.get(hostType) ?? 0, elements: elements.get(hostType) ?? 0 };
-  });
+  return [...settings.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([hostType, state]) => ({ hostType, state, hosts: hosts.get(hostType) ?? 0, elements: elements.get(hostType) ?? 0 }));
 }

@@ -29,7 +29,7 @@ export async function reflectChangedHostsAfterPoll({ database, delta, now }: Pic
   const current: SourceHost[] = delta.hostsToWrite.map((host) => ({ host: host.name, type: hostTypeOf(host.hostTemplates) }));
   const hosts = [...current.map((host) => host.host), ...delta.removedHosts];
   return database.prisma.$transaction(async (tx) => {
-    const { mode, exportSettings } = await loadReflectionSettings(tx);
+    const { mode, exportSettings } = await loadReflectionSettings(tx, current.map((host) => host.type));
     const previous = await loadRecordsForUpdate(tx, { hosts });
     const result = reflectPoll({ mode, exportSettings, previous, current });
     return saveOutcomes(tx, previous, result.outcomes, { cause: "poll", userEmail: null, now });

@@ -4,17 +4,20 @@ import { requireCapability } from "../auth/access";
 import { recordAudit } from "../audit/record-audit";
 import { parseInput } from "../config/inputs";
 import { ValidationError } from "../errors/app-error";
-import { changeExportState, refreshPending } from "../reflect";
+import { changeExportState, exportStateChangeNeedsAdministrator, refreshPending } from "../reflect";
 import { TRANSACTION_OPTIONS, type ConnectorContext } from "./context";
 import { storableText } from "../validation/fields";
 import { loadExportSettings, loadRecordsForUpdate, saveOutcomes } from "./store";
 
 const setExportStateInput = z.object({
   hostType: storableText().trim().min(1, "is required"),
-  state: z.enum(["ON", "OFF"], { error: "must be ON or OFF" }),
+  state: z.enum(["ON", "OFF", "NA"], { error: "must be ON, OFF or NA" }),
 });
 
-/** Export settings: turns element creation for a host type on or off; its hosts become pending, nothing else. */
+/**
+ * Export settings: turns element creation for a host type on or off, or (administrators) makes it NA
+ * or undoes that; its hosts become pending, nothing else.
+ */
 export async function setHostTypeExportState({ prisma, user, access }: ConnectorContext, raw: unknown, now = Date.now()): Promise<{ changed: boolean; pendingHosts: number }> {
   requireCapability(access, "configureBsmComponents");
   const { hostType, state } = parseInput(setExportStateInput, raw);
@@ -24,6 +27,7 @@ export async function setHostTypeExportState({ prisma, user, access }: Connector
     const change = changeExportState(settings, hostType, state);
     if (!change.ok) throw new ValidationError({ state: change.reason });
     if (before === state) return { changed: false, pendingHosts: 0 };
+    if (before !== undefined && exportStateChangeNeedsAdministrator(before, state)) requireCapability(access, "administer");
     await tx.hostTypeExportSetting.upsert({ where: { hostType }, create: { hostType, state }, update: { state } });
     const affectedHosts = await tx.$queryRawUnsafe<{ host: string }[]>(
       `SELECT r.host FROM "ReflectedHost" r LEFT JOIN "HostElement" e ON e.host = r.host WHERE r."hostType" = $1 OR e."hostType" = $1`,

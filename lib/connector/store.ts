@@ -9,7 +9,7 @@ import {
   type HostRecord,
   type ReflectionMode,
 } from "../reflect";
-import { effectiveExportSettings } from "./host-types";
+import { effectiveExportSettings, NO_HOST_TYPE } from "./host-types";
 import { changedOutcomes, toHostRecord, toStoredColumns, type ReflectedHostRow } from "./records";
 
 // Bulk statements take one JSON parameter whatever the row count, on PGlite and PostgreSQL alike.
@@ -41,9 +41,21 @@ export async function loadRecordsForUpdate(tx: Tx, selection: RecordSelection): 
   return rows.map(toHostRecord);
 }
 
-export async function loadExportSettings(tx: Tx): Promise<ExportSettings> {
+/** Every host type the source has reported: its templates, and the types of the hosts and elements the connector keeps. */
+export async function loadReportedHostTypes(tx: Tx): Promise<string[]> {
+  const rows = await tx.$queryRawUnsafe<{ hostType: string }[]>(
+    `SELECT name AS "hostType" FROM "HostTemplate"
+     UNION SELECT DISTINCT "hostType" FROM "ReflectedHost"
+     UNION SELECT DISTINCT "hostType" FROM "HostElement"`,
+  );
+  return rows.map((row) => row.hostType).filter((hostType) => hostType !== NO_HOST_TYPE);
+}
+
+/** The export settings now; `alsoReported` adds the types of a poll whose templates are not stored yet. */
+export async function loadExportSettings(tx: Tx, alsoReported: readonly string[] = []): Promise<ExportSettings> {
+  const reported = await loadReportedHostTypes(tx);
   const stored = await tx.hostTypeExportSetting.findMany({ select: { hostType: true, state: true } });
-  return effectiveExportSettings(stored.map((row) => ({ hostType: row.hostType, state: row.state as ExportState })));
+  return effectiveExportSettings([...reported, ...alsoReported], stored.map((row) => ({ hostType: row.hostType, state: row.state as ExportState })));
 }
 
 export async function loadReflectionMode(tx: Tx): Promise<ReflectionMode> {
@@ -52,9 +64,9 @@ export async function loadReflectionMode(tx: Tx): Promise<ReflectionMode> {
   return (REFLECTION_MODES as readonly string[]).includes(mode) ? (mode as ReflectionMode) : DEFAULT_REFLECTION_MODE;
 }
 
-export async function loadReflectionSettings(tx: Tx): Promise<{ mode: ReflectionMode; exportSettings: ExportSettings }> {
+export async function loadReflectionSettings(tx: Tx, alsoReported: readonly string[] = []): Promise<{ mode: ReflectionMode; exportSettings: ExportSettings }> {
   const mode = await loadReflectionMode(tx);
-  return { mode, exportSettings: await loadExportSettings(tx) };
+  return { mode, exportSettings: await loadExportSettings(tx, alsoReported) };
 }
 
 export interface SaveSummary {

@@ -10,9 +10,9 @@ export function isCreationAllowed(exportEnabled: boolean, hostType: string, sett
   return exportEnabled && settings.get(hostType) === "ON";
 }
 
-/** NA marks a type that is supported but cannot be exported; users cannot change it. */
-export function isExportStateEditable(state: ExportState): boolean {
-  return state !== "NA";
+/** ON and OFF are everyday choices; making a type NA, or undoing it, is an administrator's. */
+export function exportStateChangeNeedsAdministrator(from: ExportState, to: ExportState): boolean {
+  return from !== to && (from === "NA" || to === "NA");
 }
 
 export type ExportStateChange =
@@ -20,9 +20,6 @@ export type ExportStateChange =
   | { ok: false; reason: string };
 
 export function changeExportState(settings: ExportSettings, hostType: string, next: ExportState): ExportStateChange {
-  const current = settings.get(hostType);
-  if (current === undefined) return { ok: false, reason: `host type ${hostType} is not supported` };
-  if (!isExportStateEditable(current)) return { ok: false, reason: `the export state of ${hostType} is NA and cannot be changed` };
-  if (!isExportStateEditable(next)) return { ok: false, reason: "NA cannot be chosen; only ON or OFF" };
+  if (!settings.has(hostType)) return { ok: false, reason: `host type ${hostType} is not supported: the source reports no such template` };
   return { ok: true, settings: new Map(settings).set(hostType, next) };
 }

@@ -1,5 +1,5 @@
 export * from "./types";
-export { changeExportState, isCreationAllowed, isExportStateEditable, isHostTypeSupported, type ExportStateChange } from "./export-settings";
+export { changeExportState, isCreationAllowed, exportStateChangeNeedsAdministrator, isHostTypeSupported, type ExportStateChange } from "./export-settings";
 export { elementTypeOf, isElementAllowed, isPending, statusOfPresentHost, type HostElementState } from "./host-state";
 export { reflectPoll, type PollInput } from "./reflect-poll";
 export { reflectAll, reflectHost } from "./reflect-host";

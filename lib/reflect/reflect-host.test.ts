@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changeExportState } from "./export-settings";
+import { changeExportState, exportStateChangeNeedsAdministrator } from "./export-settings";
 import { refreshPending, setHostExportEnabled } from "./host-export";
 import { markActionFailed } from "./mark-action-failed";
 import { reflectAll, reflectHost } from "./reflect-host";
@@ -156,13 +156,26 @@ describe("export flag and export settings", () => {
     expect(refreshPending(hosts, change.settings).map((host) => host.pending)).toEqual([true, false]);
   });
 
-  it("an NA export state cannot be changed, and NA cannot be chosen", () => {
-    expect(changeExportState(exportSettings, "Network", "ON")).toMatchObject({ ok: false });
-    expect(changeExportState(exportSettings, "Linux", "NA")).toMatchObject({ ok: false });
+  it("NA can be chosen and undone, and only that needs an administrator", () => {
+    const toNa = changeExportState(exportSettings, "Linux", "NA");
+    expect(toNa.ok && toNa.settings.get("Linux")).toBe("NA");
+    const fromNa = changeExportState(exportSettings, "Network", "ON");
+    expect(fromNa.ok && fromNa.settings.get("Network")).toBe("ON");
+    expect(exportStateChangeNeedsAdministrator("ON", "NA")).toBe(true);
+    expect(exportStateChangeNeedsAdministrator("NA", "OFF")).toBe(true);
+    expect(exportStateChangeNeedsAdministrator("ON", "OFF")).toBe(false);
+    expect(exportStateChangeNeedsAdministrator("NA", "NA")).toBe(false);
+  });
+
+  it("an NA type gets no element whatever its hosts' flags say", () => {
+    const change = changeExportState(exportSettings, "Linux", "NA");
+    if (!change.ok) throw new Error(change.reason);
+    const hosts = [storedHost({ host: "a", type: "Linux", exportEnabled: true, elementExists: true })];
+    expect(refreshPending(hosts, change.settings).map((host) => host.pending)).toEqual([true]);
   });
 
   it("an unsupported type has no export state to change", () => {
-    expect(changeExportState(exportSettings, "Cisco", "ON")).toEqual({ ok: false, reason: "host type Cisco is not supported" });
+    expect(changeExportState(exportSettings, "Cisco", "ON")).toEqual({ ok: false, reason: "host type Cisco is not supported: the source reports no such template" });
   });
 
   it("changing an export state leaves the given settings as they were", () => {

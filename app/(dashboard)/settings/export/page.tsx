@@ -7,6 +7,7 @@ import { REFLECTION_MODE_LABELS } from "@/lib/connector/reflection-mode-labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { ExportStateControl } from "@/components/connector/export-state-control";
 import { TableScroll } from "@/components/ui/table-scroll";
+import type { ExportState } from "@/lib/reflect/types";
 
 export const metadata: Metadata = { title: "Export settings" };
 
@@ -14,12 +15,17 @@ export default async function ExportSettingsPage() {
   const { access } = await requirePageCapability("bsm");
   const prisma = getPrisma();
   const [rows, mode] = await Promise.all([listExportSettings(prisma), loadReflectionMode(prisma)]);
-  const canConfigure = access.has("configureBsmComponents");
+  const choicesFor = (state: ExportState): ExportState[] => {
+    if (access.has("administer")) return ["ON", "OFF", "NA"];
+    if (!access.has("configureBsmComponents") || state === "NA") return [];
+    return ["ON", "OFF"];
+  };
   return (
     <>
       <PageHeader title="Export settings">
-        The host types the connector supports. ON lets hosts of the type become host elements, OFF does not, NA is fixed by the connector.
-        Hosts of other types show Detected on the{" "}
+        Every host template the source reports, as a host type; a type that appears later starts ON. ON lets hosts of the type become
+        host elements, OFF does not, NA marks a type that is monitored but never made into elements (administrators set it). Hosts
+        without a template show Detected on the{" "}
         <Link href="/overview" className="underline">
           Overview
         </Link>
@@ -36,14 +42,18 @@ export default async function ExportSettingsPage() {
           </tr>
         </thead>
         <tbody>
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={4} className="px-4 py-6 text-center text-slate-500">
+                The source has reported no host templates yet; they appear here after its first poll.
+              </td>
+            </tr>
+          )}
           {rows.map((row) => (
             <tr key={row.hostType} data-host-type={row.hostType} className="border-b border-slate-100 last:border-0">
-              <td className="px-4 py-2 font-medium">
-                {row.hostType}
-                {row.note && <span className="block text-xs font-normal text-slate-500">{row.note}</span>}
-              </td>
+              <td className="px-4 py-2 font-medium">{row.hostType}</td>
               <td className="px-4 py-2">
-                <ExportStateControl hostType={row.hostType} state={row.state} editable={row.editable && canConfigure} />
+                <ExportStateControl hostType={row.hostType} state={row.state} choices={choicesFor(row.state)} />
               </td>
               <td className="px-4 py-2 tabular-nums">{row.hosts}</td>
               <td className="px-4 py-2 tabular-nums">{row.elements}</td>
