@@ -97,6 +97,22 @@ export async function createApiToken(
     }
     expiresAt ??= creator.expiresAt;
   }
+  return insertApiToken(prisma, user, { ...requested, expiresAt }, creator ? `apiToken:${creator.id}` : "session");
+}
+
+/**
+ * For the machine's operator, who can read the database anyway (`npm run token:create`): the
+ * first token of a user, so that automation needs no browser. Refuses an unknown user.
+ */
+export async function createApiTokenFromCommandLine(prisma: PrismaClient, email: string, input: unknown, now = Date.now()): Promise<{ token: string; view: ApiTokenView }> {
+  const requested = parseApiTokenInput(input, now);
+  const user = await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, email: true } });
+  if (!user) throw new ValidationError({ user: `no user has the e-mail address ${email}` });
+  return insertApiToken(prisma, user, requested, "command line");
+}
+
+async function insertApiToken(prisma: PrismaClient, user: AuditActor, requested: ApiTokenInput, via: string): Promise<{ token: string; view: ApiTokenView }> {
+  const { expiresAt } = requested;
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
   const view = await prisma.$transaction(async (tx) => {
     const created = await tx.apiToken.create({
@@ -113,7 +129,7 @@ export async function createApiToken(
     await recordAudit(tx, user, {
       action: "apiToken.create",
       target: `apiToken:${created.id}`,
-      detail: { name: created.name, scope: requested.scope, expiresAt: expiresAt?.toISOString() ?? null, via: creator ? `apiToken:${creator.id}` : "session" },
+      detail: { name: created.name, scope: requested.scope, expiresAt: expiresAt?.toISOString() ?? null, via },
     });
     return created;
   });
