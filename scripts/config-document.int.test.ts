@@ -1,41 +1,15 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importConfigDocument, systemDocumentContext, type ConfigDocument } from "@/lib/config/document";
 import { seedSmallEstate } from "@/lib/config/testing";
-import { openDatabase } from "@/lib/db/client";
+import { CLI_RUN_TIMEOUT_MS, cliWorkspace } from "@/tests/support/cli-workspace";
 
-const repositoryRoot = path.resolve(import.meta.dirname, "..");
-const workDirectory = mkdtempSync(path.join(tmpdir(), "config-document-cli-"));
-const dataDir = path.join(workDirectory, "pglite");
-afterAll(() => rmSync(workDirectory, { recursive: true, force: true }));
-
-// Each run starts Node with tsx and opens the embedded database: a few seconds here. One PGlite
-// directory serves one process, so the test opens it only between runs.
-const CLI_RUN_TIMEOUT_MS = 60_000;
-
-function runCli(script: "config-export" | "config-import", args: string[], stdin = "") {
-  const result = spawnSync(process.execPath, ["--import", "tsx", `scripts/${script}.ts`, ...args], {
-    cwd: repositoryRoot,
-    input: stdin,
-    encoding: "utf8",
-    timeout: CLI_RUN_TIMEOUT_MS,
-    env: { ...process.env, DATABASE_URL: `pglite:${dataDir}`, NODE_ENV: "test", BSM_LOG_LEVEL: "warn" },
-  });
-  if (result.error) throw result.error;
-  return { exitCode: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-async function withDatabase<T>(work: (database: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
-  const database = openDatabase({ kind: "pglite", dataDir });
-  try {
-    return await work(database);
-  } finally {
-    await database.close();
-  }
-}
+const workspace = cliWorkspace("config-document-cli-");
+const { workDirectory } = workspace;
+afterAll(() => workspace.remove());
+const runCli = (script: "config-export" | "config-import", args: string[], stdin = "") => workspace.run(script, args, stdin);
+const withDatabase = workspace.withDatabase;
 
 function writeInput(name: string, content: string): string {
   const file = path.join(workDirectory, name);

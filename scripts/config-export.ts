@@ -2,9 +2,7 @@
 // document (lib/config/document), read from DATABASE_URL's database with an administrator's reach.
 import { exportConfigDocument, systemDocumentContext, writeDocumentText } from "../lib/config/document";
 import { openDatabase } from "../lib/db/client";
-import { EnvError, env } from "../lib/env";
-
-const BAD_INPUT = 2;
+import { BAD_INPUT, databaseTargetOrExplain } from "./command-line";
 
 async function main(args: string[]): Promise<number> {
   const unknown = args.filter((arg) => arg !== "--yaml");
@@ -12,14 +10,8 @@ async function main(args: string[]): Promise<number> {
     process.stderr.write(`usage: npm run --silent config:export [-- --yaml]   (unknown: ${unknown.join(" ")})\n`);
     return BAD_INPUT;
   }
-  let target;
-  try {
-    target = env().database;
-  } catch (error) {
-    if (!(error instanceof EnvError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    return BAD_INPUT;
-  }
+  const target = databaseTargetOrExplain();
+  if (!target) return BAD_INPUT;
   const database = openDatabase(target);
   try {
     const context = await systemDocumentContext(database.prisma);

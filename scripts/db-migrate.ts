@@ -1,18 +1,10 @@
 // `npm run db:migrate`: applies the committed migrations to DATABASE_URL's database (the app does the same on start).
-import { EnvError, env } from "../lib/env";
 import { openDatabase } from "../lib/db/client";
+import { BAD_INPUT, databaseTargetOrExplain } from "./command-line";
 
 async function main(): Promise<number> {
-  let target;
-  try {
-    target = env().database;
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message);
-      return 2;
-    }
-    throw error;
-  }
+  const target = databaseTargetOrExplain();
+  if (!target) return BAD_INPUT;
   const database = openDatabase(target);
   try {
     const { applied } = await database.migrate();

@@ -1,38 +1,11 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findApiTokenGrant } from "@/lib/auth/api-tokens";
-import { openDatabase } from "@/lib/db/client";
+import { CLI_RUN_TIMEOUT_MS, cliWorkspace } from "@/tests/support/cli-workspace";
 
-const repositoryRoot = path.resolve(import.meta.dirname, "..");
-const workDirectory = mkdtempSync(path.join(tmpdir(), "token-create-cli-"));
-const dataDir = path.join(workDirectory, "pglite");
-afterAll(() => rmSync(workDirectory, { recursive: true, force: true }));
-
-// Each run starts Node with tsx and opens the embedded database: a few seconds here.
-const CLI_RUN_TIMEOUT_MS = 60_000;
-
-function tokenCreate(args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/token-create.ts", ...args], {
-    cwd: repositoryRoot,
-    encoding: "utf8",
-    timeout: CLI_RUN_TIMEOUT_MS,
-    env: { ...process.env, TSX_TSCONFIG_PATH: "scripts/tsconfig.json", DATABASE_URL: `pglite:${dataDir}`, NODE_ENV: "test", BSM_LOG_LEVEL: "warn" },
-  });
-  if (result.error) throw result.error;
-  return { exitCode: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-async function withDatabase<T>(work: (database: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
-  const database = openDatabase({ kind: "pglite", dataDir });
-  try {
-    return await work(database);
-  } finally {
-    await database.close();
-  }
-}
+const workspace = cliWorkspace("token-create-cli-");
+afterAll(() => workspace.remove());
+const tokenCreate = (args: string[]) => workspace.run("token-create", args);
+const withDatabase = workspace.withDatabase;
 
 describe("token:create", { timeout: 8 * CLI_RUN_TIMEOUT_MS }, () => {
   beforeAll(async () => {

@@ -5,10 +5,9 @@
 import { parseArgs } from "node:util";
 import { createApiTokenFromCommandLine } from "../lib/auth/api-tokens";
 import { openDatabase } from "../lib/db/client";
-import { EnvError, env } from "../lib/env";
 import { ValidationError } from "../lib/errors/app-error";
+import { BAD_INPUT, databaseTargetOrExplain } from "./command-line";
 
-const BAD_INPUT = 2;
 const USAGE = "usage: npm run --silent token:create -- --user EMAIL --name NAME [--scope full|read-only|metrics] [--expires YYYY-MM-DD|ISO time]";
 
 function readArguments(args: string[]) {
@@ -31,14 +30,8 @@ async function main(args: string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return BAD_INPUT;
   }
-  let target;
-  try {
-    target = env().database;
-  } catch (error) {
-    if (!(error instanceof EnvError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    return BAD_INPUT;
-  }
+  const target = databaseTargetOrExplain();
+  if (!target) return BAD_INPUT;
   const database = openDatabase(target);
   try {
     const { token, view } = await createApiTokenFromCommandLine(database.prisma, values.user, { name: values.name, scope: values.scope, expiresAt: values.expires });
