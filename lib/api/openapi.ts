@@ -27,6 +27,13 @@ const configPage = (item: string) => ({
   properties: { list: { type: "array", items: { $ref: `#/components/schemas/${item}` } }, summary: page(item).properties.summary },
 });
 
+const elementKey = { type: "string", description: "source, host:<host name> (a host element), component:<id> or service:<id>" };
+const connectivityParameters = [
+  ...pagingParameters.filter((parameter) => parameter.name !== "name"),
+  { name: "element", in: "query", description: "Only interfaces of this element (connections from it)", schema: elementKey },
+  { name: "object", in: "query", description: "Only interfaces and connections touching this object at either end", schema: elementKey },
+];
+
 const idParameter = { name: "id", in: "path", required: true, schema: { type: "integer" } };
 const flag = { type: "integer", enum: [0, 1] };
 const count = { type: "integer", minimum: 0 };
@@ -136,6 +143,20 @@ export const openApiDocument = {
         summary: "Host templates with how many monitored hosts use each, by name (CONFIGUREBSMCOMPONENTS)",
         parameters: pagingParameters,
         responses: { "200": { description: "A page of host templates", ...json(configPage("HostTemplateConfig")) }, ...errorResponses },
+      },
+    },
+    "/api/connectivity/interfaces": {
+      get: {
+        summary: "Connectivity interfaces of objects the caller may see at both ends: the source's input per host element, a host element's output per component, a component's output per business service",
+        parameters: connectivityParameters,
+        responses: { "200": { description: "A page of interfaces, by id", ...json(configPage("ConnectivityInterface")) }, ...errorResponses },
+      },
+    },
+    "/api/connectivity/connections": {
+      get: {
+        summary: "The connection each visible interface carries, in the state of the object it comes from",
+        parameters: connectivityParameters,
+        responses: { "200": { description: "A page of connections, by id", ...json(configPage("Connection")) }, ...errorResponses },
       },
     },
     "/api/config/export": {
@@ -455,6 +476,29 @@ export const openApiDocument = {
           hostTemplates: { type: "array", items: idAndName, description: "Primary template first" },
           hostGroups: { type: "array", items: { type: "string" } },
           serviceGroups: { type: "array", items: { type: "string" }, description: "The service groups of the host's checks" },
+        },
+      },
+      ConnectivityInterface: {
+        type: "object",
+        required: ["id", "element", "direction", "name", "peer"],
+        properties: {
+          id: { type: "string", description: "<element>><peer>" },
+          element: elementKey,
+          direction: { type: "string", enum: ["INPUT", "OUTPUT"] },
+          name: { type: "string", description: "The name of the object it leads to" },
+          peer: elementKey,
+        },
+      },
+      Connection: {
+        type: "object",
+        required: ["id", "from", "fromName", "to", "toName", "state"],
+        properties: {
+          id: { type: "string", description: "The id of the interface that carries it" },
+          from: elementKey,
+          fromName: { type: "string" },
+          to: elementKey,
+          toName: { type: "string" },
+          state: { type: ["string", "null"], enum: ["OPERATIONAL", "FAILED", "DOWNTIME", null], description: "The state of the object it comes from; null before the first evaluation" },
         },
       },
       HostTemplateConfig: {

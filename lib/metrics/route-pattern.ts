@@ -13,6 +13,8 @@ export const API_ROUTE_PATTERNS = [
   "/api/config/hosttemplates",
   "/api/config/import",
   "/api/config/import/opsview",
+  "/api/connectivity/connections",
+  "/api/connectivity/interfaces",
   "/api/events",
   "/api/health",
   "/api/openapi.json",

@@ -355,6 +355,9 @@ export const API_ROUTES: ApiRow[] = [
   // The component editor's host and template lists (docs/access-rules.md §7.2); hosts only those the caller may see.
   { route: "/api/config/hosts", methods: { GET: [{ what: "visible monitored hosts", url: fixedUrl("/api/config/hosts?rows=5"), expect: componentsApi }] } },
   { route: "/api/config/hosttemplates", methods: { GET: [{ what: "host templates", url: fixedUrl("/api/config/hosttemplates"), expect: componentsApi }] } },
+  // Connectivity: anyone with BSM access, each seeing the interfaces of objects they may see (docs/access-rules.md §5.4).
+  { route: "/api/connectivity/interfaces", methods: { GET: [{ what: "visible interfaces", url: fixedUrl("/api/connectivity/interfaces?rows=5"), expect: bsmApi }] } },
+  { route: "/api/connectivity/connections", methods: { GET: [{ what: "visible connections", url: fixedUrl("/api/connectivity/connections?element=source"), expect: bsmApi }] } },
   // Configuration as a document: for those who may use one of the editors (docs/access-rules.md §7.3).
   { route: "/api/config/export", methods: { GET: [{ what: "the configuration the role may change", url: fixedUrl("/api/config/export"), expect: documentApi }] } },
   {

@@ -1,0 +1,13 @@
+export { deriveInterfaces, type ConnectivityInputs } from "./derive";
+export {
+  componentKey,
+  hostElementKey,
+  interfaceId,
+  parseElementKey,
+  serviceKey,
+  SOURCE_ELEMENT,
+  type ConnectivityElementKey,
+  type ConnectivityInterface,
+  type InterfaceDirection,
+} from "./model";
+export { listConnections, listInterfaces, parseConnectivityFilters, SOURCE_NAME, type ConnectionView, type ConnectivityQuery } from "./read-connectivity";
