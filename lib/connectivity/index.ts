@@ -11,3 +11,13 @@ export {
   type InterfaceDirection,
 } from "./model";
 export { listConnections, listInterfaces, parseConnectivityFilters, SOURCE_NAME, type ConnectionView, type ConnectivityQuery } from "./read-connectivity";
+export { loadTopology, parseTopologyQuery } from "./load-topology";
+export {
+  buildTopology,
+  HOSTS_SHOWN_UNEXPANDED,
+  type TopologyEdge,
+  type TopologyNode,
+  type TopologyNodeKind,
+  type TopologyScope,
+  type TopologyView,
+} from "./topology";

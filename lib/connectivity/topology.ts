@@ -1,0 +1,171 @@
+// Rules: docs/connector-rules.md §9.4 (the topology view: what is drawn, what is collapsed).
+import { effectiveRequiredOnline, severityOf, type BsmState } from "../bsm";
+import { componentKey, hostElementKey, serviceKey, SOURCE_ELEMENT } from "./model";
+
+export type TopologyScope = { kind: "estate" } | { kind: "service"; id: number } | { kind: "component"; id: number };
+
+export interface TopologyService {
+  id: number;
+  name: string;
+  state: BsmState | null;
+  /** The components the user may see, in the service's order. */
+  componentIds: number[];
+}
+
+export interface TopologyComponent {
+  id: number;
+  name: string;
+  state: BsmState | null;
+  hostsTotal: number;
+  requiredOnline: number;
+}
+
+export interface TopologyHostElement {
+  componentId: number;
+  host: string;
+  /** The host's state as the component counts it. */
+  state: BsmState | null;
+}
+
+export type TopologyNodeKind = "source" | "host" | "component" | "service" | "hosts" | "components";
+
+export interface TopologyNode {
+  /** An element key, or for a collapsed group "hosts-of:component:<id>" / "components-of:service:<id>". */
+  id: string;
+  kind: TopologyNodeKind;
+  label: string;
+  state: BsmState | null;
+  /** What the node stands for in words: "3 hosts, 2 required", "12 host elements, 1 failed". */
+  detail: string;
+  /** For a collapsed group: the key to add to `expand` to open it. */
+  expands?: string;
+  /** For a host element: the component it is drawn under (its links open that component's host). */
+  componentId?: number;
+}
+
+export interface TopologyEdge {
+  id: string;
+  from: string;
+  to: string;
+  /** The state of the node it comes from. */
+  state: BsmState | null;
+}
+
+export interface TopologyView {
+  scope: TopologyScope;
+  expanded: string[];
+  nodes: TopologyNode[];
+  edges: TopologyEdge[];
+}
+
+/** Up to this many host elements of a component are drawn one by one without being expanded. */
+export const HOSTS_SHOWN_UNEXPANDED = 12;
+
+const SOURCE_LABEL = "Monitoring source";
+
+function worst(states: Iterable<BsmState | null>): BsmState | null {
+  let result: BsmState | null = null;
+  for (const state of states) {
+    if (state !== null && (result === null || severityOf(state) > severityOf(result))) result = state;
+  }
+  return result;
+}
+
+const notOperational = (state: BsmState | null) => state !== null && state !== "OPERATIONAL";
+
+function countsInWords(count: number, noun: string, states: readonly (BsmState | null)[]): string {
+  const byState = new Map<string, number>();
+  for (const state of states) if (notOperational(state)) byState.set(state!.toLowerCase(), (byState.get(state!.toLowerCase()) ?? 0) + 1);
+  const parts = [...byState].map(([state, n]) => `${n} ${state}`);
+  return `${count} ${noun}${count === 1 ? "" : "s"}${parts.length > 0 ? `, ${parts.join(", ")}` : ""}`;
+}
+
+/** The components drawn one by one in this scope and expansion (the rest are collapsed into counts). */
+export function componentsDrawn(scope: TopologyScope, expanded: ReadonlySet<string>, services: readonly TopologyService[]): Set<number> {
+  if (scope.kind === "component") return new Set([scope.id]);
+  const drawn = new Set<number>();
+  for (const service of services) {
+    const open = scope.kind === "service" ? service.id === scope.id : expanded.has(serviceKey(service.id));
+    if (open) for (const id of service.componentIds) drawn.add(id);
+  }
+  return drawn;
+}
+
+/**
+ * The graph of one scope: source → host elements → components (N hosts, R required) → business
+ * services. The estate starts with every service and its components collapsed into a count; a
+ * service's components are drawn when it is the scope or expanded, and a component's host
+ * elements when there are few, it is the scope or it is expanded. Objects come already filtered
+ * to what the user may see.
+ */
+export function buildTopology(
+  scope: TopologyScope,
+  expandedKeys: readonly string[],
+  inputs: { services: readonly TopologyService[]; components: readonly TopologyComponent[]; hostElements: readonly TopologyHostElement[] },
+): TopologyView {
+  const expanded = new Set(expandedKeys);
+  const nodes = new Map<string, TopologyNode>();
+  const edges = new Map<string, TopologyEdge>();
+  const componentById = new Map(inputs.components.map((component) => [component.id, component]));
+  const hostsByComponent = new Map<number, TopologyHostElement[]>();
+  for (const element of inputs.hostElements) hostsByComponent.set(element.componentId, [...(hostsByComponent.get(element.componentId) ?? []), element]);
+  const addNode = (node: TopologyNode) => nodes.set(node.id, node);
+  const connect = (from: string, to: string) => {
+    const id = `${from}>${to}`;
+    // A connection has the state of the object it comes from; for the source's, the host element's it feeds.
+    const stateFrom = from === SOURCE_ELEMENT ? to : from;
+    if (!edges.has(id)) edges.set(id, { id, from, to, state: nodes.get(stateFrom)?.state ?? null });
+  };
+
+  addNode({ id: SOURCE_ELEMENT, kind: "source", label: SOURCE_LABEL, state: null, detail: "The polled monitoring source" });
+  const drawn = componentsDrawn(scope, expanded, inputs.services);
+  const services = scope.kind === "service" ? inputs.services.filter((service) => service.id === scope.id)
+    : scope.kind === "component" ? inputs.services.filter((service) => service.componentIds.includes(scope.id))
+    : inputs.services;
+
+  const drawComponent = (component: TopologyComponent) => {
+    const key = componentKey(component.id);
+    if (nodes.has(key)) return key;
+    const required = effectiveRequiredOnline(component.requiredOnline, component.hostsTotal);
+    addNode({ id: key, kind: "component", label: component.name, state: component.state, detail: `${component.hostsTotal} host${component.hostsTotal === 1 ? "" : "s"}, ${required} required online` });
+    const hosts = hostsByComponent.get(component.id) ?? [];
+    const open = scope.kind === "component" || hosts.length <= HOSTS_SHOWN_UNEXPANDED || expanded.has(key);
+    if (open) {
+      for (const element of hosts) {
+        const hostKey = hostElementKey(element.host);
+        if (!nodes.has(hostKey)) addNode({ id: hostKey, kind: "host", label: element.host, state: element.state, detail: "Host element", componentId: component.id });
+        connect(SOURCE_ELEMENT, hostKey);
+        connect(hostKey, key);
+      }
+    } else {
+      const groupKey = `hosts-of:${key}`;
+      const states = hosts.map((element) => element.state);
+      addNode({ id: groupKey, kind: "hosts", label: `Host elements of ${component.name}`, state: worst(states), detail: countsInWords(hosts.length, "host element", states), expands: key });
+      connect(SOURCE_ELEMENT, groupKey);
+      connect(groupKey, key);
+    }
+    return key;
+  };
+
+  for (const service of services) {
+    const key = serviceKey(service.id);
+    const components = service.componentIds.map((id) => componentById.get(id)).filter((component) => component !== undefined);
+    const componentStates = components.map((component) => component.state);
+    const serviceNode: TopologyNode = { id: key, kind: "service", label: service.name, state: service.state, detail: countsInWords(components.length, "component", componentStates) };
+    addNode(serviceNode);
+    const open = components.some((component) => drawn.has(component.id));
+    if (open) {
+      for (const component of components) if (drawn.has(component.id)) connect(drawComponent(component), key);
+    } else if (components.length > 0) {
+      const groupKey = `components-of:${key}`;
+      addNode({ id: groupKey, kind: "components", label: `Components of ${service.name}`, state: worst(componentStates), detail: countsInWords(components.length, "component", componentStates), expands: key });
+      connect(SOURCE_ELEMENT, groupKey);
+      connect(groupKey, key);
+    }
+  }
+  if (scope.kind === "component") {
+    const component = componentById.get(scope.id);
+    if (component) drawComponent(component);
+  }
+  return { scope, expanded: [...expanded].sort(), nodes: [...nodes.values()], edges: [...edges.values()] };
+}
