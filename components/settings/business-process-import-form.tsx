@@ -117,8 +117,6 @@ function ResultView({ result }: { result: BusinessProcessImportResult }) {
           </ul>
         </div>
       )}
-      <ChangeList title="Components" changes={plan.components} />
-      <ChangeList title="Business services" changes={plan.businessServices} />
       <div>
         <h2 className="text-base font-semibold">Not imported</h2>
         {notImported.length === 0 ? (
@@ -136,7 +134,7 @@ function ResultView({ result }: { result: BusinessProcessImportResult }) {
               {notImported.map((item, index) => (
                 <tr key={`${item.line}-${item.node}-${index}`} data-not-imported={item.node}>
                   <td className="py-1.5 pr-3 align-top tabular-nums">{item.line}</td>
-                  <td className="py-1.5 pr-3 align-top font-mono text-xs break-all">{item.node}</td>
+                  <td className="py-1.5 pr-3 align-top font-mono text-xs whitespace-nowrap">{item.node}</td>
                   <td className="py-1.5 align-top">{item.reason}</td>
                 </tr>
               ))}
@@ -144,6 +142,8 @@ function ResultView({ result }: { result: BusinessProcessImportResult }) {
           </table>
         )}
       </div>
+      <ChangeList title="Components" changes={plan.components} />
+      <ChangeList title="Business services" changes={plan.businessServices} />
     </section>
   );
 }
