@@ -33,6 +33,7 @@ describe("mapBusinessProcess", () => {
   });
 
   it.each([
+    ["a node without children", "a = ", /it has no children/],
     ["| (OR)", "a = web1;Hoststatus | web2;Hoststatus", /\| \(OR, the best child's state\) has no counterpart/],
     ["! (NOT)", "a = ! web1;Hoststatus", /! \(NOT\) has no counterpart/],
     ["% (DEGRADED)", "a = web1;Hoststatus % web2;Hoststatus", /no warning state/],
@@ -83,4 +84,14 @@ describe("hostTemplateOf", () => {
   ])("%s", (_label, hosts, template) => {
     expect(hostTemplateOf(hosts, known)).toBe(template);
   });
+});
+
+describe("odd input", () => {
+  it.each(["=", "= x", "display", "display ;;", "info_url x", "state_overrides ", "a = 1 of: + +", "a = @x", "a = @x:", "a = ;", "a = ;Hoststatus", "a = 99999999999999999999 of: web1;Hoststatus + web2;Hoststatus", "a = b\nb = a"])(
+    "%j is parsed and mapped without throwing",
+    (text) => {
+      const parsed = parseProcessFile(text);
+      expect(() => mapBusinessProcess(parsed, known)).not.toThrow();
+    },
+  );
 });

@@ -122,6 +122,7 @@ export function objectName(node: ProcessNode): string {
 
 function classifyShape(node: ProcessNode, byName: ReadonlyMap<string, ProcessNode>): Classified {
   const skip = (reason: string): Classified => ({ kind: "skipped", node, reason });
+  if (node.children.length === 0) return skip("it has no children");
   const service = node.children.find((child) => child.kind === "service");
   if (service) return skip(`${childText(service)} is a service: components are made of whole hosts (host;Hoststatus), whose state comes from all their checks`);
   const imported = node.children.find((child) => child.kind === "imported");

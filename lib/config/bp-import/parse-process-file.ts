@@ -115,10 +115,6 @@ export function parseProcessFile(text: string): ParsedProcessFile {
       .split(new RegExp(`\\s*(?<!\\\\)\\${symbol}\\s*`))
       .map((part) => part.trim().replace(/\\([|+&!%])/g, "$1"))
       .filter((part) => part !== "");
-    if (parts.length === 0) {
-      errors.push({ line, message: `${name} has no children` });
-      return;
-    }
     if (nodes.some((node) => node.name === name)) {
       errors.push({ line, message: `${name} is defined twice (first on line ${nodes.find((node) => node.name === name)!.line})` });
       return;
