@@ -63,7 +63,9 @@ type ImportedNode = keyof typeof IMPORTED;
 const NODES = Object.keys(IMPORTED) as ImportedNode[];
 
 const POLL_INTERVAL_MS = 1_000;
-const FOLLOW_TIMEOUT_MS = 30_000;
+const FOLLOW_TIMEOUT_MS = 60_000;
+/** Six steps of five icingacli runs each (about a second apiece idle, several on a loaded machine). */
+const STEPS_TIMEOUT_MS = 600_000;
 
 let testbed: IcingaTestbed;
 let peer: BusinessProcessModule;
@@ -192,5 +194,5 @@ describe("a Business Process file imported from the real module (icingacli busin
 
     for (const host of ["db1", "db2"]) await setHost(host, true);
     await expectBothToAgree({ comp_web: "OPERATIONAL", comp_db: "OPERATIONAL", comp_db_all: "OPERATIONAL", shop: "OPERATIONAL", backend: "OPERATIONAL" });
-  });
+  }, STEPS_TIMEOUT_MS);
 });
