@@ -35,24 +35,25 @@ test("an administrator imports Opsview's BSM configuration from a file, previews
   await page.goto("/settings");
   await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Import" }).click();
   await expect(page.getByRole("heading", { name: "Import from Opsview" })).toBeVisible();
+  const form = page.getByTestId("opsview-import-form");
   const upload = (content: unknown) => page.getByLabel("Opsview JSON file").setInputFiles({ name: "opsview-bsm.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(content)) });
 
   // A component that cannot be mapped is a problem at its place in the file, and Apply stays off.
   await upload(file);
-  await page.getByRole("button", { name: "Preview" }).click();
+  await form.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByTestId("opsview-import-problems")).toContainText("bsmcomponent[1].host_template");
   await expect(page.getByTestId("opsview-import-problems")).toContainText("bsmcomponent[1].quorum_pct");
-  await expect(page.getByRole("button", { name: "Apply" })).toBeDisabled();
+  await expect(form.getByRole("button", { name: "Apply" })).toBeDisabled();
 
   await upload({ ...file, bsmcomponent: { list: [file.bsmcomponent.list[0]] } });
-  await page.getByRole("button", { name: "Preview" }).click();
+  await form.getByRole("button", { name: "Preview" }).click();
   const plan = page.getByTestId("opsview-import-plan");
   await expect(plan.locator('[data-plan-name="Opsview web tier"]')).toHaveAttribute("data-plan-action", "create");
   await expect(plan.locator('[data-plan-name="Opsview shop"]')).toHaveAttribute("data-plan-action", "create");
   await expect(page.getByTestId("opsview-import-outcome")).toContainText("Preview: 2 to create");
-  await page.getByRole("button", { name: "Apply" }).click();
+  await form.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByTestId("opsview-import-outcome")).toContainText("Applied: 2 created");
-  await expect(page.getByRole("button", { name: "Apply" })).toBeDisabled();
+  await expect(form.getByRole("button", { name: "Apply" })).toBeDisabled();
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Configure" }).click();
   await page.getByRole("navigation", { name: "Configure" }).getByRole("link", { name: "Business services" }).click();

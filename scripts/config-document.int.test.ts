@@ -79,6 +79,18 @@ describe("config:export and config:import", { timeout: 4 * CLI_RUN_TIMEOUT_MS },
     expect(JSON.parse(runCli("config-export", []).stdout).components.map((component: { name: string }) => component.name)).toEqual(["Db EU", "Web"]);
   });
 
+  it("with --business-process reads an Icinga Business Process file: the plan, then what is not imported; a file the module refuses exits 2", () => {
+    const file = writeInput("shop.conf", "bp_web = 1 of: web-eu-1;Hoststatus + web-eu-2;Hoststatus\neither = web-eu-1;Hoststatus | web-us-1;Hoststatus\n");
+    const dryRun = runCli("config-import", [file, "--business-process", "--dry-run"]);
+    expect(dryRun.stderr).toBe("");
+    expect(dryRun.exitCode).toBe(0);
+    expect(dryRun.stdout).toMatch(/^ {2}create {4}bp_web$/m);
+    expect(dryRun.stdout).toMatch(/\nNot imported:\n {2}line 2 either: \| \(OR, the best child's state\) has no counterpart.*\nDry run: nothing was written\.\n$/);
+    const refused = runCli("config-import", ["-", "--business-process"], "a = x & y | z\n");
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toMatch(/file: line 1: a mixes the operators/);
+  });
+
   it.each<[string, string[], string, RegExp]>([
     ["no file", [], "", /^usage: npm run --silent config:import/],
     ["an unknown flag", ["x.json", "--force"], "", /^usage: /],

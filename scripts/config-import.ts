@@ -1,15 +1,18 @@
-// `npm run --silent config:import -- FILE [--dry-run] [--prune]`: brings DATABASE_URL's BSM
-// configuration to what the document says (lib/config/document), as the system with an
+// `npm run --silent config:import -- FILE [--dry-run] [--prune] [--business-process]`: brings DATABASE_URL's BSM
+// configuration to what the document says (lib/config/document), or with --business-process to
+// what an Icinga Business Process file can express (lib/config/bp-import), as the system with an
 // administrator's reach. Prints the plan; exit 0 when applied (or planned cleanly), 2 on bad input
 // (usage, unreadable file, invalid document, any problem: nothing is written), 1 otherwise.
 import { readFileSync } from "node:fs";
-import { describePlan, describeProblems, importConfigDocument, readDocumentText, systemDocumentContext, type DocumentFormat } from "../lib/config/document";
+import { importFromBusinessProcess, type NotImported } from "../lib/config/bp-import";
+import { describePlan, describeProblems, importConfigDocument, readDocumentText, systemDocumentContext, type DocumentFormat, type ImportOptions, type ImportResult } from "../lib/config/document";
 import { openDatabase } from "../lib/db/client";
 import { EnvError, env } from "../lib/env";
 import { AppError } from "../lib/errors/app-error";
 
 const BAD_INPUT = 2;
-const USAGE = "usage: npm run --silent config:import -- FILE [--dry-run] [--prune]   (FILE may be - for stdin; .yaml/.yml is YAML)";
+const USAGE = "usage: npm run --silent config:import -- FILE [--dry-run] [--prune] [--business-process]   (FILE may be - for stdin; .yaml/.yml is YAML; --business-process: FILE is an Icinga Business Process file)";
+const FLAGS = new Set(["--dry-run", "--prune", "--business-process"]);
 
 class BadInput extends Error {}
 
@@ -20,13 +23,16 @@ function formatOf(file: string, text: string): DocumentFormat {
   return text.trimStart().startsWith("{") ? "json" : "yaml";
 }
 
-function readDocument(file: string): unknown {
-  let text: string;
+function readText(file: string): string {
   try {
-    text = readFileSync(file === "-" ? 0 : file, "utf8");
+    return readFileSync(file === "-" ? 0 : file, "utf8");
   } catch (error) {
     throw new BadInput(`FILE: cannot read ${file} (${error instanceof Error ? error.message : String(error)})`);
   }
+}
+
+function readDocument(file: string): unknown {
+  const text = readText(file);
   try {
     return readDocumentText(text, formatOf(file, text));
   } catch (error) {
@@ -37,17 +43,18 @@ function readDocument(file: string): unknown {
 async function main(args: string[]): Promise<number> {
   const flags = new Set(args.filter((arg) => arg.startsWith("--")));
   const files = args.filter((arg) => !arg.startsWith("--"));
-  const unknown = [...flags].filter((flag) => flag !== "--dry-run" && flag !== "--prune");
+  const unknown = [...flags].filter((flag) => !FLAGS.has(flag));
   if (files.length !== 1 || unknown.length > 0) {
     process.stderr.write(`${USAGE}\n`);
     return BAD_INPUT;
   }
   const dryRun = flags.has("--dry-run");
   const prune = flags.has("--prune");
+  const businessProcess = flags.has("--business-process");
   let raw: unknown;
   let target;
   try {
-    raw = readDocument(files[0]!);
+    raw = businessProcess ? readText(files[0]!) : readDocument(files[0]!);
     target = env().database;
   } catch (error) {
     if (!(error instanceof BadInput || error instanceof EnvError)) throw error;
@@ -59,8 +66,10 @@ async function main(args: string[]): Promise<number> {
   try {
     const context = await systemDocumentContext(database.prisma);
     // Plan first, so that problems come with the whole plan; then apply, which plans again in its transaction.
-    const planned = await importConfigDocument(context, raw, { dryRun: true, prune });
+    const run = (options: ImportOptions): Promise<ImportResult & { notImported?: NotImported[] }> => (businessProcess ? importFromBusinessProcess : importConfigDocument)(context, raw, options);
+    const planned = await run({ dryRun: true, prune });
     process.stdout.write(describePlan(planned.plan));
+    if (planned.notImported) process.stdout.write(describeNotImported(planned.notImported));
     if (planned.plan.problems.length > 0) {
       process.stderr.write(describeProblems(planned.plan));
       process.stderr.write("Nothing was written: the document has problems.\n");
@@ -70,7 +79,7 @@ async function main(args: string[]): Promise<number> {
       process.stdout.write("Dry run: nothing was written.\n");
       return 0;
     }
-    await importConfigDocument(context, raw, { prune });
+    await run({ prune });
     process.stdout.write("Applied.\n");
     return 0;
   } catch (error) {
@@ -80,6 +89,11 @@ async function main(args: string[]): Promise<number> {
   } finally {
     await database.close();
   }
+}
+
+function describeNotImported(notImported: readonly NotImported[]): string {
+  if (notImported.length === 0) return "Not imported: nothing.\n";
+  return `Not imported:\n${notImported.map((item) => `  line ${item.line} ${item.node}: ${item.reason}\n`).join("")}`;
 }
 
 process.exitCode = await main(process.argv.slice(2));

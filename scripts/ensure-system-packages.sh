@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests run for real: Chromium (e2e), PostgreSQL 15 (server mode),
 # MariaDB (the Opsview runtime database source and the Icinga IDO), Icinga 2 with its IDO writer
-# (the end-to-end test against a real monitoring core) and Prometheus with promtool (the e2e test that
-# scrapes /metrics and evaluates the shipped alert rules); with --business-process, the peer of the Icinga benchmark.
+# (the end-to-end test against a real monitoring core), Prometheus with promtool (the e2e test that
+# scrapes /metrics and evaluates the shipped alert rules) and the Icinga Web 2 Business Process module
+# with icingacli and GNU time (tests/icinga/business-process-import.int.test.ts imports a process file
+# the module evaluates; `npm run bench:icinga` measures against it). --business-process is still
+# accepted and changes nothing.
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
@@ -12,13 +15,9 @@ command -v mariadb >/dev/null || [ -x /usr/bin/mariadb ] || missing+=(mariadb-cl
 [ -x /usr/sbin/icinga2 ] || missing+=(icinga2)
 [ -f /usr/share/icinga2-ido-mysql/schema/mysql.sql ] || missing+=(icinga2-ido-mysql)
 [ -x /usr/bin/prometheus ] || missing+=(prometheus)
-# --business-process: also the Icinga Web 2 Business Process module (driven by icingacli) and GNU time,
-# the peer `npm run bench:icinga` measures against; the tests do not need them.
-if [ "${1:-}" = "--business-process" ]; then
-  for package in icingacli icingaweb2 icingaweb2-module-monitoring icingaweb2-module-businessprocess php-cli php-mysql php-intl php-curl php-xml php-gd time; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
-  done
-fi
+for package in icingacli icingaweb2 icingaweb2-module-monitoring icingaweb2-module-businessprocess php-cli php-mysql php-intl php-curl php-xml php-gd time; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
   echo "Missing system packages: ${missing[*]} (install them with apt-get as root)" >&2

@@ -176,7 +176,7 @@ function PlanView({ result }: { result: ImportResult }) {
   );
 }
 
-function ChangeList({ title, changes }: { title: string; changes: PlannedChange[] }) {
+export function ChangeList({ title, changes }: { title: string; changes: PlannedChange[] }) {
   return (
     <div>
       <h2 className="text-base font-semibold">{title}</h2>

@@ -182,6 +182,34 @@ export const openApiDocument = {
         responses: { "200": { description: "Applied, or planned (dryRun)", ...json(ref("ConfigImportResult")) }, ...errorResponses },
       },
     },
+    "/api/config/import/business-process": {
+      post: {
+        summary: "Import an Icinga Business Process file (processes/NAME.conf) as a configuration document; a preview unless dryRun=false",
+        description:
+          "The body is the process file's text. A node over hosts (`host;Hoststatus`) with `N of:` becomes a component with required online N (with `&`, every host); a node joining such nodes with `&` becomes a business service; a `display` title is the name, else the node's name. The host template is the one all the component's hosts use that is the primary template of most of them. What cannot be expressed (`|`, `!`, `%`, service-level children, nested services, unknown hosts, info_url …) is answered in `notImported` with node, line and reason and does not stop the rest. A file the module would refuse is 400 on `file` with the line; a plan problem refuses the apply with 400 (paths like `comp_web (line 12).hosts[1]`). Access as /api/config/import.",
+        parameters: [
+          { name: "dryRun", in: "query", description: "true (the default): only plan; false: apply", schema: { type: "boolean", default: true } },
+          { name: "prune", in: "query", description: "true: delete the components and services the caller may change that the file leaves out", schema: { type: "boolean", default: false } },
+        ],
+        requestBody: { required: true, content: { "text/plain": { schema: { type: "string" } } } },
+        responses: {
+          "200": {
+            description: "Applied, or planned (dryRun), with what was not imported",
+            ...json({
+              allOf: [
+                ref("ConfigImportResult"),
+                {
+                  type: "object",
+                  required: ["notImported"],
+                  properties: { notImported: { type: "array", items: { type: "object", required: ["node", "line", "reason"], properties: { node: { type: "string" }, line: { type: "integer" }, reason: { type: "string" } } } } },
+                },
+              ],
+            }),
+          },
+          ...errorResponses,
+        },
+      },
+    },
     "/api/config/import/opsview": {
       post: {
         summary: "Import Opsview's BSM components and business services (its REST configuration resources, or a file of them) as a configuration document; a preview unless dryRun=false",

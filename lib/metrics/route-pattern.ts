@@ -12,6 +12,7 @@ export const API_ROUTE_PATTERNS = [
   "/api/config/hosts",
   "/api/config/hosttemplates",
   "/api/config/import",
+  "/api/config/import/business-process",
   "/api/config/import/opsview",
   "/api/connectivity/connections",
   "/api/connectivity/interfaces",

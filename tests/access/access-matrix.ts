@@ -365,6 +365,10 @@ export const API_ROUTES: ApiRow[] = [
     methods: { POST: [{ what: "a dry run of an invalid document", url: fixedUrl("/api/config/import?dryRun=true"), body: () => ({ version: 99 }), expect: documentApi }] },
   },
   {
+    route: "/api/config/import/business-process",
+    methods: { POST: [{ what: "a preview of text that is no process file", url: fixedUrl("/api/config/import/business-process?dryRun=true"), body: () => "not a process file", expect: documentApi }] },
+  },
+  {
     route: "/api/config/import/opsview",
     methods: { POST: [{ what: "a preview of an Opsview file of the wrong shape", url: fixedUrl("/api/config/import/opsview?dryRun=true"), body: () => ({ file: [] }), expect: documentApi }] },
   },
@@ -452,6 +456,7 @@ const SOURCE_ACTIONS = "lib/actions/source-settings.ts";
 const EXPORT_ACTIONS = "lib/actions/export-settings.ts";
 const OUTBOUND_ACTIONS = "lib/actions/outbound-policy.ts";
 const OPSVIEW_IMPORT_ACTIONS = "lib/actions/opsview-import.ts";
+const BUSINESS_PROCESS_IMPORT_ACTIONS = "lib/actions/business-process-import.ts";
 const METRICS_ACTIONS = "lib/actions/metrics-settings.ts";
 
 /** Admin-only actions on an object that does not exist: the administrator gets past the check to "not found". */
@@ -542,6 +547,11 @@ export const SERVER_ACTIONS: ActionRow[] = [
     file: OPSVIEW_IMPORT_ACTIONS,
     name: "importFromOpsviewAction",
     cases: [{ what: "a preview of a file that is not JSON", args: () => [{ source: "file", fileText: "not json" }, { apply: false, prune: false }], expect: documentAction }],
+  },
+  {
+    file: BUSINESS_PROCESS_IMPORT_ACTIONS,
+    name: "importFromBusinessProcessAction",
+    cases: [{ what: "a preview of text that is no process file", args: () => ["not a process file", { apply: false, prune: false }], expect: documentAction }],
   },
   { file: EXPORT_ACTIONS, name: "updateExportStateAction", cases: [{ what: "an invalid state", args: () => [IDLE, new FormFields({ hostType: "Web", state: "no-such-state" })], expect: componentsAction }] },
   { file: EXPORT_ACTIONS, name: "updateReflectionModeAction", cases: [{ what: "an invalid mode", args: () => [IDLE, new FormFields({ mode: "no-such-mode" })], expect: adminAction }] },
