@@ -6,6 +6,7 @@ import { investigateSegments, type InvestigateTarget } from "@/lib/status/invest
 import type { InvestigateView } from "@/lib/status/investigate-view";
 import type { BusinessServiceStatusView } from "@/lib/status/list-business-service-statuses";
 import type { ServiceDetailView } from "@/lib/status/service-view";
+import type { TopologyView } from "@/lib/connectivity/topology";
 
 export class ViewRequestError extends Error {}
 
@@ -61,4 +62,8 @@ export function useComponentView(componentId: number, initial?: ComponentDetailV
 export function useInvestigateView(target: InvestigateTarget, initial?: InvestigateView) {
   const segments = investigateSegments(target);
   return useLiveView(["investigate", ...segments], `/api/views/investigate/${segments.map(encodeURIComponent).join("/")}`, initial);
+}
+
+export function useTopologyView(query: string, initial?: TopologyView) {
+  return useLiveView(["topology", query], `/api/views/topology?${query}`, initial);
 }

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, useTransition, type KeyboardEvent, type Po
 import { moveDashletAction, pinDashletAction, removeDashletAction, resizeDashletAction } from "@/lib/actions/dashboard";
 import { LiveComponentView, LiveInvestigateView, LiveServiceView } from "@/components/bsm/live-views";
 import { SummaryDashletWithLocalOptions } from "@/components/summary/summary-view";
+import { LiveTopology } from "@/components/topology/topology-view";
 import {
   DASHLET_COLUMNS,
   DASHLET_SIZES,
@@ -24,6 +25,7 @@ const SPAN: Record<DashletSize, string> = {
 };
 
 const TILES_HEIGHT: Record<DashletSize, string> = { small: "16rem", medium: "20rem", large: "24rem", full: "28rem" };
+const TOPOLOGY_HEIGHT: Record<DashletSize, number> = { small: 260, medium: 320, large: 400, full: 480 };
 
 /** How long a removed dashlet can be brought back. */
 const UNDO_SECONDS = 10;
@@ -182,7 +184,7 @@ export function DashboardGrid({ dashlets }: { dashlets: DashletView[] }) {
           Add BSM Summary
         </button>
         <span className="text-sm text-slate-600">
-          Add a Service, Component or Investigate view with its Pin button. Drag a dashlet by its ⠿ handle to move it and by its right edge to change its width, or focus
+          Add a Service, Component, Investigate or Topology view with its Pin button. Drag a dashlet by its ⠿ handle to move it and by its right edge to change its width, or focus
           those handles and use the arrow keys.
         </span>
         {error && (
@@ -298,5 +300,7 @@ export function DashletBody({ content, size }: { content: DashletContent; size: 
       return <LiveComponentView componentId={content.componentId} />;
     case "investigate":
       return <LiveInvestigateView target={content.target} showPin={false} compact={size !== "full" && size !== "large"} />;
+    case "topology":
+      return <LiveTopology query={targetOf(content)} height={TOPOLOGY_HEIGHT[size]} />;
   }
 }

@@ -7,6 +7,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 const NAV_ITEMS = [
   { href: "/", label: "Dashboard" },
   { href: "/summary", label: "Summary" },
+  { href: "/bsm/topology", label: "Topology" },
   { href: "/overview", label: "Overview" },
   { href: "/hosts", label: "Hosts" },
   { href: "/notifications", label: "Notifications" },

@@ -11,10 +11,13 @@ export {
   type InterfaceDirection,
 } from "./model";
 export { listConnections, listInterfaces, parseConnectivityFilters, SOURCE_NAME, type ConnectionView, type ConnectivityQuery } from "./read-connectivity";
-export { loadTopology, parseTopologyQuery } from "./load-topology";
+export { loadTopology } from "./load-topology";
 export {
   buildTopology,
   HOSTS_SHOWN_UNEXPANDED,
+  parseTopologyQuery,
+  scopeKey,
+  topologyQuery,
   type TopologyEdge,
   type TopologyNode,
   type TopologyNodeKind,

@@ -4,28 +4,9 @@ import type { Access } from "../auth/access";
 import { requireCapability } from "../auth/access";
 import type { BsmState } from "../bsm";
 import { visibleHostNames } from "../connector/host-visibility";
-import { ValidationError } from "../errors/app-error";
 import { componentHostKey } from "../status/bsm-object";
 import { componentKey, parseElementKey } from "./model";
 import { buildTopology, componentsDrawn, type TopologyScope, type TopologyService, type TopologyView } from "./topology";
-
-/** `scope` (estate, service:<id>, component:<id>) and `expand` (comma-separated service:/component: keys); 400 otherwise. */
-export function parseTopologyQuery(url: URL): { scope: TopologyScope; expand: string[] } {
-  const rawScope = url.searchParams.get("scope")?.trim() || "estate";
-  let scope: TopologyScope;
-  if (rawScope === "estate") scope = { kind: "estate" };
-  else {
-    const parsed = parseElementKey(rawScope);
-    if (parsed?.kind !== "service" && parsed?.kind !== "component") throw new ValidationError({ scope: "must be estate, service:<id> or component:<id>" });
-    scope = parsed;
-  }
-  const expand = (url.searchParams.get("expand") ?? "").split(",").map((key) => key.trim()).filter(Boolean);
-  for (const key of expand) {
-    const parsed = parseElementKey(key);
-    if (parsed?.kind !== "service" && parsed?.kind !== "component") throw new ValidationError({ expand: `${key}: must be service:<id> or component:<id>` });
-  }
-  return { scope, expand };
-}
 
 /** The topology of a scope as the user may see it; null when the scope's object is not visible. */
 export async function loadTopology(prisma: PrismaClient, access: Access, scope: TopologyScope, expand: readonly string[]): Promise<TopologyView | null> {

@@ -44,6 +44,7 @@ describe("buildTopology", () => {
     expect(edge("host:web-1>component:10")?.state).toBe("FAILED");
     expect(edge("component:10>service:1")?.state).toBe("FAILED");
     expect(ids(view).sort()).toEqual(["component:10", "host:web-1", "host:web-2", "service:1", "service:2", "source"]);
+    expect(view.nodes.find((node) => node.id === "host:web-1")).toMatchObject({ kind: "host", detail: "In Web", componentId: 10 });
   });
 
   it("a service scope opens that service only; expanding a component opens its host elements", () => {

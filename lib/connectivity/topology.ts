@@ -1,6 +1,7 @@
 // Rules: docs/connector-rules.md §9.4 (the topology view: what is drawn, what is collapsed).
 import { effectiveRequiredOnline, severityOf, type BsmState } from "../bsm";
-import { componentKey, hostElementKey, serviceKey, SOURCE_ELEMENT } from "./model";
+import { ValidationError } from "../errors/app-error";
+import { componentKey, hostElementKey, parseElementKey, serviceKey, SOURCE_ELEMENT } from "./model";
 
 export type TopologyScope = { kind: "estate" } | { kind: "service"; id: number } | { kind: "component"; id: number };
 
@@ -133,14 +134,14 @@ export function buildTopology(
     if (open) {
       for (const element of hosts) {
         const hostKey = hostElementKey(element.host);
-        if (!nodes.has(hostKey)) addNode({ id: hostKey, kind: "host", label: element.host, state: element.state, detail: "Host element", componentId: component.id });
+        if (!nodes.has(hostKey)) addNode({ id: hostKey, kind: "host", label: element.host, state: element.state, detail: `In ${component.name}`, componentId: component.id });
         connect(SOURCE_ELEMENT, hostKey);
         connect(hostKey, key);
       }
-    } else {
+    } else if (hosts.length > 0) {
       const groupKey = `hosts-of:${key}`;
       const states = hosts.map((element) => element.state);
-      addNode({ id: groupKey, kind: "hosts", label: `Host elements of ${component.name}`, state: worst(states), detail: countsInWords(hosts.length, "host element", states), expands: key });
+      addNode({ id: groupKey, kind: "hosts", label: "Host elements", state: worst(states), detail: countsInWords(hosts.length, "host element", states), expands: key });
       connect(SOURCE_ELEMENT, groupKey);
       connect(groupKey, key);
     }
@@ -158,7 +159,7 @@ export function buildTopology(
       for (const component of components) if (drawn.has(component.id)) connect(drawComponent(component), key);
     } else if (components.length > 0) {
       const groupKey = `components-of:${key}`;
-      addNode({ id: groupKey, kind: "components", label: `Components of ${service.name}`, state: worst(componentStates), detail: countsInWords(components.length, "component", componentStates), expands: key });
+      addNode({ id: groupKey, kind: "components", label: "Components", state: worst(componentStates), detail: countsInWords(components.length, "component", componentStates), expands: key });
       connect(SOURCE_ELEMENT, groupKey);
       connect(groupKey, key);
     }
@@ -169,3 +170,34 @@ export function buildTopology(
   }
   return { scope, expanded: [...expanded].sort(), nodes: [...nodes.values()], edges: [...edges.values()] };
 }
+
+export function scopeKey(scope: TopologyScope): string {
+  return scope.kind === "estate" ? "estate" : `${scope.kind}:${scope.id}`;
+}
+
+/** The query string of a topology (page and API alike); keys sorted so one graph has one address. */
+export function topologyQuery(scope: TopologyScope, expand: readonly string[]): string {
+  const params = new URLSearchParams({ scope: scopeKey(scope) });
+  const keys = [...new Set(expand)].sort();
+  if (keys.length > 0) params.set("expand", keys.join(","));
+  return params.toString();
+}
+
+/** `scope` (estate, service:<id>, component:<id>) and `expand` (comma-separated service:/component: keys); 400 otherwise. */
+export function parseTopologyQuery(url: URL): { scope: TopologyScope; expand: string[] } {
+  const rawScope = url.searchParams.get("scope")?.trim() || "estate";
+  let scope: TopologyScope;
+  if (rawScope === "estate") scope = { kind: "estate" };
+  else {
+    const parsed = parseElementKey(rawScope);
+    if (parsed?.kind !== "service" && parsed?.kind !== "component") throw new ValidationError({ scope: "must be estate, service:<id> or component:<id>" });
+    scope = parsed;
+  }
+  const expand = (url.searchParams.get("expand") ?? "").split(",").map((key) => key.trim()).filter(Boolean);
+  for (const key of expand) {
+    const parsed = parseElementKey(key);
+    if (parsed?.kind !== "service" && parsed?.kind !== "component") throw new ValidationError({ expand: `${key}: must be service:<id> or component:<id>` });
+  }
+  return { scope, expand };
+}
+

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { parseTopologyQuery, topologyQuery, type TopologyScope } from "../connectivity/topology";
 import { investigateSegments, parseInvestigateTarget, type InvestigateTarget } from "../status/investigate-target";
 import { parseIdSegment, storableText } from "../validation/fields";
 
 export const DASHLET_SIZES = ["small", "medium", "large", "full"] as const;
 export type DashletSize = (typeof DASHLET_SIZES)[number];
 
-export const DASHLET_KINDS = ["summary", "service", "component", "investigate"] as const;
+export const DASHLET_KINDS = ["summary", "service", "component", "investigate", "topology"] as const;
 export type DashletKind = (typeof DASHLET_KINDS)[number];
 
 /** What a dashlet shows, resolved from its stored kind and target. */
@@ -13,7 +14,8 @@ export type DashletContent =
   | { kind: "summary" }
   | { kind: "service"; serviceId: number }
   | { kind: "component"; componentId: number }
-  | { kind: "investigate"; target: InvestigateTarget };
+  | { kind: "investigate"; target: InvestigateTarget }
+  | { kind: "topology"; scope: TopologyScope; expand: string[] };
 
 export interface DashletView {
   id: number;
@@ -44,6 +46,8 @@ export function targetOf(content: DashletContent): string {
       return String(content.componentId);
     case "investigate":
       return investigateSegments(content.target).map(encodeURIComponent).join("/");
+    case "topology":
+      return topologyQuery(content.scope, content.expand);
   }
 }
 
@@ -69,11 +73,16 @@ export function dashletTitle(content: DashletContent, names: DashletNames): stri
       if (target.kind === "component") return `Investigate: ${component(target.id)}`;
       return `Investigate: ${target.host} (${component(target.componentId)})`;
     }
+    case "topology": {
+      const { scope } = content;
+      if (scope.kind === "estate") return "Topology: whole estate";
+      return `Topology: ${scope.kind === "service" ? service(scope.id) : component(scope.id)}`;
+    }
   }
 }
 
 export const newDashletInput = z.object({
-  kind: z.enum(DASHLET_KINDS, { error: "must be summary, service, component or investigate" }),
+  kind: z.enum(DASHLET_KINDS, { error: "must be summary, service, component, investigate or topology" }),
   target: storableText().max(500, "is too long").default(""),
   size: z.enum(DASHLET_SIZES, { error: "must be small, medium, large or full" }).default("medium"),
 });
@@ -94,6 +103,12 @@ export function contentOf(kind: string, target: string): DashletContent | null {
       const investigated = parseInvestigateTarget(target.split("/").map(safeDecode));
       return investigated ? { kind, target: investigated } : null;
     }
+    case "topology":
+      try {
+        return { kind, ...parseTopologyQuery(new URL(`http://localhost/?${target}`)) };
+      } catch {
+        return null;
+      }
     default:
       return null;
   }

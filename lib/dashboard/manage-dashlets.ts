@@ -29,6 +29,7 @@ async function loadNames(prisma: PrismaClient, contents: DashletContent[], acces
     if (content.kind === "service") serviceIds.add(content.serviceId);
     if (content.kind === "component") componentIds.add(content.componentId);
     if (content.kind === "investigate") (content.target.kind === "service" ? serviceIds : componentIds).add(content.target.kind === "host" ? content.target.componentId : content.target.id);
+    if (content.kind === "topology" && content.scope.kind !== "estate") (content.scope.kind === "service" ? serviceIds : componentIds).add(content.scope.id);
   }
   const [services, components] = await Promise.all([
     serviceIds.size === 0 ? [] : prisma.businessService.findMany({ where: { id: { in: [...serviceIds] } }, select: { id: true, name: true } }),
@@ -124,5 +125,7 @@ function canSee(access: Access, content: DashletContent): boolean {
       return access.canSeeComponent(content.componentId);
     case "investigate":
       return canSeeObject(access, storedObjectOf(content.target));
+    case "topology":
+      return content.scope.kind === "estate" || (content.scope.kind === "service" ? access.canSeeService(content.scope.id) : access.canSeeComponent(content.scope.id));
   }
 }

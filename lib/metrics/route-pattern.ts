@@ -31,6 +31,7 @@ export const API_ROUTE_PATTERNS = [
   "/api/views/investigate/[...target]",
   "/api/views/services/[id]",
   "/api/views/summary",
+  "/api/views/topology",
 ] as const;
 
 const SPLIT = API_ROUTE_PATTERNS.map((pattern) => ({ pattern, segments: pattern.split("/").slice(1) }));

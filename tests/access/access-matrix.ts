@@ -236,6 +236,14 @@ export const PAGES: PageRow[] = [
     ],
   },
   {
+    route: "/bsm/topology",
+    cases: [
+      { what: "the whole estate (what the role sees)", url: fixedUrl("/bsm/topology"), expect: bsmPage },
+      { what: "own service", url: (s) => `/bsm/topology?scope=service:${s.service.own}`, expect: bsmPage },
+      { what: "foreign component", url: (s) => `/bsm/topology?scope=component:${s.component.foreign}`, expect: foreignObjectPage },
+    ],
+  },
+  {
     route: "/bsm/investigate/[...target]",
     cases: [
       { what: "own service", url: (s) => `/bsm/investigate/service/${s.service.own}`, expect: bsmPage },
@@ -413,6 +421,16 @@ export const API_ROUTES: ApiRow[] = [
   },
   { route: "/api/views/summary", methods: { GET: [{ what: "summary", url: fixedUrl("/api/views/summary"), expect: bsmApi }] } },
   { route: "/api/views/availability", methods: { GET: [{ what: "availability", url: fixedUrl("/api/views/availability"), expect: bsmApi }] } },
+  {
+    route: "/api/views/topology",
+    methods: {
+      GET: [
+        { what: "the whole estate", url: fixedUrl("/api/views/topology"), expect: bsmApi },
+        { what: "own component", url: (s) => `/api/views/topology?scope=component:${s.component.own}`, expect: bsmApi },
+        { what: "foreign service", url: (s) => `/api/views/topology?scope=service:${s.service.foreign}`, expect: foreignObjectApi },
+      ],
+    },
+  },
   {
     route: "/api/views/services/[id]",
     methods: {
