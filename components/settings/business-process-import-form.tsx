@@ -1,10 +1,10 @@
 "use client";
 
-import { useState, useTransition, type ChangeEvent, type FormEvent } from "react";
+import { useState, type ChangeEvent } from "react";
 import { FieldError } from "@/components/ui/field-error";
 import type { BusinessProcessImportResult } from "@/lib/config/bp-import/import-from-business-process";
-import { IDLE, formErrorsOf, resultMessage, type ActionResult } from "@/lib/errors/action-result";
-import { ChangeList } from "./opsview-import-form";
+import type { ActionResult } from "@/lib/errors/action-result";
+import { ImportControls, PlanView, useImportPreview } from "./import-preview";
 
 interface Props {
   run: (fileText: string, options: { apply: boolean; prune: boolean }) => Promise<ActionResult<BusinessProcessImportResult>>;
@@ -13,31 +13,8 @@ interface Props {
 /** Settings → Import: a Business Process file (chosen or pasted); Preview shows the plan and what is not imported, Apply applies it. */
 export function BusinessProcessImportForm({ run }: Props) {
   const [fileText, setFileText] = useState("");
-  const [prune, setPrune] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [outcome, setOutcome] = useState<ActionResult<BusinessProcessImportResult>>(IDLE);
-  const [result, setResult] = useState<BusinessProcessImportResult | null>(null);
-  const [busy, startWork] = useTransition();
-
-  const forget = () => {
-    setResult(null);
-    setOutcome(IDLE);
-  };
-
-  const execute = (apply: boolean) => {
-    setOutcome(IDLE);
-    startWork(async () => {
-      const answer = await run(fileText, { apply, prune });
-      setErrors(answer.status === "error" ? formErrorsOf(answer) : {});
-      setOutcome(answer);
-      setResult(answer.status === "ok" && answer.data ? answer.data : null);
-    });
-  };
-
-  const preview = (event: FormEvent) => {
-    event.preventDefault();
-    execute(false);
-  };
+  const importer = useImportPreview((options) => run(fileText, options));
+  const { errors, forget, preview, result, outcome } = importer;
 
   const chooseFile = async (event: ChangeEvent<HTMLInputElement>) => {
     forget();
@@ -45,7 +22,6 @@ export function BusinessProcessImportForm({ run }: Props) {
     setFileText(file ? await file.text() : "");
   };
 
-  const canApply = result !== null && !result.applied && result.plan.problems.length === 0 && !busy;
   const clean = outcome.status === "ok" && (result === null || (result.plan.problems.length === 0 && result.notImported.length === 0));
 
   return (
@@ -76,24 +52,7 @@ export function BusinessProcessImportForm({ run }: Props) {
           <FieldError id="bp-import-file-error" path="file" message={errors.file} />
         </div>
 
-        <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" className="mt-0.5" checked={prune} onChange={(event) => (setPrune(event.target.checked), forget())} />
-          <span>Delete the components and business services you may change that the file leaves out (otherwise they are kept)</span>
-        </label>
-
-        <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" disabled={busy} className="rounded bg-slate-800 px-3 py-1.5 text-sm text-white disabled:opacity-60">
-            {busy ? "Working…" : "Preview"}
-          </button>
-          <button type="button" disabled={!canApply} onClick={() => execute(true)} className="rounded border border-slate-400 px-3 py-1.5 text-sm disabled:opacity-50">
-            Apply
-          </button>
-          {outcome.status !== "idle" && (
-            <span role={outcome.status === "ok" ? "status" : "alert"} className={clean ? "text-sm text-emerald-800" : outcome.status === "ok" ? "text-sm text-amber-800" : "text-sm text-red-700"} data-testid="bp-import-outcome">
-              {resultMessage(outcome, "Correct the file as marked above.")}
-            </span>
-          )}
-        </div>
+        <ImportControls preview={importer} leftOutBy="the file" clean={clean} fixHint="Correct the file as marked above." testId="bp-import-outcome" />
       </form>
 
       {result && <ResultView result={result} />}
@@ -102,21 +61,9 @@ export function BusinessProcessImportForm({ run }: Props) {
 }
 
 function ResultView({ result }: { result: BusinessProcessImportResult }) {
-  const { plan, notImported } = result;
+  const { notImported } = result;
   return (
-    <section aria-label={result.applied ? "What was applied" : "Preview"} className="space-y-4 rounded-lg bg-white p-4 shadow-sm sm:p-6" data-testid="bp-import-plan">
-      {plan.problems.length > 0 && (
-        <div>
-          <h2 className="text-base font-semibold text-red-800">Problems</h2>
-          <ul className="mt-1 space-y-1 text-sm" data-testid="bp-import-problems">
-            {plan.problems.map((problem, index) => (
-              <li key={`${problem.path}-${index}`} className="break-words">
-                <code className="font-mono text-xs">{problem.path}</code>: {problem.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+    <PlanView result={result} testIdPrefix="bp-import">
       <div>
         <h2 className="text-base font-semibold">Not imported</h2>
         {notImported.length === 0 ? (
@@ -142,8 +89,6 @@ function ResultView({ result }: { result: BusinessProcessImportResult }) {
           </table>
         )}
       </div>
-      <ChangeList title="Components" changes={plan.components} />
-      <ChangeList title="Business services" changes={plan.businessServices} />
-    </section>
+    </PlanView>
   );
 }

@@ -1,10 +1,11 @@
 "use client";
 
-import { useState, useTransition, type ChangeEvent, type FormEvent } from "react";
+import { useState, type ChangeEvent } from "react";
 import { FieldError } from "@/components/ui/field-error";
-import type { ImportResult, PlannedChange } from "@/lib/config/document";
+import type { ImportResult } from "@/lib/config/document";
 import type { OpsviewImportForm as OpsviewImportFormValues } from "@/lib/config/opsview-import/read-opsview-configuration";
-import { IDLE, formErrorsOf, resultMessage, type ActionResult } from "@/lib/errors/action-result";
+import type { ActionResult } from "@/lib/errors/action-result";
+import { ImportControls, PlanView, useImportPreview } from "./import-preview";
 
 interface Props {
   run: (form: OpsviewImportFormValues, options: { apply: boolean; prune: boolean }) => Promise<ActionResult<ImportResult>>;
@@ -12,14 +13,6 @@ interface Props {
 
 const inputClass =
   "w-full rounded border border-slate-300 px-2 py-1.5 text-sm aria-[invalid=true]:border-red-600 aria-[invalid=true]:bg-red-50 focus:outline-2 focus:outline-slate-500";
-
-const ACTION_CLASSES: Record<PlannedChange["action"], string> = {
-  create: "bg-emerald-100 text-emerald-900",
-  update: "bg-amber-100 text-amber-900",
-  unchanged: "bg-slate-100 text-slate-700",
-  kept: "bg-slate-100 text-slate-700",
-  delete: "bg-red-100 text-red-900",
-};
 
 /** Settings → Import: an Opsview server or a file; Preview shows the plan, Apply applies the same input. */
 export function OpsviewImportForm({ run }: Props) {
@@ -30,33 +23,11 @@ export function OpsviewImportForm({ run }: Props) {
   const [acceptSelfSigned, setAcceptSelfSigned] = useState(false);
   const [fileText, setFileText] = useState("");
   const [fileName, setFileName] = useState("");
-  const [prune, setPrune] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [outcome, setOutcome] = useState<ActionResult<ImportResult>>(IDLE);
-  const [plan, setPlan] = useState<ImportResult | null>(null);
-  const [busy, startWork] = useTransition();
 
   const values = (): OpsviewImportFormValues =>
     source === "server" ? { source, baseUrl: baseUrl.trim(), username, password, acceptSelfSigned } : { source, fileText };
-  const forget = () => {
-    setPlan(null);
-    setOutcome(IDLE);
-  };
-
-  const execute = (apply: boolean) => {
-    setOutcome(IDLE);
-    startWork(async () => {
-      const result = await run(values(), { apply, prune });
-      setErrors(result.status === "error" ? formErrorsOf(result) : {});
-      setOutcome(result);
-      setPlan(result.status === "ok" && result.data ? result.data : null);
-    });
-  };
-
-  const preview = (event: FormEvent) => {
-    event.preventDefault();
-    execute(false);
-  };
+  const importer = useImportPreview((options) => run(values(), options));
+  const { errors, forget, result: plan, outcome } = importer;
 
   const chooseFile = async (event: ChangeEvent<HTMLInputElement>) => {
     forget();
@@ -65,12 +36,11 @@ export function OpsviewImportForm({ run }: Props) {
     setFileText(file ? await file.text() : "");
   };
 
-  const canApply = plan !== null && !plan.applied && plan.plan.problems.length === 0 && !busy;
   const fieldProps = (path: string) => ({ "aria-invalid": errors[path] ? true : undefined, "aria-describedby": errors[path] ? `opsview-import-${path}-error` : undefined });
 
   return (
     <div className="max-w-3xl space-y-6">
-      <form onSubmit={preview} className="space-y-5 rounded-lg bg-white p-4 shadow-sm sm:p-6" data-testid="opsview-import-form">
+      <form onSubmit={importer.preview} className="space-y-5 rounded-lg bg-white p-4 shadow-sm sm:p-6" data-testid="opsview-import-form">
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium">Read from</legend>
           <div className="flex flex-wrap gap-4 text-sm">
@@ -129,69 +99,16 @@ export function OpsviewImportForm({ run }: Props) {
           </div>
         )}
 
-        <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" className="mt-0.5" checked={prune} onChange={(event) => (setPrune(event.target.checked), forget())} />
-          <span>Delete the components and business services you may change that Opsview&apos;s configuration leaves out (otherwise they are kept)</span>
-        </label>
-
-        <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" disabled={busy} className="rounded bg-slate-800 px-3 py-1.5 text-sm text-white disabled:opacity-60">
-            {busy ? "Working…" : "Preview"}
-          </button>
-          <button type="button" disabled={!canApply} onClick={() => execute(true)} className="rounded border border-slate-400 px-3 py-1.5 text-sm disabled:opacity-50">
-            Apply
-          </button>
-          {outcome.status !== "idle" && (
-            <span role={outcome.status === "ok" ? "status" : "alert"} className={outcome.status === "ok" && (plan === null || plan.plan.problems.length === 0) ? "text-sm text-emerald-800" : "text-sm text-red-700"} data-testid="opsview-import-outcome">
-              {resultMessage(outcome, "Correct the fields marked above.")}
-            </span>
-          )}
-        </div>
+        <ImportControls
+          preview={importer}
+          leftOutBy="Opsview's configuration"
+          clean={outcome.status === "ok" && (plan === null || plan.plan.problems.length === 0)}
+          fixHint="Correct the fields marked above."
+          testId="opsview-import-outcome"
+        />
       </form>
 
-      {plan && <PlanView result={plan} />}
-    </div>
-  );
-}
-
-function PlanView({ result }: { result: ImportResult }) {
-  const { plan } = result;
-  return (
-    <section aria-label={result.applied ? "What was applied" : "Preview"} className="space-y-4 rounded-lg bg-white p-4 shadow-sm sm:p-6" data-testid="opsview-import-plan">
-      {plan.problems.length > 0 && (
-        <div>
-          <h2 className="text-base font-semibold text-red-800">Problems</h2>
-          <ul className="mt-1 space-y-1 text-sm" data-testid="opsview-import-problems">
-            {plan.problems.map((problem, index) => (
-              <li key={`${problem.path}-${index}`} className="break-words">
-                <code className="font-mono text-xs">{problem.path}</code>: {problem.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      <ChangeList title="Components" changes={plan.components} />
-      <ChangeList title="Business services" changes={plan.businessServices} />
-    </section>
-  );
-}
-
-export function ChangeList({ title, changes }: { title: string; changes: PlannedChange[] }) {
-  return (
-    <div>
-      <h2 className="text-base font-semibold">{title}</h2>
-      {changes.length === 0 ? (
-        <p className="text-sm text-slate-600">None.</p>
-      ) : (
-        <ul className="mt-1 divide-y divide-slate-100 text-sm">
-          {changes.map((change) => (
-            <li key={change.name} className="flex flex-wrap items-center justify-between gap-2 py-1.5" data-plan-name={change.name} data-plan-action={change.action}>
-              <span className="break-all">{change.name}</span>
-              <span className={`rounded px-2 py-0.5 text-xs font-medium ${ACTION_CLASSES[change.action]}`}>{change.action}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      {plan && <PlanView result={plan} testIdPrefix="opsview-import" />}
     </div>
   );
 }

@@ -1,7 +1,6 @@
 "use client";
 
 import "@xyflow/react/dist/style.css";
-import dagre from "@dagrejs/dagre";
 import { Background, Controls, Handle, MarkerType, Position, ReactFlow, type Edge, type Node, type NodeProps } from "@xyflow/react";
 import Link from "next/link";
 import { useMemo, useState } from "react";
@@ -9,11 +8,9 @@ import { chartColorOf } from "@/components/bsm/status-marks";
 import { useTopologyView } from "@/components/bsm/view-queries";
 import { StaleFrame } from "@/components/live/freshness";
 import { statusStyle } from "@/components/status/status-style";
-import { topologyQuery, type TopologyNode, type TopologyView } from "@/lib/connectivity/topology";
+import { NODE_HEIGHT, NODE_WIDTH, topologyQuery, type TopologyNode, type TopologyView } from "@/lib/connectivity/topology";
 import { investigatePath } from "@/lib/status/investigate-target";
 
-const NODE_WIDTH = 230;
-const NODE_HEIGHT = 70;
 
 const KIND_WORDS: Record<TopologyNode["kind"], string> = {
   source: "Source",
@@ -35,8 +32,8 @@ function BsmNode({ data }: NodeProps<GraphNode>) {
   const style = node.state === null ? null : statusStyle(node.state);
   return (
     <div
-      className={`w-[230px] rounded-md border-2 bg-white px-2 py-1 text-left text-xs shadow-sm dark:bg-slate-900 ${node.kind === "hosts" || node.kind === "components" ? "border-dashed" : ""}`}
-      style={{ borderColor: node.state === null ? "var(--color-slate-400)" : chartColorOf(node.state) }}
+      className={`rounded-md border-2 bg-white px-2 py-1 text-left text-xs shadow-sm dark:bg-slate-900 ${node.kind === "hosts" || node.kind === "components" ? "border-dashed" : ""}`}
+      style={{ width: NODE_WIDTH, minHeight: NODE_HEIGHT - 8, borderColor: node.state === null ? "var(--color-slate-400)" : chartColorOf(node.state) }}
       data-testid="topology-node"
       data-node-id={node.id}
       data-state={node.state ?? "NONE"}
@@ -61,18 +58,16 @@ function BsmNode({ data }: NodeProps<GraphNode>) {
 
 const NODE_TYPES = { bsm: BsmNode };
 
-/** Left to right: source, host elements, components, services (dagre's ranks follow the edges). */
-function layOut(view: TopologyView): { nodes: GraphNode[]; edges: Edge[] } {
-  const graph = new dagre.graphlib.Graph();
-  graph.setGraph({ rankdir: "LR", nodesep: 16, ranksep: 90 });
-  graph.setDefaultEdgeLabel(() => ({}));
-  for (const node of view.nodes) graph.setNode(node.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
-  for (const edge of view.edges) graph.setEdge(edge.from, edge.to);
-  dagre.layout(graph);
-  const nodes = view.nodes.map((node): GraphNode => {
-    const position = graph.node(node.id);
-    return { id: node.id, type: "bsm", position: { x: position.x - NODE_WIDTH / 2, y: position.y - NODE_HEIGHT / 2 }, data: { node }, connectable: false, draggable: false };
-  });
+/** React Flow's nodes and edges at the server's layout; each connection coloured by its state. */
+function toFlow(view: TopologyView): { nodes: GraphNode[]; edges: Edge[] } {
+  const nodes = view.nodes.map((node): GraphNode => ({
+    id: node.id,
+    type: "bsm",
+    position: view.positions?.[node.id] ?? { x: 0, y: 0 },
+    data: { node },
+    connectable: false,
+    draggable: false,
+  }));
   const edges = view.edges.map((edge): Edge => {
     const color = edge.state === null ? "var(--color-slate-400)" : chartColorOf(edge.state);
     return { id: edge.id, source: edge.from, target: edge.to, style: { stroke: color, strokeWidth: edge.state !== null && edge.state !== "OPERATIONAL" ? 2.5 : 1.5 }, markerEnd: { type: MarkerType.ArrowClosed, color } };
@@ -153,7 +148,7 @@ function TopologyList({ view }: { view: TopologyView }) {
 }
 
 function TopologyGraph({ view, height }: { view: TopologyView; height: number }) {
-  const { nodes, edges } = useMemo(() => layOut(view), [view]);
+  const { nodes, edges } = useMemo(() => toFlow(view), [view]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = view.nodes.find((node) => node.id === selectedId) ?? null;
   return (

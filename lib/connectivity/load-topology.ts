@@ -5,6 +5,7 @@ import { requireCapability } from "../auth/access";
 import type { BsmState } from "../bsm";
 import { visibleHostNames } from "../connector/host-visibility";
 import { componentHostKey } from "../status/bsm-object";
+import { layOutTopology } from "./layout-topology";
 import { componentKey, parseElementKey } from "./model";
 import { buildTopology, componentsDrawn, type TopologyScope, type TopologyService, type TopologyView } from "./topology";
 
@@ -56,5 +57,6 @@ export async function loadTopology(prisma: PrismaClient, access: Access, scope: 
   });
   const hostState = new Map(hostStates.map((row) => [row.objectKey, row.state as BsmState]));
   const hostElements = shown.map((membership) => ({ ...membership, state: hostState.get(componentHostKey(membership.componentId, membership.host)) ?? null }));
-  return buildTopology(scope, expand, { services, components, hostElements });
+  const view = buildTopology(scope, expand, { services, components, hostElements });
+  return { ...view, positions: layOutTopology(view) };
 }

@@ -57,7 +57,13 @@ export interface TopologyView {
   expanded: string[];
   nodes: TopologyNode[];
   edges: TopologyEdge[];
+  /** Each node's top-left corner, when laid out (lib/connectivity/layout-topology.ts). */
+  positions?: Record<string, { x: number; y: number }>;
 }
+
+/** The size a node is drawn at, which its layout leaves room for. */
+export const NODE_WIDTH = 230;
+export const NODE_HEIGHT = 70;
 
 /** Up to this many host elements of a component are drawn one by one without being expanded. */
 export const HOSTS_SHOWN_UNEXPANDED = 12;
