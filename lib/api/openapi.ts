@@ -434,7 +434,8 @@ export const openApiDocument = {
       },
       ComponentInput: {
         type: "object",
-        description: "The template by id (hostTemplateId) or by name (hostTemplate), and the hosts by id (hostIds) or by name (hosts): exactly one of each pair. An unknown name (or one the caller may not choose) answers 400 naming it.",
+        description:
+          "The template by id (hostTemplateId) or by name (hostTemplate), and the hosts by id (hostIds) or by name (hosts): exactly one of each pair, unless the component has a membership rule (ruleHostGroup, ruleNamePattern), which chooses the hosts: then leave both out. An unknown name (or one the caller may not choose) answers 400 naming it.",
         required: ["name", "requiredOnline"],
         properties: {
           name: { type: "string", maxLength: 100 },
@@ -444,6 +445,8 @@ export const openApiDocument = {
           hosts: { type: "array", items: { type: "string" }, description: "Host names, in order, instead of hostIds" },
           requiredOnline: { type: "integer", minimum: 0, description: "At most the number of hosts" },
           notes: { ...notesField, description: `${notesField.description}. Left out: "" on create, unchanged on update` },
+          ruleHostGroup: { type: ["string", "null"], maxLength: 200, description: "Membership rule: the hosts using the template in this host group. Empty or null: no such condition. Left out with ruleNamePattern: no rule on create, unchanged on update" },
+          ruleNamePattern: { type: ["string", "null"], maxLength: 200, description: "Membership rule: the hosts using the template whose name matches this glob (* any characters, ? one). Both rule fields set: both must hold" },
         },
       },
       HostConfig: {
@@ -474,6 +477,12 @@ export const openApiDocument = {
           requiredOnline: count,
           hostsCount: count,
           operationalZonePercent: percent,
+          rule: {
+            type: ["object", "null"],
+            description: "The membership rule; null when the hosts are a fixed list",
+            properties: { hostGroup: { type: ["string", "null"] }, namePattern: { type: ["string", "null"] } },
+          },
+          pendingMembershipChanges: { ...count, description: "Hosts the rule gained or lost that wait for review (Configure → Membership review)" },
           editRefusal: { type: ["string", "null"], description: "Why the caller may not change it (PUT answers 403); null when they may" },
           deleteRefusal: { type: ["string", "null"], description: "Why the caller may not delete it (DELETE answers 403); null when they may" },
           usedBy: { type: "array", description: "The business services using it (that the caller may see): deleting it removes it from them", items: { type: "object", properties: { id: { type: "integer" }, name: { type: "string" } } } },
