@@ -3,7 +3,7 @@ import { requireCapability } from "../auth/access";
 import type { ConfigContext } from "../config/context";
 import { ConflictError } from "../errors/app-error";
 import { requiredOnlineError } from "./plan-membership";
-import { loadReviewableChanges, type ReviewableChange } from "./review";
+import { loadReviewableChanges, parseChangeSelection, type ReviewableChange } from "./review";
 import { findRuleMatches, ruleOf, type RuleHost } from "./rule";
 import { changeMembership, lockComponents } from "./write-membership";
 
@@ -19,8 +19,9 @@ export interface MembershipApplied {
  * that would leave fewer hosts than R are refused and keep the reason. A change already applied or
  * dismissed is simply not found, so a second click does nothing.
  */
-export async function applyMembershipChanges({ prisma, user, access }: ConfigContext, which: { changeId: number } | "all"): Promise<MembershipApplied> {
+export async function applyMembershipChanges({ prisma, user, access }: ConfigContext, rawSelection: unknown): Promise<MembershipApplied> {
   requireCapability(access, "configureBsmComponents");
+  const which = parseChangeSelection(rawSelection);
   const result = await prisma.$transaction(async (tx) => {
     const outcome: MembershipApplied = { added: [], removed: [], refused: [] };
     const where = which === "all" ? {} : { id: which.changeId };

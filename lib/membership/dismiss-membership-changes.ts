@@ -1,14 +1,15 @@
 import { requireCapability } from "../auth/access";
 import { recordAudit } from "../audit/record-audit";
 import type { ConfigContext } from "../config/context";
-import { loadReviewableChanges, MEMBERSHIP_CHANGE_WORDS } from "./review";
+import { loadReviewableChanges, parseChangeSelection, MEMBERSHIP_CHANGE_WORDS } from "./review";
 
 /**
  * Hides one pending change (changeId) or all the user may act on from review, without applying it,
  * with one audit entry per component. It stays hidden until the rule stops differing for that host.
  */
-export async function dismissMembershipChanges({ prisma, user, access }: ConfigContext, which: { changeId: number } | "all"): Promise<{ dismissed: number }> {
+export async function dismissMembershipChanges({ prisma, user, access }: ConfigContext, rawSelection: unknown): Promise<{ dismissed: number }> {
   requireCapability(access, "configureBsmComponents");
+  const which = parseChangeSelection(rawSelection);
   return prisma.$transaction(async (tx) => {
     const changes = await loadReviewableChanges(tx, access, which === "all" ? {} : { id: which.changeId });
     if (changes.length === 0) return { dismissed: 0 };

@@ -3,6 +3,7 @@ import type { Prisma } from "@prisma/client";
 import type { Access } from "../auth/access";
 import { loadHostVisibility } from "../auth/load-access";
 import { componentEditRefusal } from "../config/component-change-refusal";
+import { ValidationError } from "../errors/app-error";
 import { byCharacters } from "./order";
 import type { MembershipChangeKind } from "./plan-membership";
 
@@ -51,4 +52,14 @@ export async function loadReviewableChanges(db: Prisma.TransactionClient, access
       error: row.error,
     }))
     .sort((a, b) => byCharacters(a.componentName, b.componentName) || byCharacters(a.hostName, b.hostName));
+}
+
+export type ChangeSelection = { changeId: number } | "all";
+
+/** One change by its id, or "all": every change the user may act on. Read after the capability check. */
+export function parseChangeSelection(raw: unknown): ChangeSelection {
+  if (raw === "all") return "all";
+  const changeId = typeof raw === "object" && raw !== null ? (raw as { changeId?: unknown }).changeId : undefined;
+  if (typeof changeId !== "number" || !Number.isInteger(changeId) || changeId < 1 || changeId > 2_147_483_647) throw new ValidationError("No such membership change");
+  return { changeId };
 }
