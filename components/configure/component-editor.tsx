@@ -203,7 +203,7 @@ export function ComponentEditor({
           {component !== null && component.pendingMembershipChanges > 0 && (
             <p>
               <Link href="/configure/membership" className="underline">
-                {component.pendingMembershipChanges} membership change{component.pendingMembershipChanges === 1 ? "" : "s"} wait for review
+                {component.pendingMembershipChanges} membership {component.pendingMembershipChanges === 1 ? "change waits" : "changes wait"} for review
               </Link>
             </p>
           )}

@@ -506,6 +506,12 @@ export const openApiDocument = {
                 hosts: { type: "array", minItems: 1, items: { type: "string" }, description: "Host names, in order" },
                 requiredOnline: { type: "integer", minimum: 0, description: "At most the number of hosts" },
                 notes: { type: "string", maxLength: 2000, description: "Plain text; left out, the stored notes stay" },
+                rule: {
+                  type: ["object", "null"],
+                  additionalProperties: false,
+                  description: "The membership rule (hostGroup, namePattern: at least one). Left out, the stored rule stays; null, the hosts are a fixed list. hosts are still listed: what the component has now",
+                  properties: { hostGroup: { type: "string", maxLength: 200 }, namePattern: { type: "string", maxLength: 200, description: "Glob: * any characters, ? one" } },
+                },
               },
             },
           },

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import { loadAccess } from "../auth/load-access";
 import { createComponent, updateComponent, type ConfigContext } from "../config";
+import { exportConfigDocument, importConfigDocument } from "../config/document";
 import { seedSmallEstate } from "../config/testing";
 import { ConflictError } from "../errors/app-error";
 import { fieldErrorsOf } from "../errors/testing";
@@ -193,5 +194,27 @@ describe.each(RUNTIMES)("membership rules on %s", (runtime) => {
     const applied = await applyMembershipChanges(euContext, "all");
     expect(applied.added).toEqual([{ component: "Web EU", host: "web-eu-3" }]);
     expect(await prisma.componentMembershipChange.count()).toBe(3);
+  });
+
+  it("the configuration document carries the rule: exported when set, kept when left out, removed with null", async () => {
+    const { prisma, admin, contextOf } = await setUp();
+    await createComponent(await contextOf(admin), { name: "Web EU", hostTemplate: "Web", ruleHostGroup: "Group eu", ruleNamePattern: "web-*", requiredOnline: 1 });
+    await createComponent(await contextOf(admin), { name: "Db", hostTemplate: "Db", hosts: ["db-eu-1"], requiredOnline: 1 });
+    const context = await contextOf(admin);
+    const exported = await exportConfigDocument(prisma, context.access);
+    expect(exported.components).toEqual([
+      { name: "Db", hostTemplate: "Db", hosts: ["db-eu-1"], requiredOnline: 1, notes: "" },
+      { name: "Web EU", hostTemplate: "Web", hosts: ["web-eu-1", "web-eu-2"], requiredOnline: 1, notes: "", rule: { hostGroup: "Group eu", namePattern: "web-*" } },
+    ]);
+    const ruleOfWebEu = async () => prisma.component.findUniqueOrThrow({ where: { name: "Web EU" }, select: { ruleHostGroup: true, ruleNamePattern: true } });
+
+    const leftOut = await importConfigDocument(context, { ...exported, components: exported.components.map(({ rule, ...entry }) => (void rule, entry)) }, { dryRun: false, prune: false });
+    expect(leftOut.plan.components.every((change) => change.action === "unchanged")).toBe(true);
+    expect(await ruleOfWebEu()).toEqual({ ruleHostGroup: "Group eu", ruleNamePattern: "web-*" });
+
+    await importConfigDocument(context, { ...exported, components: exported.components.map((entry) => (entry.name === "Web EU" ? { ...entry, rule: { namePattern: "web-eu-?" } } : entry)) }, { dryRun: false, prune: false });
+    expect(await ruleOfWebEu()).toEqual({ ruleHostGroup: null, ruleNamePattern: "web-eu-?" });
+    await importConfigDocument(await contextOf(admin), { ...exported, components: exported.components.map((entry) => ({ ...entry, rule: null })) }, { dryRun: false, prune: false });
+    expect(await ruleOfWebEu()).toEqual({ ruleHostGroup: null, ruleNamePattern: null });
   });
 });

@@ -101,6 +101,7 @@ async function applyPlan(
     hostIds: entry.hosts.map((name) => ids.hosts.get(name)!),
     requiredOnline: entry.requiredOnline,
     ...(entry.notes === undefined ? {} : { notes: entry.notes }),
+    ...(entry.rule === undefined ? {} : { ruleHostGroup: entry.rule?.hostGroup ?? null, ruleNamePattern: entry.rule?.namePattern ?? null }),
   });
   const serviceWrite = (entry: BusinessServiceEntry): BusinessServiceWrite => ({
     name: entry.name,
