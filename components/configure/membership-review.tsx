@@ -63,7 +63,7 @@ export function MembershipReview({ changes }: { changes: MembershipChangeView[] 
                       {change.component.name}
                     </Link>
                   </td>
-                  <td className="px-3 py-2">{change.host}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">{change.host}</td>
                   <td className="px-3 py-2">
                     <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${change.status === "Detected" ? "bg-sky-100 text-sky-900" : "bg-amber-100 text-amber-900"}`}>{change.status}</span>
                   </td>
