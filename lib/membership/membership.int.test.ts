@@ -65,7 +65,17 @@ describe.each(RUNTIMES)("membership rules on %s", (runtime) => {
       ruleNamePattern: "The rule matches hosts you cannot see",
     });
     const { id } = await createComponent(await contextOf(eu), { name: "Web EU", hostTemplate: "Web", ruleHostGroup: "Group eu", requiredOnline: 1 });
-    expect(id).toBeGreaterThan(0);
+    const context = await contextOf(eu);
+    // Widening it later is checked the same way, in the editor and in the configuration document.
+    expect(await fieldErrorsOf(updateComponent(context, id, { name: "Web EU", hostTemplate: "Web", ruleHostGroup: null, ruleNamePattern: "web-*", requiredOnline: 1 }))).toEqual({
+      ruleNamePattern: "The rule matches hosts you cannot see",
+    });
+    await updateComponent(context, id, { name: "Web EU", hostTemplate: "Web", ruleHostGroup: null, ruleNamePattern: "web-eu-*", requiredOnline: 1 });
+    const document = { version: 1, components: [{ name: "Web EU", hostTemplate: "Web", hosts: ["web-eu-1", "web-eu-2"], requiredOnline: 1, rule: { namePattern: "web-*" } }] };
+    const planned = await importConfigDocument(context, document, { dryRun: true });
+    expect(planned.plan.problems).toEqual([{ path: "components[0].rule", message: "the rule matches hosts you cannot see" }]);
+    const unchanged = await importConfigDocument(context, { ...document, components: [{ ...document.components[0]!, rule: { namePattern: "web-eu-*" } }] }, { dryRun: true });
+    expect(unchanged.plan.problems).toEqual([]);
   });
 
   it("Manual mode: the poll records Detected and Removed for review and changes nothing; Apply and Dismiss are audited and idempotent", async () => {
