@@ -58,6 +58,13 @@ test("a configurer makes a rule component, and reviews the hosts its rule gains 
   await expect(page.getByText(/Dismissed \d+ membership change/)).toBeVisible();
   await expect(removal).toHaveCount(0);
 
+  // The same review in the REST API: the dismissed change is not listed; a change that does not exist is nothing to apply.
+  const listed = (await (await page.request.get("/api/config/membership")).json()) as { list: { component: { name: string } }[] };
+  expect(listed.list.filter((change) => change.component.name === "E2E rule tier")).toEqual([]);
+  const applied = await page.request.post("/api/config/membership/apply", { data: { changeId: 2_000_000_000 }, headers: { Origin: new URL(page.url()).origin } });
+  expect(applied.status()).toBe(200);
+  expect(await applied.json()).toEqual({ added: [], removed: [], refused: [] });
+
   /** The poll runs every second: reload the editor until it links to changes waiting for review, then follow the link. */
   async function openReviewOnceFound() {
     const link = editor.getByRole("link", { name: /membership changes? waits? for review/ });

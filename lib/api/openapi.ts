@@ -161,6 +161,27 @@ export const openApiDocument = {
         responses: { "200": { description: "Applied, or planned (dryRun)", ...json(ref("ConfigImportResult")) }, ...errorResponses },
       },
     },
+    "/api/config/membership": {
+      get: {
+        summary: "Membership changes waiting for review (CONFIGUREBSMCOMPONENTS): hosts components' rules gained (Detected) or lost (Removed), for the components the caller may change",
+        responses: { "200": { description: "The changes, by component and host", ...json({ type: "object", properties: { list: { type: "array", items: ref("MembershipChange") } } }) }, ...errorResponses },
+      },
+    },
+    "/api/config/membership/apply": {
+      post: {
+        summary: "Apply one membership change ({changeId}) or all the caller may act on ({all: true}); idempotent",
+        description: "A change no longer found by the rule is dropped. Removals that would leave fewer hosts than required online are refused: 409 for one change; with all, listed in refused.",
+        requestBody: { required: true, ...json(ref("MembershipChangeSelection")) },
+        responses: { "200": { description: "What was applied", ...json(ref("MembershipApplied")) }, ...errorResponses },
+      },
+    },
+    "/api/config/membership/dismiss": {
+      post: {
+        summary: "Dismiss one membership change ({changeId}) or all the caller may act on ({all: true}) without applying it; idempotent",
+        requestBody: { required: true, ...json(ref("MembershipChangeSelection")) },
+        responses: { "200": { description: "How many were dismissed", ...json({ type: "object", properties: { dismissed: count } }) }, ...errorResponses },
+      },
+    },
     "/api/config/import/opsview": {
       post: {
         summary: "Import Opsview's BSM components and business services (its REST configuration resources, or a file of them) as a configuration document; a preview unless dryRun=false",
@@ -447,6 +468,30 @@ export const openApiDocument = {
           notes: { ...notesField, description: `${notesField.description}. Left out: "" on create, unchanged on update` },
           ruleHostGroup: { type: ["string", "null"], maxLength: 200, description: "Membership rule: the hosts using the template in this host group. Empty or null: no such condition. Left out with ruleNamePattern: no rule on create, unchanged on update" },
           ruleNamePattern: { type: ["string", "null"], maxLength: 200, description: "Membership rule: the hosts using the template whose name matches this glob (* any characters, ? one). Both rule fields set: both must hold" },
+        },
+      },
+      MembershipChange: {
+        type: "object",
+        properties: {
+          id: { type: "integer" },
+          component: { type: "object", properties: { id: { type: "integer" }, name: { type: "string" } } },
+          host: { type: "string" },
+          status: { type: "string", enum: ["Detected", "Removed"] },
+          detectedAt: { type: "string", format: "date-time" },
+          error: { type: ["string", "null"], description: "Why applying it is refused now (it would leave fewer hosts than required online)" },
+        },
+      },
+      MembershipChangeSelection: {
+        type: "object",
+        description: "Exactly one of changeId and all",
+        properties: { changeId: { type: "integer", minimum: 1 }, all: { type: "boolean", enum: [true] } },
+      },
+      MembershipApplied: {
+        type: "object",
+        properties: {
+          added: { type: "array", items: { type: "object", properties: { component: { type: "string" }, host: { type: "string" } } } },
+          removed: { type: "array", items: { type: "object", properties: { component: { type: "string" }, host: { type: "string" } } } },
+          refused: { type: "array", items: { type: "object", properties: { component: { type: "string" }, host: { type: "string" }, error: { type: "string" } } } },
         },
       },
       HostConfig: {

@@ -1,5 +1,6 @@
 // Rules: docs/membership-rules.md §3.
 import { requireCapability } from "../auth/access";
+import { resolveInput } from "../validation/deferred-input";
 import type { ConfigContext } from "../config/context";
 import { ConflictError } from "../errors/app-error";
 import { requiredOnlineError } from "./plan-membership";
@@ -21,7 +22,7 @@ export interface MembershipApplied {
  */
 export async function applyMembershipChanges({ prisma, user, access }: ConfigContext, rawSelection: unknown): Promise<MembershipApplied> {
   requireCapability(access, "configureBsmComponents");
-  const which = parseChangeSelection(rawSelection);
+  const which = parseChangeSelection(await resolveInput(rawSelection));
   const result = await prisma.$transaction(async (tx) => {
     const outcome: MembershipApplied = { added: [], removed: [], refused: [] };
     const where = which === "all" ? {} : { id: which.changeId };

@@ -1,4 +1,5 @@
 import { requireCapability } from "../auth/access";
+import { resolveInput } from "../validation/deferred-input";
 import { recordAudit } from "../audit/record-audit";
 import type { ConfigContext } from "../config/context";
 import { loadReviewableChanges, parseChangeSelection, MEMBERSHIP_CHANGE_WORDS } from "./review";
@@ -9,7 +10,7 @@ import { loadReviewableChanges, parseChangeSelection, MEMBERSHIP_CHANGE_WORDS } 
  */
 export async function dismissMembershipChanges({ prisma, user, access }: ConfigContext, rawSelection: unknown): Promise<{ dismissed: number }> {
   requireCapability(access, "configureBsmComponents");
-  const which = parseChangeSelection(rawSelection);
+  const which = parseChangeSelection(await resolveInput(rawSelection));
   return prisma.$transaction(async (tx) => {
     const changes = await loadReviewableChanges(tx, access, which === "all" ? {} : { id: which.changeId });
     if (changes.length === 0) return { dismissed: 0 };

@@ -56,10 +56,10 @@ export async function loadReviewableChanges(db: Prisma.TransactionClient, access
 
 export type ChangeSelection = { changeId: number } | "all";
 
-/** One change by its id, or "all": every change the user may act on. Read after the capability check. */
+/** One change by its id ({ changeId }), or every change the user may act on ("all" or { all: true }). Read after the capability check. */
 export function parseChangeSelection(raw: unknown): ChangeSelection {
-  if (raw === "all") return "all";
+  if (raw === "all" || (typeof raw === "object" && raw !== null && (raw as { all?: unknown }).all === true && !("changeId" in raw))) return "all";
   const changeId = typeof raw === "object" && raw !== null ? (raw as { changeId?: unknown }).changeId : undefined;
-  if (typeof changeId !== "number" || !Number.isInteger(changeId) || changeId < 1 || changeId > 2_147_483_647) throw new ValidationError("No such membership change");
+  if (typeof changeId !== "number" || !Number.isInteger(changeId) || changeId < 1 || changeId > 2_147_483_647) throw new ValidationError({ changeId: "Give changeId (a membership change's id) or all: true" });
   return { changeId };
 }

@@ -362,6 +362,9 @@ export const API_ROUTES: ApiRow[] = [
     route: "/api/config/import",
     methods: { POST: [{ what: "a dry run of an invalid document", url: fixedUrl("/api/config/import?dryRun=true"), body: () => ({ version: 99 }), expect: documentApi }] },
   },
+  { route: "/api/config/membership", methods: { GET: [{ what: "membership changes waiting for review", url: fixedUrl("/api/config/membership"), expect: componentsApi }] } },
+  { route: "/api/config/membership/apply", methods: { POST: [{ what: "a change that does not exist", url: fixedUrl("/api/config/membership/apply"), body: () => ({ changeId: 2_000_000_000 }), expect: componentsApi }] } },
+  { route: "/api/config/membership/dismiss", methods: { POST: [{ what: "a change that does not exist", url: fixedUrl("/api/config/membership/dismiss"), body: () => ({ changeId: 2_000_000_000 }), expect: componentsApi }] } },
   {
     route: "/api/config/import/opsview",
     methods: { POST: [{ what: "a preview of an Opsview file of the wrong shape", url: fixedUrl("/api/config/import/opsview?dryRun=true"), body: () => ({ file: [] }), expect: documentApi }] },
