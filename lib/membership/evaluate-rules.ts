@@ -44,7 +44,7 @@ export async function evaluateMembershipRules(prisma: PrismaClient, now: number)
         ruleNamePattern: true,
         requiredOnline: true,
         hosts: { orderBy: { position: "asc" }, select: { host: { select: { id: true, name: true } } } },
-        membershipChanges: { select: { id: true, hostId: true, kind: true } },
+        membershipChanges: { select: { id: true, hostId: true, kind: true, error: true } },
       },
     });
     const evaluations: MembershipEvaluation[] = [];
@@ -70,17 +70,18 @@ type Tx = Prisma.TransactionClient;
 async function syncPendingChanges(
   tx: Tx,
   componentId: number,
-  stored: readonly { id: number; hostId: number; kind: "DETECTED" | "REMOVED" }[],
+  stored: readonly { id: number; hostId: number; kind: "DETECTED" | "REMOVED"; error: string | null }[],
   pending: readonly PendingMembershipChange[],
   now: number,
 ): Promise<void> {
   const wanted = new Map(pending.map((change) => [change.hostId, change]));
   const outdated = stored.filter((row) => wanted.get(row.hostId)?.kind !== row.kind).map((row) => row.id);
   if (outdated.length > 0) await tx.componentMembershipChange.deleteMany({ where: { id: { in: outdated } } });
-  const kept = new Set(stored.filter((row) => !outdated.includes(row.id)).map((row) => row.hostId));
+  const kept = new Map(stored.filter((row) => !outdated.includes(row.id)).map((row) => [row.hostId, row]));
   for (const change of pending) {
-    if (kept.has(change.hostId)) {
-      await tx.componentMembershipChange.updateMany({ where: { componentId, hostId: change.hostId }, data: { error: change.error } });
+    const row = kept.get(change.hostId);
+    if (row !== undefined) {
+      if (row.error !== change.error) await tx.componentMembershipChange.update({ where: { id: row.id }, data: { error: change.error } });
     } else {
       await tx.componentMembershipChange.create({ data: { componentId, hostId: change.hostId, kind: change.kind, error: change.error, detectedAt: new Date(now) } });
     }
