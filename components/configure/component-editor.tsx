@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 import { deleteComponentAction, saveComponentAction } from "@/lib/actions/configure";
@@ -13,6 +14,7 @@ import { FieldError } from "@/components/ui/field-error";
 import { operationalZonePercent } from "@/lib/bsm";
 import { NameField } from "./name-field";
 import { NotesField } from "./notes-field";
+import { globMatches } from "@/lib/membership/glob";
 
 export function ComponentEditor({
   component,
@@ -31,6 +33,9 @@ export function ComponentEditor({
   const [hostIds, setHostIds] = useState<number[]>(component?.hosts.map((host) => host.id) ?? []);
   const [requiredOnline, setRequiredOnline] = useState(component?.requiredOnline ?? 0);
   const [notes, setNotes] = useState(component?.notes ?? "");
+  const [membership, setMembership] = useState<"fixed" | "rule">(component?.rule ? "rule" : "fixed");
+  const [ruleHostGroup, setRuleHostGroup] = useState(component?.rule?.hostGroup ?? "");
+  const [ruleNamePattern, setRuleNamePattern] = useState(component?.rule?.namePattern ?? "");
   // A new component needs all its hosts online until the user sets Required Online by hand.
   const [requiredOnlineEdited, setRequiredOnlineEdited] = useState(component !== null);
   const announce = useConfigureNotice();
@@ -43,7 +48,16 @@ export function ComponentEditor({
     const kept = (component?.hosts ?? []).filter((host) => !known.has(host.id) && component?.hostTemplate.id === templateId);
     return [...kept.map((host) => ({ id: host.id, name: host.name })), ...visible];
   }, [hosts, templateId, component]);
-  const hostsCount = hostIds.length;
+  // What the rule matches now among the hosts this user sees; the server decides on every host.
+  const ruleMatches = useMemo(() => ruleMatchesAmong(hosts, templateId, ruleHostGroup, ruleNamePattern), [hosts, templateId, ruleHostGroup, ruleNamePattern]);
+  const hostGroupChoices = useMemo(
+    () => [...new Set(hosts.filter((host) => templateId !== null && host.hostTemplateIds.includes(templateId)).flatMap((host) => host.hostGroups))].sort(),
+    [hosts, templateId],
+  );
+  const ruled = membership === "rule";
+  // A saved component keeps its hosts when its rule changes (the next poll offers the difference); a new one starts with the matches.
+  const keepsHosts = component !== null && component.hostTemplate.id === templateId;
+  const hostsCount = ruled ? (keepsHosts ? component.hostsCount : ruleMatches.length) : hostIds.length;
   const allowedToFail = hostsCount - requiredOnline;
 
   const chooseTemplate = (value: string) => {
@@ -52,7 +66,8 @@ export function ComponentEditor({
     const usable = new Set(hosts.filter((host) => id !== null && host.hostTemplateIds.includes(id)).map((host) => host.id));
     const remaining = hostIds.filter((hostId) => usable.has(hostId));
     setHostIds(remaining);
-    followHostCount(remaining.length);
+    if (membership === "fixed") followHostCount(remaining.length);
+    else followHostCount(component !== null && component.hostTemplate.id === id ? component.hostsCount : ruleMatchesAmong(hosts, id, ruleHostGroup, ruleNamePattern).length);
   };
 
   const chooseHosts = (selected: number[]) => {
@@ -68,9 +83,28 @@ export function ComponentEditor({
     setRequiredOnline(value);
   };
 
+  const chooseMembership = (value: "fixed" | "rule") => {
+    setMembership(value);
+    if (value === "rule") followHostCount(keepsHosts ? component.hostsCount : ruleMatches.length);
+    if (value === "fixed") followHostCount(hostIds.length);
+  };
+  const editRule = (field: "group" | "pattern", value: string) => {
+    const group = field === "group" ? value : ruleHostGroup;
+    const pattern = field === "pattern" ? value : ruleNamePattern;
+    setRuleHostGroup(group);
+    setRuleNamePattern(pattern);
+    if (!keepsHosts) followHostCount(ruleMatchesAmong(hosts, templateId, group, pattern).length);
+  };
+
   const save = () =>
     startTransition(async () => {
-      const saved = await saveComponentAction(component?.id ?? null, { name, hostTemplateId: templateId ?? 0, hostIds, requiredOnline, notes });
+      if (ruled && ruleHostGroup.trim() === "" && ruleNamePattern.trim() === "") {
+        setResult({ status: "error", message: "Give a host group, a name pattern or both", fieldErrors: { ruleNamePattern: "Give a host group, a name pattern or both" } });
+        return;
+      }
+      const common = { name, hostTemplateId: templateId ?? 0, requiredOnline, notes };
+      const input = ruled ? { ...common, ruleHostGroup, ruleNamePattern } : { ...common, hostIds, ruleHostGroup: null, ruleNamePattern: null };
+      const saved = await saveComponentAction(component?.id ?? null, input);
       setResult(saved);
       announce(saved.status === "ok" ? saved.message : null);
       if (saved.status === "ok" && component === null && saved.data !== undefined) router.push(`/configure/components?id=${saved.data.id}`);
@@ -108,27 +142,95 @@ export function ComponentEditor({
         </select>
         <FieldError id="component-template-error" message={fieldErrors.hostTemplateId} />
       </div>
-      <div>
-        <label htmlFor="component-hosts" className="block font-medium">
-          Hosts <span className="font-normal text-slate-500">(using this template and visible to you; Ctrl/Shift-click for several)</span>
-        </label>
-        <select
-          id="component-hosts"
-          multiple
-          size={Math.min(10, Math.max(4, choices.length))}
-          value={hostIds.map(String)}
-          onChange={(event) => chooseHosts([...event.target.selectedOptions].map((option) => Number(option.value)))}
-          aria-describedby="component-hosts-error"
-          className="mt-1 w-full max-w-md rounded border border-slate-300 px-2 py-1.5"
-        >
-          {choices.map((host) => (
-            <option key={host.id} value={host.id}>
-              {host.name}
-            </option>
-          ))}
-        </select>
-        <FieldError id="component-hosts-error" message={fieldErrors.hostIds} />
-      </div>
+      <fieldset>
+        <legend className="font-medium">Hosts are</legend>
+        <div className="mt-1 flex flex-wrap gap-4">
+          <label className="flex items-center gap-1.5">
+            <input type="radio" name="component-membership" value="fixed" checked={!ruled} onChange={() => chooseMembership("fixed")} />
+            A fixed list
+          </label>
+          <label className="flex items-center gap-1.5">
+            <input type="radio" name="component-membership" value="rule" checked={ruled} onChange={() => chooseMembership("rule")} />
+            Chosen by a rule
+          </label>
+        </div>
+      </fieldset>
+      {ruled ? (
+        <div className="space-y-3 rounded border border-slate-200 p-3" data-testid="membership-rule">
+          <p className="text-slate-600">The hosts using the template, in the host group and whose name matches the pattern (either may be left empty). After every poll, hosts the rule gains or loses are applied by the reflection mode or wait in Membership review.</p>
+          <div>
+            <label htmlFor="component-rule-group" className="block font-medium">
+              Host group
+            </label>
+            <select
+              id="component-rule-group"
+              value={ruleHostGroup}
+              onChange={(event) => editRule("group", event.target.value)}
+              aria-describedby="component-rule-group-error"
+              className="mt-1 rounded border border-slate-300 px-2 py-1.5"
+            >
+              <option value="">Any host group</option>
+              {[...new Set([...hostGroupChoices, ...(ruleHostGroup === "" ? [] : [ruleHostGroup])])].map((group) => (
+                <option key={group} value={group}>
+                  {group}
+                </option>
+              ))}
+            </select>
+            <FieldError id="component-rule-group-error" message={fieldErrors.ruleHostGroup} />
+          </div>
+          <div>
+            <label htmlFor="component-rule-pattern" className="block font-medium">
+              Name pattern <span className="font-normal text-slate-500">(* any characters, ? one character; empty: any name)</span>
+            </label>
+            <input
+              id="component-rule-pattern"
+              value={ruleNamePattern}
+              onChange={(event) => editRule("pattern", event.target.value)}
+              placeholder="web-eu-*"
+              aria-describedby="component-rule-pattern-error"
+              className="mt-1 w-full max-w-md rounded border border-slate-300 px-2 py-1.5"
+            />
+            <FieldError id="component-rule-pattern-error" message={fieldErrors.ruleNamePattern ?? fieldErrors.hostIds} />
+          </div>
+          <p data-testid="rule-matches">
+            Matches now ({ruleMatches.length}): {ruleMatches.length === 0 ? "no host you can see" : ruleMatches.map((host) => host.name).join(", ")}
+          </p>
+          {keepsHosts && (
+            <p data-testid="rule-members">
+              Hosts now ({component.hostsCount}): {component.hosts.map((host) => host.name).join(", ")}
+            </p>
+          )}
+          {component !== null && component.pendingMembershipChanges > 0 && (
+            <p>
+              <Link href="/configure/membership" className="underline">
+                {component.pendingMembershipChanges} membership {component.pendingMembershipChanges === 1 ? "change waits" : "changes wait"} for review
+              </Link>
+            </p>
+          )}
+        </div>
+      ) : (
+        <div>
+          <label htmlFor="component-hosts" className="block font-medium">
+            Hosts <span className="font-normal text-slate-500">(using this template and visible to you; Ctrl/Shift-click for several)</span>
+          </label>
+          <select
+            id="component-hosts"
+            multiple
+            size={Math.min(10, Math.max(4, choices.length))}
+            value={hostIds.map(String)}
+            onChange={(event) => chooseHosts([...event.target.selectedOptions].map((option) => Number(option.value)))}
+            aria-describedby="component-hosts-error"
+            className="mt-1 w-full max-w-md rounded border border-slate-300 px-2 py-1.5"
+          >
+            {choices.map((host) => (
+              <option key={host.id} value={host.id}>
+                {host.name}
+              </option>
+            ))}
+          </select>
+          <FieldError id="component-hosts-error" message={fieldErrors.hostIds} />
+        </div>
+      )}
       <dl className="grid max-w-md grid-cols-1 sm:grid-cols-[10rem_minmax(0,1fr)] [overflow-wrap:anywhere] items-center gap-x-4 gap-y-3">
         <dt className="font-medium">Hosts Count</dt>
         <dd data-testid="hosts-count">{hostsCount}</dd>
@@ -209,5 +311,18 @@ function HostCountSlider({
         </output>
       </dd>
     </>
+  );
+}
+
+/** The hosts among those given that a rule of this template, host group and name pattern matches. */
+function ruleMatchesAmong(hosts: HostChoice[], templateId: number | null, hostGroup: string, namePattern: string): HostChoice[] {
+  const group = hostGroup.trim();
+  const pattern = namePattern.trim();
+  return hosts.filter(
+    (host) =>
+      templateId !== null &&
+      host.hostTemplateIds.includes(templateId) &&
+      (group === "" || host.hostGroups.includes(group)) &&
+      (pattern === "" || globMatches(pattern, host.name)),
   );
 }

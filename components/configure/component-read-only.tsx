@@ -13,6 +13,12 @@ export function ComponentReadOnly({ component, refusal }: { component: Component
         <dd>{component.hostTemplate.name}</dd>
         <dt className="font-medium">Hosts</dt>
         <dd data-testid="hosts-count">{component.hosts.length > 0 ? component.hosts.map((host) => host.name).join(", ") : `${component.hostsCount} (you do not have access to the hosts)`}</dd>
+        {component.rule !== null && (
+          <>
+            <dt className="font-medium">Membership rule</dt>
+            <dd data-testid="membership-rule">{describeRule(component.rule)}</dd>
+          </>
+        )}
         <dt className="font-medium">Required Online</dt>
         <dd>{component.requiredOnline}</dd>
         {component.notes.trim() !== "" && (
@@ -24,4 +30,9 @@ export function ComponentReadOnly({ component, refusal }: { component: Component
       </dl>
     </section>
   );
+}
+
+function describeRule(rule: NonNullable<ComponentConfigView["rule"]>): string {
+  const conditions = [rule.hostGroup === null ? null : `in host group ${rule.hostGroup}`, rule.namePattern === null ? null : `named like ${rule.namePattern}`];
+  return `The template's hosts ${conditions.filter((condition) => condition !== null).join(" and ")}`;
 }

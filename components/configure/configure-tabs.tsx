@@ -1,10 +1,11 @@
 import Link from "next/link";
 
-/** The two configuration screens, each shown only with its permission. */
-export function ConfigureTabs({ current, components, services }: { current: "components" | "services"; components: boolean; services: boolean }) {
+/** The configuration screens, each shown only with its permission. */
+export function ConfigureTabs({ current, components, services }: { current: "components" | "services" | "membership"; components: boolean; services: boolean }) {
   const tabs = [
     { key: "components", href: "/configure/components", label: "Components", allowed: components },
     { key: "services", href: "/configure/services", label: "Business services", allowed: services },
+    { key: "membership", href: "/configure/membership", label: "Membership review", allowed: components },
   ] as const;
   return (
     <nav aria-label="Configure" className="mb-6 flex gap-2 border-b border-slate-200">

@@ -210,6 +210,27 @@ export const openApiDocument = {
         },
       },
     },
+    "/api/config/membership": {
+      get: {
+        summary: "Membership changes waiting for review (CONFIGUREBSMCOMPONENTS): hosts components' rules gained (Detected) or lost (Removed), for the components the caller may change",
+        responses: { "200": { description: "The changes, by component and host", ...json({ type: "object", properties: { list: { type: "array", items: ref("MembershipChange") } } }) }, ...errorResponses },
+      },
+    },
+    "/api/config/membership/apply": {
+      post: {
+        summary: "Apply one membership change ({changeId}) or all the caller may act on ({all: true}); idempotent",
+        description: "A change no longer found by the rule is dropped. Removals that would leave fewer hosts than required online are refused: 409 for one change; with all, listed in refused.",
+        requestBody: { required: true, ...json(ref("MembershipChangeSelection")) },
+        responses: { "200": { description: "What was applied", ...json(ref("MembershipApplied")) }, ...errorResponses },
+      },
+    },
+    "/api/config/membership/dismiss": {
+      post: {
+        summary: "Dismiss one membership change ({changeId}) or all the caller may act on ({all: true}) without applying it; idempotent",
+        requestBody: { required: true, ...json(ref("MembershipChangeSelection")) },
+        responses: { "200": { description: "How many were dismissed", ...json({ type: "object", properties: { dismissed: count } }) }, ...errorResponses },
+      },
+    },
     "/api/config/import/opsview": {
       post: {
         summary: "Import Opsview's BSM components and business services (its REST configuration resources, or a file of them) as a configuration document; a preview unless dryRun=false",
@@ -483,7 +504,8 @@ export const openApiDocument = {
       },
       ComponentInput: {
         type: "object",
-        description: "The template by id (hostTemplateId) or by name (hostTemplate), and the hosts by id (hostIds) or by name (hosts): exactly one of each pair. An unknown name (or one the caller may not choose) answers 400 naming it.",
+        description:
+          "The template by id (hostTemplateId) or by name (hostTemplate), and the hosts by id (hostIds) or by name (hosts): exactly one of each pair, unless the component has a membership rule (ruleHostGroup, ruleNamePattern), which chooses the hosts: then leave both out. An unknown name (or one the caller may not choose) answers 400 naming it.",
         required: ["name", "requiredOnline"],
         properties: {
           name: { type: "string", maxLength: 100 },
@@ -493,6 +515,32 @@ export const openApiDocument = {
           hosts: { type: "array", items: { type: "string" }, description: "Host names, in order, instead of hostIds" },
           requiredOnline: { type: "integer", minimum: 0, description: "At most the number of hosts" },
           notes: { ...notesField, description: `${notesField.description}. Left out: "" on create, unchanged on update` },
+          ruleHostGroup: { type: ["string", "null"], maxLength: 200, description: "Membership rule: the hosts using the template in this host group. Empty or null: no such condition. Left out with ruleNamePattern: no rule on create, unchanged on update" },
+          ruleNamePattern: { type: ["string", "null"], maxLength: 200, description: "Membership rule: the hosts using the template whose name matches this glob (* any characters, ? one). Both rule fields set: both must hold" },
+        },
+      },
+      MembershipChange: {
+        type: "object",
+        properties: {
+          id: { type: "integer" },
+          component: { type: "object", properties: { id: { type: "integer" }, name: { type: "string" } } },
+          host: { type: "string" },
+          status: { type: "string", enum: ["Detected", "Removed"] },
+          detectedAt: { type: "string", format: "date-time" },
+          error: { type: ["string", "null"], description: "Why applying it is refused now (it would leave fewer hosts than required online)" },
+        },
+      },
+      MembershipChangeSelection: {
+        type: "object",
+        description: "Exactly one of changeId and all",
+        properties: { changeId: { type: "integer", minimum: 1 }, all: { type: "boolean", enum: [true] } },
+      },
+      MembershipApplied: {
+        type: "object",
+        properties: {
+          added: { type: "array", items: { type: "object", properties: { component: { type: "string" }, host: { type: "string" } } } },
+          removed: { type: "array", items: { type: "object", properties: { component: { type: "string" }, host: { type: "string" } } } },
+          refused: { type: "array", items: { type: "object", properties: { component: { type: "string" }, host: { type: "string" }, error: { type: "string" } } } },
         },
       },
       HostConfig: {
@@ -546,6 +594,12 @@ export const openApiDocument = {
           requiredOnline: count,
           hostsCount: count,
           operationalZonePercent: percent,
+          rule: {
+            type: ["object", "null"],
+            description: "The membership rule; null when the hosts are a fixed list",
+            properties: { hostGroup: { type: ["string", "null"] }, namePattern: { type: ["string", "null"] } },
+          },
+          pendingMembershipChanges: { ...count, description: "Hosts the rule gained or lost that wait for review (Configure → Membership review)" },
           editRefusal: { type: ["string", "null"], description: "Why the caller may not change it (PUT answers 403); null when they may" },
           deleteRefusal: { type: ["string", "null"], description: "Why the caller may not delete it (DELETE answers 403); null when they may" },
           usedBy: { type: "array", description: "The business services using it (that the caller may see): deleting it removes it from them", items: { type: "object", properties: { id: { type: "integer" }, name: { type: "string" } } } },
@@ -569,6 +623,12 @@ export const openApiDocument = {
                 hosts: { type: "array", minItems: 1, items: { type: "string" }, description: "Host names, in order" },
                 requiredOnline: { type: "integer", minimum: 0, description: "At most the number of hosts" },
                 notes: { type: "string", maxLength: 2000, description: "Plain text; left out, the stored notes stay" },
+                rule: {
+                  type: ["object", "null"],
+                  additionalProperties: false,
+                  description: "The membership rule (hostGroup, namePattern: at least one). Left out, the stored rule stays; null, the hosts are a fixed list. hosts are still listed: what the component has now",
+                  properties: { hostGroup: { type: "string", maxLength: 200 }, namePattern: { type: "string", maxLength: 200, description: "Glob: * any characters, ? one" } },
+                },
               },
             },
           },

@@ -15,6 +15,14 @@ export const notesText = storableText().max(NOTES_MAX, `Notes must be at most ${
 
 type Context = z.core.$RefinementCtx;
 
+export const RULE_FIELD_MAX = 200;
+/** A rule field: empty means no condition (null); left out keeps the stored rule (docs/membership-rules.md §1). */
+const ruleField = (what: string) =>
+  z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? null : value),
+    storableText().trim().max(RULE_FIELD_MAX, `${what} must be at most ${RULE_FIELD_MAX} characters`).nullable().optional(),
+  );
+
 /** Exactly one of a pair of fields (an id form and a name form) is given. */
 function requireOneOf(input: Record<string, unknown>, context: Context, byId: string, byName: string, missing: string): void {
   if (input[byId] !== undefined && input[byName] !== undefined) {
@@ -34,24 +42,47 @@ export const componentInput = z
     hosts: distinctNames("host").min(1, CHOOSE_HOSTS).optional(),
     requiredOnline: z.number().int(),
     notes: notesText.optional(),
+    ruleHostGroup: ruleField("Host group"),
+    ruleNamePattern: ruleField("Name pattern"),
   })
   .superRefine((input, context) => {
     requireOneOf(input, context, "hostTemplateId", "hostTemplate", CHOOSE_TEMPLATE);
-    requireOneOf(input, context, "hostIds", "hosts", CHOOSE_HOSTS);
+    if (hasRule(input)) {
+      // A rule chooses the hosts; a list given beside it would be a second, conflicting answer.
+      for (const field of ["hostIds", "hosts"] as const) {
+        if (input[field] !== undefined) context.addIssue({ code: "custom", path: [field], message: RULE_CHOOSES_HOSTS });
+      }
+    } else if (input.hostIds !== undefined && input.hosts !== undefined) {
+      context.addIssue({ code: "custom", path: ["hosts"], message: "Give hostIds or hosts, not both" });
+    }
     const hostsCount = (input.hostIds ?? input.hosts)?.length;
+    if (hostsCount === undefined && input.requiredOnline < 0) context.addIssue({ code: "custom", path: ["requiredOnline"], message: "Required online cannot be negative" });
     if (hostsCount !== undefined && (input.requiredOnline < 0 || input.requiredOnline > hostsCount)) {
       context.addIssue({ code: "custom", path: ["requiredOnline"], message: requiredOnlineRangeMessage(hostsCount) });
     }
   });
 export type ComponentInputByReference = z.infer<typeof componentInput>;
 
-/** A component input with names resolved to ids (resolveComponentNames): what the operations store. */
+export const RULE_CHOOSES_HOSTS = "Leave the hosts out: the membership rule chooses them";
+export const CHOOSE_HOSTS_MESSAGE = CHOOSE_HOSTS;
+
+/** Whether the input sets a rule (either condition given and not empty). */
+export function hasRule(input: { ruleHostGroup?: string | null; ruleNamePattern?: string | null }): boolean {
+  return (input.ruleHostGroup ?? null) !== null || (input.ruleNamePattern ?? null) !== null;
+}
+
+/**
+ * A component input with names resolved to ids (resolveComponentNames): what the operations store.
+ * Without hostIds the hosts come from the rule (created) or stay as stored (changed).
+ */
 export type ComponentInput = {
   name: string;
   hostTemplateId: number;
-  hostIds: number[];
+  hostIds?: number[];
   requiredOnline: number;
   notes?: string;
+  ruleHostGroup?: string | null;
+  ruleNamePattern?: string | null;
 };
 
 export function requiredOnlineRangeMessage(hostsCount: number): string {
@@ -81,6 +112,8 @@ export const CONFIG_FIELD_LABELS: FieldLabels = {
   hosts: "Hosts",
   components: "Components",
   notes: "Notes",
+  ruleHostGroup: "Host group",
+  ruleNamePattern: "Name pattern",
 };
 
 /** Parses or throws a ValidationError with a plain-language message per bad field (labels name the fields in those messages). */

@@ -14,6 +14,10 @@ export interface ComponentConfigView {
   requiredOnline: number;
   hostsCount: number;
   operationalZonePercent: number;
+  /** The membership rule (docs/membership-rules.md §1); null when the hosts are a fixed list. */
+  rule: { hostGroup: string | null; namePattern: string | null } | null;
+  /** Changes the rule found that wait for review (dismissed ones left out). */
+  pendingMembershipChanges: number;
   /** Why the user may not change or delete it; null when they may. */
   editRefusal: string | null;
   deleteRefusal: string | null;
@@ -31,6 +35,9 @@ export async function listComponents(prisma: PrismaClient, access: Access): Prom
       name: true,
       requiredOnline: true,
       notes: true,
+      ruleHostGroup: true,
+      ruleNamePattern: true,
+      _count: { select: { membershipChanges: { where: { dismissedAt: null } } } },
       hostTemplate: { select: { id: true, name: true } },
       hosts: { orderBy: { position: "asc" }, select: { host: { select: { id: true, name: true } } } },
       services: { orderBy: { businessService: { name: "asc" } }, select: { businessService: { select: { id: true, name: true } } } },
@@ -45,6 +52,8 @@ export async function listComponents(prisma: PrismaClient, access: Access): Prom
       name: component.name,
       notes: component.notes,
       hostTemplate: component.hostTemplate,
+      rule: component.ruleHostGroup === null && component.ruleNamePattern === null ? null : { hostGroup: component.ruleHostGroup, namePattern: component.ruleNamePattern },
+      pendingMembershipChanges: component._count.membershipChanges,
       hostsVisible,
       hosts: hostsVisible ? component.hosts.map((link) => link.host) : [],
       requiredOnline,

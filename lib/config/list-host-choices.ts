@@ -11,6 +11,7 @@ export interface HostChoice {
   id: number;
   name: string;
   hostTemplateIds: number[];
+  hostGroups: string[];
 }
 
 /** Host templates in use: the component editor's drop-down lists only these. */
@@ -33,5 +34,5 @@ export async function listHostChoices(prisma: PrismaClient, access: Access): Pro
   const visible = await loadHostVisibility(prisma, access.grants, hosts.map((host) => host.id));
   return hosts
     .filter(visible)
-    .map((host) => ({ id: host.id, name: host.name, hostTemplateIds: host.templates.map((link) => link.hostTemplateId) }));
+    .map((host) => ({ id: host.id, name: host.name, hostTemplateIds: host.templates.map((link) => link.hostTemplateId), hostGroups: host.hostGroups }));
 }

@@ -18,7 +18,7 @@ export async function resolveComponentNames(
   return {
     ...rest,
     hostTemplateId: hostTemplateId ?? (await templateIdNamed(tx, hostTemplate ?? "")),
-    hostIds: hostIds ?? (await hostIdsNamed(tx, access, hosts ?? [], keptHostIds)),
+    hostIds: hostIds ?? (hosts === undefined ? undefined : await hostIdsNamed(tx, access, hosts, keptHostIds)),
   };
 }
 

@@ -7,8 +7,9 @@ import { componentEditRefusal } from "./component-change-refusal";
 import { componentInput, isUniqueViolation, parseInput } from "./inputs";
 import { readStoredComponent, replaceComponent } from "./write-configuration";
 import { onFieldsAsGiven, resolveComponentNames } from "./resolve-names";
+import { settleComponentHosts } from "./settle-component-hosts";
 
-/** Replaces the component's name, template, ordered hosts, required-online count and notes (kept when left out), for those who see all its hosts. */
+/** Replaces the component's name, template, ordered hosts (or membership rule), required-online count and notes (notes and rule kept when left out), for those who see all its hosts. */
 export async function updateComponent({ prisma, user, access }: ConfigContext, componentId: number, raw: unknown): Promise<{ id: number; name: string }> {
   requireCapability(access, "configureBsmComponents");
   if (!access.canSeeComponent(componentId)) throw new NotFoundError(`no component with id ${componentId}`);
@@ -25,7 +26,8 @@ export async function updateComponent({ prisma, user, access }: ConfigContext, c
       const before = await readStoredComponent(tx, componentId);
       if (!before) throw new NotFoundError(`no component with id ${componentId}`);
       const previousHostIds = before.hostIds;
-      const input = await resolveComponentNames(tx, access, given, new Set(previousHostIds));
+      const resolved = await resolveComponentNames(tx, access, given, new Set(previousHostIds));
+      const input = await onFieldsAsGiven(given, () => settleComponentHosts(tx, access, resolved, before));
       await onFieldsAsGiven(given, () => checkComponentHosts(tx, access, input, new Set(previousHostIds)));
       await replaceComponent(tx, user, componentId, before, input);
     });

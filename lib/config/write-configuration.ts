@@ -17,6 +17,9 @@ export type ComponentWrite = {
   requiredOnline: number;
   /** Left out: a new component has none, a changed one keeps its own. */
   notes?: string;
+  /** The membership rule's conditions (docs/membership-rules.md §1); left out as notes are. */
+  ruleHostGroup?: string | null;
+  ruleNamePattern?: string | null;
 };
 
 export type BusinessServiceWrite = {
@@ -31,6 +34,8 @@ export type StoredComponent = {
   hostTemplateId: number;
   requiredOnline: number;
   notes: string;
+  ruleHostGroup: string | null;
+  ruleNamePattern: string | null;
   hostIds: number[];
 };
 
@@ -43,7 +48,7 @@ export type StoredBusinessService = {
 export async function readStoredComponent(tx: Tx, componentId: number): Promise<StoredComponent | null> {
   const found = await tx.component.findUnique({
     where: { id: componentId },
-    select: { name: true, hostTemplateId: true, requiredOnline: true, notes: true, hosts: { orderBy: { position: "asc" }, select: { hostId: true } } },
+    select: { name: true, hostTemplateId: true, requiredOnline: true, notes: true, ruleHostGroup: true, ruleNamePattern: true, hosts: { orderBy: { position: "asc" }, select: { hostId: true } } },
   });
   if (!found) return null;
   const { hosts, ...rest } = found;
@@ -66,6 +71,8 @@ export async function insertComponent(tx: Tx, author: Author, input: ComponentWr
       hostTemplateId: input.hostTemplateId,
       requiredOnline: input.requiredOnline,
       notes: input.notes ?? "",
+      ruleHostGroup: input.ruleHostGroup ?? null,
+      ruleNamePattern: input.ruleNamePattern ?? null,
       hosts: { create: input.hostIds.map((hostId, position) => ({ hostId, position })) },
     },
     select: { id: true },
@@ -83,9 +90,17 @@ export async function replaceComponent(tx: Tx, author: Author, componentId: numb
       hostTemplateId: input.hostTemplateId,
       requiredOnline: input.requiredOnline,
       notes: input.notes,
+      ruleHostGroup: input.ruleHostGroup,
+      ruleNamePattern: input.ruleNamePattern,
       hosts: { create: input.hostIds.map((hostId, position) => ({ hostId, position })) },
     },
   });
+  const ruleChanged =
+    before.hostTemplateId !== input.hostTemplateId ||
+    (input.ruleHostGroup !== undefined && input.ruleHostGroup !== before.ruleHostGroup) ||
+    (input.ruleNamePattern !== undefined && input.ruleNamePattern !== before.ruleNamePattern);
+  // Changes found for the old rule may no longer hold: the next poll finds the new rule's own.
+  if (ruleChanged) await tx.componentMembershipChange.deleteMany({ where: { componentId } });
   await recordAudit(tx, author, { action: "component.update", target: `component:${componentId}`, detail: { before, after: input } });
 }
 

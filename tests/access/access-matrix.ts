@@ -257,6 +257,7 @@ export const PAGES: PageRow[] = [
   },
   { route: "/configure", cases: [{ what: "configuration start (redirects to a tab)", url: fixedUrl("/configure"), expect: allowedFor<PageOutcome>(403, ["admin", "configureBsm", "configureComponents"], { anonymous: "signin" }) }] },
   { route: "/configure/components", cases: [{ what: "component editor", url: fixedUrl("/configure/components"), expect: allowedFor<PageOutcome>(403, ["admin", "configureComponents"], { anonymous: "signin" }) }] },
+  { route: "/configure/membership", cases: [{ what: "membership review", url: fixedUrl("/configure/membership"), expect: allowedFor<PageOutcome>(403, ["admin", "configureComponents"], { anonymous: "signin" }) }] },
   {
     route: "/configure/services",
     cases: [
@@ -372,6 +373,9 @@ export const API_ROUTES: ApiRow[] = [
     route: "/api/config/import",
     methods: { POST: [{ what: "a dry run of an invalid document", url: fixedUrl("/api/config/import?dryRun=true"), body: () => ({ version: 99 }), expect: documentApi }] },
   },
+  { route: "/api/config/membership", methods: { GET: [{ what: "membership changes waiting for review", url: fixedUrl("/api/config/membership"), expect: componentsApi }] } },
+  { route: "/api/config/membership/apply", methods: { POST: [{ what: "a change that does not exist", url: fixedUrl("/api/config/membership/apply"), body: () => ({ changeId: 2_000_000_000 }), expect: componentsApi }] } },
+  { route: "/api/config/membership/dismiss", methods: { POST: [{ what: "a change that does not exist", url: fixedUrl("/api/config/membership/dismiss"), body: () => ({ changeId: 2_000_000_000 }), expect: componentsApi }] } },
   {
     route: "/api/config/import/business-process",
     methods: { POST: [{ what: "a preview of text that is no process file", url: fixedUrl("/api/config/import/business-process?dryRun=true"), body: () => "not a process file", expect: documentApi }] },
@@ -476,6 +480,7 @@ const OUTBOUND_ACTIONS = "lib/actions/outbound-policy.ts";
 const OPSVIEW_IMPORT_ACTIONS = "lib/actions/opsview-import.ts";
 const BUSINESS_PROCESS_IMPORT_ACTIONS = "lib/actions/business-process-import.ts";
 const METRICS_ACTIONS = "lib/actions/metrics-settings.ts";
+const MEMBERSHIP_ACTIONS = "lib/actions/membership.ts";
 
 /** Admin-only actions on an object that does not exist: the administrator gets past the check to "not found". */
 const adminOnMissing = allowedFor<ActionOutcome>("refused", [], { anonymous: "signin", admin: "notFound" });
@@ -525,6 +530,10 @@ export const SERVER_ACTIONS: ActionRow[] = [
     name: "deleteBusinessServiceAction",
     cases: [{ what: "a throwaway service", args: async (s) => [s.role === "anonymous" ? NO_SUCH_ID : await s.throwawayService()], expect: allowedFor<ActionOutcome>("denied", ["admin", "configureBsm"], { anonymous: "signin" }), mutates: true }],
   },
+
+  // A change that does not exist is "nothing to do" (Apply and Dismiss are idempotent); the matrix's estate has no rule component.
+  { file: MEMBERSHIP_ACTIONS, name: "applyMembershipChangeAction", cases: [{ what: "a change that does not exist", args: () => [NO_SUCH_ID], expect: componentsAction }] },
+  { file: MEMBERSHIP_ACTIONS, name: "dismissMembershipChangeAction", cases: [{ what: "a change that does not exist", args: () => [NO_SUCH_ID], expect: componentsAction }] },
 
   {
     file: DASHBOARD_ACTIONS,

@@ -13,7 +13,7 @@ export async function exportConfigDocument(prisma: PrismaClient, access: Access)
   const { components, businessServices } = await readEditableConfiguration(prisma, access);
   return {
     version: CONFIG_DOCUMENT_VERSION,
-    components: components.map(({ name, hostTemplate, hosts, requiredOnline, notes }) => ({ name, hostTemplate, hosts, requiredOnline, notes })),
+    components: components.map(({ name, hostTemplate, hosts, requiredOnline, notes, rule }) => ({ name, hostTemplate, hosts, requiredOnline, notes, ...(rule ? { rule } : {}) })),
     businessServices,
   };
 }

@@ -4,7 +4,8 @@ import { recordAudit, type AuditActor, type SystemActor } from "../../audit/reco
 import { ConflictError, ValidationError } from "../../errors/app-error";
 import { resolveInput } from "../../validation/deferred-input";
 import { isUniqueViolation } from "../inputs";
-import { countActions, planChanges, planImport, type ImportPlan } from "./plan";
+import { requireVisibleRuleMatches } from "../settle-component-hosts";
+import { countActions, planChanges, planImport, type ImportPlan, type PlanningState } from "./plan";
 import { readPlanningState, requireDocumentAccess, type NameIds } from "./read-configuration";
 import {
   insertBusinessService,
@@ -63,6 +64,7 @@ export async function importConfigDocument({ prisma, user, access }: DocumentCon
     return await prisma.$transaction(async (tx) => {
       const { state, ids } = await readPlanningState(tx, access, document.components.flatMap((component) => component.hosts));
       const plan = planImport(document, state, { prune });
+      plan.problems.push(...(await ruleProblems(tx, access, document, state, ids)));
       if (dryRun) return { applied: false, plan };
       if (plan.problems.length > 0) throw problemsError(plan.problems);
       if (!planChanges(plan)) return { applied: true, plan };
@@ -101,6 +103,7 @@ async function applyPlan(
     hostIds: entry.hosts.map((name) => ids.hosts.get(name)!),
     requiredOnline: entry.requiredOnline,
     ...(entry.notes === undefined ? {} : { notes: entry.notes }),
+    ...(entry.rule === undefined ? {} : { ruleHostGroup: entry.rule?.hostGroup ?? null, ruleNamePattern: entry.rule?.namePattern ?? null }),
   });
   const serviceWrite = (entry: BusinessServiceEntry): BusinessServiceWrite => ({
     name: entry.name,
@@ -139,4 +142,25 @@ async function applyPlan(
       await removeBusinessService(tx, user, ids.businessServices.get(change.name)!, change.name);
     }
   }
+}
+
+/** A rule the document sets or changes must match only hosts the caller sees (as in the editor, lib/config/settle-component-hosts.ts). */
+async function ruleProblems(tx: Prisma.TransactionClient, access: Access, document: ConfigDocument, state: PlanningState, ids: NameIds): Promise<DocumentProblem[]> {
+  const problems: DocumentProblem[] = [];
+  const current = new Map(state.components.map((component) => [component.name, component]));
+  for (const [index, entry] of document.components.entries()) {
+    const hostTemplateId = ids.hostTemplates.get(entry.hostTemplate);
+    if (!entry.rule || hostTemplateId === undefined) continue;
+    const before = current.get(entry.name);
+    const unchanged = before?.hostTemplate === entry.hostTemplate && before.rule?.hostGroup === entry.rule.hostGroup && before.rule?.namePattern === entry.rule.namePattern;
+    if (unchanged) continue;
+    const rule = { hostTemplateId, hostGroup: entry.rule.hostGroup ?? null, namePattern: entry.rule.namePattern ?? null };
+    try {
+      await requireVisibleRuleMatches(tx, access, rule, "rule");
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      problems.push({ path: `components[${index}].rule`, message: "the rule matches hosts you cannot see" });
+    }
+  }
+  return problems;
 }

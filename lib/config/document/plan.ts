@@ -125,7 +125,14 @@ function hostProblem(entry: ComponentEntry, hostName: string, current: CurrentCo
 }
 
 function sameComponent(current: CurrentComponent, entry: ComponentEntry): boolean {
-  return current.hostTemplate === entry.hostTemplate && current.requiredOnline === entry.requiredOnline && sameList(current.hosts, entry.hosts) && sameNotes(current, entry);
+  return current.hostTemplate === entry.hostTemplate && current.requiredOnline === entry.requiredOnline && sameList(current.hosts, entry.hosts) && sameNotes(current, entry) && sameRule(current, entry);
+}
+
+/** A rule left out of the document keeps the stored one. */
+function sameRule(current: CurrentComponent, entry: ComponentEntry): boolean {
+  if (entry.rule === undefined) return true;
+  const conditions = (rule: ComponentEntry["rule"]) => (rule ? `${rule.hostGroup ?? ""}\u0000${rule.namePattern ?? ""}` : null);
+  return conditions(current.rule ?? null) === conditions(entry.rule);
 }
 
 /** Notes left out of the document keep the stored ones. */

@@ -49,6 +49,8 @@ export async function readEditableConfiguration(db: Db, access: Access): Promise
       name: true,
       requiredOnline: true,
       notes: true,
+      ruleHostGroup: true,
+      ruleNamePattern: true,
       hostTemplate: { select: { name: true } },
       hosts: { orderBy: { position: "asc" }, select: { host: { select: { name: true } } } },
       services: { select: { businessServiceId: true } },
@@ -67,6 +69,7 @@ export async function readEditableConfiguration(db: Db, access: Access): Promise
         // Removing hosts from the source can leave a stored R above the host count: the R it is evaluated with.
         requiredOnline: effectiveRequiredOnline(component.requiredOnline, component.hosts.length),
         notes: component.notes,
+        rule: documentRule(component.ruleHostGroup, component.ruleNamePattern),
         deleteRefusal: componentDeleteRefusal(access, component.id, component.services.map((link) => link.businessServiceId)),
       })),
     ),
@@ -115,4 +118,10 @@ export async function readPlanningState(db: Db, access: Access, hostNamesInDocum
 /** Sorted by name, by code unit (not the database's collation), so exports are the same everywhere. */
 export function sortByName<T extends { name: string }>(objects: T[]): T[] {
   return objects.sort((left, right) => (left.name < right.name ? -1 : left.name > right.name ? 1 : 0));
+}
+
+/** A stored rule as the document writes it: only the conditions it has; null without a rule. */
+function documentRule(hostGroup: string | null, namePattern: string | null): CurrentComponent["rule"] {
+  if (hostGroup === null && namePattern === null) return null;
+  return { ...(hostGroup === null ? {} : { hostGroup }), ...(namePattern === null ? {} : { namePattern }) };
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { storableText } from "../../validation/fields";
 import { plainMessageOf } from "../../validation/plain-messages";
-import { notesText, requiredOnlineRangeMessage } from "../inputs";
+import { notesText, requiredOnlineRangeMessage, RULE_FIELD_MAX } from "../inputs";
 
 /** One thing wrong with a configuration document, at its place in it ("components[3].hosts[1]"). */
 export interface DocumentProblem {
@@ -20,7 +20,17 @@ const componentEntry = z.strictObject({
   requiredOnline: z.number().int(),
   /** Left out: the stored notes stay as they are. */
   notes: notesText.optional(),
+  /** The membership rule (docs/membership-rules.md): left out, the stored rule stays; null, the hosts are a fixed list. */
+  rule: z
+    .strictObject({ hostGroup: ruleText("hostGroup").optional(), namePattern: ruleText("namePattern").optional() })
+    .refine((rule) => rule.hostGroup !== undefined || rule.namePattern !== undefined, "Give hostGroup, namePattern or both")
+    .nullable()
+    .optional(),
 });
+
+function ruleText(what: string) {
+  return storableText().trim().min(1, `${what} cannot be empty: leave it out`).max(RULE_FIELD_MAX, `${what} must be at most ${RULE_FIELD_MAX} characters`);
+}
 
 const businessServiceEntry = z.strictObject({
   name,

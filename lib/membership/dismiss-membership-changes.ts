@@ -1,0 +1,28 @@
+import { requireCapability } from "../auth/access";
+import { resolveInput } from "../validation/deferred-input";
+import { recordAudit } from "../audit/record-audit";
+import type { ConfigContext } from "../config/context";
+import { loadReviewableChanges, parseChangeSelection, MEMBERSHIP_CHANGE_WORDS } from "./review";
+
+/**
+ * Hides one pending change (changeId) or all the user may act on from review, without applying it,
+ * with one audit entry per component. It stays hidden until the rule stops differing for that host.
+ */
+export async function dismissMembershipChanges({ prisma, user, access }: ConfigContext, rawSelection: unknown): Promise<{ dismissed: number }> {
+  requireCapability(access, "configureBsmComponents");
+  const which = parseChangeSelection(await resolveInput(rawSelection));
+  return prisma.$transaction(async (tx) => {
+    const changes = await loadReviewableChanges(tx, access, which === "all" ? {} : { id: which.changeId });
+    if (changes.length === 0) return { dismissed: 0 };
+    await tx.componentMembershipChange.updateMany({ where: { id: { in: changes.map((change) => change.id) }, dismissedAt: null }, data: { dismissedAt: new Date() } });
+    for (const componentId of new Set(changes.map((change) => change.componentId))) {
+      const mine = changes.filter((change) => change.componentId === componentId);
+      await recordAudit(tx, user, {
+        action: "component.membership.dismiss",
+        target: `component:${componentId}`,
+        detail: { dismissed: mine.map((change) => ({ host: change.hostName, status: MEMBERSHIP_CHANGE_WORDS[change.kind] })) },
+      });
+    }
+    return { dismissed: changes.length };
+  });
+}
