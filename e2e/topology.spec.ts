@@ -49,10 +49,10 @@ test("the estate starts collapsed, expands a service, and a component's host ele
   await expect(graph(page).locator('[data-node-id^="component:"]')).toHaveCount(0);
   await page.screenshot({ path: "e2e/artifacts/topology-estate.png", fullPage: true });
 
-  const group = graph(page).locator('[data-node-id^="components-of:"]').first();
-  await expect(group).toContainText(/\d+ components?/);
-  await group.click();
-  await menu(page).getByRole("menuitem", { name: "Expand" }).click();
+  const service = graph(page).locator('[data-node-id^="service:"]').first();
+  await expect(service).toContainText(/\d+ components?/);
+  await service.click();
+  await menu(page).getByRole("menuitem", { name: "Expand components" }).click();
   await expect(page).toHaveURL(/expand=service%3A\d+/);
   const firstComponent = graph(page).locator('[data-node-id^="component:"]').first();
   await expect(firstComponent).toBeVisible({ timeout: 30_000 });

@@ -18,7 +18,6 @@ const KIND_WORDS: Record<TopologyNode["kind"], string> = {
   component: "Component",
   service: "Business service",
   hosts: "Host elements (collapsed)",
-  components: "Components (collapsed)",
 };
 
 function stateWord(state: string | null): string {
@@ -32,7 +31,7 @@ function BsmNode({ data }: NodeProps<GraphNode>) {
   const style = node.state === null ? null : statusStyle(node.state);
   return (
     <div
-      className={`rounded-md border-2 bg-white px-2 py-1 text-left text-xs shadow-sm dark:bg-slate-900 ${node.kind === "hosts" || node.kind === "components" ? "border-dashed" : ""}`}
+      className={`rounded-md border-2 bg-white px-2 py-1 text-left text-xs shadow-sm dark:bg-slate-900 ${node.kind === "hosts" ? "border-dashed" : ""}`}
       style={{ width: NODE_WIDTH, minHeight: NODE_HEIGHT - 8, borderColor: node.state === null ? "var(--color-slate-400)" : chartColorOf(node.state) }}
       data-testid="topology-node"
       data-node-id={node.id}
@@ -57,6 +56,7 @@ function BsmNode({ data }: NodeProps<GraphNode>) {
 }
 
 const NODE_TYPES = { bsm: BsmNode };
+const FIT_VIEW_UP_TO = 150;
 
 /** React Flow's nodes and edges at the server's layout; each connection coloured by its state. */
 function toFlow(view: TopologyView): { nodes: GraphNode[]; edges: Edge[] } {
@@ -77,10 +77,11 @@ function toFlow(view: TopologyView): { nodes: GraphNode[]; edges: Edge[] } {
 
 function nodeLinks(node: TopologyNode, view: TopologyView): { label: string; href: string }[] {
   const [kind, rest] = [node.id.slice(0, node.id.indexOf(":")), node.id.slice(node.id.indexOf(":") + 1)];
-  if (node.expands) return [{ label: "Expand", href: `/bsm/topology?${topologyQuery(view.scope, [...view.expanded, node.expands])}` }];
+  if (node.kind === "hosts" && node.expands) return [{ label: "Expand", href: `/bsm/topology?${topologyQuery(view.scope, [...view.expanded, node.expands])}` }];
   if (kind === "service") {
     const id = Number(rest);
     return [
+      ...(node.expands ? [{ label: "Expand components", href: `/bsm/topology?${topologyQuery(view.scope, [...view.expanded, node.expands])}` }] : []),
       { label: "Investigate", href: investigatePath({ kind: "service", id }) },
       { label: "Open service view", href: `/bsm/service/${id}` },
       { label: "Topology of this service", href: `/bsm/topology?${topologyQuery({ kind: "service", id }, [])}` },
@@ -159,7 +160,9 @@ function TopologyGraph({ view, height }: { view: TopologyView; height: number })
         nodeTypes={NODE_TYPES}
         onNodeClick={(_event, node) => setSelectedId(node.id)}
         onPaneClick={() => setSelectedId(null)}
-        fitView
+        // Fitting a large graph would draw every node at once; it opens at its top, the rest a drag or zoom away.
+        fitView={nodes.length <= FIT_VIEW_UP_TO}
+        defaultViewport={{ x: 24, y: 24, zoom: 0.8 }}
         minZoom={0.05}
         onlyRenderVisibleElements
         nodesConnectable={false}
@@ -209,6 +212,7 @@ export function LiveTopology({ query, initial, height = 640, showList = false }:
         ))}
         <span className="text-slate-600 dark:text-slate-300" data-testid="topology-counts">
           {data.nodes.length} nodes, {data.edges.length} connections
+          {!asList && data.nodes.length > FIT_VIEW_UP_TO && " — a large graph opens at its top: drag, or zoom out with the controls, for the rest"}
         </span>
       </div>
       {asList ? <TopologyList view={data} /> : <TopologyGraph view={data} height={height} />}

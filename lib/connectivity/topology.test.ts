@@ -18,15 +18,16 @@ const inputs = { services, components, hostElements };
 const ids = (view: ReturnType<typeof buildTopology>) => view.nodes.map((node) => node.id);
 
 describe("buildTopology", () => {
-  it("starts the estate with every service and its components collapsed into a count", () => {
+  it("starts the estate with every service's components collapsed into a count on the service", () => {
     const view = buildTopology({ kind: "estate" }, [], inputs);
-    expect(ids(view)).toEqual(["source", "service:1", "components-of:service:1", "service:2", "components-of:service:2"]);
-    expect(view.nodes.find((node) => node.id === "components-of:service:1")).toMatchObject({ state: "FAILED", detail: "2 components, 1 failed", expands: "service:1" });
-    expect(view.edges.map((edge) => edge.id)).toContain("components-of:service:1>service:1");
+    expect(ids(view)).toEqual(["source", "service:1", "service:2"]);
+    expect(view.nodes.find((node) => node.id === "service:1")).toMatchObject({ state: "OFFLINE", detail: "2 components, 1 failed", expands: "service:1" });
+    expect(view.edges.map((edge) => `${edge.id} ${edge.state}`)).toEqual(["source>service:1 OFFLINE", "source>service:2 OPERATIONAL"]);
   });
 
   it("draws an expanded service's components with their operational zone, few host elements one by one and many as a count", () => {
     const view = buildTopology({ kind: "estate" }, ["service:1"], inputs);
+    expect(view.nodes.find((node) => node.id === "service:1")?.expands).toBeUndefined();
     expect(view.nodes.find((node) => node.id === "component:10")).toMatchObject({ label: "Web", state: "FAILED", detail: "3 hosts, 2 required online" });
     // R is capped by N, as the status rules cap it.
     expect(view.nodes.find((node) => node.id === "component:11")).toMatchObject({ detail: "20 hosts, 20 required online" });

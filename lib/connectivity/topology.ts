@@ -28,17 +28,17 @@ export interface TopologyHostElement {
   state: BsmState | null;
 }
 
-export type TopologyNodeKind = "source" | "host" | "component" | "service" | "hosts" | "components";
+export type TopologyNodeKind = "source" | "host" | "component" | "service" | "hosts";
 
 export interface TopologyNode {
-  /** An element key, or for a collapsed group "hosts-of:component:<id>" / "components-of:service:<id>". */
+  /** An element key, or for a collapsed group of host elements "hosts-of:component:<id>". */
   id: string;
   kind: TopologyNodeKind;
   label: string;
   state: BsmState | null;
   /** What the node stands for in words: "3 hosts, 2 required", "12 host elements, 1 failed". */
   detail: string;
-  /** For a collapsed group: the key to add to `expand` to open it. */
+  /** For a collapsed group or a service whose components are collapsed: the key to add to `expand` to open it. */
   expands?: string;
   /** For a host element: the component it is drawn under (its links open that component's host). */
   componentId?: number;
@@ -100,7 +100,7 @@ export function componentsDrawn(scope: TopologyScope, expanded: ReadonlySet<stri
 
 /**
  * The graph of one scope: source → host elements → components (N hosts, R required) → business
- * services. The estate starts with every service and its components collapsed into a count; a
+ * services. The estate starts with every service's components collapsed into a count on it; a
  * service's components are drawn when it is the scope or expanded, and a component's host
  * elements when there are few, it is the scope or it is expanded. Objects come already filtered
  * to what the user may see.
@@ -158,16 +158,13 @@ export function buildTopology(
     const key = serviceKey(service.id);
     const components = service.componentIds.map((id) => componentById.get(id)).filter((component) => component !== undefined);
     const componentStates = components.map((component) => component.state);
-    const serviceNode: TopologyNode = { id: key, kind: "service", label: service.name, state: service.state, detail: countsInWords(components.length, "component", componentStates) };
-    addNode(serviceNode);
     const open = components.some((component) => drawn.has(component.id));
+    // A collapsed service carries its components as a count; the source's connection stands for them.
+    addNode({ id: key, kind: "service", label: service.name, state: service.state, detail: countsInWords(components.length, "component", componentStates), ...(open || components.length === 0 ? {} : { expands: key }) });
     if (open) {
       for (const component of components) if (drawn.has(component.id)) connect(drawComponent(component), key);
     } else if (components.length > 0) {
-      const groupKey = `components-of:${key}`;
-      addNode({ id: groupKey, kind: "components", label: "Components", state: worst(componentStates), detail: countsInWords(components.length, "component", componentStates), expands: key });
-      connect(SOURCE_ELEMENT, groupKey);
-      connect(groupKey, key);
+      connect(SOURCE_ELEMENT, key);
     }
   }
   if (scope.kind === "component") {
