@@ -161,7 +161,7 @@ async function timeTopologyFirstPaint(page: Page, query: string): Promise<{ pain
   await page.locator("[data-testid=topology-node]").first().waitFor();
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
   const paintMs = Date.now() - started;
-  return { paintMs, nodes: (await page.getByTestId("topology-counts").textContent()) ?? "" };
+  return { paintMs, nodes: ((await page.getByTestId("topology-counts").textContent()) ?? "").split(" —")[0]! };
 }
 
 /**
