@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_VIEWER, E2E_ADMIN } from "./settings";
-import { signIn as submitSignIn } from "./helpers";
+import { setReflectionMode, signIn as submitSignIn } from "./helpers";
 
 async function signIn(page: Page, credentials: { email: string; password: string }) {
   await submitSignIn(page, credentials);
@@ -15,14 +15,6 @@ const MODES = [
   { mode: "Semi-Automatic", prefix: "cache-" },
   { mode: "Automatic", prefix: "db-" },
 ] as const;
-
-async function setReflectionMode(page: Page, mode: string) {
-  await page.goto("/settings/database");
-  const section = page.getByTestId("reflection-mode");
-  await section.getByLabel(new RegExp(`^${mode}`)).check();
-  await section.getByRole("button", { name: "Save reflection mode" }).click();
-  await expect(section.getByRole("status")).toContainText(mode);
-}
 
 async function searchOverview(page: Page, text: string) {
   await page.goto(`/overview?q=${encodeURIComponent(text)}&sort=host&dir=asc`);

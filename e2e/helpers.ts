@@ -9,3 +9,12 @@ export async function signIn(page: Page, credentials: { email: string; password:
   await page.getByLabel("Password").fill(credentials.password);
   await page.getByRole("button", { name: "Sign in" }).click();
 }
+
+/** Sets the connector's reflection mode on Settings → Database settings (administrators); the label starts with the mode's name. */
+export async function setReflectionMode(page: Page, mode: "Manual" | "Semi-Automatic" | "Automatic") {
+  await page.goto("/settings/database");
+  const section = page.getByTestId("reflection-mode");
+  await section.getByLabel(new RegExp(`^${mode}`)).check();
+  await section.getByRole("button", { name: "Save reflection mode" }).click();
+  await expect(section.getByRole("status")).toContainText(mode);
+}

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { setReflectionMode, signIn } from "./helpers";
 import { E2E_ADMIN } from "./settings";
 
 // A component whose hosts follow a rule: widening the rule makes the next poll (every second here,
@@ -8,6 +8,8 @@ import { E2E_ADMIN } from "./settings";
 test("a configurer makes a rule component, and reviews the hosts its rule gains and loses", async ({ page }) => {
   await signIn(page, E2E_ADMIN);
   await expect(page.getByTestId("signed-in-user")).toBeVisible({ timeout: 20_000 });
+  // Manual: the poll offers every gain and loss for review (an earlier spec may have left another mode).
+  await setReflectionMode(page, "Manual");
   const hosts = (await (await page.request.get("/api/config/hosts?hostTemplate=Web&rows=50")).json()) as { list: { name: string }[] };
   const [first, second] = hosts.list.map((host) => host.name).sort();
   expect(first).toBeDefined();
