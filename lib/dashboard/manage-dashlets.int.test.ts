@@ -86,9 +86,11 @@ describe.each(RUNTIMES)("personal dashboards on %s", (runtime) => {
 
   it("refuses bad input, unseen objects and other users' dashlets with a clear error", async () => {
     const { prisma } = database;
-    await expect(addDashlet(prisma, userId, viewer, { kind: "chart" as never })).rejects.toThrow(new ValidationError("kind must be summary, service, component or investigate"));
+    await expect(addDashlet(prisma, userId, viewer, { kind: "chart" as never })).rejects.toThrow(new ValidationError("kind must be summary, service, component, investigate or topology"));
     await expect(addDashlet(prisma, userId, viewer, { kind: "service", target: "abc" })).rejects.toThrow("target does not name a service");
     await expect(addDashlet(prisma, userId, viewer, { kind: "service", target: "13" })).rejects.toThrow("You do not have access to that object");
+    await expect(addDashlet(prisma, userId, viewer, { kind: "topology", target: "scope=service%3A13" })).rejects.toThrow("You do not have access to that object");
+    await expect(addDashlet(prisma, userId, viewer, { kind: "topology", target: "scope=host%3Aweb-01" })).rejects.toThrow("target does not name a topology");
     await expect(addDashlet(prisma, userId, viewer, { kind: "summary", size: "huge" as never })).rejects.toThrow("size must be small, medium, large or full");
     const mine = (await listDashlets(prisma, userId))[0];
     await expect(resizeDashlet(prisma, userId, mine.id, "enormous")).rejects.toThrow("size must be small, medium, large or full");
