@@ -110,7 +110,12 @@ function nodeLinks(node: TopologyNode, view: TopologyView): { label: string; hre
 function TopologyList({ view }: { view: TopologyView }) {
   const labels = new Map(view.nodes.map((node) => [node.id, node.label]));
   const feeds = new Map<string, string[]>();
-  for (const edge of view.edges) feeds.set(edge.from, [...(feeds.get(edge.from) ?? []), labels.get(edge.to) ?? edge.to]);
+  for (const edge of view.edges) {
+    const label = labels.get(edge.to) ?? edge.to;
+    const list = feeds.get(edge.from);
+    if (list) list.push(label);
+    else feeds.set(edge.from, [label]);
+  }
   return (
     <div className="overflow-x-auto">
       <table className="w-full rounded-lg bg-white text-left text-sm shadow-sm dark:bg-slate-900" data-testid="topology-list">

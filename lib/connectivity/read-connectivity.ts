@@ -115,7 +115,11 @@ async function connectionsOf(prisma: PrismaClient, interfaces: readonly Connecti
     prisma.component.findMany({ where: { id: { in: [...components] } }, select: { id: true, name: true } }),
   ]);
   const checksByHost = new Map<string, (typeof checks)[number][]>();
-  for (const check of checks) checksByHost.set(check.host.name, [...(checksByHost.get(check.host.name) ?? []), check]);
+  for (const check of checks) {
+    const list = checksByHost.get(check.host.name);
+    if (list) list.push(check);
+    else checksByHost.set(check.host.name, [check]);
+  }
   const storedState = new Map(stored.map((row) => [`${row.objectType}/${row.objectKey}`, row.state as BsmState]));
   const componentName = new Map(componentNames.map((component) => [component.id, component.name]));
 

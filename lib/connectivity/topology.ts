@@ -115,7 +115,11 @@ export function buildTopology(
   const edges = new Map<string, TopologyEdge>();
   const componentById = new Map(inputs.components.map((component) => [component.id, component]));
   const hostsByComponent = new Map<number, TopologyHostElement[]>();
-  for (const element of inputs.hostElements) hostsByComponent.set(element.componentId, [...(hostsByComponent.get(element.componentId) ?? []), element]);
+  for (const element of inputs.hostElements) {
+    const list = hostsByComponent.get(element.componentId);
+    if (list) list.push(element);
+    else hostsByComponent.set(element.componentId, [element]);
+  }
   const addNode = (node: TopologyNode) => nodes.set(node.id, node);
   const connect = (from: string, to: string) => {
     const id = `${from}>${to}`;
