@@ -46,8 +46,10 @@ function openPglite(dataDir: string): Database {
 }
 
 function openPostgres(url: string, log: LogLine): Database {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // Connections stay open while idle (pg closes them after 10 s by default): otherwise the first
+  // request after a quiet spell pays for new connections. A connection the server ends is dropped.
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, idleTimeoutMillis: 0 }) });
+  const pool = new pg.Pool({ connectionString: url, max: 4, idleTimeoutMillis: 0 });
   let closing = false;
   // An idle connection the server ends (restart, pg_terminate_backend) makes the pool emit "error";
   // unheard, that event would end the process. The pool has already dropped the connection.
