@@ -2,6 +2,7 @@ import {
   createBsmEngine,
   type BsmConfig,
   type BsmEvaluation,
+  type BsmState,
   type ComponentState,
   type HostState,
   type ServiceCheckStatus,
@@ -20,7 +21,7 @@ import type { WhatIfChange, WhatIfTarget } from "./changes";
  */
 export const WHOLE_HOST_CHECK = "(what if: whole host)";
 
-export interface ObjectOutcome<S> {
+export interface ObjectOutcome<S extends BsmState> {
   readonly before: StatusFlags<S>;
   readonly after: StatusFlags<S>;
   /** State, acknowledged or impacted differ. */
@@ -152,8 +153,8 @@ export function applyWhatIfChanges(
   return { checks: [...byKey.values()], skipped };
 }
 
-const flagsOf = <S>(status: StatusFlags<S>): StatusFlags<S> => ({ state: status.state, acknowledged: status.acknowledged, impacted: status.impacted });
-const differ = <S>(a: StatusFlags<S>, b: StatusFlags<S>) => a.state !== b.state || a.acknowledged !== b.acknowledged || a.impacted !== b.impacted;
+const flagsOf = <S extends BsmState>(status: StatusFlags<S>): StatusFlags<S> => ({ state: status.state, acknowledged: status.acknowledged, impacted: status.impacted });
+const differ = <S extends BsmState>(a: StatusFlags<S>, b: StatusFlags<S>) => a.state !== b.state || a.acknowledged !== b.acknowledged || a.impacted !== b.impacted;
 
 /** Before and after for every object, from two engine evaluations of the same configuration. */
 export function compareEvaluations(before: BsmEvaluation, after: BsmEvaluation): Omit<WhatIfEvaluation, "skipped" | "modifiedChecks"> {
