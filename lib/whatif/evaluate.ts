@@ -77,6 +77,9 @@ export interface EvaluateOptions {
   unknown?: "reject" | "skip";
 }
 
+/** How an unknown host is refused; a host the user may not see is refused with the same words. */
+export const unknownHostMessage = (host: string) => `Unknown host: ${host} (it is in no component)`;
+
 const keyOf = (host: string, name: string) => `${host}\u0000${name}`;
 
 function changedCheck(check: ServiceCheckStatus, to: WhatIfTarget): ServiceCheckStatus {
@@ -127,7 +130,7 @@ export function applyWhatIfChanges(
     const templates = templatesByHost.get(change.host);
     let reason: string | null = null;
     let field = "host";
-    if (templates === undefined) reason = `Unknown host: ${change.host} (it is in no component)`;
+    if (templates === undefined) reason = unknownHostMessage(change.host);
     else if (change.check !== undefined && (change.check === WHOLE_HOST_CHECK || !byKey.has(keyOf(change.host, change.check)))) {
       reason = `Unknown check: ${change.check} on ${change.host}`;
       field = "check";
