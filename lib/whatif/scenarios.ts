@@ -20,9 +20,11 @@ export interface WhatIfContext {
 /** At most this many saved scenarios per user. */
 export const MAX_SCENARIOS_PER_USER = 100;
 
-/** Evaluates changes given by the user (400 for bad input, unknown or hidden hosts and checks). Nothing is written. */
-export async function evaluateWhatIfForUser(context: WhatIfContext, rawChanges: unknown): Promise<WhatIfView> {
-  const changes = parseOrThrow(whatIfChangesSchema, rawChanges, ["changes"]);
+const evaluationSchema = z.strictObject({ changes: whatIfChangesSchema });
+
+/** Evaluates `{ changes }` given by the user (400 for bad input, unknown or hidden hosts and checks). Nothing is written. */
+export async function evaluateWhatIfForUser(context: WhatIfContext, rawInput: unknown): Promise<WhatIfView> {
+  const { changes } = parseOrThrow(evaluationSchema, await resolveInput(rawInput));
   return evaluateVisibleChanges(context, changes);
 }
 
