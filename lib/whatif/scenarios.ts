@@ -2,6 +2,7 @@ import { Prisma, type PrismaClient } from "@prisma/client";
 import type { Access } from "../auth/access";
 import { ForbiddenError, NotFoundError, ValidationError } from "../errors/app-error";
 import { resolveInput } from "../validation/deferred-input";
+import { isRecordId } from "../validation/fields";
 import { z } from "zod";
 import { hostsOfChanges, parseOrThrow, readStoredChanges, scenarioNameSchema, whatIfChangesSchema, type WhatIfChange } from "./changes";
 import { evaluateWhatIf, unknownHostMessage } from "./evaluate";
@@ -74,6 +75,12 @@ function toResource(row: ScenarioRow, userId: string): ScenarioResource {
 
 const notFound = (id: number) => new NotFoundError(`No what-if scenario ${id}, or it changes hosts you may not see`);
 
+/** The row, or null when there is none (an id that is no id included: server actions take any value). */
+async function findScenario(prisma: PrismaClient, id: number): Promise<ScenarioRow | null> {
+  if (!isRecordId(id)) return null;
+  return prisma.whatIfScenario.findUnique({ where: { id }, select: scenarioSelect });
+}
+
 const newScenarioSchema = z.strictObject({ name: scenarioNameSchema, changes: whatIfChangesSchema });
 const scenarioPatchSchema = z
   .strictObject({ name: scenarioNameSchema.optional(), changes: whatIfChangesSchema.optional() })
@@ -104,7 +111,7 @@ export async function listOwnScenarios(context: WhatIfContext): Promise<Scenario
  * or check is gone are skipped and listed.
  */
 export async function openScenario(context: WhatIfContext, id: number): Promise<{ scenario: ScenarioResource; result: WhatIfView }> {
-  const row = await context.prisma.whatIfScenario.findUnique({ where: { id }, select: scenarioSelect });
+  const row = await findScenario(context.prisma, id);
   if (row === null) throw notFound(id);
   const scenario = toResource(row, context.user.id);
   const { config, checks } = await loadWhatIfState(context.prisma);
@@ -120,7 +127,7 @@ function visibleTo(access: Access, changes: readonly WhatIfChange[], components:
 
 /** A scenario the caller may change: theirs (403 when they may see it but it is someone else's, 404 when not even that). */
 async function requireOwned(context: WhatIfContext, id: number): Promise<ScenarioRow> {
-  const row = await context.prisma.whatIfScenario.findUnique({ where: { id }, select: scenarioSelect });
+  const row = await findScenario(context.prisma, id);
   if (row === null) throw notFound(id);
   if (row.ownerId === context.user.id) return row;
   const { config } = await loadWhatIfState(context.prisma);
