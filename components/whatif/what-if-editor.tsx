@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId, useMemo, useState, useTransition } from "react";
 import { FieldError } from "@/components/ui/field-error";
 import { deleteWhatIfScenarioAction, evaluateWhatIfAction, saveWhatIfScenarioAction, updateWhatIfScenarioAction } from "@/lib/actions/whatif";
-import type { ActionResult } from "@/lib/errors/action-result";
+import { resultMessage, type ActionResult } from "@/lib/errors/action-result";
 import type { FieldErrors } from "@/lib/errors/app-error";
 import type { WhatIfCandidates } from "@/lib/whatif/candidates";
 import { MAX_WHAT_IF_CHANGES, type WhatIfChange, type WhatIfTarget } from "@/lib/whatif/changes";
@@ -66,7 +66,7 @@ export function WhatIfEditor({
     );
   const finish = (outcome: ActionResult<unknown>) => {
     setErrors(outcome.status === "error" ? (outcome.fieldErrors ?? {}) : {});
-    setMessage(outcome.status === "idle" ? null : { ok: outcome.status === "ok", text: outcome.message });
+    setMessage(outcome.status === "idle" ? null : { ok: outcome.status === "ok", text: resultMessage(outcome, "Correct the marked fields.") });
   };
 
   const evaluate = () =>
@@ -153,8 +153,8 @@ export function WhatIfEditor({
                         Remove
                       </button>
                     </div>
-                    <div className="mt-1 flex flex-wrap gap-2">
-                      <select aria-label={`Check of ${change.host}`} className={field} value={change.check ?? ""} onChange={(event) => edit(index, { check: event.target.value === "" ? undefined : event.target.value })}>
+                    <div className="mt-1 flex gap-2">
+                      <select aria-label={`Check of ${change.host}`} className={`${field} min-w-0 flex-1`} value={change.check ?? ""} onChange={(event) => edit(index, { check: event.target.value === "" ? undefined : event.target.value })}>
                         <option value="">Whole host</option>
                         {change.check !== undefined && !checks.some((check) => check.name === change.check) && <option value={change.check}>{change.check}</option>}
                         {checks.map((check) => (
@@ -163,7 +163,7 @@ export function WhatIfEditor({
                           </option>
                         ))}
                       </select>
-                      <select aria-label={`${change.host} becomes`} className={field} value={change.to} onChange={(event) => edit(index, { to: event.target.value as WhatIfTarget })}>
+                      <select aria-label={`${change.host} becomes`} className={`${field} min-w-0 flex-1`} value={change.to} onChange={(event) => edit(index, { to: event.target.value as WhatIfTarget })}>
                         {Object.entries(TARGET_LABELS).map(([value, label]) => (
                           <option key={value} value={value}>
                             {label}
@@ -171,13 +171,13 @@ export function WhatIfEditor({
                         ))}
                       </select>
                     </div>
-                    <FieldError message={errors[`changes.${index}.host`] ?? errors[`changes.${index}.check`] ?? errors[`changes.${index}.to`]} />
+                    <FieldError path={`changes.${index}`} message={errors[`changes.${index}.host`] ?? errors[`changes.${index}.check`] ?? errors[`changes.${index}.to`] ?? errors[`changes.${index}`]} />
                   </li>
                 );
               })}
             </ul>
           )}
-          <FieldError message={errors.changes} />
+          <FieldError path="changes" message={errors.changes} />
           <div className="mt-3">
             <button type="button" className={primary} disabled={pending || changes.length === 0} onClick={evaluate}>
               {pending ? "Working…" : "See what happens"}
@@ -194,7 +194,7 @@ export function WhatIfEditor({
             Scenario name
           </label>
           <input id={`${ids}-name`} value={name} maxLength={120} onChange={(event) => setName(event.target.value)} className={`${field} mt-1 w-full`} aria-describedby={`${ids}-name-error`} />
-          <FieldError id={`${ids}-name-error`} message={errors.name} />
+          <FieldError id={`${ids}-name-error`} path="name" message={errors.name} />
           <div className="mt-3 flex flex-wrap gap-2">
             {scenario?.mine && (
               <button type="button" className={primary} disabled={pending || changes.length === 0} onClick={saveChanges}>
