@@ -121,7 +121,7 @@ test("a user who may not see the scenario's hosts is refused, as if it did not e
   const id = scenarioPath.split("/").at(-1);
   const api = await user.request.get(`/api/whatif/scenarios/${id}`);
   expect(api.status()).toBe(404);
-  expect(await api.json()).toEqual({ error: `No what-if scenario ${id}, or it changes hosts you may not see` });
+  expect(await api.json()).toEqual({ error: `What-if scenario ${id} not found, or it changes hosts you cannot see` });
   // Its hosts cannot be named in an evaluation either: refused like unknown ones.
   const scenario = (await (await admin.request.get(`/api/whatif/scenarios/${id}`)).json()) as { scenario: { changes: { host: string }[] } };
   const host = scenario.scenario.changes[0]!.host;

@@ -73,7 +73,7 @@ function toResource(row: ScenarioRow, userId: string): ScenarioResource {
   };
 }
 
-const notFound = (id: number) => new NotFoundError(`No what-if scenario ${id}, or it changes hosts you may not see`);
+const notFound = (id: number) => new NotFoundError(`What-if scenario ${id} not found, or it changes hosts you cannot see`);
 
 /** The row, or null when there is none (an id that is no id included: server actions take any value). */
 async function findScenario(prisma: PrismaClient, id: number): Promise<ScenarioRow | null> {
@@ -131,7 +131,7 @@ async function requireOwned(context: WhatIfContext, id: number): Promise<Scenari
   if (row === null) throw notFound(id);
   if (row.ownerId === context.user.id) return row;
   const { config } = await loadWhatIfState(context.prisma);
-  if (visibleTo(context.access, readStoredChanges(row.changes), config.components)) throw new ForbiddenError("Only its owner may change or delete a what-if scenario");
+  if (visibleTo(context.access, readStoredChanges(row.changes), config.components)) throw new ForbiddenError("You may not change or delete a what-if scenario you do not own");
   throw notFound(id);
 }
 

@@ -140,7 +140,7 @@ describe.each(RUNTIMES)("what-if REST API on %s", (runtime) => {
     expect(((await asAdmin.json()) as { scenario: { mine: boolean; owner: { name: string } } }).scenario).toMatchObject({ mine: false, owner: { name: "Wendy Web" } });
     const asDan = await open(ids.tokens.db, scenario.id);
     expect(asDan.status).toBe(404);
-    expect(await asDan.json()).toEqual({ error: `No what-if scenario ${scenario.id}, or it changes hosts you may not see` });
+    expect(await asDan.json()).toEqual({ error: `What-if scenario ${scenario.id} not found, or it changes hosts you cannot see` });
 
     // The live state moves on: web2 fails for real, so web1 failing now takes the zone and both services down.
     const web2 = await database.prisma.host.findUniqueOrThrow({ where: { name: "web2" } });
