@@ -112,7 +112,7 @@ export function WhatIfEditor({
             Find a host
           </label>
           <input id={`${ids}-search`} type="search" value={query} onChange={(event) => setQuery(event.target.value)} placeholder="Host or component name" className={`${field} mt-1 w-full`} />
-          <ul className="mt-2 max-h-72 space-y-1 overflow-y-auto" aria-label="Hosts to choose from">
+          <ul className="mt-2 max-h-72 space-y-1 overflow-y-auto p-1" aria-label="Hosts to choose from">
             {matching.slice(0, SHOWN_HOSTS).map((host) => (
               <li key={host.name} className="flex items-center justify-between gap-2 text-sm">
                 <span className="min-w-0">
