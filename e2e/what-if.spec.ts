@@ -18,7 +18,8 @@ test.describe.configure({ mode: "serial" });
 async function signedIn(browser: Browser, credentials: { email: string; password: string }, options: Parameters<Browser["newContext"]>[0] = {}): Promise<Page> {
   const page = await (await browser.newContext(options)).newPage();
   await signIn(page, credentials);
-  await expect(page.getByTestId("signed-in-user")).toBeVisible();
+  // Attached, not visible: on a phone it sits in the folded menu.
+  await expect(page.getByTestId("signed-in-user")).toBeAttached();
   return page;
 }
 
