@@ -99,8 +99,8 @@ export function WhatIfEditor({
     });
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
-      <div className="space-y-6">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
+      <div className="min-w-0 space-y-6">
         <section aria-labelledby={`${ids}-pick`} className="rounded-lg bg-white p-4 shadow-sm">
           <h2 id={`${ids}-pick`} className="mb-1 font-semibold">
             Hosts
@@ -218,7 +218,8 @@ export function WhatIfEditor({
           </p>
         )}
       </div>
-      <div>{result ? <WhatIfResults result={result} stale={stale} /> : <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">Choose hosts and press “See what happens”.</p>}</div>
+      {/* On a phone the outcome comes first; the choices follow. */}
+      <div className="order-first min-w-0 lg:order-none">{result ? <WhatIfResults result={result} stale={stale} /> : <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">Choose hosts and press “See what happens”.</p>}</div>
     </div>
   );
 }
