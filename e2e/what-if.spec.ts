@@ -64,6 +64,7 @@ test("from a Service view, failing all hosts of a component takes the service OF
   const boxes = group.getByRole("checkbox");
   await expect(boxes).toHaveCount(component.hostsCount);
   for (const box of await boxes.all()) await box.check();
+  await admin.screenshot({ path: "test-results/whatif/service-selection-light-1280.png" });
   await selection.getByRole("button", { name: `What if these ${component.hostsCount} hosts fail…` }).click();
   await admin.waitForURL(/\/bsm\/what-if\?hosts=/);
 
