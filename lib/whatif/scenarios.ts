@@ -18,20 +18,23 @@ export interface WhatIfContext {
   access: Access;
 }
 
+/** The state to evaluate against, when the caller has loaded it already (a page that also lists the hosts). */
+export type WhatIfState = Awaited<ReturnType<typeof loadWhatIfState>>;
+
 /** At most this many saved scenarios per user. */
 export const MAX_SCENARIOS_PER_USER = 100;
 
 const evaluationSchema = z.strictObject({ changes: whatIfChangesSchema });
 
 /** Evaluates `{ changes }` given by the user (400 for bad input, unknown or hidden hosts and checks). Nothing is written. */
-export async function evaluateWhatIfForUser(context: WhatIfContext, rawInput: unknown): Promise<WhatIfView> {
+export async function evaluateWhatIfForUser(context: WhatIfContext, rawInput: unknown, state?: WhatIfState): Promise<WhatIfView> {
   const { changes } = parseOrThrow(evaluationSchema, await resolveInput(rawInput));
-  return evaluateVisibleChanges(context, changes);
+  return evaluateVisibleChanges(context, changes, state);
 }
 
-async function evaluateVisibleChanges(context: WhatIfContext, changes: WhatIfChange[]): Promise<WhatIfView> {
+async function evaluateVisibleChanges(context: WhatIfContext, changes: WhatIfChange[], state?: WhatIfState): Promise<WhatIfView> {
   refuseHiddenHosts(context.access, changes);
-  const { config, checks } = await loadWhatIfState(context.prisma);
+  const { config, checks } = state ?? (await loadWhatIfState(context.prisma));
   return whatIfView(evaluateWhatIf(config, checks, changes), changes, context.access);
 }
 
@@ -110,11 +113,11 @@ export async function listOwnScenarios(context: WhatIfContext): Promise<Scenario
  * that is still in a component (404 otherwise, as for one that does not exist). Changes whose host
  * or check is gone are skipped and listed.
  */
-export async function openScenario(context: WhatIfContext, id: number): Promise<{ scenario: ScenarioResource; result: WhatIfView }> {
+export async function openScenario(context: WhatIfContext, id: number, state?: WhatIfState): Promise<{ scenario: ScenarioResource; result: WhatIfView }> {
   const row = await findScenario(context.prisma, id);
   if (row === null) throw notFound(id);
   const scenario = toResource(row, context.user.id);
-  const { config, checks } = await loadWhatIfState(context.prisma);
+  const { config, checks } = state ?? (await loadWhatIfState(context.prisma));
   if (!visibleTo(context.access, scenario.changes, config.components)) throw notFound(id);
   const evaluation = evaluateWhatIf(config, checks, scenario.changes, { unknown: "skip" });
   return { scenario, result: whatIfView(evaluation, scenario.changes, context.access) };

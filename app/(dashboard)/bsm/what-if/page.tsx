@@ -7,8 +7,8 @@ import { WhatIfEditor } from "@/components/whatif/what-if-editor";
 import { requirePageCapability } from "@/lib/auth/page-guards";
 import { getPrisma } from "@/lib/db";
 import { parseIdSegment } from "@/lib/validation/fields";
-import { prefilledChanges, type WhatIfScope } from "@/lib/whatif/candidates";
-import { loadWhatIfCandidates } from "@/lib/whatif/page-data";
+import { prefilledChanges, whatIfCandidates, type WhatIfScope } from "@/lib/whatif/candidates";
+import { loadWhatIfState } from "@/lib/whatif/load-state";
 import { evaluateWhatIfForUser, listOwnScenarios } from "@/lib/whatif/scenarios";
 
 export const metadata: Metadata = { title: "What if" };
@@ -38,11 +38,13 @@ export default async function WhatIfPage({ searchParams }: { searchParams: Searc
   const { user, access } = await requirePageCapability("bsm");
   const params = await searchParams;
   const prisma = getPrisma();
-  const candidates = await loadWhatIfCandidates(prisma, access, scopeOf(params));
+  const scope = scopeOf(params);
+  const state = await loadWhatIfState(prisma);
+  const candidates = whatIfCandidates(state.config, state.checks, access, scope);
   if (candidates === null) notFound();
   const { changes, notOffered } = prefilledChanges((first(params.hosts) ?? "").split(",").slice(0, 200), candidates);
   const context = { prisma, user, access };
-  const [initialResult, saved] = await Promise.all([changes.length > 0 ? evaluateWhatIfForUser(context, { changes }) : null, listOwnScenarios(context)]);
+  const [initialResult, saved] = await Promise.all([changes.length > 0 ? evaluateWhatIfForUser(context, { changes }, state) : null, listOwnScenarios(context)]);
   return (
     <>
       <PageHeader title="What if …">

@@ -6,7 +6,8 @@ import { WhatIfEditor } from "@/components/whatif/what-if-editor";
 import { pageIdOrNotFound, requirePageCapability } from "@/lib/auth/page-guards";
 import { getPrisma } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors/app-error";
-import { loadWhatIfCandidates } from "@/lib/whatif/page-data";
+import { whatIfCandidates } from "@/lib/whatif/candidates";
+import { loadWhatIfState } from "@/lib/whatif/load-state";
 import { openScenario } from "@/lib/whatif/scenarios";
 
 export const metadata: Metadata = { title: "What-if scenario" };
@@ -16,11 +17,12 @@ export default async function WhatIfScenarioPage({ params }: { params: Promise<{
   const { user, access } = await requirePageCapability("bsm");
   const id = pageIdOrNotFound((await params).id);
   const prisma = getPrisma();
-  const opened = await openScenario({ prisma, user, access }, id).catch((error: unknown) => {
+  const state = await loadWhatIfState(prisma);
+  const opened = await openScenario({ prisma, user, access }, id, state).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const candidates = (await loadWhatIfCandidates(prisma, access, { kind: "estate" }))!;
+  const candidates = whatIfCandidates(state.config, state.checks, access, { kind: "estate" })!;
   const { scenario, result } = opened;
   return (
     <>
