@@ -28,7 +28,7 @@ const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * Cookie-authenticated changes must come from this site's own pages (CSRF): the browser's
  * Origin header has to name this host.
  */
-export async function authenticateApiRequest(prisma: PrismaClient, request: Request): Promise<ApiCaller> {
+export async function authenticateApiRequest(prisma: PrismaClient, request: Request, options: ApiRequestOptions = {}): Promise<ApiCaller> {
   const authorization = request.headers.get("authorization");
   let credential: Credential;
   if (authorization !== null) {
@@ -41,7 +41,13 @@ export async function authenticateApiRequest(prisma: PrismaClient, request: Requ
     credential = { kind: "session", claims };
     if (MUTATING.has(request.method) && !isSameOrigin(request)) throw new ForbiddenError("cross-site request refused");
   }
-  return authorizeCredential(prisma, credential, request.method);
+  // An operation that only reads, though posted (a what-if evaluation), is judged like a GET for a token's scope.
+  return authorizeCredential(prisma, credential, options.readsOnly === true ? "GET" : request.method);
+}
+
+export interface ApiRequestOptions {
+  /** The operation changes nothing although its method is POST: read-only tokens may use it (docs/access-rules.md §9.2). */
+  readsOnly?: boolean;
 }
 
 /**

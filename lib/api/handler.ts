@@ -8,7 +8,7 @@ import { logFor, type Logger } from "../log";
 import { DeferredInput } from "../validation/deferred-input";
 import { parseIdSegment } from "../validation/fields";
 import { timeApiRequest } from "../metrics/request-timing";
-import { authenticateApiRequest, type ApiCaller } from "./authenticate";
+import { authenticateApiRequest, type ApiCaller, type ApiRequestOptions } from "./authenticate";
 import { readJsonBody, refuseDeclaredOversizeBody } from "./request-body";
 import type { PrismaClient } from "@prisma/client";
 
@@ -57,14 +57,14 @@ function withRequestId(response: Response, requestId: string, log: Logger): Resp
  * The REST API: refuses a declared oversize body (413) before anything else, authenticates (token or
  * session), runs the handler; the answer carries the request id (x-request-id), and so do its log lines.
  */
-export async function handleApiRequest(request: Request, handler: (context: ApiContext) => Promise<Response>): Promise<Response> {
+export async function handleApiRequest(request: Request, handler: (context: ApiContext) => Promise<Response>, options: ApiRequestOptions = {}): Promise<Response> {
   const requestId = requestIdOf(request);
   const log = logFor("web").child({ requestId, method: request.method, path: new URL(request.url).pathname });
   const response = await timeApiRequest(request, () =>
     respondJson(async () => {
       refuseDeclaredOversizeBody(request);
       const prisma = getPrisma();
-      const caller = await authenticateApiRequest(prisma, request);
+      const caller = await authenticateApiRequest(prisma, request, options);
       return handler({ ...caller, prisma, request, url: new URL(request.url), body: new DeferredInput(() => readJsonBody(request)) });
     }, log),
   );

@@ -60,6 +60,12 @@ const page = (item: string) => ({
 const json = (schema: object) => ({ content: { "application/json": { schema } } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
+const whatIfFlags = (states: readonly string[]) => ({
+  type: "object",
+  required: ["state", "acknowledged", "impacted"],
+  properties: { state: { type: "string", enum: states }, acknowledged: { type: "boolean" }, impacted: { type: "boolean" } },
+});
+
 export const openApiDocument = {
   openapi: "3.1.0",
   info: {
@@ -290,6 +296,43 @@ export const openApiDocument = {
     },
     "/api/tokens/{id}": {
       delete: { summary: "Revoke one of the caller's own API tokens (404 for any other)", parameters: [idParameter], responses: { "204": { description: "Revoked" }, ...errorResponses } },
+    },
+    "/api/whatif/evaluate": {
+      post: {
+        summary: "What if: the estate after some hosts or checks fail, go into downtime or recover (nothing is written)",
+        description:
+          "The same status engine evaluates the current checks and a copy changed as asked (docs/what-if.md). A host without `check` changes every check of the host and fails (or downs, or recovers) it in every component that holds it. Changes apply in order; a later change of the same check wins. Only hosts the caller may see can be named: another is refused exactly like an unknown one (400 on `changes.N.host`). The answer lists the visible business services and components whose status changes, with before and after; the rest is counted. Read-only tokens may call it.",
+        requestBody: { required: true, ...json({ type: "object", required: ["changes"], properties: { changes: ref("WhatIfChanges") } }) },
+        responses: { "200": { description: "Before and after", ...json(ref("WhatIfResult")) }, ...errorResponses },
+      },
+    },
+    "/api/whatif/scenarios": {
+      get: {
+        summary: "The caller's own saved what-if scenarios (others' are opened by their id)",
+        responses: { "200": { description: "Scenarios, last changed first", ...json({ type: "object", properties: { list: { type: "array", items: ref("WhatIfScenario") } } }) }, ...errorResponses },
+      },
+      post: {
+        summary: "Save a what-if scenario of the caller's",
+        description: "Its changes are checked as for an evaluation (400 for unknown or hidden hosts and checks). At most 100 scenarios per user. The answer holds its evaluation.",
+        requestBody: { required: true, ...json({ type: "object", required: ["name", "changes"], properties: { name: { type: "string", minLength: 1, maxLength: 120 }, changes: ref("WhatIfChanges") } }) },
+        responses: { "201": { description: "Saved", ...json({ type: "object", properties: { scenario: ref("WhatIfScenario"), result: ref("WhatIfResult") } }) }, ...errorResponses },
+      },
+    },
+    "/api/whatif/scenarios/{id}": {
+      get: {
+        summary: "A saved scenario, re-evaluated against the live state",
+        description:
+          "Anyone who may see every host it names (that is still in a component) may open it; for others it does not exist (404). Changes whose host or check is gone are left out and listed in `result.skipped`.",
+        parameters: [idParameter],
+        responses: { "200": { description: "The scenario and its evaluation now", ...json({ type: "object", properties: { scenario: ref("WhatIfScenario"), result: ref("WhatIfResult") } }) }, ...errorResponses },
+      },
+      patch: {
+        summary: "Rename a scenario or replace its changes (its owner only; others who may see it get 403)",
+        parameters: [idParameter],
+        requestBody: { required: true, ...json({ type: "object", properties: { name: { type: "string", minLength: 1, maxLength: 120 }, changes: ref("WhatIfChanges") } }) },
+        responses: { "200": { description: "Changed", ...json(ref("WhatIfScenario")) }, ...errorResponses },
+      },
+      delete: { summary: "Delete a scenario (its owner only)", parameters: [idParameter], responses: { "204": { description: "Deleted" }, ...errorResponses } },
     },
     "/api/events": {
       get: {
@@ -692,6 +735,83 @@ export const openApiDocument = {
                 operationalZonePercent: { type: ["number", "null"], description: "null: Unavailable to the caller" },
               },
             },
+          },
+        },
+      },
+      WhatIfChanges: {
+        type: "array",
+        minItems: 1,
+        maxItems: 200,
+        items: {
+          type: "object",
+          required: ["host", "to"],
+          additionalProperties: false,
+          properties: {
+            host: { type: "string" },
+            check: { type: "string", description: "One check of the host; left out: the whole host" },
+            to: { type: "string", enum: ["failed", "downtime", "recovered"], description: "failed: CRITICAL, not acknowledged; downtime: CRITICAL in downtime; recovered: OK, flags cleared" },
+          },
+        },
+      },
+      WhatIfScenario: {
+        type: "object",
+        properties: {
+          id: { type: "integer" },
+          name: { type: "string" },
+          owner: { type: "object", properties: { name: { type: "string" } } },
+          mine: { type: "boolean", description: "Whether the caller owns it" },
+          changes: ref("WhatIfChanges"),
+          createdAt: { type: "string", format: "date-time" },
+          updatedAt: { type: "string", format: "date-time" },
+          path: { type: "string", description: "The page showing it, to share" },
+        },
+      },
+      WhatIfResult: {
+        type: "object",
+        properties: {
+          changes: ref("WhatIfChanges"),
+          skipped: { type: "array", items: { type: "object", properties: { index: count, change: { type: "object" }, reason: { type: "string" } } } },
+          businessServices: {
+            type: "array",
+            description: "Visible services whose state, acknowledged or impacted flag changes: OFFLINE first",
+            items: {
+              type: "object",
+              properties: {
+                id: { type: "integer" },
+                name: { type: "string" },
+                before: whatIfFlags(SERVICE_STATES),
+                after: whatIfFlags(SERVICE_STATES),
+                goesOffline: { type: "boolean" },
+                goesIntoDowntime: { type: "boolean" },
+                becomesImpacted: { type: "boolean" },
+                recovers: { type: "boolean" },
+              },
+            },
+          },
+          components: {
+            type: "array",
+            description: "Visible components whose status or whose hosts' statuses change: FAILED first",
+            items: {
+              type: "object",
+              properties: {
+                id: { type: "integer" },
+                name: { type: "string" },
+                before: whatIfFlags(HOST_STATES),
+                after: whatIfFlags(HOST_STATES),
+                requiredOnline: count,
+                hostsTotal: count,
+                hostsOperationalBefore: count,
+                hostsOperationalAfter: count,
+                losesZone: { type: "boolean", description: "OPERATIONAL before, fewer than requiredOnline hosts OPERATIONAL after" },
+                regainsZone: { type: "boolean" },
+                hosts: { type: "array", items: { type: "object", properties: { host: { type: "string" }, before: whatIfFlags(HOST_STATES), after: whatIfFlags(HOST_STATES) } } },
+              },
+            },
+          },
+          unchanged: { type: "object", properties: { businessServices: count, components: count } },
+          counts: {
+            type: "object",
+            properties: { servicesOffline: count, servicesDowntime: count, servicesImpacted: count, servicesRecovering: count, componentsLosingZone: count, componentsRegainingZone: count },
           },
         },
       },

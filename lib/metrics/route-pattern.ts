@@ -35,6 +35,9 @@ export const API_ROUTE_PATTERNS = [
   "/api/views/services/[id]",
   "/api/views/summary",
   "/api/views/topology",
+  "/api/whatif/evaluate",
+  "/api/whatif/scenarios",
+  "/api/whatif/scenarios/[id]",
 ] as const;
 
 const SPLIT = API_ROUTE_PATTERNS.map((pattern) => ({ pattern, segments: pattern.split("/").slice(1) }));

@@ -54,7 +54,8 @@ export function restrictConfig(config: BsmConfig, scope: StoredAvailabilityOptio
   return { components: config.components.filter((component) => componentIds.has(component.id)), businessServices };
 }
 
-async function loadChecks(prisma: PrismaClient, hosts: string[]): Promise<ServiceCheckStatus[]> {
+/** The current checks of these hosts, as the engine wants them. */
+export async function loadChecks(prisma: PrismaClient, hosts: string[]): Promise<ServiceCheckStatus[]> {
   const rows = await prisma.serviceCheck.findMany({
     where: { host: { name: { in: hosts } } },
     select: { name: true, state: true, acknowledged: true, inDowntime: true, contributingTemplates: true, host: { select: { name: true } } },

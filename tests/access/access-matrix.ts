@@ -255,6 +255,13 @@ export const PAGES: PageRow[] = [
       },
     ],
   },
+  // What-if: anyone with BSM access, on the hosts they may see (docs/what-if.md §4); a scenario only for those who may see all its hosts.
+  { route: "/bsm/what-if", cases: [
+    { what: "a new scenario", url: fixedUrl("/bsm/what-if"), expect: bsmPage },
+    { what: "own service's hosts", url: (s) => `/bsm/what-if?service=${s.service.own}`, expect: bsmPage },
+    { what: "a foreign service's hosts", url: (s) => `/bsm/what-if?service=${s.service.foreign}`, expect: foreignObjectPage },
+  ] },
+  { route: "/bsm/what-if/[id]", cases: [{ what: "a scenario that does not exist", url: () => `/bsm/what-if/${NO_SUCH_ID}`, expect: allowedFor<PageOutcome>(404, [], { anonymous: "signin", noBsm: 403 }) }] },
   { route: "/configure", cases: [{ what: "configuration start (redirects to a tab)", url: fixedUrl("/configure"), expect: allowedFor<PageOutcome>(403, ["admin", "configureBsm", "configureComponents"], { anonymous: "signin" }) }] },
   { route: "/configure/components", cases: [{ what: "component editor", url: fixedUrl("/configure/components"), expect: allowedFor<PageOutcome>(403, ["admin", "configureComponents"], { anonymous: "signin" }) }] },
   { route: "/configure/membership", cases: [{ what: "membership review", url: fixedUrl("/configure/membership"), expect: allowedFor<PageOutcome>(403, ["admin", "configureComponents"], { anonymous: "signin" }) }] },
@@ -467,6 +474,30 @@ export const API_ROUTES: ApiRow[] = [
       ],
     },
   },
+  {
+    route: "/api/whatif/evaluate",
+    methods: {
+      POST: [
+        { what: "a host of own component failing (400 for roles that see it top down only)", url: fixedUrl("/api/whatif/evaluate"), body: (s) => ({ changes: [{ host: s.host.ofOwnComponent, to: "failed" }] }), expect: bsmApi },
+        { what: "a foreign host (400, as unknown)", url: fixedUrl("/api/whatif/evaluate"), body: (s) => ({ changes: [{ host: s.host.foreign, to: "failed" }] }), expect: bsmApi },
+      ],
+    },
+  },
+  {
+    route: "/api/whatif/scenarios",
+    methods: {
+      GET: [{ what: "own scenarios", url: fixedUrl("/api/whatif/scenarios"), expect: bsmApi }],
+      POST: [{ what: "save with an invalid body", url: fixedUrl("/api/whatif/scenarios"), body: () => ({ name: "", changes: [] }), expect: bsmApi }],
+    },
+  },
+  {
+    route: "/api/whatif/scenarios/[id]",
+    methods: {
+      GET: [{ what: "a scenario that does not exist", url: () => `/api/whatif/scenarios/${NO_SUCH_ID}`, expect: allowedFor<ApiOutcome>(404, [], { anonymous: 401, noBsm: 403 }) }],
+      PATCH: [{ what: "a scenario that does not exist", url: () => `/api/whatif/scenarios/${NO_SUCH_ID}`, body: () => ({ name: "x" }), expect: allowedFor<ApiOutcome>(404, [], { anonymous: 401, noBsm: 403 }) }],
+      DELETE: [{ what: "a scenario that does not exist", url: () => `/api/whatif/scenarios/${NO_SUCH_ID}`, expect: allowedFor<ApiOutcome>(404, [], { anonymous: 401, noBsm: 403 }) }],
+    },
+  },
 ];
 
 const ADMIN_ACTIONS = "lib/actions/admin.ts";
@@ -481,6 +512,7 @@ const OPSVIEW_IMPORT_ACTIONS = "lib/actions/opsview-import.ts";
 const BUSINESS_PROCESS_IMPORT_ACTIONS = "lib/actions/business-process-import.ts";
 const METRICS_ACTIONS = "lib/actions/metrics-settings.ts";
 const MEMBERSHIP_ACTIONS = "lib/actions/membership.ts";
+const WHATIF_ACTIONS = "lib/actions/whatif.ts";
 
 /** Admin-only actions on an object that does not exist: the administrator gets past the check to "not found". */
 const adminOnMissing = allowedFor<ActionOutcome>("refused", [], { anonymous: "signin", admin: "notFound" });
@@ -580,6 +612,10 @@ export const SERVER_ACTIONS: ActionRow[] = [
     name: "importFromBusinessProcessAction",
     cases: [{ what: "a preview of text that is no process file", args: () => ["not a process file", { apply: false, prune: false }], expect: documentAction }],
   },
+  { file: WHATIF_ACTIONS, name: "evaluateWhatIfAction", cases: [{ what: "no changes", args: () => [[]], expect: bsmAction }] },
+  { file: WHATIF_ACTIONS, name: "saveWhatIfScenarioAction", cases: [{ what: "a scenario without name or changes", args: () => [{ name: "", changes: [] }], expect: bsmAction }] },
+  { file: WHATIF_ACTIONS, name: "updateWhatIfScenarioAction", cases: [{ what: "a scenario that does not exist", args: () => [NO_SUCH_ID, { name: "x" }], expect: roles<ActionOutcome>("notFound", { anonymous: "signin", noBsm: "refused" }) }] },
+  { file: WHATIF_ACTIONS, name: "deleteWhatIfScenarioAction", cases: [{ what: "a scenario that does not exist", args: () => [NO_SUCH_ID], expect: roles<ActionOutcome>("notFound", { anonymous: "signin", noBsm: "refused" }) }] },
   { file: EXPORT_ACTIONS, name: "updateExportStateAction", cases: [{ what: "an invalid state", args: () => [IDLE, new FormFields({ hostType: "Web", state: "no-such-state" })], expect: componentsAction }] },
   { file: EXPORT_ACTIONS, name: "updateReflectionModeAction", cases: [{ what: "an invalid mode", args: () => [IDLE, new FormFields({ mode: "no-such-mode" })], expect: adminAction }] },
 ];

@@ -9,6 +9,7 @@ import { StatusBadge } from "@/components/status/status-badge";
 import { ReflectHistory } from "@/components/connector/reflect-history";
 import { Time } from "@/components/ui/time";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { WhatIfLink } from "@/components/whatif/what-if-link";
 
 type Params = { params: Promise<{ host: string }> };
 
@@ -29,7 +30,7 @@ export default async function HostElementPage({ params }: Params) {
           ← Hosts
         </Link>
       </p>
-      <PageHeader title={element.host}>
+      <PageHeader title={element.host} action={<WhatIfLink query={`hosts=${encodeURIComponent(element.host)}`} />}>
         Host element for host type {element.elementType}
         {source?.address ? `, address ${source.address}` : ""}.
       </PageHeader>

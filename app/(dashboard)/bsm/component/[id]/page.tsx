@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { LiveComponentView } from "@/components/bsm/live-views";
 import { PinButton } from "@/components/bsm/pin-button";
 import { PageHeader } from "@/components/ui/page-header";
+import { WhatIfLink } from "@/components/whatif/what-if-link";
 import { pageIdOrNotFound, requirePageCapability } from "@/lib/auth/page-guards";
 import { getPrisma } from "@/lib/db";
 import { getComponentView } from "@/lib/status/component-view";
@@ -15,7 +16,12 @@ export default async function ComponentPage({ params }: { params: Promise<{ id: 
   if (view === null) notFound();
   return (
     <>
-      <PageHeader live title="BSM Component" action={<PinButton dashlet={{ kind: "component", target: String(view.id) }} />}>
+      <PageHeader live title="BSM Component" action={
+          <div className="flex items-center gap-2">
+            <WhatIfLink query={`component=${view.id}`} />
+            <PinButton dashlet={{ kind: "component", target: String(view.id) }} />
+          </div>
+        }>
         Hosts most severe first, with their failing checks, and the business services that use the component.
       </PageHeader>
       <LiveComponentView componentId={view.id} initial={view} />

@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { LiveServiceView } from "@/components/bsm/live-views";
 import { PinButton } from "@/components/bsm/pin-button";
 import { PageHeader } from "@/components/ui/page-header";
+import { WhatIfHostSelection } from "@/components/whatif/host-selection";
+import { WhatIfLink } from "@/components/whatif/what-if-link";
 import { pageIdOrNotFound, requirePageCapability } from "@/lib/auth/page-guards";
 import { getPrisma } from "@/lib/db";
 import { getServiceView } from "@/lib/status/service-view";
@@ -15,9 +17,17 @@ export default async function ServicePage({ params }: { params: Promise<{ id: st
   if (view === null) notFound();
   return (
     <>
-      <PageHeader live title="BSM Service" action={<PinButton dashlet={{ kind: "service", target: String(view.id) }} />}>
+      <PageHeader live title="BSM Service" action={
+          <div className="flex items-center gap-2">
+            <WhatIfLink query={`service=${view.id}`} />
+            <PinButton dashlet={{ kind: "service", target: String(view.id) }} />
+          </div>
+        }>
         Components in their configured order; hosts in zone order. The dashed outline is the operational zone.
       </PageHeader>
+      <WhatIfHostSelection
+        components={view.components.flatMap((layer) => (layer === null ? [] : [{ name: layer.name, hosts: layer.hosts.flatMap((host) => (host.visible ? [host.name] : [])) }]))}
+      />
       <LiveServiceView serviceId={view.id} initial={view} />
     </>
   );
