@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { SourceActionsProvider } from "@/components/actions/source-actions-provider";
 import { LiveServiceView } from "@/components/bsm/live-views";
 import { PinButton } from "@/components/bsm/pin-button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -18,7 +19,9 @@ export default async function ServicePage({ params }: { params: Promise<{ id: st
       <PageHeader live title="BSM Service" action={<PinButton dashlet={{ kind: "service", target: String(view.id) }} />}>
         Components in their configured order; hosts in zone order. The dashed outline is the operational zone.
       </PageHeader>
-      <LiveServiceView serviceId={view.id} initial={view} />
+      <SourceActionsProvider>
+        <LiveServiceView serviceId={view.id} initial={view} />
+      </SourceActionsProvider>
     </>
   );
 }

@@ -1,0 +1,132 @@
+"use client";
+
+import type { SourceActionKind, SourceActionTarget } from "@/lib/source-actions/types";
+import { KIND_TITLES, describeTargets } from "./action-words";
+import { SourceActionsProvider, useSourceActionsContext } from "./source-actions-provider";
+
+const LOOKS = {
+  normal: "rounded-md px-3 py-1.5 text-sm font-medium",
+  small: "rounded px-2 py-0.5 text-xs font-medium",
+};
+
+/**
+ * Opens the dialog of a source action (acknowledge, downtime, or removing either) for these targets.
+ * Drawn only for a user who may act through a source that accepts commands. Inside a
+ * SourceActionsProvider it shares the page's dialog and Recent actions list; alone, it brings its own.
+ */
+export function SourceActionButton({
+  kind,
+  targets,
+  label,
+  size = "normal",
+  className = "",
+}: {
+  kind: SourceActionKind;
+  targets: SourceActionTarget[];
+  /** Visible text; the accessible name adds the targets. Defaults to the kind's title. */
+  label?: string;
+  size?: keyof typeof LOOKS;
+  className?: string;
+}) {
+  const context = useSourceActionsContext();
+  if (context === null) {
+    return (
+      <SourceActionsProvider>
+        <SourceActionButton kind={kind} targets={targets} label={label} size={size} className={className} />
+      </SourceActionsProvider>
+    );
+  }
+  if (!context.capabilities?.canAct || targets.length === 0) return null;
+  const text = label ?? KIND_TITLES[kind];
+  const pending = targets.every((target) => context.isPending(kind, target));
+  return (
+    <button
+      type="button"
+      aria-haspopup="dialog"
+      aria-label={`${text} ${describeTargets(kind, targets)}${pending ? " (pending)" : ""}`}
+      data-testid="source-action-button"
+      data-kind={kind}
+      onClick={() => context.open({ kind, targets })}
+      className={`${LOOKS[size]} bg-white text-blue-800 ring-1 ring-blue-700/40 hover:bg-blue-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 ${className}`}
+    >
+      {text}
+      {pending && <span className="ml-1 font-normal text-amber-800">pending…</span>}
+    </button>
+  );
+}
+
+interface HostLike {
+  name: string;
+  state: string;
+  acknowledged: boolean;
+}
+
+/** What a BSM host offers: acknowledge while it is failed and not yet acknowledged; downtime unless it is in one. */
+export function hostOffers(host: HostLike): { acknowledge: boolean; downtime: boolean } {
+  return { acknowledge: host.state === "FAILED" && !host.acknowledged, downtime: host.state !== "DOWNTIME" };
+}
+
+/** The "Acknowledge…" and "Schedule downtime…" entries of a host's menu (BsmObjectMenu moreItems); none for a user who may not act. */
+export function HostActionMenuItems({ host, close }: { host: HostLike; close: () => void }) {
+  const context = useSourceActionsContext();
+  if (!context?.capabilities?.canAct) return null;
+  const targets = [{ host: host.name }];
+  const offers = hostOffers(host);
+  const items: { label: string; kind: SourceActionKind }[] = [];
+  if (offers.acknowledge) items.push({ label: "Acknowledge…", kind: "acknowledge" });
+  if (offers.downtime) items.push({ label: "Schedule downtime…", kind: "downtime" });
+  return items.map((item, index) => (
+    <button
+      key={item.kind}
+      type="button"
+      role="menuitem"
+      aria-haspopup="dialog"
+      onClick={() => {
+        close();
+        context.open({ kind: item.kind, targets });
+      }}
+      className={`block w-full px-3 py-1.5 text-left whitespace-nowrap hover:bg-slate-100 focus:bg-blue-50 focus:outline-none ${index === 0 ? "mt-1 border-t border-slate-200" : ""}`}
+    >
+      {item.label}
+    </button>
+  ));
+}
+
+/**
+ * A host's buttons: Acknowledge (its failing checks) and Schedule downtime (the host and all its
+ * checks), as `offers` says (see hostOffers). Nothing for a user who may not act.
+ */
+export function HostSourceActions({
+  host,
+  offers,
+  size = "small",
+  className = "",
+}: {
+  host: string;
+  offers: { acknowledge: boolean; downtime: boolean };
+  size?: keyof typeof LOOKS;
+  className?: string;
+}) {
+  const context = useSourceActionsContext();
+  if (!context?.capabilities?.canAct || (!offers.acknowledge && !offers.downtime)) return null;
+  const targets = [{ host }];
+  return (
+    <div role="group" aria-label={`Actions for ${host}`} className={`flex flex-wrap gap-2 ${className}`}>
+      {offers.acknowledge && <SourceActionButton kind="acknowledge" targets={targets} size={size} />}
+      {offers.downtime && <SourceActionButton kind="downtime" targets={targets} size={size} label="Schedule downtime" />}
+    </div>
+  );
+}
+
+/** A service check's buttons (host page): Acknowledge while it has a problem not yet acknowledged, Schedule downtime unless it is in one. */
+export function CheckSourceActions({ host, check }: { host: string; check: { name: string; state: string; acknowledged: boolean; inDowntime: boolean } }) {
+  const context = useSourceActionsContext();
+  if (!context?.capabilities?.canAct) return null;
+  const targets = [{ host, check: check.name }];
+  return (
+    <span className="ml-2 inline-flex flex-wrap gap-1 align-middle">
+      {check.state !== "OK" && !check.acknowledged && <SourceActionButton kind="acknowledge" targets={targets} size="small" />}
+      {!check.inDowntime && <SourceActionButton kind="downtime" targets={targets} size="small" label="Downtime" />}
+    </span>
+  );
+}

@@ -1,0 +1,145 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import type { SourceActionCapabilities, SourceActionKind, SourceActionTarget, SourceActionView } from "@/lib/source-actions/types";
+import { covers, isUnsettled } from "./action-words";
+import { RecentSourceActions } from "./recent-source-actions";
+import { SourceActionDialog } from "./source-action-dialog";
+import { useSourceActionCapabilities, useSourceActionList } from "./use-source-actions";
+
+export interface SourceActionRequest {
+  kind: SourceActionKind;
+  targets: SourceActionTarget[];
+}
+
+interface SourceActionsContextValue {
+  /** null until the server has answered. */
+  capabilities: SourceActionCapabilities | null;
+  /** Opens the dialog for this request (only offered when capabilities.canAct). */
+  open: (request: SourceActionRequest) => void;
+  /** Whether an action of this kind that the source has not yet answered covers the target. */
+  isPending: (kind: SourceActionKind, target: SourceActionTarget) => boolean;
+}
+
+const SourceActionsContext = createContext<SourceActionsContextValue | null>(null);
+
+export function useSourceActionsContext(): SourceActionsContextValue | null {
+  return useContext(SourceActionsContext);
+}
+
+// The actions requested in this browser tab, kept across pages for an hour so their outcome stays in view.
+const STORAGE_KEY = "bsm.source-actions";
+const REMEMBER_MS = 3_600_000;
+
+interface Remembered {
+  id: number;
+  at: number;
+}
+
+function readRemembered(): Remembered[] {
+  if (typeof window === "undefined") return [];
+  try {
+    const stored: unknown = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? "[]");
+    if (!Array.isArray(stored)) return [];
+    return stored.filter(
+      (entry): entry is Remembered => typeof entry === "object" && entry !== null && Number.isInteger(entry.id) && typeof entry.at === "number" && Date.now() - entry.at < REMEMBER_MS,
+    );
+  } catch {
+    return [];
+  }
+}
+
+function writeRemembered(entries: readonly Remembered[]) {
+  try {
+    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(entries));
+  } catch {
+    // Storage full or refused (private mode): the list then lasts as long as the page.
+  }
+}
+
+/**
+ * Acknowledge and downtime through the monitoring source for the page below it: asks once what the
+ * user may do, opens the dialog for the buttons and menus inside (SourceActionButton), and shows the
+ * requested actions until the source has reported them back. `refreshOnConfirm` re-renders a page
+ * drawn on the server (the host page); live views follow the poll by themselves.
+ */
+export function SourceActionsProvider({ children, refreshOnConfirm = false }: { children: ReactNode; refreshOnConfirm?: boolean }) {
+  const capabilities = useSourceActionCapabilities().data ?? null;
+  const [request, setRequest] = useState<SourceActionRequest | null>(null);
+  // Read at once in the browser (nothing is drawn from it before the list has answered, so hydration agrees).
+  const [remembered, setRemembered] = useState<Remembered[]>(readRemembered);
+  const [requested, setRequested] = useState<Map<number, SourceActionView>>(new Map());
+
+  const ids = useMemo(() => remembered.map((entry) => entry.id), [remembered]);
+  const listed = useSourceActionList(ids);
+  const actions = useMemo(() => {
+    const byId = new Map(requested);
+    for (const action of listed.data ?? []) {
+      const known = byId.get(action.id);
+      if (!known || known.updatedAt <= action.updatedAt) byId.set(action.id, action);
+    }
+    return [...byId.values()].filter((action) => ids.includes(action.id)).sort((a, b) => b.createdAt - a.createdAt);
+  }, [requested, listed.data, ids]);
+
+  useRefreshOnConfirm(actions, refreshOnConfirm);
+
+  const remember = useCallback((action: SourceActionView) => {
+    setRequested((current) => new Map(current).set(action.id, action));
+    setRemembered((current) => {
+      const next = [{ id: action.id, at: Date.now() }, ...current.filter((entry) => entry.id !== action.id)];
+      writeRemembered(next);
+      return next;
+    });
+  }, []);
+
+  const clearFinished = useCallback(() => {
+    const finished = new Set(actions.filter((action) => !isUnsettled(action.status)).map((action) => action.id));
+    setRemembered((current) => {
+      const next = current.filter((entry) => !finished.has(entry.id));
+      writeRemembered(next);
+      return next;
+    });
+  }, [actions]);
+
+  const value = useMemo<SourceActionsContextValue>(
+    () => ({
+      capabilities,
+      open: setRequest,
+      isPending: (kind, target) => actions.some((action) => action.kind === kind && isUnsettled(action.status) && covers(action, target)),
+    }),
+    [capabilities, actions],
+  );
+
+  return (
+    <SourceActionsContext.Provider value={value}>
+      {capabilities && !capabilities.canAct && !capabilities.sourceAccepts && capabilities.reason && (
+        <p data-testid="source-actions-unavailable" className="mb-3 text-sm text-slate-600">
+          Acknowledge and downtime: {capabilities.reason}
+        </p>
+      )}
+      {children}
+      {actions.length > 0 && <RecentSourceActions actions={actions} error={listed.error?.message ?? null} onClearFinished={clearFinished} />}
+      {request && capabilities?.canAct && <SourceActionDialog request={request} onClose={() => setRequest(null)} onRequested={remember} />}
+    </SourceActionsContext.Provider>
+  );
+}
+
+/** When an action becomes confirmed: the views ask again at once (and a server-drawn page redraws). */
+function useRefreshOnConfirm(actions: readonly SourceActionView[], refreshPage: boolean) {
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const seen = useRef(new Map<number, string>());
+  useEffect(() => {
+    let confirmedNow = false;
+    for (const action of actions) {
+      const before = seen.current.get(action.id);
+      if (before !== undefined && before !== "confirmed" && action.status === "confirmed") confirmedNow = true;
+      seen.current.set(action.id, action.status);
+    }
+    if (!confirmedNow) return;
+    void queryClient.invalidateQueries({ queryKey: ["bsm"] });
+    if (refreshPage) router.refresh();
+  }, [actions, queryClient, router, refreshPage]);
+}
