@@ -3,7 +3,7 @@
 import { useId, useMemo, useState } from "react";
 import { statusStyle } from "@/components/status/status-style";
 import type { ComponentLayerView } from "@/lib/status/component-layers";
-import { SourceActionButton } from "./source-action-button";
+import { PageSourceActionButton } from "./source-action-button";
 import { useSourceActionsContext } from "./source-actions-provider";
 
 interface SelectableHost {
@@ -99,8 +99,8 @@ export function ServiceHostSelectionActions({ layers }: { layers: readonly (Comp
             <p className="text-slate-600">Select hosts to act on them.</p>
           ) : (
             <>
-              {toAcknowledge.length > 0 && <SourceActionButton kind="acknowledge" targets={toAcknowledge} label={`Acknowledge ${toAcknowledge.length} failed`} />}
-              <SourceActionButton kind="downtime" targets={toDowntime} label={`Schedule downtime for ${toDowntime.length}`} />
+              {toAcknowledge.length > 0 && <PageSourceActionButton kind="acknowledge" targets={toAcknowledge} label={`Acknowledge ${toAcknowledge.length} failed`} />}
+              <PageSourceActionButton kind="downtime" targets={toDowntime} label={`Schedule downtime for ${toDowntime.length}`} />
             </>
           )}
         </div>

@@ -9,34 +9,36 @@ const LOOKS = {
   small: "rounded px-2 py-0.5 text-xs font-medium",
 };
 
-/**
- * Opens the dialog of a source action (acknowledge, downtime, or removing either) for these targets.
- * Drawn only for a user who may act through a source that accepts commands. Inside a
- * SourceActionsProvider it shares the page's dialog and Recent actions list; alone, it brings its own.
- */
-export function SourceActionButton({
-  kind,
-  targets,
-  label,
-  size = "normal",
-  className = "",
-}: {
+interface ButtonProps {
   kind: SourceActionKind;
   targets: SourceActionTarget[];
   /** Visible text; the accessible name adds the targets. Defaults to the kind's title. */
   label?: string;
   size?: keyof typeof LOOKS;
   className?: string;
-}) {
+}
+
+/**
+ * Opens the dialog of a source action (acknowledge, downtime, or removing either) for these targets.
+ * Drawn only for a user who may act through a source that accepts commands. Inside a
+ * SourceActionsProvider it shares the page's dialog and Recent actions list; alone, it brings its own.
+ */
+export function SourceActionButton(props: ButtonProps) {
+  if (useSourceActionsContext() !== null) return <PageSourceActionButton {...props} />;
+  return (
+    <SourceActionsProvider>
+      <PageSourceActionButton {...props} />
+    </SourceActionsProvider>
+  );
+}
+
+/**
+ * The same button for views that are also drawn outside an action page (dashlets, kiosk): nothing
+ * there, and inside a SourceActionsProvider the page's dialog.
+ */
+export function PageSourceActionButton({ kind, targets, label, size = "normal", className = "" }: ButtonProps) {
   const context = useSourceActionsContext();
-  if (context === null) {
-    return (
-      <SourceActionsProvider>
-        <SourceActionButton kind={kind} targets={targets} label={label} size={size} className={className} />
-      </SourceActionsProvider>
-    );
-  }
-  if (!context.capabilities?.canAct || targets.length === 0) return null;
+  if (!context?.capabilities?.canAct || targets.length === 0) return null;
   const text = label ?? KIND_TITLES[kind];
   const pending = targets.every((target) => context.isPending(kind, target));
   return (
@@ -112,8 +114,8 @@ export function HostSourceActions({
   const targets = [{ host }];
   return (
     <div role="group" aria-label={`Actions for ${host}`} className={`flex flex-wrap gap-2 ${className}`}>
-      {offers.acknowledge && <SourceActionButton kind="acknowledge" targets={targets} size={size} />}
-      {offers.downtime && <SourceActionButton kind="downtime" targets={targets} size={size} label="Schedule downtime" />}
+      {offers.acknowledge && <PageSourceActionButton kind="acknowledge" targets={targets} size={size} />}
+      {offers.downtime && <PageSourceActionButton kind="downtime" targets={targets} size={size} label="Schedule downtime" />}
     </div>
   );
 }
@@ -125,8 +127,8 @@ export function CheckSourceActions({ host, check }: { host: string; check: { nam
   const targets = [{ host, check: check.name }];
   return (
     <span className="ml-2 inline-flex flex-wrap gap-1 align-middle">
-      {check.state !== "OK" && !check.acknowledged && <SourceActionButton kind="acknowledge" targets={targets} size="small" />}
-      {!check.inDowntime && <SourceActionButton kind="downtime" targets={targets} size="small" label="Downtime" />}
+      {check.state !== "OK" && !check.acknowledged && <PageSourceActionButton kind="acknowledge" targets={targets} size="small" />}
+      {!check.inDowntime && <PageSourceActionButton kind="downtime" targets={targets} size="small" label="Downtime" />}
     </span>
   );
 }
