@@ -66,7 +66,8 @@ function writeRemembered(entries: readonly Remembered[]) {
  * drawn on the server (the host page); live views follow the poll by themselves.
  */
 export function SourceActionsProvider({ children, refreshOnConfirm = false }: { children: ReactNode; refreshOnConfirm?: boolean }) {
-  const capabilities = useSourceActionCapabilities().data ?? null;
+  const capabilityQuery = useSourceActionCapabilities();
+  const capabilities = capabilityQuery.data ?? null;
   const [request, setRequest] = useState<SourceActionRequest | null>(null);
   // Read at once in the browser (nothing is drawn from it before the list has answered, so hydration agrees).
   const [remembered, setRemembered] = useState<Remembered[]>(readRemembered);
@@ -114,14 +115,17 @@ export function SourceActionsProvider({ children, refreshOnConfirm = false }: { 
 
   return (
     <SourceActionsContext.Provider value={value}>
-      {capabilities && !capabilities.canAct && !capabilities.sourceAccepts && capabilities.reason && (
-        <p data-testid="source-actions-unavailable" className="mb-3 text-sm text-slate-600">
-          Acknowledge and downtime: {capabilities.reason}
-        </p>
-      )}
-      {children}
-      {actions.length > 0 && <RecentSourceActions actions={actions} error={listed.error?.message ?? null} onClearFinished={clearFinished} />}
-      {request && capabilities?.canAct && <SourceActionDialog request={request} onClose={() => setRequest(null)} onRequested={remember} />}
+      {/* display: contents, so the marker (read by tests: asked yet, and the answer) does not change the layout. */}
+      <div className="contents" data-source-actions={capabilityQuery.isPending ? "asking" : capabilities?.canAct ? "can-act" : "cannot-act"}>
+        {capabilities && !capabilities.canAct && !capabilities.sourceAccepts && capabilities.reason && (
+          <p data-testid="source-actions-unavailable" className="mb-3 text-sm text-slate-600">
+            Acknowledge and downtime: {capabilities.reason}
+          </p>
+        )}
+        {children}
+        {actions.length > 0 && <RecentSourceActions actions={actions} error={listed.error?.message ?? null} onClearFinished={clearFinished} />}
+        {request && capabilities?.canAct && <SourceActionDialog request={request} onClose={() => setRequest(null)} onRequested={remember} />}
+      </div>
     </SourceActionsContext.Provider>
   );
 }
