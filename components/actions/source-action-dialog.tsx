@@ -97,7 +97,7 @@ export function SourceActionDialog({
       aria-labelledby={`${id}-title`}
       data-testid="source-action-dialog"
       onClose={onClose}
-      className="m-auto max-h-[calc(100dvh-1rem)] w-[min(34rem,calc(100vw-1rem))] overflow-y-auto rounded-lg bg-white p-0 text-slate-900 shadow-xl backdrop:bg-black/50"
+      className="m-auto max-h-[calc(100dvh-1rem)] w-[min(34rem,calc(100vw-1rem))] overflow-y-auto rounded-lg bg-white p-0 text-slate-900 shadow-xl ring-1 ring-slate-300 backdrop:bg-black/50"
     >
       <form onSubmit={submit} noValidate className="space-y-4 p-5">
         <div>
@@ -153,7 +153,9 @@ export function SourceActionDialog({
                 )}
               </MomentField>
             </div>
-            <p className="text-xs text-slate-600">Times in {zone}.</p>
+            <p className="text-xs text-slate-600">
+              Times in {zone}. A host shows DOWNTIME while a failure falls in the downtime; without one it stays Operational.
+            </p>
           </fieldset>
         )}
 

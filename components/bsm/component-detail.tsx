@@ -63,7 +63,7 @@ export function ComponentDetail({ view }: { view: ComponentDetailView }) {
               ) : (
                 <p className="p-3 text-sm text-slate-600">No failing checks</p>
               )}
-              <HostSourceActions host={host.name} offers={hostOffers(host)} className="px-3 pb-3" />
+              {host.state !== "OPERATIONAL" && <HostSourceActions host={host.name} offers={hostOffers(host)} className="px-3 pb-3" />}
             </li>
           ) : (
             <li key={`hidden-${index}`} data-testid="component-host" data-hidden="true" className="rounded-lg bg-slate-300 p-3 text-sm text-slate-800">
