@@ -287,8 +287,26 @@ function MomentField({
   );
 }
 
-/** The server's refusal by field; its message stands for the form when it names no field. */
-function errorsByField(message: string, fieldErrors: FieldErrors | undefined): FieldErrors {
+const FIELD_NAMES: Record<string, string> = {
+  comment: "The comment",
+  sticky: "Sticky",
+  expiresAt: "The expiry",
+  startAt: "The start",
+  endAt: "The end",
+  targets: "The targets",
+  kind: "The kind",
+};
+
+/**
+ * The server's refusal by field, each message a sentence ("is required" under Comment reads "The
+ * comment is required."); its message stands for the form when it names no field.
+ */
+export function errorsByField(message: string, fieldErrors: FieldErrors | undefined): FieldErrors {
   if (!fieldErrors) return { form: message };
-  return fieldErrors;
+  const sentences: FieldErrors = {};
+  for (const [field, text] of Object.entries(fieldErrors)) {
+    const sentence = /^[a-z]/.test(text) ? `${FIELD_NAMES[field] ?? field} ${text}` : text;
+    sentences[field] = /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
+  }
+  return sentences;
 }
