@@ -139,11 +139,14 @@ test("an administrator schedules downtime for a failed host from the Service vie
   await page.screenshot({ path: `${SHOTS}/service-view-phone.png` });
 });
 
-test("the downtime dialog shows a field error when the end is before the start, and keeps what was typed", async ({ page }) => {
+test("the downtime dialog of the Investigate view shows a field error when the end is before the start, and keeps what was typed", async ({ page }) => {
   await signIn(page, E2E_ADMIN);
   await expect(page.getByTestId("signed-in-user")).toBeVisible();
-  const { host } = await failedHostCard(page, { unacknowledged: false });
-  await page.goto(`/hosts/${encodeURIComponent(host)}`);
+  const { card, host } = await failedHostCard(page, { unacknowledged: false });
+  // From the host's Investigate view, by its menu.
+  await card.getByRole("button", { name: new RegExp(`^Host ${host}:`) }).click();
+  await page.getByRole("menuitem", { name: "Investigate" }).click();
+  await expect(page.getByTestId("investigate-view")).toBeVisible();
   await page.getByRole("group", { name: `Actions for ${host}` }).getByRole("button", { name: /^Schedule downtime / }).click();
   const dialog = page.getByRole("dialog", { name: "Schedule downtime" });
   await dialog.getByLabel("Start").fill("2030-01-01T10:00");
@@ -192,7 +195,8 @@ test("a user whose role lacks ACTIONBSM sees no action buttons or menu entries",
   await expect(viewer.getByRole("menuitem", { name: "Investigate" })).toBeVisible();
   await expect(viewer.getByRole("menuitem", { name: /Acknowledge|downtime/ })).toHaveCount(0);
 
-  await viewer.goto(`/hosts/${encodeURIComponent(host)}`);
+  await viewer.getByRole("menuitem", { name: "Investigate" }).click();
+  await expect(viewer.getByTestId("investigate-view")).toBeVisible();
   await expect(viewer.locator("[data-source-actions]")).toHaveAttribute("data-source-actions", "cannot-act");
   await expect(viewer.getByTestId("source-action-button")).toHaveCount(0);
   // Refused on the server too, whatever the page shows.
