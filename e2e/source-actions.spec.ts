@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { expect as baseExpect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { E2E_ADMIN } from "./settings";
-import { signIn } from "./helpers";
+import { setReflectionMode, signIn } from "./helpers";
 
 // Issue 19 parts 2–3 in the browser: acknowledge and schedule downtime through the simulated source
 // (polled every second by the e2e server): Pending… until the poll reports it back, then Confirmed.
@@ -165,6 +165,44 @@ test("the downtime dialog of the Investigate view shows a field error when the e
 
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(dialog).toBeHidden();
+});
+
+test("on a host element's page a check's downtime is confirmed and the page shows the check in downtime", async ({ page }) => {
+  test.setTimeout(240_000);
+  await signIn(page, E2E_ADMIN);
+  await expect(page.getByTestId("signed-in-user")).toBeVisible();
+  // A host element of its own (Manual mode: export on, Reflect), removed again at the end as it came.
+  await setReflectionMode(page, "Manual");
+  await page.goto("/overview?q=lb-&sort=host&dir=asc");
+  const host = (await page.locator("[data-testid=overview-table] tbody tr").last().getAttribute("data-host"))!;
+  const row = page.locator(`[data-testid=overview-table] tr[data-host="${host}"]`);
+  const exportSwitch = row.getByRole("switch", { name: `Export ${host}` });
+  await exportSwitch.click();
+  await expect(exportSwitch).toHaveAttribute("aria-checked", "true");
+  await row.getByRole("button", { name: `Reflect ${host}` }).click();
+  await expect(row.getByRole("link", { name: "Element" })).toBeVisible();
+
+  await page.goto(`/hosts/${encodeURIComponent(host)}`);
+  await expect(page.getByRole("group", { name: `Actions for ${host}` }).getByRole("button", { name: /^Schedule downtime / })).toBeVisible();
+  const checkRow = page.getByTestId("host-checks").locator("tbody tr").filter({ hasNot: page.getByText("in downtime") }).first();
+  const check = (await checkRow.locator("td").first().textContent())!;
+  await checkRow.getByRole("button", { name: `Downtime ${check} on ${host}` }).click();
+  const dialog = page.getByRole("dialog", { name: "Schedule downtime" });
+  await expect(dialog.getByTestId("source-action-targets")).toHaveText(`${check} on ${host}`);
+  await dialog.getByRole("button", { name: "1 h" }).click();
+  await dialog.getByLabel("Comment").fill("Replacing the load balancer (e2e)");
+  await dialog.getByRole("button", { name: "Schedule downtime", exact: true }).click();
+  const action = page.getByTestId("recent-source-actions").getByTestId("source-action").first();
+  await expect(action.getByTestId("source-action-status")).toHaveText("Confirmed by the source", { timeout: 90_000 });
+  // The page is drawn on the server: it is drawn again once the source has confirmed.
+  await expect(page.getByTestId("host-checks").locator("tbody tr").filter({ hasText: check }).first()).toContainText("in downtime");
+  await page.screenshot({ path: `${SHOTS}/host-page.png`, fullPage: true });
+
+  await page.goto("/overview?q=lb-&sort=host&dir=asc");
+  await exportSwitch.click();
+  await expect(exportSwitch).toHaveAttribute("aria-checked", "false");
+  await row.getByRole("button", { name: `Reflect ${host}` }).click();
+  await expect(row.getByRole("link", { name: "Element" })).toHaveCount(0);
 });
 
 test("a user whose role lacks ACTIONBSM sees no action buttons or menu entries", async ({ page, browser }) => {
