@@ -83,9 +83,9 @@ async function checkTargets(prisma: PrismaClient, { access }: ConfigContext, inp
     const seen =
       host !== undefined &&
       (access.has("administer") || visible({ hostGroups: host.hostGroups, keywords: host.keywords, checkServiceGroups: host.serviceChecks.map((check) => check.serviceGroups) }));
-    if (!seen || host === undefined) throw new NotFoundError(`No host ${target.host}, or you may not see it`);
+    if (!seen || host === undefined) throw new NotFoundError(`No such host: ${target.host}`);
     if (target.check !== undefined && !host.serviceChecks.some((check) => check.name === target.check)) {
-      throw new NotFoundError(`No check ${target.check} on ${target.host}`);
+      throw new NotFoundError(`No such check: ${target.check} on ${target.host}`);
     }
   }
   if (input.kind === "acknowledge") {
