@@ -193,12 +193,17 @@ export function startSourceActionExecutor(options: SourceActionExecutorOptions):
     } catch (error) {
       options.log(`Could not replay earlier actions: ${(error as Error).message}`, "warn");
     }
+    // The same failure every second (the database away) is logged once, until it changes or clears.
+    let lastError: string | null = null;
     while (!stopped) {
       again = false;
       try {
         await executor.tick();
+        lastError = null;
       } catch (error) {
-        options.log(`Source actions: ${(error as Error).message}`, "error");
+        const message = (error as Error).message;
+        if (message !== lastError) options.log(`Source actions: ${message}`, "error");
+        lastError = message;
       }
       if (stopped) break;
       if (!again) {
