@@ -80,8 +80,13 @@ export class SourceActionExecutor {
         await this.finish(row, "failed", "Not sent: no poller was running to send it in time.");
         continue;
       }
-      if (!source.execute || row.sourceKind !== source.kind) {
-        await this.finish(row, "failed", source.execute ? `Not sent: the monitoring source changed to ${source.kind}.` : (readOnlyReason(source.kind) ?? "The source does not accept commands."));
+      if (row.sourceKind !== source.kind) {
+        await this.finish(row, "failed", `Not sent: the monitoring source changed to ${source.kind}.`);
+        continue;
+      }
+      if (!source.execute) {
+        // A kind that takes commands but cannot be used now (unusable settings) keeps the action pending, up to SEND_TIMEOUT_MS.
+        if (readOnlyReason(source.kind) !== null) await this.finish(row, "failed", readOnlyReason(source.kind)!);
         continue;
       }
       try {
@@ -93,9 +98,13 @@ export class SourceActionExecutor {
         });
         this.options.onSent?.();
       } catch (error) {
-        const known = error instanceof SourceCommandError || error instanceof SourceUnavailableError;
-        if (!known) log(`Source action ${row.id} failed: ${(error as Error).message}`, "error");
-        await this.finish(row, "failed", `The source refused it: ${userMessage(error instanceof Error ? error.message : String(error))}`);
+        const text = userMessage(error instanceof Error ? error.message : String(error));
+        if (error instanceof SourceCommandError) {
+          await this.finish(row, "failed", `The source refused it: ${text}`);
+        } else {
+          if (!(error instanceof SourceUnavailableError)) log(`Source action ${row.id} failed: ${text}`, "error");
+          await this.finish(row, "failed", `Not sent: ${text}`);
+        }
       }
     }
   }
@@ -184,12 +193,17 @@ export function startSourceActionExecutor(options: SourceActionExecutorOptions):
     } catch (error) {
       options.log(`Could not replay earlier actions: ${(error as Error).message}`, "warn");
     }
+    // The same failure every second (the database away) is logged once, until it changes or clears.
+    let lastError: string | null = null;
     while (!stopped) {
       again = false;
       try {
         await executor.tick();
+        lastError = null;
       } catch (error) {
-        options.log(`Source actions: ${(error as Error).message}`, "error");
+        const message = (error as Error).message;
+        if (message !== lastError) options.log(`Source actions: ${message}`, "error");
+        lastError = message;
       }
       if (stopped) break;
       if (!again) {

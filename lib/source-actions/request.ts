@@ -14,9 +14,10 @@ const NO_ACTIONBSM = "Your role does not include ACTIONBSM: ask an administrator
 
 /** Whether the user may act, and whether the source in force takes commands, with the reason when not. */
 export async function getSourceActionCapabilities({ prisma, access }: ConfigContext): Promise<SourceActionCapabilities> {
-  const reason = readOnlyReason(await sourceKindInForce(prisma));
-  if (!access.has("actionBsm")) return { canAct: false, sourceAccepts: reason === null, reason: NO_ACTIONBSM };
-  return { canAct: reason === null, sourceAccepts: reason === null, reason };
+  const readOnly = readOnlyReason(await sourceKindInForce(prisma));
+  // A read-only source is the reason for everyone; otherwise the missing permission.
+  const reason = readOnly ?? (access.has("actionBsm") ? null : NO_ACTIONBSM);
+  return { canAct: reason === null, sourceAccepts: readOnly === null, reason };
 }
 
 /**
@@ -82,9 +83,9 @@ async function checkTargets(prisma: PrismaClient, { access }: ConfigContext, inp
     const seen =
       host !== undefined &&
       (access.has("administer") || visible({ hostGroups: host.hostGroups, keywords: host.keywords, checkServiceGroups: host.serviceChecks.map((check) => check.serviceGroups) }));
-    if (!seen || host === undefined) throw new NotFoundError(`No host ${target.host}, or you may not see it`);
+    if (!seen || host === undefined) throw new NotFoundError(`No such host: ${target.host}`);
     if (target.check !== undefined && !host.serviceChecks.some((check) => check.name === target.check)) {
-      throw new NotFoundError(`No check ${target.check} on ${target.host}`);
+      throw new NotFoundError(`No such check: ${target.check} on ${target.host}`);
     }
   }
   if (input.kind === "acknowledge") {

@@ -16,9 +16,10 @@ describe("Icinga 2 action requests", () => {
       {
         action: "acknowledge-problem",
         about: "HTTP on web2",
-        body: { type: "Service", filter: "host.name == bsm_host && service.name == bsm_service", filter_vars: { bsm_host: "web2", bsm_service: "HTTP" }, author: "Ada (ada@x)", comment: "on it", sticky: false, notify: false },
+        body: { type: "Service", filter: "host.name == bsm_host && service.name == bsm_service", filter_vars: { bsm_host: "web2", bsm_service: "HTTP" }, author: "Ada (ada@x)", comment: "on it", sticky: true, notify: false, expiry: 1_700_000_000 },
       },
     ]);
+    expect(icingaActionRequests({ ...base, targets: [{ host: "web1", check: "HTTP" }] })[0].body).not.toHaveProperty("expiry");
   });
 
   it("downtimes a host with all its services; removing a host's downtime removes the host's (if any) and its services'", () => {
