@@ -63,72 +63,76 @@ interface HostLike {
   acknowledged: boolean;
 }
 
-/** What a BSM host offers: acknowledge while it is failed and not yet acknowledged; downtime unless it is in one. */
-export function hostOffers(host: HostLike): { acknowledge: boolean; downtime: boolean } {
-  return { acknowledge: host.state === "FAILED" && !host.acknowledged, downtime: host.state !== "DOWNTIME" };
+/** Which actions a host offers (each kind: whether its button or menu entry is shown). */
+export type HostOffers = Record<SourceActionKind, boolean>;
+
+/**
+ * What a BSM host offers: acknowledge while it is failed and not yet acknowledged, downtime unless it
+ * is in one; removing the acknowledgement while it is acknowledged, the downtime while it shows DOWNTIME.
+ */
+export function hostOffers(host: HostLike): HostOffers {
+  return {
+    acknowledge: host.state === "FAILED" && !host.acknowledged,
+    downtime: host.state !== "DOWNTIME",
+    "remove-acknowledgement": host.acknowledged,
+    "remove-downtime": host.state === "DOWNTIME",
+  };
 }
 
-/** The "Acknowledge…" and "Schedule downtime…" entries of a host's menu (BsmObjectMenu moreItems); none for a user who may not act. */
+const OFFER_ORDER: SourceActionKind[] = ["acknowledge", "downtime", "remove-acknowledgement", "remove-downtime"];
+
+/** The entries of a host's menu (BsmObjectMenu moreItems): Acknowledge…, Schedule downtime…, removals; none for a user who may not act. */
 export function HostActionMenuItems({ host, close }: { host: HostLike; close: () => void }) {
   const context = useSourceActionsContext();
   if (!context?.capabilities?.canAct) return null;
   const targets = [{ host: host.name }];
   const offers = hostOffers(host);
-  const items: { label: string; kind: SourceActionKind }[] = [];
-  if (offers.acknowledge) items.push({ label: "Acknowledge…", kind: "acknowledge" });
-  if (offers.downtime) items.push({ label: "Schedule downtime…", kind: "downtime" });
-  return items.map((item, index) => (
+  return OFFER_ORDER.filter((kind) => offers[kind]).map((kind, index) => (
     <button
-      key={item.kind}
+      key={kind}
       type="button"
       role="menuitem"
       aria-haspopup="dialog"
       onClick={() => {
         close();
-        context.open({ kind: item.kind, targets });
+        context.open({ kind, targets });
       }}
       className={`block w-full px-3 py-1.5 text-left whitespace-nowrap hover:bg-slate-100 focus:bg-blue-50 focus:outline-none ${index === 0 ? "mt-1 border-t border-slate-200" : ""}`}
     >
-      {item.label}
+      {KIND_TITLES[kind]}…
     </button>
   ));
 }
 
 /**
- * A host's buttons: Acknowledge (its failing checks) and Schedule downtime (the host and all its
- * checks), as `offers` says (see hostOffers). Nothing for a user who may not act.
+ * A host's buttons: Acknowledge (its failing checks), Schedule downtime (the host and all its checks)
+ * and the removals, as `offers` says (see hostOffers). Nothing for a user who may not act.
  */
-export function HostSourceActions({
-  host,
-  offers,
-  size = "small",
-  className = "",
-}: {
-  host: string;
-  offers: { acknowledge: boolean; downtime: boolean };
-  size?: keyof typeof LOOKS;
-  className?: string;
-}) {
+export function HostSourceActions({ host, offers, size = "small", className = "" }: { host: string; offers: HostOffers; size?: keyof typeof LOOKS; className?: string }) {
   const context = useSourceActionsContext();
-  if (!context?.capabilities?.canAct || (!offers.acknowledge && !offers.downtime)) return null;
+  const offered = OFFER_ORDER.filter((kind) => offers[kind]);
+  if (!context?.capabilities?.canAct || offered.length === 0) return null;
   const targets = [{ host }];
   return (
     <div role="group" aria-label={`Actions for ${host}`} className={`flex flex-wrap gap-2 ${className}`}>
-      {offers.acknowledge && <PageSourceActionButton kind="acknowledge" targets={targets} size={size} />}
-      {offers.downtime && <PageSourceActionButton kind="downtime" targets={targets} size={size} label="Schedule downtime" />}
+      {offered.map((kind) => (
+        <PageSourceActionButton key={kind} kind={kind} targets={targets} size={size} />
+      ))}
     </div>
   );
 }
 
-/** A service check's buttons (host page): Acknowledge while it has a problem not yet acknowledged, Schedule downtime unless it is in one. */
-export function CheckSourceActions({ host, check }: { host: string; check: { name: string; state: string; acknowledged: boolean; inDowntime: boolean } }) {
+/** A service check's buttons: Acknowledge while it fails (not OK) and is not yet acknowledged, Downtime unless it is in one, and the removals. */
+export function CheckSourceActions({ host, check, className = "ml-2" }: { host: string; check: { name: string; failing: boolean; acknowledged: boolean; inDowntime: boolean }; className?: string }) {
   const context = useSourceActionsContext();
   if (!context?.capabilities?.canAct) return null;
   const targets = [{ host, check: check.name }];
   return (
-    <span className="ml-2 inline-flex flex-wrap gap-1 align-middle">
-      {check.state !== "OK" && !check.acknowledged && <PageSourceActionButton kind="acknowledge" targets={targets} size="small" />}
+    <span className={`inline-flex flex-wrap gap-1 align-middle ${className}`}>
+      {check.failing && !check.acknowledged && <PageSourceActionButton kind="acknowledge" targets={targets} size="small" />}
       {!check.inDowntime && <PageSourceActionButton kind="downtime" targets={targets} size="small" label="Downtime" />}
+      {check.acknowledged && <PageSourceActionButton kind="remove-acknowledgement" targets={targets} size="small" />}
+      {check.inDowntime && <PageSourceActionButton kind="remove-downtime" targets={targets} size="small" label="End downtime" />}
     </span>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { SourceActionCapabilities, SourceActionKind, SourceActionTarget, SourceActionView } from "@/lib/source-actions/types";
 import { covers, isUnsettled } from "./action-words";
 import { RecentSourceActions } from "./recent-source-actions";
@@ -84,7 +84,11 @@ export function SourceActionsProvider({ children, refreshOnConfirm = false }: { 
     return [...byId.values()].filter((action) => ids.includes(action.id)).sort((a, b) => b.createdAt - a.createdAt);
   }, [requested, listed.data, ids]);
 
-  useRefreshOnConfirm(actions, refreshOnConfirm);
+  const confirmed = actions
+    .filter((action) => action.status === "confirmed")
+    .map((action) => action.id)
+    .join(",");
+  useRefetchViewsOnConfirm(confirmed);
 
   const remember = useCallback((action: SourceActionView) => {
     setRequested((current) => new Map(current).set(action.id, action));
@@ -124,26 +128,26 @@ export function SourceActionsProvider({ children, refreshOnConfirm = false }: { 
         )}
         {children}
         {actions.length > 0 && <RecentSourceActions actions={actions} error={listed.error?.message ?? null} onClearFinished={clearFinished} />}
+        {refreshOnConfirm && <RefreshPage confirmed={confirmed} />}
         {request && capabilities?.canAct && <SourceActionDialog request={request} onClose={() => setRequest(null)} onRequested={remember} />}
       </div>
     </SourceActionsContext.Provider>
   );
 }
 
-/** When an action becomes confirmed: the views ask again at once (and a server-drawn page redraws). */
-function useRefreshOnConfirm(actions: readonly SourceActionView[], refreshPage: boolean) {
+/** The live views ask again at once when an action is confirmed (`confirmed` lists the confirmed ids). */
+function useRefetchViewsOnConfirm(confirmed: string) {
   const queryClient = useQueryClient();
-  const router = useRouter();
-  const seen = useRef(new Map<number, string>());
   useEffect(() => {
-    let confirmedNow = false;
-    for (const action of actions) {
-      const before = seen.current.get(action.id);
-      if (before !== undefined && before !== "confirmed" && action.status === "confirmed") confirmedNow = true;
-      seen.current.set(action.id, action.status);
-    }
-    if (!confirmedNow) return;
-    void queryClient.invalidateQueries({ queryKey: ["bsm"] });
-    if (refreshPage) router.refresh();
-  }, [actions, queryClient, router, refreshPage]);
+    if (confirmed !== "") void queryClient.invalidateQueries({ queryKey: ["bsm"] });
+  }, [confirmed, queryClient]);
+}
+
+/** Draws a server-rendered page again when another action is confirmed. */
+function RefreshPage({ confirmed }: { confirmed: string }) {
+  const router = useRouter();
+  useEffect(() => {
+    if (confirmed !== "") router.refresh();
+  }, [confirmed, router]);
+  return null;
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { HostActionMenuItems, HostSourceActions, PageSourceActionButton, hostOffers } from "@/components/actions/source-action-button";
+import { CheckSourceActions, HostActionMenuItems, HostSourceActions, hostOffers } from "@/components/actions/source-action-button";
 import { InStateFor } from "@/components/live/freshness";
 import { StatusHeading } from "@/components/status/status-heading";
 import { statusStyle } from "@/components/status/status-style";
@@ -55,7 +55,7 @@ export function ComponentDetail({ view }: { view: ComponentDetailView }) {
                       <span className="font-medium">{check.name}</span>
                       {check.inDowntime && <span className="ml-2 text-xs text-sky-900">in downtime</span>}
                       {check.acknowledged && <span className="ml-2 text-xs text-slate-700">acknowledged</span>}
-                      {!check.acknowledged && <PageSourceActionButton kind="acknowledge" targets={[{ host: host.name, check: check.name }]} size="small" className="ml-2" />}
+                      <CheckSourceActions host={host.name} check={{ ...check, failing: true }} />
                       {check.output && <span className="block truncate text-xs text-slate-600">{check.output}</span>}
                     </li>
                   ))}

@@ -27,6 +27,8 @@ export default async function HostElementPage({ params }: Params) {
   const hostOffers = {
     acknowledge: element.checks.some((check) => check.state === "CRITICAL" && !check.acknowledged),
     downtime: !element.checks.every((check) => check.inDowntime) || element.checks.length === 0,
+    "remove-acknowledgement": element.checks.some((check) => check.acknowledged),
+    "remove-downtime": element.checks.some((check) => check.inDowntime),
   };
   return (
     <SourceActionsProvider refreshOnConfirm>
@@ -88,7 +90,7 @@ export default async function HostElementPage({ params }: Params) {
                   {check.stateType === "SOFT" && <span className="ml-1 text-xs text-slate-500">soft</span>}
                   {check.acknowledged && <span className="ml-1 text-xs text-slate-500">acknowledged</span>}
                   {check.inDowntime && <span className="ml-1 text-xs text-sky-700">in downtime</span>}
-                  <CheckSourceActions host={element.host} check={{ name: check.name, state: check.state, acknowledged: check.acknowledged, inDowntime: check.inDowntime }} />
+                  <CheckSourceActions host={element.host} check={{ name: check.name, failing: check.state !== "OK", acknowledged: check.acknowledged, inDowntime: check.inDowntime }} />
                 </td>
                 <td className="px-4 py-2 font-mono text-xs text-slate-700">{check.output}</td>
                 <td className="px-4 py-2 font-mono text-xs text-slate-600">
