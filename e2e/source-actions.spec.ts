@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect as baseExpect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { E2E_ADMIN } from "./settings";
 import { setReflectionMode, signIn } from "./helpers";
@@ -65,6 +66,12 @@ async function recordStatuses(page: Page) {
   });
 }
 
+/** WCAG 2 A/AA problems on the page as it stands (dialog open or list shown). */
+async function axeViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  return violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")} ${node.failureSummary ?? ""}`));
+}
+
 const statusesSeen = (page: Page) => page.evaluate(() => (window as unknown as { statusesSeen: string[] }).statusesSeen);
 
 test("an administrator acknowledges a failed host's checks from the Component view: Pending, then Confirmed, and the host is marked acknowledged", async ({ page }) => {
@@ -82,6 +89,11 @@ test("an administrator acknowledges a failed host's checks from the Component vi
   await dialog.getByRole("button", { name: "In 4 h" }).click();
   await expect(dialog.getByLabel("Expires (optional)")).not.toHaveValue("");
   await dialog.screenshot({ path: `${SHOTS}/acknowledge-dialog-light.png` });
+  expect(await axeViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: "dark" });
+  expect(await axeViolations(page)).toEqual([]);
+  await dialog.screenshot({ path: `${SHOTS}/acknowledge-dialog-dark.png` });
+  await page.emulateMedia({ colorScheme: "light" });
 
   await recordStatuses(page);
   await dialog.getByRole("button", { name: "Acknowledge", exact: true }).click();
@@ -97,6 +109,7 @@ test("an administrator acknowledges a failed host's checks from the Component vi
   await expect(card.getByTestId("acknowledged-mark")).toBeVisible();
   await expect(card.getByRole("list", { name: `Failing checks on ${host}` })).toContainText("acknowledged");
   await page.getByTestId("recent-source-actions").screenshot({ path: `${SHOTS}/recent-actions-light.png` });
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test("an administrator schedules downtime for a failed host from the Service view's selection: Confirmed, and the host shows DOWNTIME", async ({ page }) => {
@@ -133,6 +146,7 @@ test("an administrator schedules downtime for a failed host from the Service vie
   // The same list in dark and at phone width, with the dialog open over it.
   await page.emulateMedia({ colorScheme: "dark" });
   await page.getByTestId("recent-source-actions").screenshot({ path: `${SHOTS}/recent-actions-dark.png` });
+  expect(await axeViolations(page)).toEqual([]);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByTestId("recent-source-actions").screenshot({ path: `${SHOTS}/recent-actions-phone-dark.png` });
   await page.emulateMedia({ colorScheme: "light" });

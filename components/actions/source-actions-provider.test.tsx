@@ -39,7 +39,13 @@ describe("source actions on a page", () => {
   });
 
   it("says once why a read-only source cannot act, and offers nothing", () => {
-    const html = render({ canAct: false, sourceAccepts: false, reason: READ_ONLY }, [failedHost("web-01"), failedHost("web-02")].map((host, index) => <div key={index}>{host}</div>));
+    const html = render(
+      { canAct: false, sourceAccepts: false, reason: READ_ONLY },
+      <>
+        {failedHost("web-01")}
+        {failedHost("web-02")}
+      </>,
+    );
     expect(html).toContain('data-source-actions="cannot-act"');
     expect(count(html, READ_ONLY)).toBe(1);
     expect(html).not.toContain("source-action-button");
