@@ -114,7 +114,7 @@ export function SourceActionDialog({
             ))}
           </ul>
           {kind === "acknowledge" && targets.some((target) => target.check === undefined) && (
-            <p className="mt-1 text-xs text-slate-600">A host&apos;s acknowledgement covers the checks failing on it now (the CRITICAL ones).</p>
+            <p className="mt-1 text-xs text-slate-600">A host&apos;s acknowledgement covers the checks failing on it now (every check that is not OK).</p>
           )}
         </section>
 

@@ -25,7 +25,7 @@ export default async function HostElementPage({ params }: Params) {
   if (!element) notFound();
   const { reflect, source } = element;
   const hostOffers = {
-    acknowledge: element.checks.some((check) => check.state === "CRITICAL" && !check.acknowledged),
+    acknowledge: element.checks.some((check) => check.state !== "OK" && !check.acknowledged),
     downtime: !element.checks.every((check) => check.inDowntime) || element.checks.length === 0,
     "remove-acknowledgement": element.checks.some((check) => check.acknowledged),
     "remove-downtime": element.checks.some((check) => check.inDowntime),
