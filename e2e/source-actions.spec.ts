@@ -79,6 +79,12 @@ test("an administrator acknowledges a failed host's checks from the Component vi
   await signIn(page, E2E_ADMIN);
   await expect(page.getByTestId("signed-in-user")).toBeVisible();
   const { card, host } = await failedHostCard(page, { unacknowledged: true });
+  // The host's menu offers the same actions after its links.
+  await card.getByRole("button", { name: new RegExp(`^Host ${host}:`) }).click();
+  const menu = page.getByRole("menu", { name: new RegExp(`^Host ${host}:`) });
+  await expect(menu.getByRole("menuitem")).toHaveText(["Investigate", "Open component view", "Acknowledge…", "Schedule downtime…"]);
+  await page.keyboard.press("Escape");
+  await expect(menu).toBeHidden();
 
   await card.getByRole("group", { name: `Actions for ${host}` }).getByRole("button", { name: /^Acknowledge / }).click();
   const dialog = page.getByRole("dialog", { name: "Acknowledge" });
