@@ -143,6 +143,7 @@ test("an administrator schedules downtime for a failed host from the Service vie
   await dialog.screenshot({ path: `${SHOTS}/downtime-dialog-light.png` });
   await dialog.getByRole("button", { name: "Schedule downtime", exact: true }).click();
   await expect(dialog).toBeHidden();
+  await expect(selection.getByRole("checkbox", { checked: true })).toHaveCount(0);
 
   const action = page.getByTestId("recent-source-actions").getByTestId("source-action").first();
   await expect(action).toContainText(`Schedule downtime: ${host} and all its checks`);

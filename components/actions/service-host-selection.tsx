@@ -31,7 +31,7 @@ export function hostsByComponent(layers: readonly (ComponentLayerView | null)[])
 
 /**
  * Source actions for several hosts of a Service view at once: tick hosts (or all failed ones), then
- * acknowledge the failed ones among them or schedule downtime for all. Self-contained (folded by
+ * acknowledge the failed ones among them or schedule downtime for all (the selection clears once sent). Self-contained (folded by
  * default, its own selection), so it can sit beside other multi-selections of the same hosts.
  */
 export function ServiceHostSelectionActions({ layers }: { layers: readonly (ComponentLayerView | null)[] }) {
@@ -99,8 +99,10 @@ export function ServiceHostSelectionActions({ layers }: { layers: readonly (Comp
             <p className="text-slate-600">Select hosts to act on them.</p>
           ) : (
             <>
-              {toAcknowledge.length > 0 && <PageSourceActionButton kind="acknowledge" targets={toAcknowledge} label={`Acknowledge ${toAcknowledge.length} failed`} />}
-              <PageSourceActionButton kind="downtime" targets={toDowntime} label={`Schedule downtime for ${toDowntime.length}`} />
+              {toAcknowledge.length > 0 && (
+                <PageSourceActionButton kind="acknowledge" targets={toAcknowledge} label={`Acknowledge ${toAcknowledge.length} failed`} onRequested={() => setSelected(new Set())} />
+              )}
+              <PageSourceActionButton kind="downtime" targets={toDowntime} label={`Schedule downtime for ${toDowntime.length}`} onRequested={() => setSelected(new Set())} />
             </>
           )}
         </div>

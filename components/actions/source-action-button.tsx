@@ -16,6 +16,8 @@ interface ButtonProps {
   label?: string;
   size?: keyof typeof LOOKS;
   className?: string;
+  /** Called once the server has taken the action. */
+  onRequested?: () => void;
 }
 
 /**
@@ -36,7 +38,7 @@ export function SourceActionButton(props: ButtonProps) {
  * The same button for views that are also drawn outside an action page (dashlets, kiosk): nothing
  * there, and inside a SourceActionsProvider the page's dialog.
  */
-export function PageSourceActionButton({ kind, targets, label, size = "normal", className = "" }: ButtonProps) {
+export function PageSourceActionButton({ kind, targets, label, size = "normal", className = "", onRequested }: ButtonProps) {
   const context = useSourceActionsContext();
   if (!context?.capabilities?.canAct || targets.length === 0) return null;
   const text = label ?? KIND_TITLES[kind];
@@ -48,7 +50,7 @@ export function PageSourceActionButton({ kind, targets, label, size = "normal", 
       aria-label={`${text} ${describeTargets(kind, targets)}${pending ? " (pending)" : ""}`}
       data-testid="source-action-button"
       data-kind={kind}
-      onClick={() => context.open({ kind, targets })}
+      onClick={() => context.open({ kind, targets, onRequested })}
       className={`${LOOKS[size]} bg-white text-blue-800 ring-1 ring-blue-700/40 hover:bg-blue-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 ${className}`}
     >
       {text}

@@ -12,6 +12,8 @@ import { useSourceActionCapabilities, useSourceActionList } from "./use-source-a
 export interface SourceActionRequest {
   kind: SourceActionKind;
   targets: SourceActionTarget[];
+  /** Called once the server has taken the action (e.g. to clear a selection). */
+  onRequested?: () => void;
 }
 
 interface SourceActionsContextValue {
@@ -129,7 +131,14 @@ export function SourceActionsProvider({ children, refreshOnConfirm = false }: { 
         {children}
         {actions.length > 0 && <RecentSourceActions actions={actions} error={listed.error?.message ?? null} onClearFinished={clearFinished} />}
         {refreshOnConfirm && <RefreshPage confirmed={confirmed} />}
-        {request && capabilities?.canAct && <SourceActionDialog request={request} onClose={() => setRequest(null)} onRequested={remember} />}
+        {request && capabilities?.canAct && <SourceActionDialog
+            request={request}
+            onClose={() => setRequest(null)}
+            onRequested={(action) => {
+              remember(action);
+              request.onRequested?.();
+            }}
+          />}
       </div>
     </SourceActionsContext.Provider>
   );
