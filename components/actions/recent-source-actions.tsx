@@ -66,7 +66,7 @@ export function RecentSourceActions({ actions, error, onClearFinished }: { actio
               <p role="status" className={`mt-1 inline-block rounded px-1.5 py-0.5 text-xs ring-1 [overflow-wrap:anywhere] ${STATUS_TONE[action.status]}`} data-testid="source-action-status">
                 {describeStatus(action)}
               </p>
-              {action.status !== "failed" && action.message && <p className="mt-1 text-xs text-slate-600 [overflow-wrap:anywhere]">The source: {action.message}</p>}
+              {action.status === "sent" && action.message && <p className="mt-1 text-xs text-slate-600 [overflow-wrap:anywhere]">The source: {action.message}</p>}
             </li>
           ))}
         </ol>

@@ -77,7 +77,7 @@ export function ServiceHostSelectionActions({ layers }: { layers: readonly (Comp
               <legend id={`${id}-${index}`} className="mb-1 font-medium text-slate-700">
                 {group.component}
               </legend>
-              <ul className="space-y-0.5">
+              <ul className="flex flex-wrap gap-x-4 gap-y-0.5">
                 {group.hosts.map((host) => (
                   <li key={host.name}>
                     <label className="flex items-center gap-2 [overflow-wrap:anywhere]">
