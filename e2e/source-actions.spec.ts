@@ -133,6 +133,7 @@ test("an administrator schedules downtime for a failed host from the Service vie
   await selection.locator("summary").click();
   await selection.getByRole("checkbox", { name: new RegExp(`^${host} `) }).check();
   await expect(selection.locator("summary")).toContainText("1 selected");
+  await selection.screenshot({ path: `${SHOTS}/service-host-selection-light.png` });
   await selection.getByRole("button", { name: /^Schedule downtime for 1 / }).click();
 
   const dialog = page.getByRole("dialog", { name: "Schedule downtime" });
