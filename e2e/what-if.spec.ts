@@ -58,8 +58,8 @@ test("from a Service view, failing all hosts of a component takes the service OF
 
   await admin.goto(`/bsm/service/${service.id}`);
   await expect(admin.getByTestId("whatif-link")).toHaveAttribute("href", `/bsm/what-if?service=${service.id}`);
-  const selection = admin.getByTestId("whatif-host-selection");
-  await selection.getByText("What if some hosts fail?").click();
+  const selection = admin.getByTestId("service-host-selection");
+  await selection.locator("summary").click();
   const group = selection.getByRole("group", { name: component.name });
   const boxes = group.getByRole("checkbox");
   await expect(boxes).toHaveCount(component.hostsCount);
@@ -85,6 +85,14 @@ test("from a Service view, failing all hosts of a component takes the service OF
   await expect(admin.getByRole("heading", { level: 1 })).toHaveText(SCENARIO);
   await expect(admin.getByTestId("whatif-share-link")).toHaveValue(`${BASE}${scenarioPath}`);
   await expect(admin.getByRole("button", { name: "Save changes" })).toBeVisible();
+
+  // "Schedule this": the scenario's hosts in the downtime dialog (cancelled here: the estate is shared).
+  await admin.getByRole("button", { name: /^Schedule this as downtime / }).click();
+  const dialog = admin.getByRole("dialog", { name: "Schedule downtime" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText("and all its checks");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
 });
 
 test("the demo viewer, who sees every host, opens the shared link and sees it evaluated now", async ({ browser }) => {
@@ -97,6 +105,8 @@ test("the demo viewer, who sees every host, opens the shared link and sees it ev
   await expect(viewer.getByRole("button", { name: "Save changes" })).toHaveCount(0);
   await expect(viewer.getByRole("button", { name: "Delete" })).toHaveCount(0);
   await expect(viewer.getByRole("button", { name: "Save as a new scenario" })).toBeVisible();
+  // The demo viewer has no ACTIONBSM: no way to schedule it.
+  await expect(viewer.getByRole("button", { name: /^Schedule this/ })).toHaveCount(0);
   const id = scenarioPath.split("/").at(-1);
   const rename = await viewer.request.patch(`/api/whatif/scenarios/${id}`, { headers: { origin: BASE }, data: { name: "Taken over" } });
   expect(rename.status()).toBe(403);

@@ -17,6 +17,7 @@ const FLAGS = [
   { key: "grantServicesOfComponents", label: "Grant permissions to Business Services", hint: "Also show the services that contain the components you can see." },
   { key: "configureBsm", label: "CONFIGUREBSM", hint: "Edit the business services ticked as editable below." },
   { key: "configureBsmComponents", label: "CONFIGUREBSMCOMPONENTS", hint: "Create and edit components." },
+  { key: "actionBsm", label: "ACTIONBSM", hint: "— acknowledge and schedule downtime through the source, on the hosts and checks this role shows." },
 ] as const;
 
 type FlagKey = (typeof FLAGS)[number]["key"];
@@ -45,6 +46,7 @@ export function RoleForm({
     grantServicesOfComponents: role?.grantServicesOfComponents ?? false,
     configureBsm: role?.configureBsm ?? false,
     configureBsmComponents: role?.configureBsmComponents ?? false,
+    actionBsm: role?.actionBsm ?? false,
   });
   const [hostGroups, setHostGroups] = useState((role?.hostGroups ?? []).join("\n"));
   const [keywords, setKeywords] = useState((role?.keywords ?? []).join("\n"));

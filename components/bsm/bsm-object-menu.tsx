@@ -15,6 +15,7 @@ export interface MenuLink {
 export function BsmObjectMenu({
   label,
   links,
+  moreItems,
   className,
   children,
   testId,
@@ -22,6 +23,8 @@ export function BsmObjectMenu({
   /** Accessible name of the object, e.g. "Business service Shop, Offline". */
   label: string;
   links: MenuLink[];
+  /** Entries after the links that act in the page (role="menuitem"; e.g. Acknowledge…), given a way to close the menu. */
+  moreItems?: (close: () => void) => ReactNode;
   className?: string;
   children: ReactNode;
   testId?: string;
@@ -91,6 +94,7 @@ export function BsmObjectMenu({
               {link.label}
             </Link>
           ))}
+          {moreItems?.(() => setOpen(false))}
         </div>
       )}
     </div>

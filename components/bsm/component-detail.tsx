@@ -1,5 +1,6 @@
 "use client";
 
+import { CheckSourceActions, HostActionMenuItems, HostSourceActions, hostOffers } from "@/components/actions/source-action-button";
 import { InStateFor } from "@/components/live/freshness";
 import { StatusHeading } from "@/components/status/status-heading";
 import { statusStyle } from "@/components/status/status-style";
@@ -30,6 +31,7 @@ export function ComponentDetail({ view }: { view: ComponentDetailView }) {
                 <BsmObjectMenu
                   label={`Host ${host.name}: ${describeStatus(host.state, host.acknowledged, false)}`}
                   links={hostLinks(view.id, host.name)}
+                  moreItems={(close) => <HostActionMenuItems host={host} close={close} />}
                   className={`relative rounded-t-lg px-3 py-2 ring-1 ${statusStyle(host.state).badge}`}
                 >
                   <MarkedLine text={host.name} className="font-semibold">
@@ -53,6 +55,7 @@ export function ComponentDetail({ view }: { view: ComponentDetailView }) {
                       <span className="font-medium">{check.name}</span>
                       {check.inDowntime && <span className="ml-2 text-xs text-sky-900">in downtime</span>}
                       {check.acknowledged && <span className="ml-2 text-xs text-slate-700">acknowledged</span>}
+                      <CheckSourceActions host={host.name} check={{ ...check, failing: true }} />
                       {check.output && <span className="block truncate text-xs text-slate-600">{check.output}</span>}
                     </li>
                   ))}
@@ -60,6 +63,7 @@ export function ComponentDetail({ view }: { view: ComponentDetailView }) {
               ) : (
                 <p className="p-3 text-sm text-slate-600">No failing checks</p>
               )}
+              {host.state !== "OPERATIONAL" && <HostSourceActions host={host.name} offers={hostOffers(host)} className="px-3 pb-3" />}
             </li>
           ) : (
             <li key={`hidden-${index}`} data-testid="component-host" data-hidden="true" className="rounded-lg bg-slate-300 p-3 text-sm text-slate-800">

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
+import { HostSourceActions, hostOffers } from "@/components/actions/source-action-button";
 import { InStateFor } from "@/components/live/freshness";
 import { StatusBadge } from "@/components/status/status-badge";
 import { StatusHeading } from "@/components/status/status-heading";
@@ -35,7 +36,10 @@ export function InvestigatePanel({ view, showPin = true, compact = false }: { vi
             <InStateFor since={view.stateSince} className="text-sm text-slate-700" />
           </StatusHeading>
         </div>
-        {showPin && <PinButton dashlet={{ kind: "investigate", target: investigateSegments(view.target).map(encodeURIComponent).join("/") }} />}
+        <div className="flex flex-wrap items-center gap-2">
+          {view.target.kind === "host" && <HostSourceActions host={view.target.host} offers={hostOffers({ name: view.target.host, state: view.state, acknowledged: view.acknowledged })} size="normal" />}
+          {showPin && <PinButton dashlet={{ kind: "investigate", target: investigateSegments(view.target).map(encodeURIComponent).join("/") }} />}
+        </div>
       </div>
       <ObjectNotes notes={view.notes} />
       <div className={`grid gap-4 ${compact ? "" : "lg:grid-cols-3"}`}>

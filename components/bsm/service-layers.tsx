@@ -1,6 +1,7 @@
 "use client";
 
 import { memo } from "react";
+import { HostActionMenuItems } from "@/components/actions/source-action-button";
 import { InStateFor } from "@/components/live/freshness";
 import { StatusHeading } from "@/components/status/status-heading";
 import { statusStyle } from "@/components/status/status-style";
@@ -9,6 +10,7 @@ import type { ServiceDetailView } from "@/lib/status/service-view";
 import { BsmObjectMenu } from "./bsm-object-menu";
 import { ObjectNameMenu } from "./object-name-menu";
 import { ObjectNotes } from "./object-notes";
+import { ServiceHostSelection } from "./service-host-selection";
 import { componentLinks, hostLinks, serviceLinks } from "./object-links";
 import { AcknowledgedMark, MarkedLine, describeStatus, formatAvailability } from "./status-marks";
 
@@ -26,6 +28,7 @@ export function ServiceLayers({ view }: { view: ServiceDetailView }) {
         </span>
       </StatusHeading>
       <ObjectNotes notes={view.notes} />
+      <ServiceHostSelection layers={view.components} />
       {view.components.map((layer, index) =>
         layer === null ? (
           <div key={`hidden-${index}`} className="rounded-lg bg-slate-200 p-4 text-sm text-slate-700" data-testid="component-layer-hidden">
@@ -103,6 +106,7 @@ const HostBox = memo(function HostBox({ componentId, host }: { componentId: numb
       <BsmObjectMenu
         label={`Host ${host.name}: ${describeStatus(host.state, host.acknowledged, false)}`}
         links={hostLinks(componentId, host.name)}
+        moreItems={(close) => <HostActionMenuItems host={host} close={close} />}
         className={`relative rounded-md px-2 py-1 ring-1 ${style.badge}`}
       >
         <MarkedLine text={host.name} className="text-sm font-semibold">

@@ -7,7 +7,8 @@ import { deleteWhatIfScenarioAction, evaluateWhatIfAction, saveWhatIfScenarioAct
 import { resultMessage, type ActionResult } from "@/lib/errors/action-result";
 import type { FieldErrors } from "@/lib/errors/app-error";
 import type { WhatIfCandidates } from "@/lib/whatif/candidates";
-import { MAX_WHAT_IF_CHANGES, type WhatIfChange, type WhatIfTarget } from "@/lib/whatif/changes";
+import { MAX_WHAT_IF_CHANGES, downtimeTargetsOf, type WhatIfChange, type WhatIfTarget } from "@/lib/whatif/changes";
+import { SourceActionButton } from "@/components/actions/source-action-button";
 import type { WhatIfView } from "@/lib/whatif/view";
 import { WhatIfResults } from "./what-if-results";
 
@@ -178,10 +179,12 @@ export function WhatIfEditor({
             </ul>
           )}
           <FieldError path="changes" message={errors.changes} />
-          <div className="mt-3">
+          <div className="mt-3 flex flex-wrap items-center gap-2">
             <button type="button" className={primary} disabled={pending || changes.length === 0} onClick={evaluate}>
               {pending ? "Working…" : "See what happens"}
             </button>
+            {/* Drawn only for a user with ACTIONBSM on a source that takes commands. */}
+            <SourceActionButton kind="downtime" targets={downtimeTargetsOf(changes)} label="Schedule this as downtime" />
           </div>
         </section>
 

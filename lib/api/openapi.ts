@@ -65,6 +65,13 @@ const whatIfFlags = (states: readonly string[]) => ({
   required: ["state", "acknowledged", "impacted"],
   properties: { state: { type: "string", enum: states }, acknowledged: { type: "boolean" }, impacted: { type: "boolean" } },
 });
+const sourceActionDescription =
+  "Needs ACTIONBSM (administrators have it) and that the caller may see every host and check named (bottom up; otherwise 404). Answers 202 with the action, status pending: the poller sends it to the source (sent), and it becomes confirmed when a poll shows the acknowledgement or downtime on every target check, or failed with the source's message when refused or not shown within 2 minutes (a downtime starting later: within 2 minutes of its start). A read-only source (Opsview runtime database, Icinga IDO) answers 409 with the reason. A read-only API token answers 403. Every action is audited (source-action.<kind>, source-action.sent / confirmed / failed).";
+const sourceActionResponses = {
+  "202": { description: "Stored, pending; follow it with GET /api/actions?ids=", ...json(ref("SourceAction")) },
+  "409": { description: "The monitoring source does not accept commands (the reason in the message)", ...json(ref("Error")) },
+  ...errorResponses,
+};
 
 export const openApiDocument = {
   openapi: "3.1.0",
@@ -235,6 +242,54 @@ export const openApiDocument = {
         summary: "Dismiss one membership change ({changeId}) or all the caller may act on ({all: true}) without applying it; idempotent",
         requestBody: { required: true, ...json(ref("MembershipChangeSelection")) },
         responses: { "200": { description: "How many were dismissed", ...json({ type: "object", properties: { dismissed: count } }) }, ...errorResponses },
+      },
+    },
+    "/api/actions": {
+      get: {
+        summary: "The caller's acknowledgements and downtimes (an administrator's: everyone's), newest first, with their status",
+        parameters: [
+          { name: "ids", in: "query", description: "Only these actions, comma-separated ids", schema: { type: "string" } },
+          { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
+        ],
+        responses: { "200": { description: "The actions", ...json({ type: "object", required: ["list"], properties: { list: { type: "array", items: ref("SourceAction") } } }) }, ...errorResponses },
+      },
+    },
+    "/api/actions/capabilities": {
+      get: {
+        summary: "Whether the caller may acknowledge and schedule downtime (ACTIONBSM) and whether the monitoring source accepts commands, with the reason when not",
+        responses: { "200": { description: "What the caller may do", ...json(ref("SourceActionCapabilities")) }, ...errorResponses },
+      },
+    },
+    "/api/actions/acknowledge": {
+      post: {
+        summary: "Acknowledge the failing checks of hosts (target without check) or single checks, through the monitoring source",
+        description: sourceActionDescription,
+        requestBody: { required: true, ...json(ref("AcknowledgeInput")) },
+        responses: sourceActionResponses,
+      },
+    },
+    "/api/actions/remove-acknowledgement": {
+      post: {
+        summary: "Remove the acknowledgement of hosts' checks or single checks, through the monitoring source",
+        description: sourceActionDescription,
+        requestBody: { required: true, ...json(ref("RemoveInput")) },
+        responses: sourceActionResponses,
+      },
+    },
+    "/api/actions/downtime": {
+      post: {
+        summary: "Schedule downtime for hosts (and all their checks) or single checks, through the monitoring source",
+        description: sourceActionDescription,
+        requestBody: { required: true, ...json(ref("DowntimeInput")) },
+        responses: sourceActionResponses,
+      },
+    },
+    "/api/actions/remove-downtime": {
+      post: {
+        summary: "Remove the downtime of hosts' checks or single checks, through the monitoring source",
+        description: sourceActionDescription,
+        requestBody: { required: true, ...json(ref("RemoveInput")) },
+        responses: sourceActionResponses,
       },
     },
     "/api/config/import/opsview": {
@@ -435,6 +490,61 @@ export const openApiDocument = {
             },
           },
         },
+      },
+      SourceActionTarget: {
+        type: "object",
+        required: ["host"],
+        properties: { host: { type: "string" }, check: { type: "string", description: "Left out: the host (acknowledge: its failing checks; downtime: the host and all its checks)" } },
+        additionalProperties: false,
+      },
+      AcknowledgeInput: {
+        type: "object",
+        required: ["targets", "comment"],
+        properties: {
+          targets: { type: "array", minItems: 1, maxItems: 200, items: ref("SourceActionTarget") },
+          comment: { type: "string", minLength: 1, maxLength: 1000 },
+          sticky: { type: "boolean", default: false, description: "Keep the acknowledgement through state changes until the check recovers" },
+          expiresAt: { type: ["integer", "null"], description: "When the acknowledgement expires (epoch milliseconds, in the future, within a year); null: never" },
+        },
+      },
+      DowntimeInput: {
+        type: "object",
+        required: ["targets", "comment", "startAt", "endAt"],
+        properties: {
+          targets: { type: "array", minItems: 1, maxItems: 200, items: ref("SourceActionTarget") },
+          comment: { type: "string", minLength: 1, maxLength: 1000 },
+          startAt: { type: "integer", description: "Epoch milliseconds" },
+          endAt: { type: "integer", description: "Epoch milliseconds, after startAt and now; at most a year after startAt" },
+        },
+      },
+      RemoveInput: {
+        type: "object",
+        required: ["targets"],
+        properties: { targets: { type: "array", minItems: 1, maxItems: 200, items: ref("SourceActionTarget") } },
+      },
+      SourceAction: {
+        type: "object",
+        required: ["id", "kind", "targets", "comment", "sticky", "expiresAt", "startAt", "endAt", "status", "message", "createdAt", "updatedAt", "userName"],
+        properties: {
+          id: { type: "integer" },
+          kind: { type: "string", enum: ["acknowledge", "remove-acknowledgement", "downtime", "remove-downtime"] },
+          targets: { type: "array", items: ref("SourceActionTarget") },
+          comment: { type: "string" },
+          sticky: { type: ["boolean", "null"] },
+          expiresAt: { type: ["integer", "null"], description: "Epoch milliseconds" },
+          startAt: { type: ["integer", "null"], description: "Epoch milliseconds" },
+          endAt: { type: ["integer", "null"], description: "Epoch milliseconds" },
+          status: { type: "string", enum: ["pending", "sent", "confirmed", "failed"] },
+          message: { type: ["string", "null"], description: "The source's answer, or why the action failed (never a password)" },
+          createdAt: { type: "integer", description: "Epoch milliseconds" },
+          updatedAt: { type: "integer", description: "Epoch milliseconds" },
+          userName: { type: "string" },
+        },
+      },
+      SourceActionCapabilities: {
+        type: "object",
+        required: ["canAct", "sourceAccepts", "userMayAct", "reason"],
+        properties: { canAct: { type: "boolean" }, sourceAccepts: { type: "boolean" }, userMayAct: { type: "boolean" }, reason: { type: ["string", "null"] } },
       },
       Error: {
         type: "object",

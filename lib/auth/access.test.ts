@@ -98,6 +98,14 @@ describe("access", () => {
     expect(createAccess(grants({ configureBsm: true, allBusinessServices: true, viewAll: true }), estate).canEditService(30)).toBe(false);
   });
 
+  it("ACTIONBSM needs BSM access; administrators have it", () => {
+    expect(createAccess(grants({ actionBsm: true }), estate).has("actionBsm")).toBe(true);
+    expect(createAccess(grants({}), estate).has("actionBsm")).toBe(false);
+    expect(createAccess({ ...NO_GRANTS, actionBsm: true }, estate).has("actionBsm")).toBe(false);
+    expect(createAccess({ ...NO_GRANTS, isAdmin: true }, estate).has("actionBsm")).toBe(true);
+    expect(() => requireCapability(createAccess(grants({}), estate), "actionBsm")).toThrow("This needs the ACTIONBSM permission");
+  });
+
   it("requireCapability refuses with the permission's name", () => {
     const access = createAccess(grants({}), estate);
     expect(() => requireCapability(access, "configureBsmComponents")).toThrow(ForbiddenError);

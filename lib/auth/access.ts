@@ -12,6 +12,8 @@ export interface Grants {
   grantServicesOfComponents: boolean;
   configureBsm: boolean;
   configureBsmComponents: boolean;
+  /** ACTIONBSM: acknowledge and schedule downtime through the monitoring source, on hosts and checks the user may see. */
+  actionBsm: boolean;
   hostGroups: readonly string[];
   keywords: readonly string[];
   /**
@@ -29,9 +31,9 @@ export type RoleGrants = Omit<Grants, "isAdmin" | "businessServices">;
 
 /** Only the grant columns of a role row: what access and the role editor both read. */
 export function roleGrantsOf<Role extends RoleGrants>(role: Role): Pick<Role, keyof RoleGrants> {
-  const { bsmAccess, viewAll, allBusinessServices, grantServicesOfComponents, configureBsm, configureBsmComponents, hostGroups, keywords, allServiceGroups, serviceGroups } =
+  const { bsmAccess, viewAll, allBusinessServices, grantServicesOfComponents, configureBsm, configureBsmComponents, actionBsm, hostGroups, keywords, allServiceGroups, serviceGroups } =
     role;
-  return { bsmAccess, viewAll, allBusinessServices, grantServicesOfComponents, configureBsm, configureBsmComponents, hostGroups, keywords, allServiceGroups, serviceGroups };
+  return { bsmAccess, viewAll, allBusinessServices, grantServicesOfComponents, configureBsm, configureBsmComponents, actionBsm, hostGroups, keywords, allServiceGroups, serviceGroups };
 }
 
 /** What access needs to know about a host. */
@@ -54,7 +56,7 @@ export interface AccessEstate {
   serviceComponents: ReadonlyMap<number, readonly number[]>;
 }
 
-export type Capability = "bsm" | "configureBsm" | "configureBsmComponents" | "administer";
+export type Capability = "bsm" | "configureBsm" | "configureBsmComponents" | "actionBsm" | "administer";
 
 export interface Access {
   readonly grants: Grants;
@@ -82,6 +84,7 @@ export const NO_GRANTS: Grants = {
   grantServicesOfComponents: false,
   configureBsm: false,
   configureBsmComponents: false,
+  actionBsm: false,
   hostGroups: [],
   keywords: [],
   allServiceGroups: true,
@@ -180,6 +183,8 @@ export function createAccess(grants: Grants, estate: AccessEstate): Access {
           return everything || (bsm && grants.configureBsm);
         case "configureBsmComponents":
           return everything || (bsm && grants.configureBsmComponents);
+        case "actionBsm":
+          return everything || (bsm && grants.actionBsm);
       }
     },
     canSeeHost,
@@ -201,5 +206,6 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
   bsm: "BSM access",
   configureBsm: "CONFIGUREBSM",
   configureBsmComponents: "CONFIGUREBSMCOMPONENTS",
+  actionBsm: "ACTIONBSM",
   administer: "administrator",
 };

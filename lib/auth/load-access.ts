@@ -16,6 +16,7 @@ interface UserGrantsRow {
   grantServicesOfComponents: boolean | null;
   configureBsm: boolean | null;
   configureBsmComponents: boolean | null;
+  actionBsm: boolean | null;
   hostGroups: string[] | null;
   keywords: string[] | null;
   allServiceGroups: boolean | null;
@@ -36,7 +37,7 @@ export interface UserGrants {
 export async function readUserGrants(prisma: PrismaClient, userId: string): Promise<UserGrants | null> {
   const [row] = await prisma.$queryRaw<UserGrantsRow[]>`
     SELECT u.id, u.email, u.name, u."isAdmin", u."sessionVersion", r.id AS "roleId",
-           r."bsmAccess", r."viewAll", r."allBusinessServices", r."grantServicesOfComponents", r."configureBsm", r."configureBsmComponents",
+           r."bsmAccess", r."viewAll", r."allBusinessServices", r."grantServicesOfComponents", r."configureBsm", r."configureBsmComponents", r."actionBsm",
            r."hostGroups", r.keywords, r."allServiceGroups", r."serviceGroups",
            COALESCE((SELECT json_agg(json_build_object('businessServiceId', s."businessServiceId", 'canEdit', s."canEdit"))
                      FROM "RoleBusinessService" s WHERE s."roleId" = r.id), '[]'::json) AS "businessServices",
@@ -54,6 +55,7 @@ export async function readUserGrants(prisma: PrismaClient, userId: string): Prom
     grantServicesOfComponents: row.grantServicesOfComponents ?? false,
     configureBsm: row.configureBsm ?? false,
     configureBsmComponents: row.configureBsmComponents ?? false,
+    actionBsm: row.actionBsm ?? false,
     hostGroups: row.hostGroups ?? [],
     keywords: row.keywords ?? [],
     allServiceGroups: row.allServiceGroups ?? false,

@@ -3,6 +3,12 @@
  * against them): the `route` label of bsm_http_request_duration_seconds, so it never holds ids or queries.
  */
 export const API_ROUTE_PATTERNS = [
+  "/api/actions",
+  "/api/actions/acknowledge",
+  "/api/actions/capabilities",
+  "/api/actions/downtime",
+  "/api/actions/remove-acknowledgement",
+  "/api/actions/remove-downtime",
   "/api/auth/[...nextauth]",
   "/api/config/bsmcomponent",
   "/api/config/bsmcomponent/[id]",

@@ -4,6 +4,7 @@ import { ChangeSignal } from "./change-signal";
 import { Poller, type PollerOptions } from "./poller";
 import { postgresLeadership, singleProcessLeadership, type Leadership } from "./leadership";
 import { whileLeading } from "./while-leading";
+import { startSourceActionExecutor } from "../source-actions/executor";
 
 export interface RunningPoller {
   stop(): Promise<void>;
@@ -30,6 +31,8 @@ export function runPoller(options: RunPollerOptions): RunningPoller {
     log(`Poller started: ${options.source.describe()}, every ${Math.round(options.pollIntervalMs / 1000)} s`);
     const changes = new ChangeSignal(options.changeDebounceMs ?? 100, () => term.wake());
     const stopWatching = options.source.watch?.(() => changes.notify());
+    // Acknowledgements and downtime asked for by users: only the leader sends them; a sent one makes the next poll come early.
+    const actions = startSourceActionExecutor({ prisma: options.database.prisma, source: options.source, log, now: options.now, onSent: () => changes.notify() });
     let poller = new Poller(options);
     try {
       while (term.active()) {
@@ -40,10 +43,12 @@ export function runPoller(options: RunPollerOptions): RunningPoller {
           log(`Poll cycle failed: ${(error as Error).message}`, "error");
           poller = new Poller(options);
         }
+        actions.wake();
         if (!term.active()) break;
         if (!changes.isDue()) await term.sleep(poller.nextDelayMs());
       }
     } finally {
+      await actions.stop();
       stopWatching?.();
       changes.close();
     }

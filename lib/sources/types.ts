@@ -103,7 +103,32 @@ export interface MonitoringSource {
    * so the poller reads changes early; polling stays the safety net. Returns a function that stops watching.
    */
   watch?(onChange: () => void): () => void;
+  /**
+   * For sources that accept commands: sends one and resolves when the source accepted it (the effect
+   * is confirmed later, by a read). Throws SourceCommandError with the source's message when refused.
+   */
+  execute?(command: SourceCommand): Promise<{ message?: string }>;
   close(): Promise<void>;
 }
 
 export class SourceUnavailableError extends Error {}
+
+/**
+ * A command for a source that accepts them (lib/source-actions): acknowledge the targets' problems,
+ * remove acknowledgements, schedule or remove downtime. A target without a check means the host:
+ * for acknowledge its failing checks, for downtime the host and all its checks. Times are epoch ms.
+ */
+export interface SourceCommand {
+  kind: "acknowledge" | "remove-acknowledgement" | "downtime" | "remove-downtime";
+  targets: readonly { host: string; check?: string }[];
+  comment: string;
+  /** Who asked (their name and e-mail), as the source's author field. */
+  author: string;
+  sticky: boolean;
+  expiresAt: number | null;
+  startAt: number | null;
+  endAt: number | null;
+}
+
+/** The source refused a command; the message is the source's own (never a password), shown to the user. */
+export class SourceCommandError extends Error {}

@@ -16,6 +16,7 @@ const ROLE = {
   grantServicesOfComponents: true,
   configureBsm: true,
   configureBsmComponents: false,
+  actionBsm: true,
   hostGroups: ["Production / EU / Web"],
   keywords: ["eu"],
   businessServices: [] as { id: number; canEdit: boolean }[],
@@ -44,6 +45,7 @@ describe.each(RUNTIMES)("users, roles and API tokens on %s", (runtime) => {
     const access = await loadAccess(prisma, userId);
     expect(access.canEditService(service.id)).toBe(true);
     expect(access.has("configureBsmComponents")).toBe(false);
+    expect(access.has("actionBsm")).toBe(true);
 
     await setUserAccess(await context(admin), userId, { isAdmin: false, roleId: null });
     expect((await loadAccess(prisma, userId)).has("bsm")).toBe(false);

@@ -24,6 +24,8 @@ export const roleInput = z
     grantServicesOfComponents: z.boolean(),
     configureBsm: z.boolean(),
     configureBsmComponents: z.boolean(),
+    /** ACTIONBSM: acknowledge and schedule downtime through the source; optional so older clients keep working. */
+    actionBsm: z.boolean().default(false),
     hostGroups: nameList,
     keywords: nameList,
     /** Off: on hosts seen through a host group, only checks in one of serviceGroups (the host group/service group intersection). */
@@ -48,6 +50,7 @@ export interface RoleView {
   grantServicesOfComponents: boolean;
   configureBsm: boolean;
   configureBsmComponents: boolean;
+  actionBsm: boolean;
   hostGroups: string[];
   keywords: string[];
   allServiceGroups: boolean;

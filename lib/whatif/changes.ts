@@ -71,3 +71,20 @@ export function readStoredChanges(stored: unknown): WhatIfChange[] {
 export function hostsOfChanges(changes: readonly WhatIfChange[]): string[] {
   return [...new Set(changes.map((change) => change.host))];
 }
+
+/**
+ * What "Schedule this" puts in downtime: each host or check the scenario fails or puts in downtime,
+ * once (a whole host covers its own checks); recoveries are left out.
+ */
+export function downtimeTargetsOf(changes: readonly WhatIfChange[]): { host: string; check?: string }[] {
+  const going = changes.filter((change) => change.to !== "recovered");
+  const wholeHosts = new Set(going.filter((change) => change.check === undefined).map((change) => change.host));
+  const seen = new Set<string>();
+  return going.flatMap((change) => {
+    if (change.check !== undefined && wholeHosts.has(change.host)) return [];
+    const key = `${change.host}\u0000${change.check ?? ""}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [change.check === undefined ? { host: change.host } : { host: change.host, check: change.check }];
+  });
+}

@@ -21,6 +21,7 @@ export interface RoleGrants {
   grantServicesOfComponents?: boolean;
   configureBsm?: boolean;
   configureBsmComponents?: boolean;
+  actionBsm?: boolean;
   hostGroups?: string[];
   keywords?: string[];
   allServiceGroups?: boolean;
@@ -55,7 +56,8 @@ export const ROLE_GRANTS: Record<SignedInRole, RoleGrants> = {
     serviceGroups: ["Web", "Operating system", "Network"],
     grantServicesOfComponents: true,
   },
-  keyword: { keywords: ["primary-db"], grantServicesOfComponents: true },
+  // ACTIONBSM too: acknowledge and downtime on the hosts it sees.
+  keyword: { keywords: ["primary-db"], grantServicesOfComponents: true, actionBsm: true },
   configureBsm: { configureBsm: true, services: { "Matrix editable": "edit" } },
   // Sees Payments database EU bottom up, and Search cache EU only top down (through a view-only service).
   configureComponents: { configureBsmComponents: true, keywords: ["payments-db"], grantServicesOfComponents: true, services: { "Matrix top-down": "view" } },
@@ -308,8 +310,28 @@ const invalidService = { name: "", componentIds: [] };
 const componentsApi = allowedFor<ApiOutcome>(403, ["admin", "configureComponents"], { anonymous: 401 });
 const servicesApi = allowedFor<ApiOutcome>(403, ["admin", "configureBsm"], { anonymous: 401 });
 const documentApi = allowedFor<ApiOutcome>(403, ["admin", "configureBsm", "configureComponents"], { anonymous: 401 });
+/** Acknowledge and downtime: ACTIONBSM (admin, keyword); a host the role does not see is 404. */
+const actionApi = allowedFor<ApiOutcome>(403, ["admin", "keyword"], { anonymous: 401 });
+const foreignActionApi = allowedFor<ApiOutcome>(403, ["admin"], { anonymous: 401, keyword: 404 });
+const actionApiRow = (kind: string, foreign?: (host: string) => unknown): ApiRow => ({
+  route: `/api/actions/${kind}`,
+  methods: {
+    POST: [
+      { what: "invalid input (no targets)", url: fixedUrl(`/api/actions/${kind}`), body: () => ({ targets: [] }), expect: actionApi },
+      ...(foreign ? [{ what: "a host the role does not see", url: fixedUrl(`/api/actions/${kind}`), body: (s: Sample) => foreign(s.host.foreign), expect: foreignActionApi }] : []),
+    ],
+  },
+});
 
 export const API_ROUTES: ApiRow[] = [
+  { route: "/api/actions", methods: { GET: [{ what: "own acknowledgements and downtimes", url: fixedUrl("/api/actions?limit=5"), expect: bsmApi }] } },
+  { route: "/api/actions/capabilities", methods: { GET: [{ what: "whether the role may act", url: fixedUrl("/api/actions/capabilities"), expect: bsmApi }] } },
+  // The matrix's estate has no incidents, so every check is OK: acknowledging is refused with 400 (harmless) once access allows it.
+  actionApiRow("acknowledge", (host) => ({ targets: [{ host }], comment: "matrix" })),
+  // The other kinds would change the estate with valid input: the lib tests try their visibility.
+  actionApiRow("downtime"),
+  actionApiRow("remove-acknowledgement"),
+  actionApiRow("remove-downtime"),
   {
     route: "/api/auth/[...nextauth]",
     methods: {
@@ -502,6 +524,7 @@ export const API_ROUTES: ApiRow[] = [
 
 const ADMIN_ACTIONS = "lib/actions/admin.ts";
 const CONFIGURE_ACTIONS = "lib/actions/configure.ts";
+const ACTIONS_OF_SOURCE = "lib/actions/source-actions.ts";
 const DASHBOARD_ACTIONS = "lib/actions/dashboard.ts";
 const NOTIFICATION_ACTIONS = "lib/actions/notifications.ts";
 const OVERVIEW_ACTIONS = "lib/actions/overview.ts";
@@ -617,6 +640,14 @@ export const SERVER_ACTIONS: ActionRow[] = [
   { file: WHATIF_ACTIONS, name: "updateWhatIfScenarioAction", cases: [{ what: "a scenario that does not exist", args: () => [NO_SUCH_ID, { name: "x" }], expect: roles<ActionOutcome>("notFound", { anonymous: "signin", noBsm: "refused" }) }] },
   { file: WHATIF_ACTIONS, name: "deleteWhatIfScenarioAction", cases: [{ what: "a scenario that does not exist", args: () => [NO_SUCH_ID], expect: roles<ActionOutcome>("notFound", { anonymous: "signin", noBsm: "refused" }) }] },
   { file: EXPORT_ACTIONS, name: "updateExportStateAction", cases: [{ what: "an invalid state", args: () => [IDLE, new FormFields({ hostType: "Web", state: "no-such-state" })], expect: componentsAction }] },
+  {
+    file: ACTIONS_OF_SOURCE,
+    name: "requestSourceActionAction",
+    cases: [{ what: "an acknowledgement without targets", args: () => [{ kind: "acknowledge", targets: [], comment: "matrix" }], expect: allowedFor<ActionOutcome>("refused", ["admin", "keyword"], { anonymous: "signin" }) }],
+  },
+  { file: ACTIONS_OF_SOURCE, name: "listSourceActionsAction", cases: [{ what: "own actions", args: () => [{}], expect: bsmAction }] },
+  // Says why not (no ACTIONBSM, or a read-only source) rather than refusing.
+  { file: ACTIONS_OF_SOURCE, name: "getSourceActionCapabilitiesAction", cases: [{ what: "what the role may do", args: () => [], expect: signedInAction }] },
   { file: EXPORT_ACTIONS, name: "updateReflectionModeAction", cases: [{ what: "an invalid mode", args: () => [IDLE, new FormFields({ mode: "no-such-mode" })], expect: adminAction }] },
 ];
 

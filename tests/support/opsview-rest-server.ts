@@ -7,7 +7,9 @@ import type { AddressInfo } from "node:net";
  * A local stand-in for the Opsview REST API (POST/DELETE /rest/login, GET /rest/status/service,
  * GET /rest/runtime/hosttemplate, GET /rest/config/servicecheck, GET /rest/config/bsmservice and
  * /rest/config/bsmcomponent) that answers the way Opsview does: numbers and booleans as
- * strings, 401 for a missing or expired token. The estate is mutable between reads.
+ * strings, 401 for a missing or expired token. The estate is mutable between reads. It also takes
+ * acknowledgements and downtime (POST/DELETE /rest/acknowledge and /rest/downtime, objects chosen by
+ * svc.hostname, svc.servicename or hst.hostname), which show in the status listing.
  */
 
 /** A service row as Opsview sends it; loose so a test can plant malformed values. */
@@ -119,6 +121,26 @@ export interface RecordedRequest {
   status: number;
 }
 
+/** A downtime set through POST /rest/downtime (epoch seconds, as Opsview takes them). */
+export interface FakeDowntime {
+  host: string;
+  /** Null: the host itself (its services have their own entries). */
+  service: string | null;
+  start: number;
+  end: number;
+  comment: string;
+  author: string;
+}
+
+/** An acknowledgement set through POST /rest/acknowledge. */
+export interface FakeAcknowledgement {
+  host: string;
+  service: string;
+  comment: string;
+  sticky: boolean;
+  author: string;
+}
+
 export interface FakeOpsviewRestServer {
   /** Base URL such as "http://127.0.0.1:40123". */
   readonly url: string;
@@ -129,6 +151,9 @@ export interface FakeOpsviewRestServer {
   readonly failedLoginCount: number;
   readonly logoutCount: number;
   readonly requests: RecordedRequest[];
+  /** Acknowledgements and downtimes set through the REST API and not removed. */
+  readonly acknowledgements: FakeAcknowledgement[];
+  readonly downtimes: FakeDowntime[];
   /** Every token issued so far stops working, as when Opsview's session times out. */
   expireTokens(): void;
   /** Every token is refused, even one issued a moment ago. */
@@ -246,6 +271,23 @@ function serviceSummary(hosts: FakeHostRow[]): Record<string, unknown> {
   };
 }
 
+/** The status rows with the downtimes set through the API: 2 while one runs, 1 while one is only scheduled. */
+function withDowntimes(hosts: FakeHostRow[], downtimes: readonly FakeDowntime[]): FakeHostRow[] {
+  if (downtimes.length === 0) return hosts;
+  const nowSeconds = Date.now() / 1000;
+  const level = (host: string, service: string | null, given: unknown): unknown => {
+    const entries = downtimes.filter((entry) => entry.host === host && entry.service === service && entry.end > nowSeconds);
+    if (entries.some((entry) => entry.start <= nowSeconds)) return "2";
+    if (entries.length > 0 && (given === "0" || given === undefined)) return "1";
+    return given;
+  };
+  return hosts.map((host) => ({
+    ...host,
+    downtime: level(host.name, null, host.downtime) as string | undefined,
+    services: host.services.map((row) => ({ ...row, downtime: level(host.name, String(row.name), row.downtime) })),
+  }));
+}
+
 export async function startOpsviewRestServer(options: FakeOpsviewRestServerOptions = {}): Promise<FakeOpsviewRestServer> {
   const validTokens = new Set<string>();
   const requests: RecordedRequest[] = [];
@@ -283,6 +325,73 @@ export async function startOpsviewRestServer(options: FakeOpsviewRestServerOptio
       if (faultRule.times <= 0) faultRule = null;
     }
     return fault;
+  };
+
+  const acknowledgements: FakeAcknowledgement[] = [];
+  const downtimes: FakeDowntime[] = [];
+  type Answer = { status: number; body: unknown };
+  const summaryOf = (hosts: string[], services: { host: string; service: string }[]): Answer => ({
+    status: 200,
+    body: {
+      summary: { num_hosts: String(hosts.length), num_services: String(services.length) },
+      list: { hosts: hosts.map((hostname) => ({ hostname })), services: services.map(({ host, service }) => ({ hostname: host, servicename: service })) },
+    },
+  });
+  /** Opsview's object selection: svc.* chooses services, hst.hostname a host (and, for downtime, its services). */
+  const select = (query: URLSearchParams): { hosts: FakeHostRow[]; services: { host: FakeHostRow; row: FakeServiceRow }[] } => {
+    const svcHost = query.get("svc.hostname");
+    const svcName = query.get("svc.servicename");
+    const hstName = query.get("hst.hostname");
+    if (svcHost !== null || svcName !== null) {
+      const services = state.estate.hosts
+        .filter((host) => svcHost === null || host.name === svcHost)
+        .flatMap((host) => host.services.filter((row) => svcName === null || row.name === svcName).map((row) => ({ host, row })));
+      return { hosts: [], services };
+    }
+    if (hstName !== null) {
+      const hosts = state.estate.hosts.filter((host) => host.name === hstName);
+      return { hosts, services: hosts.flatMap((host) => host.services.map((row) => ({ host, row }))) };
+    }
+    return { hosts: [], services: [] };
+  };
+  const acknowledge = (method: string, query: URLSearchParams, input: Record<string, unknown>, author: string): Answer => {
+    const chosen = select(query).services;
+    if (method === "DELETE") {
+      for (const { host, row } of chosen) {
+        row.acknowledged = "0";
+        acknowledgements.splice(0, acknowledgements.length, ...acknowledgements.filter((ack) => ack.host !== host.name || ack.service !== row.name));
+      }
+      return summaryOf([], chosen.map(({ host, row }) => ({ host: host.name, service: String(row.name) })));
+    }
+    const comment = typeof input.comment === "string" ? input.comment.replace(/[<>;\n]/g, "") : "";
+    if (comment === "") return { status: 400, body: { message: "Error validating acknowledge parameters.", detail: "comment is required" } };
+    const problems = chosen.filter(({ row }) => row.state !== "ok" && row.acknowledged !== "1");
+    if (problems.length === 0) return { status: 400, body: { message: "No objects chosen for acknowledgements", detail: "" } };
+    const sticky = input.sticky === "1" || input.sticky === 1 || input.sticky === true;
+    for (const { host, row } of problems) {
+      row.acknowledged = "1";
+      acknowledgements.push({ host: host.name, service: String(row.name), comment, sticky, author });
+    }
+    return summaryOf([], problems.map(({ host, row }) => ({ host: host.name, service: String(row.name) })));
+  };
+  const downtime = (method: string, query: URLSearchParams, input: Record<string, unknown>, author: string): Answer => {
+    const chosen = select(query);
+    const objects = [...chosen.hosts.map((host) => ({ host: host.name, service: null as string | null })), ...chosen.services.map(({ host, row }) => ({ host: host.name, service: String(row.name) }))];
+    if (method === "DELETE") {
+      const remaining = downtimes.filter((entry) => !objects.some((object) => object.host === entry.host && object.service === entry.service));
+      downtimes.splice(0, downtimes.length, ...remaining);
+      return summaryOf(chosen.hosts.map((host) => host.name), chosen.services.map(({ host, row }) => ({ host: host.name, service: String(row.name) })));
+    }
+    const start = Number(input.starttime);
+    const end = Number(input.endtime);
+    const comment = typeof input.comment === "string" ? input.comment.replace(/[<>;\n]/g, "") : "";
+    const nowSeconds = Date.now() / 1000;
+    if (!Number.isFinite(start) || !Number.isFinite(end) || comment === "") return { status: 400, body: { message: "Error validating downtime parameters.", detail: "starttime, endtime and comment are required" } };
+    if (start < nowSeconds - 3600) return { status: 400, body: { message: "Error validating downtime parameters.", detail: "starttime cannot be more than 1 hour in the past" } };
+    if (end <= start || end - start < 60) return { status: 400, body: { message: "Error validating downtime parameters.", detail: "Must have a duration of at least 1 minute" } };
+    if (objects.length === 0) return { status: 400, body: { message: "No objects chosen for downtime", detail: "" } };
+    for (const object of objects) downtimes.push({ ...object, start, end, comment, author });
+    return summaryOf(chosen.hosts.map((host) => host.name), chosen.services.map(({ host, row }) => ({ host: host.name, service: String(row.name) })));
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<number | null> => {
@@ -337,8 +446,24 @@ export async function startOpsviewRestServer(options: FakeOpsviewRestServerOptio
       return 200;
     }
     if (path === "/rest/status/service" && request.method === "GET") {
-      send(response, 200, { list: state.estate.hosts, summary: serviceSummary(state.estate.hosts) });
+      const hosts = withDowntimes(state.estate.hosts, downtimes);
+      send(response, 200, { list: hosts, summary: serviceSummary(hosts) });
       return 200;
+    }
+    if ((path === "/rest/acknowledge" || path === "/rest/downtime") && (request.method === "POST" || request.method === "DELETE")) {
+      const text = request.method === "POST" ? await readBody(request) : "";
+      let input: Record<string, unknown> = Object.fromEntries(url.searchParams.entries());
+      if (text.trim() !== "") {
+        try {
+          input = { ...input, ...(JSON.parse(text) as Record<string, unknown>) };
+        } catch {
+          send(response, 400, { message: "Invalid JSON in request body" });
+          return 400;
+        }
+      }
+      const answer = (path === "/rest/acknowledge" ? acknowledge : downtime)(request.method, url.searchParams, input, state.username);
+      send(response, answer.status, answer.body);
+      return answer.status;
     }
     if (path === "/rest/runtime/hosttemplate" && request.method === "GET") {
       const templates = state.estate.hostTemplates;
@@ -419,6 +544,8 @@ export async function startOpsviewRestServer(options: FakeOpsviewRestServerOptio
       return logoutCount;
     },
     requests,
+    acknowledgements,
+    downtimes,
     expireTokens: () => validTokens.clear(),
     refuseAllTokens: (refuse) => {
       refuseTokens = refuse;

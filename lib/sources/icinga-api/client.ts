@@ -157,6 +157,14 @@ export class IcingaApiClient {
     return abort;
   }
 
+  /**
+   * POST /v1/actions/<action> (acknowledge-problem, schedule-downtime, ...): the raw answer, for the
+   * caller to read Icinga's per-object results. Only an unreachable API throws (SourceUnavailableError).
+   */
+  async postAction(action: string, body: Record<string, unknown>): Promise<Answer> {
+    return this.send("POST", `/v1/actions/${action}`, body, {}, `run ${action}`);
+  }
+
   /** GET /v1 status, for Test connection: the Icinga 2 version. */
   async version(): Promise<string> {
     const answer = await this.send("GET", "/v1/status/IcingaApplication", undefined, {}, "read the status");

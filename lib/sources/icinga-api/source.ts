@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { connectionTestFailed, connectionTestPassed, type ConnectionTestResult } from "../connection-test";
-import type { CompleteRead, IncrementalRead, MonitoringSource, SkippedRow, SourceEvent, SourceHost, SourceRead, SourceServiceCheck } from "../types";
+import { redactSecret } from "../redact-secret";
+import { SourceCommandError, type CompleteRead, type IncrementalRead, type MonitoringSource, type SkippedRow, type SourceCommand, type SourceEvent, type SourceHost, type SourceRead, type SourceServiceCheck } from "../types";
+import { icingaActionRequests, readIcingaActionAnswer } from "./commands";
 import { IcingaApiClient } from "./client";
 import { DEFAULT_EVENT_STREAMS, ServiceChangeListener, streamCoversChanges, type EventStreamOptions } from "./event-streams";
 import { HOST_ATTRS, parseHosts, parseServices, SERVICE_ATTRS } from "./parse";
@@ -137,6 +139,28 @@ class IcingaApiSource implements MonitoringSource {
       known.openStreams = openStreams;
       return read;
     });
+  }
+
+  /**
+   * Sends the command as Icinga 2 API actions, one target at a time; the first refusal stops it and
+   * becomes a SourceCommandError with Icinga's words (the password never in it).
+   */
+  async execute(command: SourceCommand): Promise<{ message: string }> {
+    let objects = 0;
+    for (const request of icingaActionRequests(command)) {
+      const answer = await this.client.postAction(request.action, request.body);
+      if (answer.status === 401 || answer.status === 403) {
+        throw new SourceCommandError(`Icinga 2 refused ${request.action} for user "${this.settings.username}" (HTTP ${answer.status}): give the ApiUser permission actions/${request.action}`);
+      }
+      const read = readIcingaActionAnswer(answer);
+      if (!read.ok) {
+        if (request.optional && read.noObjects) continue;
+        const done = objects > 0 ? ` (after ${objects} object${objects === 1 ? "" : "s"} done)` : "";
+        throw new SourceCommandError(redactSecret(`Icinga 2 ${request.action} for ${request.about}: ${read.message}${done}`, this.settings.password));
+      }
+      objects += read.count;
+    }
+    return { message: `Icinga 2 accepted it for ${objects} object${objects === 1 ? "" : "s"}.` };
   }
 
   /** Listens to the Icinga 2 event stream; one watcher at a time (a new one replaces the last). */

@@ -76,21 +76,34 @@ export class OpsviewRestClient {
 
   /** GET a path such as "/rest/status/service?rows=all" and return its parsed JSON body. */
   async getJson(pathAndQuery: string): Promise<unknown> {
-    const what = `GET ${pathAndQuery}`;
+    return this.parseJson(await this.authorized("GET", pathAndQuery), `GET ${pathAndQuery}`);
+  }
+
+  /**
+   * A change (POST /rest/acknowledge, DELETE /rest/downtime, ...): the raw answer, for the caller to
+   * read Opsview's own message. Only an unreachable server or a refused login throws.
+   */
+  async change(method: "POST" | "DELETE", pathAndQuery: string, body?: unknown): Promise<{ status: number; text: string }> {
+    return this.authorized(method, pathAndQuery, body);
+  }
+
+  /** Sends with the current token; on 401 logs in again once and repeats. */
+  private async authorized(method: string, pathAndQuery: string, body?: unknown): Promise<RawAnswer> {
+    const what = `${method} ${pathAndQuery}`;
     const token = await this.currentToken();
-    let answer = await this.send("GET", pathAndQuery, token);
+    let answer = await this.send(method, pathAndQuery, token, body);
     if (answer.status === 401) {
       const firstToNotice = this.token === token;
       if (firstToNotice) this.token = null;
       const fresh = await this.currentToken();
       if (firstToNotice) this.options.onRelogin?.();
-      answer = await this.send("GET", pathAndQuery, fresh);
+      answer = await this.send(method, pathAndQuery, fresh, body);
       if (answer.status === 401) {
         this.token = null;
         throw this.failure(`login rejected: ${what} refused the token again right after logging in as "${this.settings.username}"`);
       }
     }
-    return this.parseJson(answer, what);
+    return answer;
   }
 
   /** Best effort: tells Opsview to drop the token, then refuses further requests. */

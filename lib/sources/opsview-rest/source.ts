@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 
 import { connectionTestFailed, connectionTestPassed, type ConnectionTestResult } from "../connection-test";
-import { SourceUnavailableError, type CompleteRead, type MonitoringSource, type SourceEvent } from "../types";
+import { redactSecret } from "../redact-secret";
+import { SourceCommandError, SourceUnavailableError, type CompleteRead, type MonitoringSource, type SourceCommand, type SourceEvent } from "../types";
 import { OpsviewRestClient, type FetchLike } from "./client";
+import { opsviewCommandRequests, opsviewNameProblem, readOpsviewAnswer } from "./commands";
 import { normaliseRead, parseHostTemplateResponse, parseServiceCheckConfigResponse, parseStatusResponse, type ServiceCheckConfigRead } from "./parse";
 import { createSelfSignedFetch } from "./self-signed-fetch";
 import { parseOpsviewRestSettings, restRoot, type OpsviewRestSettingsInput } from "./settings";
@@ -102,6 +104,23 @@ export function createOpsviewRestSource(
     readChanges: () => read(false),
 
     describe: () => `Opsview REST at ${restRoot(settings)}`,
+
+    /** Opsview's acknowledge and downtime resources, one target at a time; the first refusal stops it with Opsview's message. */
+    async execute(command: SourceCommand): Promise<{ message: string }> {
+      const wildcard = opsviewNameProblem(command);
+      if (wildcard) throw new SourceCommandError(wildcard);
+      let hosts = 0;
+      let services = 0;
+      for (const request of opsviewCommandRequests(command)) {
+        const answer = await client.change(request.method, request.path, request.body);
+        const read = readOpsviewAnswer(answer);
+        if (!read.ok) throw new SourceCommandError(redactSecret(`Opsview ${request.method} ${request.path.split("?")[0]} for ${request.about}: ${read.message}`, settings.password));
+        hosts += read.hosts;
+        services += read.services;
+      }
+      const expiry = command.kind === "acknowledge" && command.expiresAt !== null ? " Opsview's acknowledgements have no expiry: it lasts until the check recovers or it is removed." : "";
+      return { message: `Opsview accepted it for ${hosts} host${hosts === 1 ? "" : "s"} and ${services} service${services === 1 ? "" : "s"}.${expiry}` };
+    },
 
     async close(): Promise<void> {
       await client.close();

@@ -1,4 +1,4 @@
-import type { SourceCheckState, SourceServiceCheck } from "../types";
+import { SourceCommandError, type SourceCheckState, type SourceCommand, type SourceServiceCheck } from "../types";
 import type { SimulatedEstate } from "./estate";
 import { BASE_TEMPLATE } from "./catalogue";
 import { INCIDENT_KINDS, planIncident, type EstateShape, type IncidentKind, type TimelineEvent } from "./incidents";
@@ -33,11 +33,25 @@ interface CheckRuntime extends ReadableStatus {
   readonly definition: SourceServiceCheck;
   faults: Fault[];
   downtimeDepth: number;
+  /** Incident downtimes a user removed (remove-downtime): they no longer count, until they end. */
+  suppressedDepth: number;
+  /** Downtimes users scheduled (commands) in force now. */
+  userDowntimeDepth: number;
+  /** The acknowledgement survives state changes until the check recovers (a user's sticky acknowledgement). */
+  stickyAck: boolean;
+  /** The user acknowledgement in force, for its expiry; 0 for none. */
+  ackId: number;
   /** When any part of the status last changed. */
   lastChangedAt: number;
 }
 
 type MutableCheckRuntime = { -readonly [K in keyof CheckRuntime]: CheckRuntime[K] };
+
+/** What users' commands add to the timeline: their downtimes' start and end, their acknowledgements' expiry. */
+type UserEvent =
+  | { kind: "user-downtime-start" | "user-downtime-end"; at: number; order: TimelineEvent["order"]; downtimeId: number; checks: readonly number[] }
+  | { kind: "user-ack-expire"; at: number; order: TimelineEvent["order"]; ackId: number; checks: readonly number[] };
+type SimulationEvent = TimelineEvent | UserEvent;
 
 export interface SimulationOptions {
   readonly estate: SimulatedEstate;
@@ -54,7 +68,9 @@ export class Simulation {
   private readonly checks: MutableCheckRuntime[];
   private readonly shape: EstateShape;
   private readonly meanGapMs: number;
-  private pending: TimelineEvent[] = [];
+  private pending: SimulationEvent[] = [];
+  private commands = 0;
+  private readonly checksByHost = new Map<string, number[]>();
   private epochsDrawn = 0;
   private currentTime: number;
   /** Status of each check that changed since the last mark(), as it was at the mark. */
@@ -69,10 +85,19 @@ export class Simulation {
       inDowntime: definition.inDowntime,
       faults: [],
       downtimeDepth: 0,
+      suppressedDepth: 0,
+      userDowntimeDepth: 0,
+      stickyAck: false,
+      ackId: 0,
       lastStateChange: definition.lastStateChange,
       lastChangedAt: Number.NEGATIVE_INFINITY,
     }));
     this.shape = shapeOf(options.estate);
+    options.estate.serviceChecks.forEach((check, index) => {
+      const list = this.checksByHost.get(check.host) ?? [];
+      list.push(index);
+      this.checksByHost.set(check.host, list);
+    });
     this.meanGapMs = options.eventsPerHour > 0 ? HOUR / options.eventsPerHour : Number.POSITIVE_INFINITY;
     this.currentTime = Number.NEGATIVE_INFINITY;
     if (options.eventsPerHour > 0) this.schedule(this.initialIncidents());
@@ -180,12 +205,96 @@ export class Simulation {
     return planIncident({ kind, start, epoch, index, minimumDuration }, this.shape, random);
   }
 
-  private schedule(events: readonly TimelineEvent[]): void {
+  /**
+   * A user's command, at the simulation's current time (advance first): acknowledgements and
+   * downtime act like Icinga's. Throws SourceCommandError, as a source refuses, for unknown targets
+   * or nothing to acknowledge.
+   */
+  command(command: SourceCommand): string {
+    const at = this.currentTime;
+    const id = ++this.commands;
+    const order: TimelineEvent["order"] = [Number.MAX_SAFE_INTEGER, id, 0];
+    const checks = this.resolve(command);
+    switch (command.kind) {
+      case "acknowledge": {
+        const failing = checks.filter((index) => this.checks[index].state !== "OK");
+        if (failing.length === 0) throw new SourceCommandError("nothing to acknowledge: no failing check among the targets");
+        for (const index of failing) {
+          const check = this.checks[index];
+          check.stickyAck = command.sticky;
+          check.ackId = id;
+          this.update(index, at, { ...statusOf(check), acknowledged: true });
+        }
+        if (command.expiresAt !== null) this.schedule([{ kind: "user-ack-expire", at: Math.max(command.expiresAt, at + 1), order, ackId: id, checks: failing }]);
+        return `Acknowledged ${failing.length} failing check${failing.length === 1 ? "" : "s"}.`;
+      }
+      case "remove-acknowledgement":
+        for (const index of checks) this.clearAcknowledgement(index, at);
+        return `Removed the acknowledgement of ${checks.length} check${checks.length === 1 ? "" : "s"}.`;
+      case "downtime": {
+        const start = command.startAt ?? at;
+        const end = command.endAt ?? at;
+        if (end <= at) throw new SourceCommandError("the downtime has already ended");
+        const begin: UserEvent = { kind: "user-downtime-start", at: Math.max(start, at), order, downtimeId: id, checks };
+        if (start <= at) this.apply(begin);
+        this.schedule([...(start <= at ? [] : [begin]), { kind: "user-downtime-end", at: end, order: [Number.MAX_SAFE_INTEGER, id, 1], downtimeId: id, checks }]);
+        return `Scheduled downtime for ${checks.length} check${checks.length === 1 ? "" : "s"}.`;
+      }
+      case "remove-downtime": {
+        const removed = new Set(checks);
+        // Downtimes not started yet lose these checks; those in force end for them now.
+        this.pending = this.pending.map((event) =>
+          event.kind === "user-downtime-start" || event.kind === "user-downtime-end" ? { ...event, checks: event.checks.filter((index) => !removed.has(index)) } : event,
+        );
+        for (const index of checks) {
+          const check = this.checks[index];
+          check.userDowntimeDepth = 0;
+          check.suppressedDepth = check.downtimeDepth;
+          this.refresh(index, at);
+        }
+        return `Removed the downtime of ${checks.length} check${checks.length === 1 ? "" : "s"}.`;
+      }
+    }
+  }
+
+  private resolve(command: SourceCommand): number[] {
+    const indices = new Set<number>();
+    for (const target of command.targets) {
+      const onHost = this.checksByHost.get(target.host);
+      if (onHost === undefined) throw new SourceCommandError(`unknown host ${target.host}`);
+      const chosen = target.check === undefined ? onHost : onHost.filter((index) => this.checks[index].definition.name === target.check);
+      if (chosen.length === 0) throw new SourceCommandError(`unknown check ${target.check} on ${target.host}`);
+      for (const index of chosen) indices.add(index);
+    }
+    return [...indices].sort((a, b) => a - b);
+  }
+
+  private clearAcknowledgement(index: number, at: number): void {
+    const check = this.checks[index];
+    check.stickyAck = false;
+    check.ackId = 0;
+    this.update(index, at, { ...statusOf(check), acknowledged: false });
+  }
+
+  private schedule(events: readonly SimulationEvent[]): void {
     this.pending = [...this.pending, ...events].sort(compareEvents);
   }
 
-  private apply(event: TimelineEvent): void {
+  private apply(event: SimulationEvent): void {
     switch (event.kind) {
+      case "user-downtime-start":
+      case "user-downtime-end":
+        for (const check of event.checks) {
+          const runtime = this.checks[check];
+          runtime.userDowntimeDepth = Math.max(0, runtime.userDowntimeDepth + (event.kind === "user-downtime-start" ? 1 : -1));
+          this.refresh(check, event.at);
+        }
+        break;
+      case "user-ack-expire":
+        for (const check of event.checks) {
+          if (this.checks[check].ackId === event.ackId) this.clearAcknowledgement(check, event.at);
+        }
+        break;
       case "fail":
         for (const { check, state, output } of event.checks) {
           this.checks[check].faults.push({ id: event.faultId, state, output });
@@ -208,7 +317,9 @@ export class Simulation {
       case "downtime-start":
       case "downtime-end":
         for (const check of event.checks) {
-          this.checks[check].downtimeDepth += event.kind === "downtime-start" ? 1 : -1;
+          const runtime = this.checks[check];
+          runtime.downtimeDepth += event.kind === "downtime-start" ? 1 : -1;
+          runtime.suppressedDepth = Math.min(runtime.suppressedDepth, runtime.downtimeDepth);
           this.refresh(check, event.at);
         }
         break;
@@ -222,12 +333,17 @@ export class Simulation {
       if (!worst || SEVERITY[fault.state] >= SEVERITY[worst.state]) worst = fault;
     }
     const state = worst?.state ?? "OK";
+    // Like a Nagios acknowledgement: any state change removes it, a sticky one only recovery.
+    const acknowledged = check.acknowledged && (state === check.state || (check.stickyAck && state !== "OK"));
+    if (!acknowledged) {
+      check.stickyAck = false;
+      check.ackId = 0;
+    }
     this.update(index, at, {
       state,
       output: worst?.output ?? check.definition.output,
-      // Like a non-sticky Nagios acknowledgement: any state change removes it.
-      acknowledged: state === check.state && check.acknowledged,
-      inDowntime: check.downtimeDepth > 0,
+      acknowledged,
+      inDowntime: check.downtimeDepth - check.suppressedDepth > 0 || check.userDowntimeDepth > 0,
     });
   }
 
@@ -258,7 +374,7 @@ function sameStatus(a: CheckStatus, b: CheckStatus): boolean {
   return a.state === b.state && a.output === b.output && a.acknowledged === b.acknowledged && a.inDowntime === b.inDowntime;
 }
 
-function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
+function compareEvents(a: SimulationEvent, b: SimulationEvent): number {
   if (a.at !== b.at) return a.at - b.at;
   for (let i = 0; i < a.order.length; i++) {
     if (a.order[i] !== b.order[i]) return a.order[i] - b.order[i];

@@ -1,5 +1,5 @@
 import { settingsOrThrow } from "../parse-settings";
-import type { CompleteRead, MonitoringSource, SourceHost, SourceRead } from "../types";
+import type { CompleteRead, MonitoringSource, SourceCommand, SourceHost, SourceRead } from "../types";
 import { generateSimulatedEstate, type SimulatedBsmConfiguration } from "./estate";
 import { eventsPerHourOf, parseSimulatedSourceSettings, type SimulatedSourceSettings, type SimulatedSourceSettingsInput } from "./settings";
 import { Simulation } from "./simulation";
@@ -73,6 +73,12 @@ export function createSimulatedSource(options: SimulatedSourceOptions): Simulate
 
     describe(): string {
       return `simulated estate: ${settings.hosts} hosts, ${settings.businessServices} business services, seed ${settings.seed}, ${formatRate(settings.eventsPerHour)} incidents an hour`;
+    },
+
+    /** Acknowledgements and downtime change the simulation itself, so the next read reports them. */
+    async execute(command: SourceCommand): Promise<{ message: string }> {
+      simulation.advanceTo(now());
+      return { message: simulation.command(command) };
     },
 
     async close(): Promise<void> {},

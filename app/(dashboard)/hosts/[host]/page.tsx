@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CheckSourceActions, HostSourceActions } from "@/components/actions/source-action-button";
+import { SourceActionsProvider } from "@/components/actions/source-actions-provider";
 import { pageTextOrNotFound, requirePageCapability } from "@/lib/auth/page-guards";
 import { getPrisma } from "@/lib/db";
 import { getHostElement } from "@/lib/connector";
@@ -23,14 +25,28 @@ export default async function HostElementPage({ params }: Params) {
   const element = await getHostElement(getPrisma(), access, host);
   if (!element) notFound();
   const { reflect, source } = element;
+  const hostOffers = {
+    acknowledge: element.checks.some((check) => check.state !== "OK" && !check.acknowledged),
+    downtime: !element.checks.every((check) => check.inDowntime) || element.checks.length === 0,
+    "remove-acknowledgement": element.checks.some((check) => check.acknowledged),
+    "remove-downtime": element.checks.some((check) => check.inDowntime),
+  };
   return (
-    <>
+    <SourceActionsProvider refreshOnConfirm>
       <p className="mb-2 text-sm">
         <Link href="/hosts" className="text-sky-700 underline hover:text-sky-900">
           ← Hosts
         </Link>
       </p>
-      <PageHeader title={element.host} action={<WhatIfLink query={`hosts=${encodeURIComponent(element.host)}`} />}>
+      <PageHeader
+        title={element.host}
+        action={
+          <div className="flex flex-wrap items-center gap-2">
+            <WhatIfLink query={`hosts=${encodeURIComponent(element.host)}`} />
+            <HostSourceActions host={element.host} offers={hostOffers} size="normal" />
+          </div>
+        }
+      >
         Host element for host type {element.elementType}
         {source?.address ? `, address ${source.address}` : ""}.
       </PageHeader>
@@ -83,6 +99,7 @@ export default async function HostElementPage({ params }: Params) {
                   {check.stateType === "SOFT" && <span className="ml-1 text-xs text-slate-500">soft</span>}
                   {check.acknowledged && <span className="ml-1 text-xs text-slate-500">acknowledged</span>}
                   {check.inDowntime && <span className="ml-1 text-xs text-sky-700">in downtime</span>}
+                  <CheckSourceActions host={element.host} check={{ name: check.name, failing: check.state !== "OK", acknowledged: check.acknowledged, inDowntime: check.inDowntime }} />
                 </td>
                 <td className="px-4 py-2 font-mono text-xs text-slate-700">{check.output}</td>
                 <td className="px-4 py-2 font-mono text-xs text-slate-600">
@@ -102,7 +119,7 @@ export default async function HostElementPage({ params }: Params) {
 
       <h2 className="mb-3 text-lg font-semibold">Reflect history</h2>
       <ReflectHistory events={element.history} />
-    </>
+    </SourceActionsProvider>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { SourceActionsProvider } from "@/components/actions/source-actions-provider";
 import { LiveComponentView } from "@/components/bsm/live-views";
 import { PinButton } from "@/components/bsm/pin-button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -24,7 +25,9 @@ export default async function ComponentPage({ params }: { params: Promise<{ id: 
         }>
         Hosts most severe first, with their failing checks, and the business services that use the component.
       </PageHeader>
-      <LiveComponentView componentId={view.id} initial={view} />
+      <SourceActionsProvider>
+        <LiveComponentView componentId={view.id} initial={view} />
+      </SourceActionsProvider>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { SourceActionsProvider } from "@/components/actions/source-actions-provider";
 import { LiveInvestigateView } from "@/components/bsm/live-views";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageTextOrNotFound, requirePageCapability } from "@/lib/auth/page-guards";
@@ -18,7 +19,9 @@ export default async function InvestigatePage({ params }: { params: Promise<{ ta
   return (
     <>
       <PageHeader live title="Investigate" />
-      <LiveInvestigateView target={target} initial={view} />
+      <SourceActionsProvider>
+        <LiveInvestigateView target={target} initial={view} />
+      </SourceActionsProvider>
     </>
   );
 }

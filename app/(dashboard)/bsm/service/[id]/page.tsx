@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { SourceActionsProvider } from "@/components/actions/source-actions-provider";
 import { LiveServiceView } from "@/components/bsm/live-views";
 import { PinButton } from "@/components/bsm/pin-button";
 import { PageHeader } from "@/components/ui/page-header";
-import { WhatIfHostSelection } from "@/components/whatif/host-selection";
 import { WhatIfLink } from "@/components/whatif/what-if-link";
 import { pageIdOrNotFound, requirePageCapability } from "@/lib/auth/page-guards";
 import { getPrisma } from "@/lib/db";
@@ -25,10 +25,9 @@ export default async function ServicePage({ params }: { params: Promise<{ id: st
         }>
         Components in their configured order; hosts in zone order. The dashed outline is the operational zone.
       </PageHeader>
-      <WhatIfHostSelection
-        components={view.components.flatMap((layer) => (layer === null ? [] : [{ name: layer.name, hosts: layer.hosts.flatMap((host) => (host.visible ? [host.name] : [])) }]))}
-      />
-      <LiveServiceView serviceId={view.id} initial={view} />
+      <SourceActionsProvider>
+        <LiveServiceView serviceId={view.id} initial={view} />
+      </SourceActionsProvider>
     </>
   );
 }

@@ -1,0 +1,7 @@
+import { postSourceAction } from "@/lib/api/source-actions";
+
+export const dynamic = "force-dynamic";
+
+export function POST(request: Request) {
+  return postSourceAction(request, "remove-downtime");
+}
