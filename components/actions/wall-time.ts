@@ -3,46 +3,23 @@
 // that zone here, never through `new Date(value)` (which would use the browser's zone).
 
 import type { TimeZone } from "@/components/ui/format-time";
+import { toLocalTime } from "@/lib/notify/time-period";
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
-const formatters = new Map<TimeZone, Intl.DateTimeFormat>();
-function formatterFor(zone: TimeZone): Intl.DateTimeFormat {
-  let formatter = formatters.get(zone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-GB", {
-      timeZone: zone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formatters.set(zone, formatter);
-  }
-  return formatter;
-}
-
-function wallPartsOf(at: number, zone: TimeZone): Record<string, string> {
-  const parts: Record<string, string> = {};
-  for (const part of formatterFor(zone).formatToParts(at)) parts[part.type] = part.value;
-  return parts;
-}
-
 /** The wall-clock reading in `zone` at `at`, as if it were UTC (to compare with Date.UTC values). */
 function wallAsUtc(at: number, zone: TimeZone): number {
-  const p = wallPartsOf(at, zone);
-  return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  const wall = toLocalTime(new Date(at), zone);
+  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
 }
 
 /** "2026-12-06T22:00": the value a datetime-local field shows for `at` in `zone` (to the minute). */
 export function wallTimeOf(at: number, zone: TimeZone): string {
-  const p = wallPartsOf(at, zone);
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+  const wall = toLocalTime(new Date(at), zone);
+  const two = (value: number) => String(value).padStart(2, "0");
+  return `${wall.year}-${two(wall.month)}-${two(wall.day)}T${two(wall.hour)}:${two(wall.minute)}`;
 }
 
 /**
