@@ -1,6 +1,9 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { StatusBadge } from "@/components/status/status-badge";
 import type { ComponentChangeView, ServiceChangeView, WhatIfView } from "@/lib/whatif/view";
+
+type Flags = { state: string; acknowledged: boolean; impacted: boolean };
 
 /** The evaluation: every visible service and component whose status would change, before → after; the rest counted. */
 export function WhatIfResults({ result, stale }: { result: WhatIfView; stale: boolean }) {
@@ -74,7 +77,7 @@ function Flags({ flags }: { flags: { acknowledged: boolean; impacted: boolean } 
   return words ? <span className="text-xs text-slate-700">({words})</span> : null;
 }
 
-function BeforeAfter({ before, after }: { before: { state: string; acknowledged: boolean; impacted: boolean }; after: { state: string; acknowledged: boolean; impacted: boolean } }) {
+function BeforeAfter({ before, after }: { before: Flags; after: Flags }) {
   return (
     <span className="flex flex-wrap items-center gap-1.5">
       <span className="sr-only">now</span>
@@ -90,44 +93,41 @@ function BeforeAfter({ before, after }: { before: { state: string; acknowledged:
   );
 }
 
+/** One object that changes: its name (a link to its view) and before → after, accented by where it ends up. */
+function ChangeRow({ testId, name, href, before, after, improves, children }: { testId: string; name: string; href: string; before: Flags; after: Flags; improves: boolean; children: ReactNode }) {
+  return (
+    <li
+      data-testid={testId}
+      data-name={name}
+      data-before={before.state}
+      data-after={after.state}
+      className={`rounded-md border-l-4 bg-white p-3 shadow-sm ${accentOf(after.state, after.impacted, improves)}`}
+    >
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <Link href={href} className="font-semibold text-blue-800 underline-offset-2 hover:underline [overflow-wrap:anywhere]">
+          {name}
+        </Link>
+        <BeforeAfter before={before} after={after} />
+      </div>
+      {children}
+    </li>
+  );
+}
+
 function ServiceRow({ service }: { service: ServiceChangeView }) {
   const tags = [service.goesOffline && "goes OFFLINE", service.goesIntoDowntime && "goes into DOWNTIME", service.becomesImpacted && "becomes impacted", service.recovers && "recovers"].filter(
     (tag): tag is string => typeof tag === "string",
   );
   return (
-    <li
-      data-testid="whatif-service"
-      data-name={service.name}
-      data-before={service.before.state}
-      data-after={service.after.state}
-      className={`rounded-md border-l-4 bg-white p-3 shadow-sm ${accentOf(service.after.state, service.after.impacted, service.recovers)}`}
-    >
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <Link href={`/bsm/service/${service.id}`} className="font-semibold text-blue-800 underline-offset-2 hover:underline [overflow-wrap:anywhere]">
-          {service.name}
-        </Link>
-        <BeforeAfter before={service.before} after={service.after} />
-      </div>
+    <ChangeRow testId="whatif-service" name={service.name} href={`/bsm/service/${service.id}`} before={service.before} after={service.after} improves={service.recovers}>
       {tags.length > 0 && <p className="mt-1 text-sm text-slate-700">{tags.join(", ")}</p>}
-    </li>
+    </ChangeRow>
   );
 }
 
 function ComponentRow({ component }: { component: ComponentChangeView }) {
   return (
-    <li
-      data-testid="whatif-component"
-      data-name={component.name}
-      data-before={component.before.state}
-      data-after={component.after.state}
-      className={`rounded-md border-l-4 bg-white p-3 shadow-sm ${accentOf(component.after.state, component.after.impacted, component.regainsZone)}`}
-    >
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <Link href={`/bsm/component/${component.id}`} className="font-semibold text-blue-800 underline-offset-2 hover:underline [overflow-wrap:anywhere]">
-          {component.name}
-        </Link>
-        <BeforeAfter before={component.before} after={component.after} />
-      </div>
+    <ChangeRow testId="whatif-component" name={component.name} href={`/bsm/component/${component.id}`} before={component.before} after={component.after} improves={component.regainsZone}>
       <p className="mt-1 text-sm text-slate-700 tabular-nums">
         Operational hosts {component.hostsOperationalBefore} → {component.hostsOperationalAfter} of {component.hostsTotal} ({component.requiredOnline} required)
         {component.losesZone && <span className="font-semibold text-red-800"> · loses its operational zone</span>}
@@ -143,6 +143,6 @@ function ComponentRow({ component }: { component: ComponentChangeView }) {
           ))}
         </ul>
       )}
-    </li>
+    </ChangeRow>
   );
 }
