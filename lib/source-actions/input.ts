@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ValidationError } from "../errors/app-error";
 import { storableText } from "../validation/fields";
-import type { SourceActionKind, SourceActionTarget } from "./types";
+import { distinctTargets, type SourceActionKind, type SourceActionTarget } from "./types";
 
 export const MAX_TARGETS = 200;
 export const MAX_COMMENT = 1000;
@@ -65,19 +65,4 @@ export function parseSourceActionInput(raw: unknown, now: number): ParsedSourceA
     }
   }
   return { ...parsed, targets: distinctTargets(parsed.targets) };
-}
-
-/** Each target once; a check is left out when its whole host is named too. */
-function distinctTargets(targets: readonly SourceActionTarget[]): SourceActionTarget[] {
-  const wholeHosts = new Set(targets.filter((target) => target.check === undefined).map((target) => target.host));
-  const seen = new Set<string>();
-  const result: SourceActionTarget[] = [];
-  for (const target of targets) {
-    if (target.check !== undefined && wholeHosts.has(target.host)) continue;
-    const key = `${target.host}\u0000${target.check ?? ""}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    result.push(target.check === undefined ? { host: target.host } : { host: target.host, check: target.check });
-  }
-  return result;
 }

@@ -1,5 +1,5 @@
 // Acknowledgements and downtime asked of the monitoring source (docs/source-actions.md). Plain data:
-// the browser imports these types.
+// the browser imports these types and distinctTargets.
 
 export const SOURCE_ACTION_KINDS = ["acknowledge", "remove-acknowledgement", "downtime", "remove-downtime"] as const;
 export type SourceActionKind = (typeof SOURCE_ACTION_KINDS)[number];
@@ -48,4 +48,19 @@ export function isSourceActionKind(kind: string): kind is SourceActionKind {
 
 export function isSourceActionStatus(status: string): status is SourceActionStatus {
   return status === "pending" || status === "sent" || status === "confirmed" || status === "failed";
+}
+
+/** Each target once; a check is left out when its whole host is named too. */
+export function distinctTargets(targets: readonly Readonly<SourceActionTarget>[]): SourceActionTarget[] {
+  const wholeHosts = new Set(targets.filter((target) => target.check === undefined).map((target) => target.host));
+  const seen = new Set<string>();
+  const result: SourceActionTarget[] = [];
+  for (const target of targets) {
+    if (target.check !== undefined && wholeHosts.has(target.host)) continue;
+    const key = `${target.host}\u0000${target.check ?? ""}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push(target.check === undefined ? { host: target.host } : { host: target.host, check: target.check });
+  }
+  return result;
 }

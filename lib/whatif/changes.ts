@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ValidationError, type FieldErrors } from "../errors/app-error";
+import { distinctTargets, type SourceActionTarget } from "../source-actions/types";
 import { storableText } from "../validation/fields";
 
 // What a what-if scenario changes (docs/what-if.md §2). Pure: shared by the evaluator, the REST API,
@@ -76,15 +77,6 @@ export function hostsOfChanges(changes: readonly WhatIfChange[]): string[] {
  * What "Schedule this" puts in downtime: each host or check the scenario fails or puts in downtime,
  * once (a whole host covers its own checks); recoveries are left out.
  */
-export function downtimeTargetsOf(changes: readonly WhatIfChange[]): { host: string; check?: string }[] {
-  const going = changes.filter((change) => change.to !== "recovered");
-  const wholeHosts = new Set(going.filter((change) => change.check === undefined).map((change) => change.host));
-  const seen = new Set<string>();
-  return going.flatMap((change) => {
-    if (change.check !== undefined && wholeHosts.has(change.host)) return [];
-    const key = `${change.host}\u0000${change.check ?? ""}`;
-    if (seen.has(key)) return [];
-    seen.add(key);
-    return [change.check === undefined ? { host: change.host } : { host: change.host, check: change.check }];
-  });
+export function downtimeTargetsOf(changes: readonly WhatIfChange[]): SourceActionTarget[] {
+  return distinctTargets(changes.filter((change) => change.to !== "recovered"));
 }
