@@ -6,6 +6,7 @@ import { isRecordId } from "../validation/fields";
 import { z } from "zod";
 import { hostsOfChanges, parseOrThrow, readStoredChanges, scenarioNameSchema, whatIfChangesSchema, type WhatIfChange } from "./changes";
 import { evaluateWhatIf, unknownHostMessage } from "./evaluate";
+import { loadBsmConfig } from "../poller/load-bsm-config";
 import { loadWhatIfState } from "./load-state";
 import { whatIfView, type WhatIfView } from "./view";
 
@@ -133,8 +134,9 @@ async function requireOwned(context: WhatIfContext, id: number): Promise<Scenari
   const row = await findScenario(context.prisma, id);
   if (row === null) throw notFound(id);
   if (row.ownerId === context.user.id) return row;
-  const { config } = await loadWhatIfState(context.prisma);
-  if (visibleTo(context.access, readStoredChanges(row.changes), config.components)) throw new ForbiddenError("You may not change or delete a what-if scenario you do not own");
+  // Only who may see it matters here: the configuration's hosts, not the checks.
+  const { components } = await loadBsmConfig(context.prisma);
+  if (visibleTo(context.access, readStoredChanges(row.changes), components)) throw new ForbiddenError("You may not change or delete a what-if scenario you do not own");
   throw notFound(id);
 }
 
