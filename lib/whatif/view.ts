@@ -1,4 +1,4 @@
-import type { ComponentState, HostState, ServiceState, StatusFlags } from "../bsm";
+import { severityOf, type BsmState, type ComponentState, type HostState, type ServiceState, type StatusFlags } from "../bsm";
 import type { WhatIfChange } from "./changes";
 import type { SkippedChange, WhatIfEvaluation } from "./evaluate";
 
@@ -48,8 +48,8 @@ export interface WhatIfView {
   counts: { servicesOffline: number; servicesDowntime: number; servicesImpacted: number; servicesRecovering: number; componentsLosingZone: number; componentsRegainingZone: number };
 }
 
-const SERVICE_ORDER: Record<ServiceState, number> = { OFFLINE: 0, DOWNTIME: 1, OPERATIONAL: 2 };
-const COMPONENT_ORDER: Record<ComponentState, number> = { FAILED: 0, DOWNTIME: 1, OPERATIONAL: 2 };
+/** Most severe outcome first (the one severity order, lib/bsm/severity.ts). */
+const bySeverityAfter = (a: { after: { state: BsmState } }, b: { after: { state: BsmState } }) => severityOf(b.after.state) - severityOf(a.after.state);
 
 export function whatIfView(evaluation: WhatIfEvaluation, changes: readonly WhatIfChange[], visibility: WhatIfVisibility): WhatIfView {
   const services = evaluation.businessServices.filter((outcome) => visibility.canSeeService(Number(outcome.id)));
@@ -73,7 +73,7 @@ export function whatIfView(evaluation: WhatIfEvaluation, changes: readonly WhatI
       becomesImpacted: outcome.becomesImpacted,
       recovers: outcome.recovers,
     }))
-    .sort((a, b) => SERVICE_ORDER[a.after.state] - SERVICE_ORDER[b.after.state] || a.name.localeCompare(b.name) || a.id - b.id);
+    .sort((a, b) => bySeverityAfter(a, b) || a.name.localeCompare(b.name) || a.id - b.id);
   // A component whose own status stays but whose hosts change (a host failing inside the allowance) is listed too.
   const changedComponents = components
     .filter((outcome) => outcome.changed || changedHosts.has(outcome.id))
@@ -90,7 +90,7 @@ export function whatIfView(evaluation: WhatIfEvaluation, changes: readonly WhatI
       regainsZone: outcome.regainsZone,
       hosts: changedHosts.get(outcome.id) ?? [],
     }))
-    .sort((a, b) => COMPONENT_ORDER[a.after.state] - COMPONENT_ORDER[b.after.state] || a.name.localeCompare(b.name) || a.id - b.id);
+    .sort((a, b) => bySeverityAfter(a, b) || a.name.localeCompare(b.name) || a.id - b.id);
   return {
     changes: [...changes],
     skipped: evaluation.skipped,
