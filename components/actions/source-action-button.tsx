@@ -2,6 +2,7 @@
 
 import type { SourceActionKind, SourceActionTarget } from "@/lib/source-actions/types";
 import { KIND_TITLES, describeTargets } from "./action-words";
+import { hostOffers, type HostLike, type HostOffers } from "./offers";
 import { SourceActionsProvider, useSourceActionsContext } from "./source-actions-provider";
 
 const LOOKS = {
@@ -59,28 +60,6 @@ export function PageSourceActionButton({ kind, targets, label, size = "normal", 
   );
 }
 
-interface HostLike {
-  name: string;
-  state: string;
-  acknowledged: boolean;
-}
-
-/** Which actions a host offers (each kind: whether its button or menu entry is shown). */
-export type HostOffers = Record<SourceActionKind, boolean>;
-
-/**
- * What a BSM host offers: acknowledge while it is failed and not yet acknowledged, downtime unless it
- * is in one; removing the acknowledgement while it is acknowledged, the downtime while it shows DOWNTIME.
- */
-export function hostOffers(host: HostLike): HostOffers {
-  return {
-    acknowledge: host.state === "FAILED" && !host.acknowledged,
-    downtime: host.state !== "DOWNTIME",
-    "remove-acknowledgement": host.acknowledged,
-    "remove-downtime": host.state === "DOWNTIME",
-  };
-}
-
 const OFFER_ORDER: SourceActionKind[] = ["acknowledge", "downtime", "remove-acknowledgement", "remove-downtime"];
 
 /** The entries of a host's menu (BsmObjectMenu moreItems): Acknowledge…, Schedule downtime…, removals; none for a user who may not act. */
@@ -108,7 +87,7 @@ export function HostActionMenuItems({ host, close }: { host: HostLike; close: ()
 
 /**
  * A host's buttons: Acknowledge (its failing checks), Schedule downtime (the host and all its checks)
- * and the removals, as `offers` says (see hostOffers). Nothing for a user who may not act.
+ * and the removals, as `offers` says (see ./offers.ts). Nothing for a user who may not act.
  */
 export function HostSourceActions({ host, offers, size = "small", className = "" }: { host: string; offers: HostOffers; size?: keyof typeof LOOKS; className?: string }) {
   const context = useSourceActionsContext();

@@ -3,7 +3,8 @@ import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { SourceActionCapabilities } from "@/lib/source-actions/types";
-import { CheckSourceActions, HostSourceActions, SourceActionButton, hostOffers } from "./source-action-button";
+import { hostOffers } from "./offers";
+import { CheckSourceActions, HostSourceActions, SourceActionButton } from "./source-action-button";
 import { SourceActionsProvider } from "./source-actions-provider";
 
 const READ_ONLY = "The Opsview runtime database is read-only: acknowledge in Opsview itself.";

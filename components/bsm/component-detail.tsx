@@ -1,6 +1,7 @@
 "use client";
 
-import { CheckSourceActions, HostActionMenuItems, HostSourceActions, hostOffers } from "@/components/actions/source-action-button";
+import { CheckSourceActions, HostActionMenuItems, HostSourceActions } from "@/components/actions/source-action-button";
+import { hostOffers } from "@/components/actions/offers";
 import { InStateFor } from "@/components/live/freshness";
 import { StatusHeading } from "@/components/status/status-heading";
 import { statusStyle } from "@/components/status/status-style";

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
-import { HostSourceActions, hostOffers } from "@/components/actions/source-action-button";
+import { HostSourceActions } from "@/components/actions/source-action-button";
+import { hostOffers } from "@/components/actions/offers";
 import { InStateFor } from "@/components/live/freshness";
 import { StatusBadge } from "@/components/status/status-badge";
 import { StatusHeading } from "@/components/status/status-heading";

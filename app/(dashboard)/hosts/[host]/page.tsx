@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CheckSourceActions, HostSourceActions } from "@/components/actions/source-action-button";
+import { hostOffersOfChecks } from "@/components/actions/offers";
 import { SourceActionsProvider } from "@/components/actions/source-actions-provider";
 import { pageTextOrNotFound, requirePageCapability } from "@/lib/auth/page-guards";
 import { getPrisma } from "@/lib/db";
@@ -25,12 +26,6 @@ export default async function HostElementPage({ params }: Params) {
   const element = await getHostElement(getPrisma(), access, host);
   if (!element) notFound();
   const { reflect, source } = element;
-  const hostOffers = {
-    acknowledge: element.checks.some((check) => check.state !== "OK" && !check.acknowledged),
-    downtime: !element.checks.every((check) => check.inDowntime) || element.checks.length === 0,
-    "remove-acknowledgement": element.checks.some((check) => check.acknowledged),
-    "remove-downtime": element.checks.some((check) => check.inDowntime),
-  };
   return (
     <SourceActionsProvider refreshOnConfirm>
       <p className="mb-2 text-sm">
@@ -43,7 +38,7 @@ export default async function HostElementPage({ params }: Params) {
         action={
           <div className="flex flex-wrap items-center gap-2">
             <WhatIfLink query={`hosts=${encodeURIComponent(element.host)}`} />
-            <HostSourceActions host={element.host} offers={hostOffers} size="normal" />
+            <HostSourceActions host={element.host} offers={hostOffersOfChecks(element.checks)} size="normal" />
           </div>
         }
       >
