@@ -9,7 +9,7 @@ import type { FieldErrors } from "@/lib/errors/app-error";
 import type { SourceActionView } from "@/lib/source-actions/types";
 import { KIND_TITLES, describeTarget } from "./action-words";
 import type { SourceActionRequest } from "./source-actions-provider";
-import { epochOfWallTime, floorToMinute, tonight, wallTimeOf } from "./wall-time";
+import { epochOfWallTime, floorToMinute, tonight, wallTimeOf } from "@/lib/time/wall-time";
 
 const INPUT = "mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 focus:outline-2 focus:outline-sky-600";
 const PRESET = "rounded px-2 py-1 text-xs font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-600";

@@ -2,8 +2,10 @@
 // times in the user's chosen zone, which need not be the browser's, so the fields are read and filled in
 // that zone here, never through `new Date(value)` (which would use the browser's zone).
 
-import type { TimeZone } from "@/components/ui/format-time";
-import { toLocalTime } from "@/lib/notify/time-period";
+import { toLocalTime } from "../notify/time-period";
+
+/** An IANA time zone name ("Europe/London", "UTC"). */
+type TimeZone = string;
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
