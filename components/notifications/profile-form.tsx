@@ -26,6 +26,7 @@ const TRIGGER_LABELS: Record<Trigger, string> = {
   failed: "Failed (components)",
   impacted: "Impacted",
   availability: "Availability below threshold",
+  burn: "Error budget burning (objects with an SLA)",
 };
 
 const INPUT = "mt-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm focus:outline-2 focus:outline-sky-600";

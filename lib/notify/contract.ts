@@ -1,6 +1,7 @@
 // Rules: docs/notification-rules.md §13 (the notify:simulate input) and §8.2 (the stored decision state).
 import { z } from "zod";
 
+import { burnRateWindowsSchema } from "./burn-rate";
 import { NOTIFICATION_STATE_VERSION, floorToMinute, type NotificationState } from "./decide";
 import { isValidTimeZone, parseTimeRange } from "./time-period";
 import { TRIGGERS, WEEKDAYS, type ObjectState, type ObjectType, type TimePeriod } from "./types";
@@ -42,6 +43,7 @@ export const notificationRulesSchema = z.object({
   alertFrom: z.int().min(1),
   stopAlertAfter: z.int().min(0),
   timePeriod: timePeriodSchema,
+  burnRateWindows: burnRateWindowsSchema.optional(),
 });
 
 const objectSchema = z.object({
@@ -50,11 +52,22 @@ const objectSchema = z.object({
   name: z.string().min(1),
 });
 
+const burnFigureSchema = z.object({
+  windowMinutes: z.int().min(1),
+  spentPercent: z.number().min(0),
+});
+
+const burnFiguresSchema = z
+  .array(burnFigureSchema)
+  .refine((figures) => new Set(figures.map((figure) => figure.windowMinutes)).size === figures.length, "each window length may appear once");
+
 const timelineEntrySchema = z.object({
   at: wholeMinute,
   state: z.enum(OBJECT_STATES),
   impacted: z.boolean(),
   availability: percent,
+  /** Absent: no error budget spent (an object without an SLA). */
+  burn: burnFiguresSchema.optional(),
 });
 
 export const simulationInputSchema = z
@@ -108,6 +121,9 @@ export const notificationStateSchema: z.ZodType<NotificationState> = z.object({
   statusProblem: problemStateSchema.nullable(),
   recoveryOwed: z.boolean(),
   availabilityProblem: problemStateSchema.nullable(),
+  // States stored before the burn trigger existed lack these.
+  burn: z.array(burnFigureSchema).default([]),
+  burnProblem: problemStateSchema.nullable().default(null),
 });
 
 /** `timeline[1].state: message` for the first issue. */

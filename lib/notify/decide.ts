@@ -1,6 +1,8 @@
 // Rules: docs/notification-rules.md §2–§8 (when to notify, and with which number).
+import { burnRateWindowsOf, isBurning } from "./burn-rate";
 import { isInsideTimePeriod } from "./time-period";
 import type {
+  BurnFigure,
   NotificationDecision,
   NotificationRules,
   NotificationType,
@@ -13,7 +15,7 @@ import type {
 export const NOTIFICATION_STATE_VERSION = 1;
 const MINUTE_MS = 60_000;
 
-/** One outstanding problem: a qualifying status, or an availability breach. */
+/** One outstanding problem: a qualifying status, an availability breach, or an error budget burning. */
 export interface ProblemState {
   startedAt: string;
   number: number;
@@ -35,6 +37,10 @@ export interface NotificationState {
   recoveryOwed: boolean;
   /** An AVAILABILITY_RECOVERY is owed when this problem has sentCount > 0. */
   availabilityProblem: ProblemState | null;
+  /** The latest error budget figures, held over minutes nothing observed (a restart). */
+  burn: BurnFigure[];
+  /** A BUDGET_RECOVERY is owed when this problem has sentCount > 0. */
+  burnProblem: ProblemState | null;
 }
 
 export interface StepResult {
@@ -52,6 +58,8 @@ export function createNotificationState(): NotificationState {
     statusProblem: null,
     recoveryOwed: false,
     availabilityProblem: null,
+    burn: [],
+    burnProblem: null,
   };
 }
 
@@ -129,7 +137,7 @@ function record(
 /** Decides a due problem notification; returns whether it was sent. */
 function decideProblemNotification(
   problem: ProblemState,
-  type: "PROBLEM" | "AVAILABILITY_BREACH",
+  type: "PROBLEM" | "AVAILABILITY_BREACH" | "BUDGET_BURN",
   context: MinuteContext,
 ): boolean {
   const skipReason = findProblemSkipReason(problem, context);
@@ -140,7 +148,7 @@ function decideProblemNotification(
   return true;
 }
 
-function decideRecovery(type: "RECOVERY" | "AVAILABILITY_RECOVERY", context: MinuteContext): void {
+function decideRecovery(type: "RECOVERY" | "AVAILABILITY_RECOVERY" | "BUDGET_RECOVERY", context: MinuteContext): void {
   if (!context.rules.sendRecovery) return;
   let skipReason: SkipReason | null = null;
   if (!isInsideTimePeriod(context.rules.timePeriod, new Date(context.minute))) {
@@ -196,6 +204,34 @@ function evaluateStatus(state: NotificationState, context: MinuteContext): void 
   }
 }
 
+/**
+ * A problem that holds while a condition does (availability breached, budget burning): it starts when
+ * the condition starts, re-notifies, and ends with its recovery (owed when one was sent) when it stops.
+ * Returns the problem outstanding after this minute.
+ */
+function evaluateConditionProblem(
+  problem: ProblemState | null,
+  holds: boolean,
+  types: { problem: "AVAILABILITY_BREACH" | "BUDGET_BURN"; recovery: "AVAILABILITY_RECOVERY" | "BUDGET_RECOVERY" },
+  context: MinuteContext,
+): ProblemState | null {
+  if (problem === null) {
+    if (!holds) return null;
+    const started = startProblem(context.minute);
+    decideProblemNotification(started, types.problem, context);
+    return started;
+  }
+  if (!holds) {
+    if (problem.sentCount > 0) decideRecovery(types.recovery, context);
+    return null;
+  }
+  if (isRenotificationDue(problem, context)) {
+    advanceProblemNumber(problem, context);
+    decideProblemNotification(problem, types.problem, context);
+  }
+  return problem;
+}
+
 function evaluateAvailability(state: NotificationState, context: MinuteContext): void {
   const { observation, rules } = context;
   state.availability = observation.availability;
@@ -204,27 +240,30 @@ function evaluateAvailability(state: NotificationState, context: MinuteContext):
     return;
   }
   const breached = observation.availability < rules.availabilityThreshold;
-  const problem = state.availabilityProblem;
-  if (problem === null) {
-    if (!breached) return;
-    state.availabilityProblem = startProblem(context.minute);
-    decideProblemNotification(state.availabilityProblem, "AVAILABILITY_BREACH", context);
+  state.availabilityProblem = evaluateConditionProblem(
+    state.availabilityProblem,
+    breached,
+    { problem: "AVAILABILITY_BREACH", recovery: "AVAILABILITY_RECOVERY" },
+    context,
+  );
+}
+
+/** Independent of status problems: a budget keeps burning after the outage that spent it is over. */
+function evaluateBurn(state: NotificationState, context: MinuteContext): void {
+  const { observation, rules } = context;
+  state.burn = [...(observation.burn ?? [])];
+  if (!rules.triggers.includes("burn")) {
+    state.burnProblem = null;
     return;
   }
-  if (!breached) {
-    state.availabilityProblem = null;
-    if (problem.sentCount > 0) decideRecovery("AVAILABILITY_RECOVERY", context);
-    return;
-  }
-  if (isRenotificationDue(problem, context)) {
-    advanceProblemNumber(problem, context);
-    decideProblemNotification(problem, "AVAILABILITY_BREACH", context);
-  }
+  const burning = isBurning(observation.burn, burnRateWindowsOf(rules));
+  state.burnProblem = evaluateConditionProblem(state.burnProblem, burning, { problem: "BUDGET_BURN", recovery: "BUDGET_RECOVERY" }, context);
 }
 
 function evaluateMinute(state: NotificationState, context: MinuteContext): void {
   evaluateStatus(state, context);
   evaluateAvailability(state, context);
+  evaluateBurn(state, context);
   state.evaluatedAt = formatMinute(context.minute);
 }
 
@@ -245,15 +284,15 @@ export function stepNotificationState(
   const state = structuredClone(previous);
   const notifications: NotificationDecision[] = [];
   if (lastMinute !== null) {
-    const held = { ...state.status, availability: state.availability };
+    const held = { ...state.status, availability: state.availability, burn: state.burn };
     for (let missed = lastMinute + MINUTE_MS; missed < minute; missed += MINUTE_MS) {
       evaluateMinute(state, { minute: missed, observation: held, rules, mode: "catchUp", notifications });
     }
   }
-  const { state: observedState, impacted, availability } = observation;
+  const { state: observedState, impacted, availability, burn } = observation;
   evaluateMinute(state, {
     minute,
-    observation: { state: observedState, impacted, availability },
+    observation: { state: observedState, impacted, availability, burn },
     rules,
     mode: "live",
     notifications,

@@ -1,5 +1,6 @@
 export * from "./types";
 export * from "./decide";
+export * from "./burn-rate";
 export * from "./time-period";
 export * from "./simulate";
 export * from "./contract";

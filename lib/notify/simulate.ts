@@ -1,6 +1,6 @@
 // Rules: docs/notification-rules.md §13 (the notify:simulate replay).
 import { createNotificationState, stepNotificationState, type NotificationState } from "./decide";
-import type { NotificationDecision, NotificationRules, NotificationType, ObjectState, StateWord } from "./types";
+import type { BurnFigure, NotificationDecision, NotificationRules, NotificationType, ObjectState, StateWord } from "./types";
 
 const MINUTE_MS = 60_000;
 
@@ -9,6 +9,8 @@ export interface TimelineEntry {
   state: ObjectState;
   impacted: boolean;
   availability: number;
+  /** Error budget spent per window as of this entry; absent: none. */
+  burn?: readonly BurnFigure[];
 }
 
 export interface Timeline {
@@ -31,7 +33,7 @@ export interface SimulatedNotification {
   number: number;
 }
 
-const NEW_OBJECT = { state: "OPERATIONAL", impacted: false, availability: 100 } as const;
+const NEW_OBJECT: TimelineEntry = { at: new Date(0), state: "OPERATIONAL", impacted: false, availability: 100 };
 
 /**
  * Steps every whole minute in [from, until] through stepNotificationState, observing the
@@ -49,7 +51,7 @@ export function replayRange({ state, profile, timeline, from, until }: ReplayRan
     const entry = next === 0 ? NEW_OBJECT : timeline[next - 1];
     const step = stepNotificationState(
       current,
-      { at: new Date(minute), state: entry.state, impacted: entry.impacted, availability: entry.availability },
+      { at: new Date(minute), state: entry.state, impacted: entry.impacted, availability: entry.availability, burn: entry.burn },
       profile,
     );
     current = step.state;

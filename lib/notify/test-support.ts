@@ -1,6 +1,6 @@
 import type { NotificationContext } from "./environment";
 import { replayTimeline, type TimelineEntry } from "./simulate";
-import type { NotificationDecision, NotificationRules, NotificationType, ObjectState, StateWord } from "./types";
+import type { BurnFigure, NotificationDecision, NotificationRules, NotificationType, ObjectState, StateWord } from "./types";
 
 const MINUTE_MS = 60_000;
 
@@ -22,6 +22,7 @@ export interface Change {
   state?: ObjectState;
   impacted?: boolean;
   availability?: number;
+  burn?: BurnFigure[];
 }
 
 /** `[minute, type, state word, number]`, minutes after the origin. */
@@ -33,12 +34,13 @@ export function atMinute(minute: number, origin = ORIGIN): Date {
 
 /** Each change carries its values forward, so a timeline lists only what changes. */
 export function buildTimeline(changes: readonly Change[], origin = ORIGIN): TimelineEntry[] {
-  let current = { state: "OPERATIONAL" as ObjectState, impacted: false, availability: 100 };
+  let current = { state: "OPERATIONAL" as ObjectState, impacted: false, availability: 100, burn: [] as BurnFigure[] };
   return changes.map((change) => {
     current = {
       state: change.state ?? current.state,
       impacted: change.impacted ?? current.impacted,
       availability: change.availability ?? current.availability,
+      burn: change.burn ?? current.burn,
     };
     return { at: atMinute(change.minute, origin), ...current };
   });

@@ -6,7 +6,7 @@ export type ObjectState = "OPERATIONAL" | "DOWNTIME" | "OFFLINE" | "FAILED";
 /** The word reported to methods: OFFLINE/FAILED first, then IMPACTED, then DOWNTIME/OPERATIONAL. */
 export type StateWord = ObjectState | "IMPACTED";
 
-export const TRIGGERS = ["offline", "failed", "impacted", "availability"] as const;
+export const TRIGGERS = ["offline", "failed", "impacted", "availability", "burn"] as const;
 export type Trigger = (typeof TRIGGERS)[number];
 
 export const NOTIFICATION_TYPES = [
@@ -14,6 +14,8 @@ export const NOTIFICATION_TYPES = [
   "RECOVERY",
   "AVAILABILITY_BREACH",
   "AVAILABILITY_RECOVERY",
+  "BUDGET_BURN",
+  "BUDGET_RECOVERY",
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -57,6 +59,20 @@ export interface NotificationRules {
   /** 0 = no limit. */
   stopAlertAfter: number;
   timePeriod: TimePeriod;
+  /** The `burn` trigger's windows; absent: DEFAULT_BURN_RATE_WINDOWS. */
+  burnRateWindows?: readonly BurnRateWindow[];
+}
+
+/** Burning when at least `budgetPercent` % of the SLA period's error budget was spent in the last `windowMinutes`. */
+export interface BurnRateWindow {
+  windowMinutes: number;
+  budgetPercent: number;
+}
+
+/** How much of the SLA period's error budget the last `windowMinutes` spent, in percent (may exceed 100). */
+export interface BurnFigure {
+  windowMinutes: number;
+  spentPercent: number;
 }
 
 export interface ObjectStatus {
@@ -68,6 +84,8 @@ export interface Observation extends ObjectStatus {
   at: Date;
   /** 24-hour availability in percent. */
   availability: number;
+  /** Error budget spent per window; absent or empty for an object without an SLA (it never burns). */
+  burn?: readonly BurnFigure[];
 }
 
 interface NotificationBase {
