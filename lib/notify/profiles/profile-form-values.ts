@@ -1,4 +1,5 @@
-import { WEEKDAYS, type TimePeriod, type Trigger, type Weekday } from "../types";
+import { DEFAULT_BURN_RATE_WINDOWS } from "../burn-rate";
+import { WEEKDAYS, type BurnRateWindow, type TimePeriod, type Trigger, type Weekday } from "../types";
 import type { StoredMethod } from "./profile-input";
 
 // The profile form's values as typed (text for numbers and lists); parseProfileInput checks them.
@@ -27,6 +28,16 @@ export interface ProfileFormValues {
   timePeriod: TimePeriodFormValues;
   includeNotes: boolean;
   methods: MethodFormValues[];
+  burnRateWindows: BurnRateWindowFormValues[];
+}
+
+export interface BurnRateWindowFormValues {
+  windowMinutes: string;
+  budgetPercent: string;
+}
+
+function burnRateWindowsToFormValues(windows: readonly BurnRateWindow[] | null): BurnRateWindowFormValues[] {
+  return (windows ?? DEFAULT_BURN_RATE_WINDOWS).map((window) => ({ windowMinutes: String(window.windowMinutes), budgetPercent: String(window.budgetPercent) }));
 }
 
 export function emptyRanges(): Record<Weekday, string> {
@@ -59,6 +70,7 @@ export function newProfileFormValues(): ProfileFormValues {
     timePeriod: { kind: "24x7" },
     includeNotes: true,
     methods: [],
+    burnRateWindows: burnRateWindowsToFormValues(null),
   };
 }
 
@@ -112,6 +124,8 @@ export interface StoredProfileFields {
   timePeriod: TimePeriod;
   includeNotes: boolean;
   methods: StoredMethod[];
+  /** null: DEFAULT_BURN_RATE_WINDOWS. */
+  burnRateWindows: BurnRateWindow[] | null;
 }
 
 export function profileToFormValues(profile: StoredProfileFields): ProfileFormValues {
@@ -123,5 +137,6 @@ export function profileToFormValues(profile: StoredProfileFields): ProfileFormVa
     stopAlertAfter: String(profile.stopAlertAfter),
     timePeriod: timePeriodToFormValues(profile.timePeriod),
     methods: profile.methods.map(methodToFormValues),
+    burnRateWindows: burnRateWindowsToFormValues(profile.burnRateWindows),
   };
 }

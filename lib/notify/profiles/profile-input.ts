@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import type { FieldErrors } from "../../errors/app-error";
 import { isStorableText, recordId, STORABLE_TEXT_MESSAGE, storableText } from "../../validation/fields";
+import { MAX_BURN_RATE_WINDOWS, MAX_BURN_WINDOW_MINUTES } from "../burn-rate";
 import { isValidTimeZone, parseTimeRange } from "../time-period";
 import { TRIGGERS, WEEKDAYS, type TimePeriod, type Trigger, type Weekday } from "../types";
 
@@ -135,6 +136,13 @@ const timePeriodInput = z
   .discriminatedUnion("kind", [z.object({ kind: z.literal("24x7") }), z.object({ kind: z.literal("workhours") }), customTimePeriodInput])
   .transform((period): TimePeriod => (period.kind === "custom" ? { timeZone: period.timeZone, ranges: period.ranges } : period.kind));
 
+const burnRateWindowInput = z.object({
+  windowMinutes: wholeNumber(`Enter minutes between 1 and ${MAX_BURN_WINDOW_MINUTES}`, 1, MAX_BURN_WINDOW_MINUTES),
+  budgetPercent: formNumber("Enter a percentage above 0, at most 100").pipe(
+    z.number().gt(0, "Enter a percentage above 0, at most 100").max(100, "Enter a percentage above 0, at most 100"),
+  ),
+});
+
 export const profileInputSchema = z
   .object({
     name: storableText().trim().min(1, "Enter a name").max(100, "At most 100 characters"),
@@ -153,8 +161,20 @@ export const profileInputSchema = z
     timePeriod: timePeriodInput,
     includeNotes: z.boolean(),
     methods: z.array(methodInputSchema).min(1, "Add at least one notification method"),
+    /** The burn trigger's windows; sent empty (and ignored) without that trigger. */
+    burnRateWindows: z.array(burnRateWindowInput).max(MAX_BURN_RATE_WINDOWS, `At most ${MAX_BURN_RATE_WINDOWS} windows`).default([]),
   })
   .superRefine((input, context) => {
+    if (input.triggers.includes("burn")) {
+      if (input.burnRateWindows.length === 0) {
+        context.addIssue({ code: "custom", path: ["burnRateWindows"], message: "Add at least one window" });
+      }
+      input.burnRateWindows.forEach((window, index) => {
+        if (input.burnRateWindows.findIndex((other) => other.windowMinutes === window.windowMinutes) < index) {
+          context.addIssue({ code: "custom", path: ["burnRateWindows", index, "windowMinutes"], message: "Each window length may appear once" });
+        }
+      });
+    }
     if (input.businessServiceIds.length + input.componentIds.length === 0) {
       context.addIssue({ code: "custom", path: ["objects"], message: "Choose at least one business service or component" });
     }

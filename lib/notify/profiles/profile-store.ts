@@ -1,10 +1,11 @@
 // Rules: docs/notification-rules.md §1.2 (personal and shared profiles, who may save what).
-import type { NotificationProfile, Prisma, PrismaClient } from "@prisma/client";
+import { Prisma, type NotificationProfile, type PrismaClient } from "@prisma/client";
 
 import { requireCapability, type Access } from "../../auth/access";
 import { recordAudit, type AuditActor } from "../../audit/record-audit";
 import { ForbiddenError, ValidationError, type FieldErrors } from "../../errors/app-error";
 import { isRecordId } from "../../validation/fields";
+import { burnRateWindowsSchema } from "../burn-rate";
 import { timePeriodSchema } from "../contract";
 import type { ResolveHost } from "../methods/outbound-target";
 import { loadOutboundPolicy } from "../outbound-policy-store";
@@ -42,13 +43,14 @@ export function readStoredProfile(row: ProfileRow): StoredProfile {
     timePeriod: timePeriodSchema.parse(row.timePeriod),
     includeNotes: row.includeNotes,
     methods: storedMethodsSchema.parse(row.methods),
+    burnRateWindows: row.burnRateWindows === null ? null : burnRateWindowsSchema.parse(row.burnRateWindows),
   };
-  const { triggers, availabilityThreshold, sendRecovery, renotifyMinutes, alertFrom, stopAlertAfter, timePeriod } = fields;
+  const { triggers, availabilityThreshold, sendRecovery, renotifyMinutes, alertFrom, stopAlertAfter, timePeriod, burnRateWindows } = fields;
   return {
     ...fields,
     id: row.id,
     ownerId: row.ownerId,
-    rules: { triggers, availabilityThreshold, sendRecovery, renotifyMinutes, alertFrom, stopAlertAfter, timePeriod },
+    rules: { triggers, availabilityThreshold, sendRecovery, renotifyMinutes, alertFrom, stopAlertAfter, timePeriod, burnRateWindows: burnRateWindows ?? undefined },
   };
 }
 
@@ -115,6 +117,7 @@ function profileData(input: ProfileInput) {
     timePeriod: input.timePeriod as Prisma.InputJsonValue,
     includeNotes: input.includeNotes,
     methods: input.methods as Prisma.InputJsonValue,
+    burnRateWindows: input.triggers.includes("burn") ? (input.burnRateWindows as Prisma.InputJsonValue) : Prisma.DbNull,
   };
 }
 

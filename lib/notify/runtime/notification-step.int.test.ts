@@ -245,6 +245,39 @@ describe.each(RUNTIMES)("notifications from the poller on %s", (runtime) => {
     expect(events).toMatchObject([{ type: "AVAILABILITY_BREACH", state: "OFFLINE", number: 1, availability: 99.9, send: true }]);
   });
 
+  it("sends BUDGET_BURN when an hour spends 2 % of the SLA's monthly budget and BUDGET_RECOVERY once no window is over; objects without an SLA never burn", async () => {
+    const { estate, source, clock } = await setUp();
+    const file = join(directory, "sent.txt");
+    const profile = await createProfile(database, estate, { triggers: ["burn"], componentIds: [estate.componentId], methods: [appendNotificationTo(file)] });
+    // 99.8 % of a 28–31-day month: 80.6–89.3 minutes of budget; 2 % of it is at most 107 s, 5 % at least 242 s.
+    await database.prisma.slaTarget.create({ data: { objectType: "BUSINESS_SERVICE", objectKey: String(estate.serviceId), targetPercent: 99.8 } });
+    const start = clock.now;
+    const server = startServer(clock, source);
+    const pollAt = async (seconds: number) => {
+      clock.now = start + seconds * 1000;
+      await server.poller.runCycle();
+      await server.worker.idle();
+    };
+    await server.poller.runCycle();
+    source.setCheck("web-1", "CRITICAL");
+    // Down from 0:30 to 3:30: 30, 90, then 150 s in the last hour at minutes 1, 2, 3.
+    for (const seconds of [30, 60, 120]) await pollAt(seconds);
+    expect(await database.prisma.notificationEvent.count()).toBe(0);
+    await pollAt(180);
+    source.setCheck("web-1", "OK");
+    await pollAt(210);
+    // At minute 61 the hour still holds 150 s of the outage; at minute 62 only 90 s.
+    await pollAt(61 * 60 + 5);
+    await pollAt(62 * 60 + 5);
+
+    expect(readFileSync(file, "utf8")).toBe("BUDGET_BURN 1 OFFLINE\nBUDGET_RECOVERY 1 OPERATIONAL\n");
+    const events = await database.prisma.notificationEvent.findMany({ where: { profileId: profile.id }, orderBy: { id: "asc" } });
+    expect(events.map((event) => [event.objectType, Math.round((event.at.getTime() - start) / MINUTE), event.type, event.send])).toEqual([
+      ["BUSINESS_SERVICE", 3, "BUDGET_BURN", true],
+      ["BUSINESS_SERVICE", 62, "BUDGET_RECOVERY", true],
+    ]);
+  });
+
   it("fails a delivery interrupted by a restart instead of sending it twice, and retries a failing method a bounded number of times", async () => {
     const { estate, source, clock } = await setUp();
     const marker = join(directory, "ran");

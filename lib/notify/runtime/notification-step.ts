@@ -14,7 +14,8 @@ import { notificationStateSchema } from "../contract";
 import { createNotificationState, floorToMinute, formatMinute, stepNotificationState, type NotificationState } from "../decide";
 import { htmlOfText, type Contact, type NotificationContext, type NotifiedObject } from "../environment";
 import { readStoredProfile, PROFILE_INCLUDE, type StoredProfile } from "../profiles/profile-store";
-import type { NotificationDecision, ObjectState } from "../types";
+import type { BurnFigure, NotificationDecision, ObjectState } from "../types";
+import { loadBurnFigures } from "./burn-figures";
 import { toMethodConfig, type DeliveryPayload } from "./delivery-payload";
 import { NotificationDeliveryWorker } from "./delivery-worker";
 
@@ -128,6 +129,12 @@ export function createNotificationStep(database: Database, options: Notification
   const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   let recovered = false;
   let lastAvailability: { minute: number; byObject: Map<string, number> } | null = null;
+  let lastBurn: { minute: number; byObject: Map<string, BurnFigure[]> } | null = null;
+
+  async function burnFiguresFor(profiles: StoredProfile[], minute: number): Promise<Map<string, BurnFigure[]>> {
+    if (lastBurn?.minute !== minute) lastBurn = { minute, byObject: await loadBurnFigures(database.prisma, profiles, minute) };
+    return lastBurn.byObject;
+  }
 
   async function availabilityFor(profiles: StoredProfile[], minute: number, kept: KeptAvailability | undefined): Promise<(ref: BsmObjectRef) => number | undefined> {
     if (kept?.at === minute) return (ref) => kept.availabilityOf(ref);
@@ -185,6 +192,7 @@ export function createNotificationStep(database: Database, options: Notification
     const updates: { profileId: number; ref: ObjectRef; state: NotificationState }[] = [];
     const events: PendingEvent[] = [];
     let availability: ((ref: BsmObjectRef) => number | undefined) | null = null;
+    let burnFigures: Map<string, BurnFigure[]> | null = null;
     for (const profile of profiles) {
       for (const ref of coveredObjects(profile)) {
         const previous = readState(storedByKey.get(`${profile.id}|${objectRefKey(ref)}`));
@@ -192,9 +200,14 @@ export function createNotificationStep(database: Database, options: Notification
         const current = describeObject(engine, ref);
         if (!current) continue;
         availability ??= await availabilityFor(profiles, minute, kept);
+        let burn: BurnFigure[] | undefined;
+        if (profile.rules.triggers.includes("burn")) {
+          burnFigures ??= await burnFiguresFor(profiles, minute);
+          burn = burnFigures.get(objectRefKey(ref));
+        }
         const result = stepNotificationState(
           previous,
-          { at: new Date(now), state: current.state, impacted: current.impacted, availability: availability(ref) ?? previous.availability },
+          { at: new Date(now), state: current.state, impacted: current.impacted, availability: availability(ref) ?? previous.availability, burn },
           profile.rules,
         );
         updates.push({ profileId: profile.id, ref, state: result.state });
