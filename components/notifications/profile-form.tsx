@@ -6,11 +6,13 @@ import { deleteProfileAction, saveProfileAction } from "@/lib/actions/notificati
 import {
   emptyRanges,
   newMethodFormValues,
+  type BurnRateWindowFormValues,
   type MethodFormValues,
   type ProfileFormValues,
 } from "@/lib/notify/profiles/profile-form-values";
 import { formErrorsOf } from "@/lib/errors/action-result";
 import type { FieldErrors } from "@/lib/errors/app-error";
+import { MAX_BURN_RATE_WINDOWS } from "@/lib/notify/burn-rate";
 import { WEEKDAYS, type Trigger } from "@/lib/notify/types";
 import { FieldError } from "@/components/ui/field-error";
 
@@ -110,6 +112,47 @@ function MethodFields({ method, index, errors, onChange }: { method: MethodFormV
   }
 }
 
+function BurnRateWindows({ windows, errors, onChange }: { windows: BurnRateWindowFormValues[]; errors: FieldErrors; onChange: (windows: BurnRateWindowFormValues[]) => void }) {
+  const setWindow = (index: number, window: BurnRateWindowFormValues) => onChange(windows.map((existing, position) => (position === index ? window : existing)));
+  return (
+    <div role="group" aria-label="Burn-rate windows" className="rounded border border-slate-200 p-3">
+      <h3 className="text-sm font-semibold">Burn-rate windows</h3>
+      <p className="mt-1 text-xs text-slate-500">
+        A problem starts when, in any window, the object was not operational for at least that share of its SLA period&apos;s error budget.
+      </p>
+      <FieldError path="burnRateWindows" message={errors.burnRateWindows} announce />
+      {windows.map((window, index) => (
+        <div key={index} className="mt-2 grid items-end gap-3 sm:grid-cols-[1fr_1fr_auto]" data-testid={`burn-window-${index}`}>
+          <TextField
+            id={`burn-window-${index}-minutes`}
+            label={`Window ${index + 1} (minutes, 1–43200)`}
+            value={window.windowMinutes}
+            onChange={(windowMinutes) => setWindow(index, { ...window, windowMinutes })}
+            errors={errors}
+            path={`burnRateWindows.${index}.windowMinutes`}
+          />
+          <TextField
+            id={`burn-window-${index}-percent`}
+            label={`Budget spent in window ${index + 1} (%)`}
+            value={window.budgetPercent}
+            onChange={(budgetPercent) => setWindow(index, { ...window, budgetPercent })}
+            errors={errors}
+            path={`burnRateWindows.${index}.budgetPercent`}
+          />
+          <button type="button" className="mb-1 text-xs text-red-700 hover:underline" onClick={() => onChange(windows.filter((_, position) => position !== index))}>
+            Remove window {index + 1}
+          </button>
+        </div>
+      ))}
+      {windows.length < MAX_BURN_RATE_WINDOWS && (
+        <button type="button" className="mt-2 rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50" onClick={() => onChange([...windows, { windowMinutes: "", budgetPercent: "" }])}>
+          Add window
+        </button>
+      )}
+    </div>
+  );
+}
+
 const METHOD_TITLES: Record<MethodFormValues["kind"], string> = { command: "Command", email: "E-mail", webhook: "Webhook" };
 
 export function ProfileForm({ profileId, initial, options }: { profileId: number | null; initial: ProfileFormValues; options: ProfileFormOptions }) {
@@ -123,7 +166,8 @@ export function ProfileForm({ profileId, initial, options }: { profileId: number
   function submit(event: React.FormEvent) {
     event.preventDefault();
     startTransition(async () => {
-      const result = await saveProfileAction(profileId, values);
+      // Windows only matter with the burn trigger; hidden ones must not block saving.
+      const result = await saveProfileAction(profileId, values.triggers.includes("burn") ? values : { ...values, burnRateWindows: [] });
       if (result.status === "ok" && result.data) {
         router.push(`/notifications?saved=${result.data.id}`);
         router.refresh();
@@ -218,6 +262,7 @@ export function ProfileForm({ profileId, initial, options }: { profileId: number
           ))}
         </div>
         <FieldError path="triggers" message={errors.triggers} announce />
+        {values.triggers.includes("burn") && <BurnRateWindows windows={values.burnRateWindows} errors={errors} onChange={(windows) => set("burnRateWindows", windows)} />}
         <div className="grid gap-3 sm:grid-cols-2">
           <TextField id="availability-threshold" label="Availability threshold (%)" value={values.availabilityThreshold} onChange={(value) => set("availabilityThreshold", value)} errors={errors} path="availabilityThreshold" />
           <TextField id="renotify-minutes" label="Re-notification interval (minutes, 0 = never)" value={values.renotifyMinutes} onChange={(value) => set("renotifyMinutes", value)} errors={errors} path="renotifyMinutes" />

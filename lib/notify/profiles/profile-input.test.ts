@@ -73,10 +73,26 @@ describe("parseProfileInput", () => {
     ["an e-mail port out of range", { methods: [{ ...newMethodFormValues("email"), host: "smtp", from: "a@b.test", port: "70000" }] }, "methods.0.port", "Enter a port between 1 and 65535"],
     ["a webhook that is not http", { methods: [{ ...newMethodFormValues("webhook"), url: "ftp://example.test" }] }, "methods.0.url", "Enter an http:// or https:// URL"],
     ["a malformed header", { methods: [{ ...newMethodFormValues("webhook"), url: "http://x.test", headers: "no colon" }] }, "methods.0.headers", '"no colon" is not "Name: value"'],
+    ["a burn window of 0 minutes", { triggers: ["burn"], burnRateWindows: [{ windowMinutes: "0", budgetPercent: "2" }] }, "burnRateWindows.0.windowMinutes", "Enter minutes between 1 and 43200"],
+    ["a burn window longer than 30 days", { triggers: ["burn"], burnRateWindows: [{ windowMinutes: "43201", budgetPercent: "2" }] }, "burnRateWindows.0.windowMinutes", "Enter minutes between 1 and 43200"],
+    ["a burn budget share of 0", { triggers: ["burn"], burnRateWindows: [{ windowMinutes: "60", budgetPercent: "0" }] }, "burnRateWindows.0.budgetPercent", "Enter a percentage above 0, at most 100"],
+    ["a burn budget share above 100", { triggers: ["burn"], burnRateWindows: [{ windowMinutes: "60", budgetPercent: "101" }] }, "burnRateWindows.0.budgetPercent", "Enter a percentage above 0, at most 100"],
+    ["five burn windows", { triggers: ["burn"], burnRateWindows: ["1", "2", "3", "4", "5"].map((windowMinutes) => ({ windowMinutes, budgetPercent: "2" })) }, "burnRateWindows", "At most 4 windows"],
+    ["the same burn window twice", { triggers: ["burn"], burnRateWindows: [{ windowMinutes: "60", budgetPercent: "2" }, { windowMinutes: "60", budgetPercent: "5" }] }, "burnRateWindows.1.windowMinutes", "Each window length may appear once"],
+    ["the burn trigger without windows", { triggers: ["burn"], burnRateWindows: [] }, "burnRateWindows", "Add at least one window"],
   ])("rejects %s with a message on the field", (_, overrides, path, message) => {
     const result = parseProfileInput(validForm(overrides));
     expect(result.ok).toBe(false);
     expect(result.ok ? {} : result.fieldErrors[path]).toBe(message);
+  });
+
+  it("offers the default burn windows (2 % in 1 h, 5 % in 6 h) and stores the ones typed", () => {
+    expect(newProfileFormValues().burnRateWindows).toEqual([
+      { windowMinutes: "60", budgetPercent: "2" },
+      { windowMinutes: "360", budgetPercent: "5" },
+    ]);
+    const result = parseProfileInput(validForm({ triggers: ["burn"], burnRateWindows: [{ windowMinutes: " 30 ", budgetPercent: "0.5" }] }));
+    expect(result.ok && result.value.burnRateWindows).toEqual([{ windowMinutes: 30, budgetPercent: 0.5 }]);
   });
 
   it("round-trips a stored profile through the form's values", () => {
