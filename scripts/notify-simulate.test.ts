@@ -59,6 +59,32 @@ describe("notify:simulate", { timeout: CLI_TEST_BUDGET_MS }, () => {
     });
   });
 
+  it("replays the burn example of docs/notification-rules.md §13: budget figures per entry, the default windows", () => {
+    const input = {
+      object: { type: "BSMService", id: "shop", name: "Shop" },
+      profile: { ...DESIGN_EXAMPLE.profile, triggers: ["burn"], renotifyMinutes: 0 },
+      timeline: [
+        { at: "2026-11-22T10:00:00Z", state: "OPERATIONAL", impacted: false, availability: 100 },
+        { at: "2026-11-22T10:05:00Z", state: "OFFLINE", impacted: false, availability: 99.9, burn: [{ windowMinutes: 60, spentPercent: 1.2 }, { windowMinutes: 360, spentPercent: 0.2 }] },
+        { at: "2026-11-22T10:06:00Z", state: "OFFLINE", impacted: false, availability: 99.8, burn: [{ windowMinutes: 60, spentPercent: 2.3 }, { windowMinutes: 360, spentPercent: 0.4 }] },
+        { at: "2026-11-22T10:10:00Z", state: "OPERATIONAL", impacted: false, availability: 99.7, burn: [{ windowMinutes: 60, spentPercent: 9.3 }, { windowMinutes: 360, spentPercent: 1.6 }] },
+        { at: "2026-11-22T11:10:00Z", state: "OPERATIONAL", impacted: false, availability: 99.7, burn: [{ windowMinutes: 60, spentPercent: 0 }, { windowMinutes: 360, spentPercent: 1.6 }] },
+      ],
+      until: "2026-11-22T12:00:00Z",
+    };
+    const result = runSimulate(["-"], JSON.stringify(input));
+    expect(result.stderr).toBe("");
+    expect(JSON.parse(result.stdout)).toEqual({
+      notifications: [
+        { at: "2026-11-22T10:06:00Z", type: "BUDGET_BURN", state: "OFFLINE", number: 1 },
+        { at: "2026-11-22T11:10:00Z", type: "BUDGET_RECOVERY", state: "OPERATIONAL", number: 1 },
+      ],
+    });
+    const bad = runSimulate(["-"], JSON.stringify({ ...input, profile: { ...input.profile, burnRateWindows: [{ windowMinutes: 60, budgetPercent: 0 }] } }));
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^profile\.burnRateWindows\[0\]\.budgetPercent: /);
+  });
+
   it("reads stdin when FILE is -", () => {
     const input = { ...DESIGN_EXAMPLE, profile: { ...DESIGN_EXAMPLE.profile, alertFrom: 3 } };
     const result = runSimulate(["-"], JSON.stringify(input));

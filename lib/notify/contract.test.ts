@@ -31,7 +31,20 @@ describe("simulation input contract", () => {
     expect(parsed.ok).toBe(true);
   });
 
+  it("accepts the burn trigger with its windows and per-entry budget figures", () => {
+    const parsed = parseSimulationInput({
+      ...withTimeline(1, { burn: [{ windowMinutes: 60, spentPercent: 2.5 }] }),
+      profile: { ...BASE_RULES, triggers: ["burn"], burnRateWindows: [{ windowMinutes: 60, budgetPercent: 2 }] },
+    });
+    expect(parsed.ok && parsed.value.timeline[1].burn).toEqual([{ windowMinutes: 60, spentPercent: 2.5 }]);
+  });
+
   it.each<[string, unknown, string]>([
+    ["a burn window of 0 minutes", { ...VALID, profile: { ...BASE_RULES, burnRateWindows: [{ windowMinutes: 0, budgetPercent: 2 }] } }, "profile.burnRateWindows[0].windowMinutes:"],
+    ["a burn share above 100 %", { ...VALID, profile: { ...BASE_RULES, burnRateWindows: [{ windowMinutes: 60, budgetPercent: 120 }] } }, "profile.burnRateWindows[0].budgetPercent:"],
+    ["five burn windows", { ...VALID, profile: { ...BASE_RULES, burnRateWindows: [1, 2, 3, 4, 5].map((windowMinutes) => ({ windowMinutes, budgetPercent: 2 })) } }, "profile.burnRateWindows:"],
+    ["a negative budget figure", withTimeline(1, { burn: [{ windowMinutes: 60, spentPercent: -1 }] }), "timeline[1].burn[0].spentPercent:"],
+    ["a figure for the same window twice", withTimeline(1, { burn: [{ windowMinutes: 60, spentPercent: 1 }, { windowMinutes: 60, spentPercent: 2 }] }), "timeline[1].burn:"],
     ["a missing object", { ...VALID, object: undefined }, "object:"],
     ["an unknown object type", { ...VALID, object: { ...VALID.object, type: "Host" } }, "object.type:"],
     ["an unknown trigger", { ...VALID, profile: { ...BASE_RULES, triggers: ["offline", "down"] } }, "profile.triggers[1]:"],

@@ -217,6 +217,9 @@ describe("notify_via_nagios", () => {
     ["AVAILABILITY_BREACH", "OPERATIONAL", "PROBLEM", "WARNING"],
     ["AVAILABILITY_BREACH", "OFFLINE", "PROBLEM", "CRITICAL"],
     ["AVAILABILITY_RECOVERY", "DOWNTIME", "RECOVERY", "UNKNOWN"],
+    ["BUDGET_BURN", "OPERATIONAL", "PROBLEM", "WARNING"],
+    ["BUDGET_BURN", "FAILED", "PROBLEM", "CRITICAL"],
+    ["BUDGET_RECOVERY", "OPERATIONAL", "RECOVERY", "OK"],
   ] as const)("%s %s becomes %s %s", async (type, state, nagiosType, nagiosState) => {
     const context = { ...SHOP_CONTEXT, notification: { ...SHOP_CONTEXT.notification, type, state } };
     const environment = await runDump(context, true);
