@@ -59,7 +59,7 @@ describe("notify:simulate", { timeout: CLI_TEST_BUDGET_MS }, () => {
     });
   });
 
-  it("replays the burn example of docs/notification-rules.md §13: budget figures per entry, the default windows", () => {
+  it("replays the burn example of docs/notification-rules.md §13.1: budget figures per entry, the default windows", () => {
     const input = {
       object: { type: "BSMService", id: "shop", name: "Shop" },
       profile: { ...DESIGN_EXAMPLE.profile, triggers: ["burn"], renotifyMinutes: 0 },
