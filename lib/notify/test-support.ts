@@ -22,7 +22,7 @@ export interface Change {
   state?: ObjectState;
   impacted?: boolean;
   availability?: number;
-  burn?: BurnFigure[];
+  burn?: readonly BurnFigure[];
 }
 
 /** `[minute, type, state word, number]`, minutes after the origin. */
@@ -34,7 +34,7 @@ export function atMinute(minute: number, origin = ORIGIN): Date {
 
 /** Each change carries its values forward, so a timeline lists only what changes. */
 export function buildTimeline(changes: readonly Change[], origin = ORIGIN): TimelineEntry[] {
-  let current = { state: "OPERATIONAL" as ObjectState, impacted: false, availability: 100, burn: [] as BurnFigure[] };
+  let current = { state: "OPERATIONAL" as ObjectState, impacted: false, availability: 100, burn: [] as readonly BurnFigure[] };
   return changes.map((change) => {
     current = {
       state: change.state ?? current.state,

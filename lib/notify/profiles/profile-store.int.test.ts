@@ -60,6 +60,25 @@ describe.each(RUNTIMES)("notification profiles on %s", (runtime) => {
     expect(await prisma.notificationProfile.count()).toBe(0);
   });
 
+  it("stores the burn trigger's windows, reads them back as rules, and forgets them without the trigger", async () => {
+    const { estate, prisma, web } = await setUp();
+    const access = await loadAccess(prisma, web.id);
+    const windows = [{ windowMinutes: "30", budgetPercent: "1.5" }, { windowMinutes: "1440", budgetPercent: "10" }];
+    const id = await saveProfile(prisma, { user: web, access, id: null, raw: form({ componentIds: [estate.componentId], triggers: ["burn"], burnRateWindows: windows }) });
+    const stored = await getManagedProfile(prisma, web, id);
+    const expected = [{ windowMinutes: 30, budgetPercent: 1.5 }, { windowMinutes: 1440, budgetPercent: 10 }];
+    expect(stored).toMatchObject({ burnRateWindows: expected, rules: { triggers: ["burn"], burnRateWindows: expected } });
+
+    const bad = saveProfile(prisma, { user: web, access, id, raw: form({ componentIds: [estate.componentId], triggers: ["burn"], burnRateWindows: [{ windowMinutes: "60", budgetPercent: "0" }] }) });
+    expect(await fieldErrorsOf(bad)).toEqual({ "burnRateWindows.0.budgetPercent": "Enter a percentage above 0, at most 100" });
+
+    await saveProfile(prisma, { user: web, access, id, raw: form({ componentIds: [estate.componentId], triggers: ["failed"], burnRateWindows: windows }) });
+    expect((await prisma.notificationProfile.findUniqueOrThrow({ where: { id } })).burnRateWindows).toBeNull();
+    expect((await getManagedProfile(prisma, web, id))?.rules.burnRateWindows).toBeUndefined();
+    const audits = await prisma.auditEntry.findMany({ where: { action: { startsWith: "notificationProfile." } }, orderBy: { id: "asc" }, select: { detail: true } });
+    expect(audits.map((audit) => (audit.detail as { burnRateWindows: unknown }).burnRateWindows)).toEqual([expected, null]);
+  });
+
   it("refuses to delete even an own profile once the owner has lost BSM access", async () => {
     const { estate, prisma, web, webRole } = await setUp();
     const id = await saveProfile(prisma, { user: web, access: await loadAccess(prisma, web.id), id: null, raw: form({ componentIds: [estate.componentId] }) });

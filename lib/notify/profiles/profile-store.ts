@@ -133,6 +133,7 @@ function keepStoredPasswords(methods: StoredMethod[], stored: StoredMethod[]): S
 function auditDetail(input: ProfileInput): Prisma.InputJsonValue {
   return {
     ...profileData(input),
+    burnRateWindows: input.triggers.includes("burn") ? input.burnRateWindows : null,
     sharedWithRoleIds: input.shared ? input.sharedWithRoleIds : [],
     methods: input.methods.map((method) => (method.kind === "email" ? { ...method, password: method.password ? "(set)" : "" } : method)),
   } as Prisma.InputJsonValue;
