@@ -101,3 +101,33 @@ test("a viewer can keep a personal profile but may not run commands on the serve
   await expect(page.getByTestId("notification-profiles")).toContainText("My webhook", { timeout: 20_000 });
   await expect(page.getByTestId("notification-profiles")).not.toContainText("Everything on call");
 });
+
+test("a profile can watch error budgets burning, with a field error for a bad window", async ({ page }) => {
+  await signIn(page, DEMO_VIEWER);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Notifications" }).click();
+  await page.getByRole("link", { name: "New profile" }).click();
+  await page.getByLabel("Name", { exact: true }).fill("Budget burn");
+  await page.getByRole("button", { name: "Select all business services" }).click();
+  await page.getByLabel("Offline (business services)").uncheck();
+  await page.getByLabel("Failed (components)").uncheck();
+  await expect(page.getByRole("group", { name: "Burn-rate windows" })).toHaveCount(0);
+  await page.getByLabel("Error budget burning (objects with an SLA)").check();
+  const windows = page.getByRole("group", { name: "Burn-rate windows" });
+  await expect(windows.getByLabel("Window 1 (minutes, 1–43200)")).toHaveValue("60");
+  await expect(windows.getByLabel("Budget spent in window 2 (%)")).toHaveValue("5");
+  await page.getByRole("button", { name: "Add e-mail" }).click();
+  await page.getByLabel("SMTP server").fill("smtp.invalid");
+  await page.getByLabel("From address").fill("bsm@example.test");
+
+  await windows.getByLabel("Window 2 (minutes, 1–43200)").fill("50000");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.locator('[data-field-error="burnRateWindows.1.windowMinutes"]')).toHaveText("Enter minutes between 1 and 43200");
+  await page.screenshot({ path: "e2e/artifacts/notifications-burn-window-error.png", fullPage: true });
+
+  await windows.getByLabel("Window 2 (minutes, 1–43200)").fill("1440");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  const row = page.getByTestId("notification-profiles").getByRole("row").filter({ hasText: "Budget burn" });
+  await expect(row).toContainText("burn", { timeout: 20_000 });
+  await row.getByRole("link", { name: "Edit Budget burn" }).click();
+  await expect(page.getByRole("group", { name: "Burn-rate windows" }).getByLabel("Window 2 (minutes, 1–43200)")).toHaveValue("1440");
+});

@@ -122,7 +122,7 @@ function BurnRateWindows({ windows, errors, onChange }: { windows: BurnRateWindo
       </p>
       <FieldError path="burnRateWindows" message={errors.burnRateWindows} announce />
       {windows.map((window, index) => (
-        <div key={index} className="mt-2 grid items-end gap-3 sm:grid-cols-[1fr_1fr_auto]" data-testid={`burn-window-${index}`}>
+        <div key={index} className="mt-2 grid items-start gap-3 sm:grid-cols-[1fr_1fr_auto]" data-testid={`burn-window-${index}`}>
           <TextField
             id={`burn-window-${index}-minutes`}
             label={`Window ${index + 1} (minutes, 1–43200)`}
@@ -139,7 +139,7 @@ function BurnRateWindows({ windows, errors, onChange }: { windows: BurnRateWindo
             errors={errors}
             path={`burnRateWindows.${index}.budgetPercent`}
           />
-          <button type="button" className="mb-1 text-xs text-red-700 hover:underline" onClick={() => onChange(windows.filter((_, position) => position !== index))}>
+          <button type="button" className="justify-self-start text-xs text-red-700 hover:underline sm:mt-8" onClick={() => onChange(windows.filter((_, position) => position !== index))}>
             Remove window {index + 1}
           </button>
         </div>
