@@ -54,6 +54,14 @@ export function readStoredProfile(row: ProfileRow): StoredProfile {
   };
 }
 
+/** The business services and components a profile covers, as object references. */
+export function coveredObjectsOf(profile: Pick<StoredProfile, "businessServiceIds" | "componentIds">): { objectType: "BUSINESS_SERVICE" | "COMPONENT"; objectKey: string }[] {
+  return [
+    ...profile.businessServiceIds.map((id) => ({ objectType: "BUSINESS_SERVICE" as const, objectKey: String(id) })),
+    ...profile.componentIds.map((id) => ({ objectType: "COMPONENT" as const, objectKey: String(id) })),
+  ];
+}
+
 export const PROFILE_INCLUDE = { sharedWithRoles: { select: { roleId: true } } } as const;
 
 /** Personal profiles are their owner's; shared ones are managed by administrators. */

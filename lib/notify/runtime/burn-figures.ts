@@ -5,7 +5,7 @@ import { availabilityOver } from "../../history";
 import { objectRefKey, type BsmObjectRef } from "../../status/bsm-object";
 import { calendarPeriod } from "../../time/calendar";
 import { budgetSpentPercent, burnRateWindowsOf, errorBudgetMs } from "../burn-rate";
-import type { StoredProfile } from "../profiles/profile-store";
+import { coveredObjectsOf, type StoredProfile } from "../profiles/profile-store";
 import type { BurnFigure } from "../types";
 
 const MINUTE_MS = 60_000;
@@ -21,11 +21,7 @@ function watchedObjects(profiles: readonly StoredProfile[]): Map<string, Watched
   for (const profile of profiles) {
     if (!profile.rules.triggers.includes("burn")) continue;
     const lengths = burnRateWindowsOf(profile.rules).map((window) => window.windowMinutes);
-    const refs: BsmObjectRef[] = [
-      ...profile.businessServiceIds.map((id): BsmObjectRef => ({ objectType: "BUSINESS_SERVICE", objectKey: String(id) })),
-      ...profile.componentIds.map((id): BsmObjectRef => ({ objectType: "COMPONENT", objectKey: String(id) })),
-    ];
-    for (const ref of refs) {
+    for (const ref of coveredObjectsOf(profile)) {
       const key = objectRefKey(ref);
       const entry = watched.get(key) ?? { ref, windows: new Set<number>() };
       for (const length of lengths) entry.windows.add(length);

@@ -13,7 +13,7 @@ import { businessServiceRef, canSeeObject, componentRef, objectRefKey, type BsmO
 import { notificationStateSchema } from "../contract";
 import { createNotificationState, floorToMinute, formatMinute, stepNotificationState, type NotificationState } from "../decide";
 import { htmlOfText, type Contact, type NotificationContext, type NotifiedObject } from "../environment";
-import { readStoredProfile, PROFILE_INCLUDE, type StoredProfile } from "../profiles/profile-store";
+import { coveredObjectsOf, readStoredProfile, PROFILE_INCLUDE, type StoredProfile } from "../profiles/profile-store";
 import type { BurnFigure, NotificationDecision, ObjectState } from "../types";
 import { loadBurnFigures } from "./burn-figures";
 import { toMethodConfig, type DeliveryPayload } from "./delivery-payload";
@@ -72,13 +72,6 @@ async function loadNotes(prisma: PrismaClient, refs: readonly ObjectRef[]): Prom
     const notes = notesByKey.get(`${ref.objectType}|${ref.objectKey}`) ?? "";
     return notes.trim() === "" ? null : htmlOfText(notes);
   };
-}
-
-function coveredObjects(profile: StoredProfile): ObjectRef[] {
-  return [
-    ...profile.businessServiceIds.map((id): ObjectRef => ({ objectType: "BUSINESS_SERVICE", objectKey: String(id) })),
-    ...profile.componentIds.map((id): ObjectRef => ({ objectType: "COMPONENT", objectKey: String(id) })),
-  ];
 }
 
 async function loadRecipients(prisma: PrismaClient, profile: StoredProfile): Promise<Recipient[]> {
@@ -194,7 +187,7 @@ export function createNotificationStep(database: Database, options: Notification
     let availability: ((ref: BsmObjectRef) => number | undefined) | null = null;
     let burnFigures: Map<string, BurnFigure[]> | null = null;
     for (const profile of profiles) {
-      for (const ref of coveredObjects(profile)) {
+      for (const ref of coveredObjectsOf(profile)) {
         const previous = readState(storedByKey.get(`${profile.id}|${objectRefKey(ref)}`));
         if (previous.evaluatedAt === minuteText && !changed.has(objectRefKey(ref))) continue;
         const current = describeObject(engine, ref);
