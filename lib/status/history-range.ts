@@ -22,7 +22,8 @@ export type RangeQuery = { range?: string | null; from?: string | null; to?: str
 
 export type ParsedRange = { ok: true; choice: RangeChoice; interval: Interval } | { ok: false; message: string };
 
-export const DEFAULT_RANGE: RangeChoice = { kind: "preset", preset: "24h" };
+const DEFAULT_PRESET: RangePreset = "24h";
+export const DEFAULT_RANGE: RangeChoice = { kind: "preset", preset: DEFAULT_PRESET };
 
 function isPreset(value: string): value is RangePreset {
   return (RANGE_PRESETS as readonly string[]).includes(value);
@@ -62,11 +63,11 @@ export function parseRangeQuery(query: RangeQuery, now: number, zone: string): P
 /** The URL query (without "?") that names a range; "" for the default. */
 export function rangeQueryOf(choice: RangeChoice): string {
   if (choice.kind === "custom") return new URLSearchParams({ from: new Date(choice.from).toISOString(), to: new Date(choice.to).toISOString() }).toString();
-  return choice.preset === DEFAULT_RANGE.preset ? "" : `range=${choice.preset}`;
+  return choice.preset === DEFAULT_PRESET ? "" : `range=${choice.preset}`;
 }
 
 export function isDefaultRange(choice: RangeChoice): boolean {
-  return choice.kind === "preset" && choice.preset === DEFAULT_RANGE.preset;
+  return choice.kind === "preset" && choice.preset === DEFAULT_PRESET;
 }
 
 export type ParsedMoment = { ok: true; at: number } | { ok: false; message: string };
