@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { ComponentDetailView } from "@/lib/status/component-view";
 import { investigateSegments, type InvestigateTarget } from "@/lib/status/investigate-target";
 import type { InvestigateView } from "@/lib/status/investigate-view";
+import type { InvestigateRangeView } from "@/lib/status/investigate-range";
 import type { BusinessServiceStatusView } from "@/lib/status/list-business-service-statuses";
 import type { ServiceDetailView } from "@/lib/status/service-view";
 import type { TopologyView } from "@/lib/connectivity/topology";
@@ -62,6 +63,22 @@ export function useComponentView(componentId: number, initial?: ComponentDetailV
 export function useInvestigateView(target: InvestigateTarget, initial?: InvestigateView) {
   const segments = investigateSegments(target);
   return useLiveView(["investigate", ...segments], `/api/views/investigate/${segments.map(encodeURIComponent).join("/")}`, initial);
+}
+
+/** An object's history over a chosen range: outside "bsm" (costly, slow to change), refreshed by the minute. */
+export function useInvestigateRange(target: InvestigateTarget, rangeQuery: string, zone: string, enabled: boolean) {
+  const segments = investigateSegments(target);
+  const query = new URLSearchParams(rangeQuery);
+  query.set("history", "1");
+  query.set("zone", zone);
+  return useQuery({
+    queryKey: ["history", "investigate", ...segments, rangeQuery, zone],
+    queryFn: () => getJson<InvestigateRangeView>(`/api/views/investigate/${segments.map(encodeURIComponent).join("/")}?${query.toString()}`),
+    enabled,
+    staleTime: 60_000,
+    refetchInterval: 60_000,
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useTopologyView(query: string, initial?: TopologyView) {
