@@ -23,9 +23,10 @@ async function getJson<T>(url: string): Promise<T> {
 // Keys under "bsm" are refetched on every live event (LiveEventsProvider); availability moves
 // slowly and is expensive for a large estate, so it lives outside "bsm" and refreshes by the minute.
 
-export function useSummaryServices(initial?: BusinessServiceStatusView[]) {
+export function useSummaryServices(initial?: BusinessServiceStatusView[], enabled = true) {
   return useQuery({
     queryKey: ["bsm", "summary"],
+    enabled,
     queryFn: async () => (await getJson<{ services: BusinessServiceStatusView[] }>("/api/views/summary")).services,
     initialData: initial,
     // Live events refresh it; without this, a page would fetch again the 1,000 services it was just rendered with.
@@ -33,9 +34,10 @@ export function useSummaryServices(initial?: BusinessServiceStatusView[]) {
   });
 }
 
-export function useServiceAvailabilities() {
+export function useServiceAvailabilities(enabled = true) {
   return useQuery({
     queryKey: ["availability", "services"],
+    enabled,
     queryFn: async () => (await getJson<{ services: Record<string, number> }>("/api/views/availability")).services,
     staleTime: 60_000,
     refetchInterval: 60_000,

@@ -79,3 +79,8 @@ export function parseTravelMoment(text: string, now: number): ParsedMoment {
   if (at > now + 1000) return { ok: false, message: "The moment is in the future; history can only show the past." };
   return { ok: true, at: Math.min(at, now) };
 }
+
+/** A page's ?at= read now: null for live (absent or repeated), else the moment or why it is refused. */
+export function travelMomentOf(param: string | string[] | undefined, now = Date.now()): ParsedMoment | null {
+  return typeof param === "string" ? parseTravelMoment(param, now) : null;
+}
