@@ -93,7 +93,7 @@ test("Summary and Service view at a moment the service was OFFLINE: banner, hist
   // The time field takes a moment in the user's zone.
   const wall = await page.evaluate((at) => new Date(at - new Date(at).getTimezoneOffset() * 60_000).toISOString().slice(0, 16), OFFLINE_AT);
   await page.getByTestId("time-travel-input").fill(wall);
-  await page.getByRole("button", { name: "Go" }).click();
+  await page.getByRole("button", { name: "Go", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`at=${encodeURIComponent(iso(OFFLINE_AT))}`));
   await expect(tile("Travel shop")).toHaveAttribute("data-state", "OFFLINE");
 
