@@ -19,10 +19,8 @@ import { chartColorOf, formatAvailability } from "./status-marks";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { ObjectNotes } from "./object-notes";
 import { HistorySection } from "@/components/investigate/history-section";
+import { AXIS_TICK, ColouredRect, TOOLTIP_STYLE } from "@/components/investigate/chart-parts";
 
-// Chart text and tooltip in the theme's colours (recharts draws them grey on white by default).
-const AXIS_TICK = { fontSize: 10, fill: "var(--color-slate-600)" };
-const TOOLTIP_STYLE = { backgroundColor: "var(--color-white)", borderColor: "var(--color-slate-300)", color: "var(--color-slate-900)" };
 
 /** Periods listed under the state timeline: the latest problems, enough to read at a glance. */
 const LISTED_PERIODS = 6;
@@ -127,10 +125,6 @@ function AvailabilityByHour({ view }: { view: InvestigateView }) {
       </div>
     </figure>
   );
-}
-
-function ColouredRect({ x, y, width, height, colour }: { x?: number; y?: number; width?: number; height?: number; colour: string }) {
-  return <rect x={x} y={y} width={Math.max(0, width ?? 0)} height={Math.max(0, height ?? 0)} style={{ fill: colour }} />;
 }
 
 function StateTimeline({ view }: { view: InvestigateView }) {

@@ -6,9 +6,8 @@ import { formatClock, formatDateTime, formatDuration } from "@/components/ui/for
 import { Time, useTimeZone } from "@/components/ui/time";
 import type { InvestigateRangeView, RangeBucket } from "@/lib/status/investigate-range";
 import type { BucketSize } from "@/lib/time/calendar";
+import { AXIS_TICK, ColouredRect, TOOLTIP_STYLE } from "./chart-parts";
 
-const AXIS_TICK = { fontSize: 10, fill: "var(--color-slate-600)" };
-const TOOLTIP_STYLE = { backgroundColor: "var(--color-white)", borderColor: "var(--color-slate-300)", color: "var(--color-slate-900)" };
 const NO_DATA_COLOUR = "var(--color-slate-300)";
 const EXCLUDED_FILL = "var(--color-amber-200)";
 
@@ -71,8 +70,8 @@ export function RangeChart({ view }: { view: InvestigateRangeView }) {
                 return [`${formatAvailability(Number(value))}${extra}`, "Availability"];
               }}
             />
-            <Bar dataKey="availability" stackId="bucket" isAnimationActive={false} shape={(props: BarShapeProps) => <Rect {...props} colour={chartColorOf("OPERATIONAL")} />} />
-            <Bar dataKey="noData" stackId="bucket" isAnimationActive={false} shape={(props: BarShapeProps) => <Rect {...props} colour={NO_DATA_COLOUR} />} />
+            <Bar dataKey="availability" stackId="bucket" isAnimationActive={false} shape={(props: BarShapeProps) => <ColouredRect {...props} colour={chartColorOf("OPERATIONAL")} />} />
+            <Bar dataKey="noData" stackId="bucket" isAnimationActive={false} shape={(props: BarShapeProps) => <ColouredRect {...props} colour={NO_DATA_COLOUR} />} />
           </BarChart>
         </ResponsiveContainer>
       </div>
@@ -92,8 +91,4 @@ export function RangeChart({ view }: { view: InvestigateRangeView }) {
       </ul>
     </figure>
   );
-}
-
-function Rect({ x, y, width, height, colour }: { x?: number; y?: number; width?: number; height?: number; colour: string }) {
-  return <rect x={x} y={y} width={Math.max(0, width ?? 0)} height={Math.max(0, height ?? 0)} style={{ fill: colour }} />;
 }
