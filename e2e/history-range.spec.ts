@@ -33,6 +33,13 @@ test("Investigate: pick 7 days and a custom range, kept in the URL on reload; a 
   await expect(chart.locator(".recharts-bar-rectangle").first()).toBeAttached();
   await expect(page.getByTestId("range-availability")).toHaveText(/%/);
   await page.screenshot({ path: "e2e/artifacts/history-range-7d.png", fullPage: true });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: "e2e/artifacts/history-range-7d-dark.png", fullPage: true });
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByTestId("range-chart")).toBeVisible();
+  await page.screenshot({ path: "e2e/artifacts/history-range-7d-phone.png", fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.reload();
   await expect(picker.getByRole("button", { name: "7 d" })).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByTestId("range-chart")).toHaveAttribute("data-bucket-size", "day");
@@ -62,6 +69,7 @@ test("Investigate: pick 7 days and a custom range, kept in the URL on reload; a 
   // Bad ranges: a clear message, not a crash; the picker stays usable.
   await page.goto(`${path}?from=2026-12-05T10:00:00Z&to=2026-12-05T09:00:00Z`);
   await expect(page.getByTestId("range-error")).toContainText("must end after it starts");
+  await page.screenshot({ path: "e2e/artifacts/history-range-bad.png" });
   await page.goto(`${path}?from=2020-01-01T00:00:00Z&to=2026-12-01T00:00:00Z`);
   await expect(page.getByTestId("range-error")).toContainText("longer than 400 days");
   await page.goto(`${path}?range=forever`);
