@@ -1,4 +1,5 @@
-import { expect as baseExpect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 import { E2E_ADMIN } from "./settings";
 
@@ -6,6 +7,11 @@ import { E2E_ADMIN } from "./settings";
 // the range, and a clear message for a range that makes no sense.
 
 const expect = baseExpect.configure({ timeout: 30_000 });
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  return violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")} ${node.failureSummary ?? ""}`));
+}
 
 test("Investigate: pick 7 days and a custom range, kept in the URL on reload; a bad range says why", async ({ page }) => {
   test.setTimeout(180_000);
@@ -33,7 +39,9 @@ test("Investigate: pick 7 days and a custom range, kept in the URL on reload; a 
   await expect(chart.locator(".recharts-bar-rectangle").first()).toBeAttached();
   await expect(page.getByTestId("range-availability")).toHaveText(/%/);
   await page.screenshot({ path: "e2e/artifacts/history-range-7d.png", fullPage: true });
+  expect(await axeViolations(page)).toEqual([]);
   await page.emulateMedia({ colorScheme: "dark" });
+  expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: "e2e/artifacts/history-range-7d-dark.png", fullPage: true });
   await page.emulateMedia({ colorScheme: "light" });
   await page.setViewportSize({ width: 390, height: 844 });

@@ -1,5 +1,6 @@
 import { rmSync } from "node:fs";
-import { expect as baseExpect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { openDatabase } from "../lib/db/client";
 import { startAppServer, type AppServer } from "./app-server";
 import { signIn } from "./helpers";
@@ -9,6 +10,11 @@ import { E2E_PORT, E2E_SECRET } from "./settings";
 // server starts: a service that was OFFLINE between 5 and 3 hours ago, and one created only an hour ago.
 
 const expect = baseExpect.configure({ timeout: 30_000 });
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  return violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")} ${node.failureSummary ?? ""}`));
+}
 const DATA_DIR = `./data/e2e-time-travel-${E2E_PORT}`;
 const ADMIN = { email: "travel-admin@bsm.local", password: "travel-admin-password" };
 const HOUR = 3_600_000;
@@ -81,7 +87,9 @@ test("Summary and Service view at a moment the service was OFFLINE: banner, hist
   await expect(tile("Travel shop")).toHaveAttribute("data-acknowledged", "true");
   await expect(tile("Travel newcomer")).toHaveCount(0);
   await page.screenshot({ path: "e2e/artifacts/time-travel-summary-light.png", fullPage: true });
+  expect(await axeViolations(page)).toEqual([]);
   await page.emulateMedia({ colorScheme: "dark" });
+  expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: "e2e/artifacts/time-travel-summary-dark.png", fullPage: true });
   await page.emulateMedia({ colorScheme: "light" });
 

@@ -63,7 +63,7 @@ export function HistoryBar({ at, what }: { at: number; what: string }) {
       className="mb-4 space-y-3 rounded-lg border-2 border-amber-500 bg-amber-50 p-3 text-sm text-amber-950"
     >
       <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
-        <span className="rounded bg-amber-500 px-1.5 py-0.5 text-xs font-bold tracking-wide text-white uppercase">History</span>
+        <span className="rounded bg-amber-800 px-1.5 py-0.5 text-xs font-bold tracking-wide text-white uppercase">History</span>
         <span>
           Showing {what} as it was at <Time at={at} className="font-semibold" /> — no live updates.
         </span>
