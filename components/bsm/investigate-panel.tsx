@@ -18,16 +18,18 @@ import { PinButton } from "./pin-button";
 import { chartColorOf, formatAvailability } from "./status-marks";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { ObjectNotes } from "./object-notes";
+import { HistorySection } from "@/components/investigate/history-section";
+import { AXIS_TICK, ColouredRect, TOOLTIP_STYLE } from "@/components/investigate/chart-parts";
 
-// Chart text and tooltip in the theme's colours (recharts draws them grey on white by default).
-const AXIS_TICK = { fontSize: 10, fill: "var(--color-slate-600)" };
-const TOOLTIP_STYLE = { backgroundColor: "var(--color-white)", borderColor: "var(--color-slate-300)", color: "var(--color-slate-900)" };
 
 /** Periods listed under the state timeline: the latest problems, enough to read at a glance. */
 const LISTED_PERIODS = 6;
 
-/** Investigate: details, 24-hour availability (per hour) and state timeline, recent transitions, and Pin. */
-export function InvestigatePanel({ view, showPin = true, compact = false }: { view: InvestigateView; showPin?: boolean; compact?: boolean }) {
+/**
+ * Investigate: details, availability over a chosen range (24 hours per hour with the state timeline by default),
+ * recent transitions, and Pin. `rangeInUrl`: the range is kept in the page's URL (else locally, as in a dashlet).
+ */
+export function InvestigatePanel({ view, showPin = true, compact = false, rangeInUrl = false }: { view: InvestigateView; showPin?: boolean; compact?: boolean; rangeInUrl?: boolean }) {
   return (
     <div className="space-y-4" data-testid="investigate-view">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -74,11 +76,16 @@ export function InvestigatePanel({ view, showPin = true, compact = false }: { vi
           )}
         </section>
         <section aria-labelledby="investigate-charts" className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${compact ? "" : "lg:col-span-2"}`}>
-          <h3 id="investigate-charts" className="mb-2 font-semibold">
-            Last 24 hours
-          </h3>
-          <AvailabilityByHour view={view} />
-          <StateTimeline view={view} />
+          <HistorySection
+            target={view.target}
+            rangeInUrl={rangeInUrl}
+            last24Hours={
+              <>
+                <AvailabilityByHour view={view} />
+                <StateTimeline view={view} />
+              </>
+            }
+          />
         </section>
       </div>
       {!compact && <TransitionList view={view} />}
@@ -118,10 +125,6 @@ function AvailabilityByHour({ view }: { view: InvestigateView }) {
       </div>
     </figure>
   );
-}
-
-function ColouredRect({ x, y, width, height, colour }: { x?: number; y?: number; width?: number; height?: number; colour: string }) {
-  return <rect x={x} y={y} width={Math.max(0, width ?? 0)} height={Math.max(0, height ?? 0)} style={{ fill: colour }} />;
 }
 
 function StateTimeline({ view }: { view: InvestigateView }) {

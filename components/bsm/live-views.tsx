@@ -45,17 +45,19 @@ export function LiveInvestigateView({
   initial,
   showPin = true,
   compact = false,
+  rangeInUrl = false,
 }: {
   target: InvestigateTarget;
   initial?: InvestigateView;
   showPin?: boolean;
   compact?: boolean;
+  rangeInUrl?: boolean;
 }) {
   const { data, error } = useInvestigateView(target, initial);
   if (data) {
     return (
       <StaleFrame>
-        <InvestigatePanel view={data} showPin={showPin} compact={compact} />
+        <InvestigatePanel view={data} showPin={showPin} compact={compact} rangeInUrl={rangeInUrl} />
       </StaleFrame>
     );
   }

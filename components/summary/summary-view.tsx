@@ -11,27 +11,33 @@ import { LiveFreshnessIndicator } from "@/components/live/freshness";
 import { ServiceGrid } from "./service-grid";
 import { ServiceTiles } from "./service-tiles";
 import { SummaryFilters } from "./summary-filters";
-import { useSummaryData } from "./use-summary-data";
+import { useSummaryData, type SummaryHistory } from "./use-summary-data";
+import { AT_PARAM } from "@/components/history/time-travel";
 
-/** The Summary page: options in the URL so a view can be bookmarked. */
-export function SummaryPageView({ initial }: { initial: BusinessServiceStatusView[] }) {
+/** The Summary page: options in the URL so a view can be bookmarked; with `history`, a past moment (kept in ?at=). */
+export function SummaryPageView({ initial, history }: { initial: BusinessServiceStatusView[]; history?: SummaryHistory }) {
   const searchParams = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
   const options = useMemo(() => summaryOptionsFromParams(searchParams), [searchParams]);
   const setOptions = useCallback(
     (next: SummaryOptions) => {
-      const query = summaryOptionsToParams(next).toString();
+      const params = summaryOptionsToParams(next);
+      for (const key of [AT_PARAM, "over"]) {
+        const value = searchParams.get(key);
+        if (value !== null) params.set(key, value);
+      }
+      const query = params.toString();
       router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
     },
-    [router, pathname],
+    [router, pathname, searchParams],
   );
   const kiosk = useKioskMode();
-  if (kiosk) return <KioskSummary initial={initial} options={options} rotateSeconds={rotateSeconds(searchParams)} />;
+  if (kiosk && !history) return <KioskSummary initial={initial} options={options} rotateSeconds={rotateSeconds(searchParams)} />;
   return (
     <>
-      <LiveFreshnessIndicator className="mb-3" />
-      <SummaryDashlet initial={initial} options={options} onOptionsChange={setOptions} tilesHeight="45vh" />
+      {!history && <LiveFreshnessIndicator className="mb-3" />}
+      <SummaryDashlet initial={initial} history={history} options={options} onOptionsChange={setOptions} tilesHeight="45vh" />
     </>
   );
 }
@@ -77,16 +83,18 @@ export function SummaryDashletWithLocalOptions({ tilesHeight }: { tilesHeight: s
 /** BSM Summary: tiles in Summary order (problems first) sized to fit, filters, and a sortable grid that can be hidden. */
 export function SummaryDashlet({
   initial,
+  history,
   options,
   onOptionsChange,
   tilesHeight,
 }: {
   initial?: BusinessServiceStatusView[];
+  history?: SummaryHistory;
   options: SummaryOptions;
   onOptionsChange: (options: SummaryOptions) => void;
   tilesHeight: string;
 }) {
-  const { services, visible, availability, error, isPending } = useSummaryData(initial, options);
+  const { services, visible, availability, error, isPending } = useSummaryData(initial, options, history);
   const gridId = useId();
   return (
     <div className="space-y-3" data-testid="summary">

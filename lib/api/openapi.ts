@@ -18,6 +18,15 @@ const listParameters = [
   { name: "status", in: "query", description: "One or more states, repeated or comma-separated", schema: { type: "string" } },
 ];
 
+const atParameter = {
+  name: "at",
+  in: "query",
+  description:
+    "Time travel: the objects as they were at this moment (ISO 8601 such as 2026-12-01T03:12:00Z, or epoch seconds): state and flags replayed from the stored transitions, counts counted from the states then, availability of the 24 hours before it, status_since null; objects created later are left out. 400 for a value that is not a moment or lies in the future.",
+  schema: { type: "string" },
+};
+const statusParameters = [...listParameters, atParameter];
+
 const pagingParameters = listParameters.filter((parameter) => parameter.name !== "status");
 const idAndName = { type: "object", required: ["id", "name"], properties: { id: { type: "integer" }, name: { type: "string" } } };
 const notesField = { type: "string", maxLength: 2000, description: "Plain text, shown as typed; sent to notification methods as OPSVIEW_NOTES when the profile includes notes" };
@@ -85,22 +94,22 @@ export const openApiDocument = {
   paths: {
     "/api/status/bsmservice": {
       get: {
-        summary: "Business services, problems first",
-        parameters: listParameters,
+        summary: "Business services, problems first (now, or at a moment with ?at=)",
+        parameters: statusParameters,
         responses: { "200": { description: "A page of business services", ...json(page("BsmService")) }, ...errorResponses },
       },
     },
     "/api/status/bsmcomponent": {
       get: {
-        summary: "Components, problems first",
-        parameters: listParameters,
+        summary: "Components, problems first (now, or at a moment with ?at=)",
+        parameters: statusParameters,
         responses: { "200": { description: "A page of components", ...json(page("BsmComponent")) }, ...errorResponses },
       },
     },
     "/api/status/bsmhost": {
       get: {
-        summary: "The hosts of one component, as that component sees them (403 when the caller sees the component only through a business service, not its hosts)",
-        parameters: [{ name: "cid", in: "query", required: true, schema: { type: "integer" } }, ...listParameters],
+        summary: "The hosts of one component, as that component sees them (403 when the caller sees the component only through a business service, not its hosts); with ?at= the check counts stay the current ones",
+        parameters: [{ name: "cid", in: "query", required: true, schema: { type: "integer" } }, ...statusParameters],
         responses: { "200": { description: "A page of hosts", ...json(page("BsmHost")) }, ...errorResponses },
       },
     },

@@ -3,6 +3,8 @@ import type { Access } from "../../auth/access";
 import { HOST_STATES, type ComponentState } from "../../bsm";
 import { componentCountsOf, FULL_AVAILABILITY, isoTimeOf, loadComponentHostStatuses, readComponentCounts, readStoredFlags } from "../../status/stored-statuses";
 import { loadStaleSince } from "../../status/get-poller-status";
+import { componentRef } from "../../status/bsm-object";
+import { availabilityAt, flagsAt, hostFlagsAt, readMoment } from "../../status/views-at";
 import { applyListQuery, type ListQuery, type Page } from "../list-query";
 
 /** The statuses the list may be filtered by. */
@@ -44,8 +46,11 @@ interface ComponentRow {
   availability: number | null;
 }
 
-/** /api/status/bsmcomponent: the components the caller may see, problems first, with their stored counts and availability. */
-export async function listBsmComponentResources(prisma: PrismaClient, access: Access, query: ListQuery): Promise<Page<BsmComponentResource>> {
+/**
+ * /api/status/bsmcomponent: the components the caller may see, problems first, with their stored counts and availability;
+ * with `at`, as they were at that moment (states and host counts then, availability of the 24 hours before it).
+ */
+export async function listBsmComponentResources(prisma: PrismaClient, access: Access, query: ListQuery, at?: number): Promise<Page<BsmComponentResource>> {
   const componentIds = access.visibleComponentIds();
   const [rows, staleSince] = await Promise.all([
     componentIds.length === 0
@@ -59,19 +64,22 @@ export async function listBsmComponentResources(prisma: PrismaClient, access: Ac
           WHERE component.id = ANY(${componentIds}::int[])`,
     loadStaleSince(prisma),
   ]);
-  const storedCounts = rows.map((row) => readComponentCounts(row.counts));
-  // Only until the poller has stored counts: count them from the hosts' stored statuses.
-  const hostsOfUncounted = await loadComponentHostStatuses(prisma, rows.filter((_, index) => storedCounts[index] === null).map((row) => row.id));
-  const resources = rows.map((row, index): BsmComponentResource => {
-    const own = readStoredFlags("COMPONENT", row);
-    const counts = componentCountsOf(storedCounts[index], hostsOfUncounted.get(row.id) ?? [], row.requiredOnline);
+  const reading = at === undefined ? null : await readMoment(prisma, at, rows.map((row) => componentRef(row.id)));
+  const storedCounts = new Map(rows.map((row) => [row.id, reading ? null : readComponentCounts(row.counts)]));
+  // Only until the poller has stored counts (or at a moment): count them from the hosts' statuses.
+  const hostsOfUncounted = await loadComponentHostStatuses(prisma, rows.filter((row) => storedCounts.get(row.id) === null).map((row) => row.id));
+  const existing = reading ? rows.filter((row) => flagsAt(reading, componentRef(row.id)) !== null) : rows;
+  const resources = existing.map((row): BsmComponentResource => {
+    const own = readStoredFlags("COMPONENT", reading ? flagsAt(reading, componentRef(row.id)) : row);
+    const hosts = (hostsOfUncounted.get(row.id) ?? []).map((host) => (reading ? hostFlagsAt(reading, row.id, host.name) : host));
+    const counts = componentCountsOf(storedCounts.get(row.id) ?? null, hosts, row.requiredOnline);
     return {
       id: String(row.id),
       name: row.name,
       status: own.state,
       acknowledged: own.acknowledged ? 1 : 0,
       impacted: own.impacted ? 1 : 0,
-      status_since: isoTimeOf(row.changedAt),
+      status_since: reading ? null : isoTimeOf(row.changedAt),
       hosts_total: counts.hostsTotal,
       hosts_failed: counts.hostsFailed,
       hosts_acknowledged: counts.hostsAcknowledged,
@@ -81,7 +89,7 @@ export async function listBsmComponentResources(prisma: PrismaClient, access: Ac
       resiliency: Math.max(0, counts.hostsOperational - counts.requiredOnline),
       htname: row.templateName,
       htid: String(row.templateId),
-      availability: row.availability ?? FULL_AVAILABILITY.availability,
+      availability: reading ? availabilityAt(reading, componentRef(row.id)) : (row.availability ?? FULL_AVAILABILITY.availability),
     };
   });
   resources.sort((a, b) => problemRank(a) - problemRank(b) || a.name.localeCompare(b.name));

@@ -4,6 +4,8 @@ import { HOST_STATES, type HostState } from "../../bsm";
 import { ForbiddenError, NotFoundError } from "../../errors/app-error";
 import { FULL_AVAILABILITY, readStoredFlags } from "../../status/stored-statuses";
 import { loadStaleSince } from "../../status/get-poller-status";
+import { componentHostRef } from "../../status/bsm-object";
+import { availabilityAt, flagsAt, readMoment } from "../../status/views-at";
 import { applyListQuery, type ListQuery, type Page } from "../list-query";
 
 /** The statuses the list may be filtered by. */
@@ -38,8 +40,9 @@ interface HostRow {
  * /api/status/bsmhost?cid=: the hosts of one component the caller may see, in configured order;
  * refused for a component seen only top down, whose hosts the Service view does not show either.
  * One query: the component's hosts, their stored statuses and availability, and the counts of the checks its template contributes.
+ * With `at`: status, acknowledged and availability (the 24 hours before) as they were then; the check counts stay the current ones.
  */
-export async function listBsmHostResources(prisma: PrismaClient, access: Access, componentId: number, query: ListQuery): Promise<Page<BsmHostResource>> {
+export async function listBsmHostResources(prisma: PrismaClient, access: Access, componentId: number, query: ListQuery, at?: number): Promise<Page<BsmHostResource>> {
   if (!access.canSeeComponent(componentId)) throw new NotFoundError(`no component with id ${componentId}`);
   if (!access.canSeeComponentHosts(componentId)) throw new ForbiddenError("You do not have access to the hosts of this component");
   const [rows, staleSince] = await Promise.all([
@@ -61,15 +64,21 @@ export async function listBsmHostResources(prisma: PrismaClient, access: Access,
     loadStaleSince(prisma),
   ]);
   if (rows.length === 0) throw new NotFoundError(`no component with id ${componentId}`);
-  const resources = rows.flatMap((row): BsmHostResource[] => {
-    if (row.id === null || row.name === null) return [];
-    const own = readStoredFlags("COMPONENT_HOST", row);
+  const named = rows.flatMap((row) => (row.id === null || row.name === null ? [] : [{ ...row, id: row.id, name: row.name }]));
+  const reading = at === undefined ? null : await readMoment(prisma, at, named.map((row) => componentHostRef(componentId, row.name)));
+  if (reading && flagsAt(reading, { objectType: "COMPONENT", objectKey: String(componentId) }) === null) {
+    throw new NotFoundError(`component ${componentId} did not exist at that moment`);
+  }
+  const resources = named.flatMap((row): BsmHostResource[] => {
+    const ref = componentHostRef(componentId, row.name);
+    if (reading && flagsAt(reading, ref) === null) return [];
+    const own = readStoredFlags("COMPONENT_HOST", reading ? flagsAt(reading, ref) : row);
     return [
       {
         id: String(row.id),
         name: row.name,
         status: own.state,
-        availability: row.availability ?? FULL_AVAILABILITY.availability,
+        availability: reading ? availabilityAt(reading, ref) : (row.availability ?? FULL_AVAILABILITY.availability),
         acknowledged: own.acknowledged ? 1 : 0,
         services_total: row.services_total,
         services_critical: row.services_critical,

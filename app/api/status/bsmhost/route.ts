@@ -1,5 +1,6 @@
 import { handleApiRequest, parseId } from "@/lib/api/handler";
 import { parseListQuery } from "@/lib/api/list-query";
+import { parseAtParam } from "@/lib/api/status/moment";
 import { HOST_STATUSES, listBsmHostResources } from "@/lib/api/status/bsmhost";
 import { ValidationError } from "@/lib/errors/app-error";
 
@@ -10,6 +11,6 @@ export function GET(request: Request) {
   return handleApiRequest(request, async ({ prisma, access, url }) => {
     const cid = url.searchParams.get("cid");
     if (cid === null) throw new ValidationError("cid (the component id) is required");
-    return Response.json(await listBsmHostResources(prisma, access, parseId(cid), parseListQuery(url, HOST_STATUSES)));
+    return Response.json(await listBsmHostResources(prisma, access, parseId(cid), parseListQuery(url, HOST_STATUSES), parseAtParam(url)));
   });
 }

@@ -20,7 +20,7 @@ export default async function InvestigatePage({ params }: { params: Promise<{ ta
     <>
       <PageHeader live title="Investigate" />
       <SourceActionsProvider>
-        <LiveInvestigateView target={target} initial={view} />
+        <LiveInvestigateView target={target} initial={view} rangeInUrl />
       </SourceActionsProvider>
     </>
   );
