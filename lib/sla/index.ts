@@ -6,3 +6,4 @@ export * from "./inputs";
 export * from "./marks";
 export * from "./read";
 export * from "./targets";
+export * from "./query";

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import type { Access } from "../auth/access";
+import { ValidationError } from "../errors/app-error";
 import { availabilityOver, excludedIntervalsOver, problemPeriodsOver } from "../history";
 import { businessServiceRef, objectRefKey, type BsmObjectRef } from "../status/bsm-object";
 import { calendarPeriod, type CalendarPeriod, type Interval } from "../time/calendar";
@@ -115,4 +116,55 @@ export async function slaReport(
     });
   }
   return { period: options.period, offset: options.offset, timeZone: options.timeZone, from: new Date(period.from).toISOString(), to: new Date(period.to).toISOString(), rows };
+}
+
+export interface ObjectSlaResource {
+  objectType: "BUSINESS_SERVICE" | "COMPONENT";
+  objectId: number;
+  /** Null: the object has no SLA target (and no figures below). */
+  target: SlaTarget | null;
+  sla: {
+    from: string;
+    to: string;
+    achieved: number;
+    budgetMs: number;
+    usedMs: number;
+    usedPercent: number;
+    projected: number;
+    met: boolean;
+    projectedMet: boolean;
+    excludedMs: number;
+    downtimeMs: number;
+    failedMs: number;
+    outages: { count: number; longestMs: number; mttrMs: number | null };
+  } | null;
+}
+
+/** The REST resource of one object's SLA (?offset=0|-1). */
+export async function objectSlaResource(prisma: PrismaClient, access: Access, ref: BsmObjectRef, params: URLSearchParams): Promise<ObjectSlaResource> {
+  const offsetText = params.get("offset") ?? "0";
+  if (offsetText !== "0" && offsetText !== "-1") throw new ValidationError({ offset: "offset is 0 (this period) or -1 (the previous one)" });
+  const found = await objectSla(prisma, access, ref, { offset: Number(offsetText) });
+  const base = { objectType: ref.objectType === "COMPONENT" ? ("COMPONENT" as const) : ("BUSINESS_SERVICE" as const), objectId: Number(ref.objectKey) };
+  if (found === null) return { ...base, target: null, sla: null };
+  const { figures } = found;
+  return {
+    ...base,
+    target: found.target,
+    sla: {
+      from: new Date(figures.period.from).toISOString(),
+      to: new Date(figures.period.to).toISOString(),
+      achieved: figures.achieved,
+      budgetMs: figures.budgetMs,
+      usedMs: figures.usedMs,
+      usedPercent: figures.usedPercent,
+      projected: figures.projected,
+      met: figures.met,
+      projectedMet: figures.projectedMet,
+      excludedMs: figures.soFar.excludedMs,
+      downtimeMs: figures.soFar.downtimeMs,
+      failedMs: figures.soFar.failedMs,
+      outages: figures.outages,
+    },
+  };
 }
