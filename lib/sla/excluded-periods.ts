@@ -73,7 +73,7 @@ export async function createExcludedPeriod({ prisma, user, access }: ConfigConte
 export async function deleteExcludedPeriod({ prisma, user, access }: ConfigContext, id: number): Promise<void> {
   const row = await prisma.excludedPeriod.findUnique({ where: { id }, select });
   const ref = row === null ? null : { objectType: row.objectType, objectKey: row.objectKey };
-  if (row === null || ref === null || !canSeeObject(access, ref)) throw new NotFoundError(`No excluded period ${id}, or you do not have access to it`);
+  if (row === null || ref === null || !canSeeObject(access, ref)) throw new NotFoundError(`No excluded period with id ${id} (or it is hidden from you)`);
   await requireSlaEditable(prisma, access, ref);
   await prisma.$transaction(async (tx) => {
     await tx.excludedPeriod.delete({ where: { id } });

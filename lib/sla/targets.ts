@@ -39,7 +39,7 @@ export function slaRef(objectType: SlaObjectType, id: number): BsmObjectRef {
 }
 
 export function describeObject(ref: BsmObjectRef): string {
-  return `${ref.objectType === "COMPONENT" ? "component" : "business service"} ${ref.objectKey}`;
+  return `${ref.objectType === "COMPONENT" ? "component" : "business service"} with id ${ref.objectKey}`;
 }
 
 /** 404 unless the object is a business service or component that exists and the caller may see. */
@@ -49,7 +49,7 @@ export async function requireVisibleObject(prisma: PrismaClient, access: Access,
     ref.objectType !== "COMPONENT_HOST" &&
     canSeeObject(access, ref) &&
     (ref.objectType === "COMPONENT" ? await prisma.component.count({ where: { id } }) : await prisma.businessService.count({ where: { id } })) > 0;
-  if (!exists) throw new NotFoundError(`No ${describeObject(ref)}, or you do not have access to it`);
+  if (!exists) throw new NotFoundError(`No ${describeObject(ref)} (or it is hidden from you)`);
 }
 
 /**
