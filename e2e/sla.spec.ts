@@ -47,6 +47,7 @@ test("a target set in Configure (bad input refused on its field) shows the SLA p
   await form.getByLabel("Target (%)").fill("99.9");
   await form.getByRole("button", { name: "Save SLA target" }).click();
   await expect(form.getByRole("status")).toContainText("SLA target 99.9 % saved");
+  await expect(form.getByRole("button", { name: "Remove SLA target" })).toBeVisible();
 
   await admin.goto(`/bsm/service/${serviceId}`);
   const panel = admin.getByTestId("sla-panel");
@@ -63,16 +64,16 @@ test("an excluded period is listed and shrinks the error budget", async ({ brows
   const now = Date.now();
   const monthStart = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), 1);
   const section = panel.getByTestId("excluded-periods");
-  await section.getByLabel("From").fill(wall(Math.max(monthStart, now - 3 * 86_400_000)));
-  await section.getByLabel("To").fill(wall(now + 2 * 86_400_000));
-  await section.getByLabel("Reason").fill("Monitoring fault during the e2e run");
+  await section.getByLabel("From", { exact: true }).fill(wall(Math.max(monthStart, now - 3 * 86_400_000)));
+  await section.getByLabel("To", { exact: true }).fill(wall(now + 2 * 86_400_000));
+  await section.getByLabel("Reason", { exact: true }).fill("Monitoring fault during the e2e run");
   await section.getByRole("button", { name: "Exclude period" }).click();
   await expect(section.getByTestId("excluded-period")).toContainText("Monitoring fault during the e2e run");
   await expect(panel.getByTestId("sla-budget")).not.toHaveText(budgetBefore ?? "");
 
-  await section.getByLabel("Reason").fill("");
-  await section.getByLabel("From").fill(wall(now));
-  await section.getByLabel("To").fill(wall(now - 3_600_000));
+  await section.getByLabel("Reason", { exact: true }).fill("Backwards");
+  await section.getByLabel("From", { exact: true }).fill(wall(now));
+  await section.getByLabel("To", { exact: true }).fill(wall(now - 3_600_000));
   await section.getByRole("button", { name: "Exclude period" }).click();
   await expect(section.locator('[data-field-error="to"]')).toContainText("after the start");
 });

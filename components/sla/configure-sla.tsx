@@ -10,5 +10,5 @@ export async function ConfigureSla({ access, objectRef }: { access: Access; obje
   const target = await findSlaTarget(getPrisma(), objectRef);
   const objectType = objectRef.objectType === "COMPONENT" ? "COMPONENT" : "BUSINESS_SERVICE";
   const objectId = Number(objectRef.objectKey);
-  return <SlaTargetForm key={`${objectType}:${objectId}:${JSON.stringify(target)}`} objectType={objectType} objectId={objectId} target={target} />;
+  return <SlaTargetForm key={`${objectType}:${objectId}`} objectType={objectType} objectId={objectId} target={target} />;
 }
