@@ -76,6 +76,7 @@ test("an excluded period is listed and shrinks the error budget", async ({ brows
   await section.getByLabel("To", { exact: true }).fill(wall(now - 3_600_000));
   await section.getByRole("button", { name: "Exclude period" }).click();
   await expect(section.locator('[data-field-error="to"]')).toContainText("after the start");
+  await panel.screenshot({ path: "test-results/sla-panel.png" });
 });
 
 test("the SLA report lists the service, sorts, and downloads the same rows as CSV", async ({ browser }) => {
@@ -103,4 +104,12 @@ test("the SLA report lists the service, sorts, and downloads the same rows as CS
   await admin.getByRole("link", { name: "Last quarter" }).click();
   await expect(admin).toHaveURL(/period=quarter&offset=-1/);
   await expect(admin.getByTestId("sla-period")).toContainText(/^Q\d \d{4}/);
+
+  // Dark, on a phone: the table scrolls in its own box, the page does not.
+  await admin.emulateMedia({ colorScheme: "dark" });
+  await admin.setViewportSize({ width: 390, height: 800 });
+  await admin.goto("/bsm/sla");
+  await expect(report.getByTestId("sla-row").first()).toBeVisible();
+  expect(await admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await admin.screenshot({ path: "test-results/sla-report-phone-dark.png", fullPage: true });
 });

@@ -134,12 +134,12 @@ export function SlaReportView({ period, offset }: { period: ReportPeriod; offset
                       {row.name}
                     </Link>
                   </td>
-                  <td className="px-3 py-2 text-right">{row.targetPercent === null ? <span className="text-gray-500 dark:text-gray-400">no target</span> : formatPercent(row.targetPercent)}</td>
-                  <td className={`px-3 py-2 text-right ${row.met === false ? "font-semibold text-red-700 dark:text-red-400" : ""}`}>{formatPercent(row.achieved)}</td>
-                  <td className="px-3 py-2 text-right">{row.usedPercent === null ? "—" : `${row.usedPercent.toFixed(1)} %`}</td>
-                  <td className="px-3 py-2 text-right">{row.outages}</td>
-                  <td className="px-3 py-2 text-right">{formatMinutes(row.outages === 0 ? null : row.longestOutageMs)}</td>
-                  <td className="px-3 py-2 text-right">{formatMinutes(row.mttrMs)}</td>
+                  <td className="whitespace-nowrap px-3 py-2 text-right">{row.targetPercent === null ? <span className="text-gray-500 dark:text-gray-400">no target</span> : formatPercent(row.targetPercent)}</td>
+                  <td className={`whitespace-nowrap px-3 py-2 text-right ${row.met === false ? "font-semibold text-red-700 dark:text-red-400" : ""}`}>{formatPercent(row.achieved)}</td>
+                  <td className="whitespace-nowrap px-3 py-2 text-right">{row.usedPercent === null ? "—" : `${row.usedPercent.toFixed(1)} %`}</td>
+                  <td className="whitespace-nowrap px-3 py-2 text-right">{row.outages}</td>
+                  <td className="whitespace-nowrap px-3 py-2 text-right">{formatMinutes(row.outages === 0 ? null : row.longestOutageMs)}</td>
+                  <td className="whitespace-nowrap px-3 py-2 text-right">{formatMinutes(row.mttrMs)}</td>
                 </tr>
               ))}
             </tbody>
