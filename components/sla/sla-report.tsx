@@ -8,7 +8,7 @@ import { TableScroll } from "@/components/ui/table-scroll";
 import { useTimeZone } from "@/components/ui/time";
 import { formatMinutes, formatPercent, periodTitle } from "./format";
 
-type SortKey = "name" | "targetPercent" | "achieved" | "usedPercent" | "outages" | "longestOutageMs" | "mttrMs";
+type SortKey = "name" | "targetPercent" | "achieved" | "usedPercent" | "outages" | "longestOutageMs" | "mttrMs" | "excludedMs";
 const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
   { key: "name", label: "Business service", numeric: false },
   { key: "targetPercent", label: "Target", numeric: true },
@@ -17,6 +17,7 @@ const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
   { key: "outages", label: "Outages", numeric: true },
   { key: "longestOutageMs", label: "Longest outage", numeric: true },
   { key: "mttrMs", label: "MTTR", numeric: true },
+  { key: "excludedMs", label: "Excluded", numeric: true },
 ];
 
 const CHOICES: { period: ReportPeriod; offset: number; label: string }[] = [
@@ -140,6 +141,7 @@ export function SlaReportView({ period, offset }: { period: ReportPeriod; offset
                   <td className="whitespace-nowrap px-3 py-2 text-right">{row.outages}</td>
                   <td className="whitespace-nowrap px-3 py-2 text-right">{formatMinutes(row.outages === 0 ? null : row.longestOutageMs)}</td>
                   <td className="whitespace-nowrap px-3 py-2 text-right">{formatMinutes(row.mttrMs)}</td>
+                  <td className="whitespace-nowrap px-3 py-2 text-right">{formatMinutes(row.excludedMs === 0 ? null : row.excludedMs)}</td>
                 </tr>
               ))}
             </tbody>

@@ -568,6 +568,7 @@ export const openApiDocument = {
                 outages: count,
                 longestOutageMs: count,
                 mttrMs: { type: ["integer", "null"] },
+                excludedMs: { ...count, description: "Time inside the service's excluded periods" },
               },
             },
           },

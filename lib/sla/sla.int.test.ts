@@ -117,7 +117,8 @@ describe.each(RUNTIMES)("SLA figures and routes on %s", (runtime) => {
       ["Shop", 99.5, 3],
     ]);
     const blog = report.rows[0]!;
-    expect(blog).toMatchObject({ budgetMs: null, usedPercent: null, usedMs: 4 * HOUR, countDowntime: false });
+    expect(blog).toMatchObject({ budgetMs: null, usedPercent: null, usedMs: 4 * HOUR, countDowntime: false, excludedMs: 0 });
+    expect(report.rows[1]).toMatchObject({ excludedMs: HOUR / 2 });
     const previous = await slaReport(database.prisma, await adminAccess(), { period: "quarter", offset: -1, timeZone: "UTC", now: NOW });
     expect(previous.from).toBe("2026-07-01T00:00:00.000Z");
     expect(previous.rows.every((row) => row.outages === 0 && row.achieved === 100)).toBe(true);
