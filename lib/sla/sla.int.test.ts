@@ -52,14 +52,19 @@ async function seed(prisma: PrismaClient) {
   const viewerRole = await prisma.role.create({ data: { name: "Shop viewers", businessServices: { create: { businessServiceId: shop.id, canEdit: false } } } });
   const viewer = await createUser(prisma, { email: "viewer@test.local", name: "Viewer", password: "viewer-password" });
   await prisma.user.update({ where: { id: viewer.id }, data: { roleId: viewerRole.id } });
+  // CONFIGUREBSM, Shop view only: may change the SLA of the components it sees, not of Shop.
+  const configurerRole = await prisma.role.create({ data: { name: "Configurers", configureBsm: true, businessServices: { create: { businessServiceId: shop.id, canEdit: false } } } });
+  const configurer = await createUser(prisma, { email: "configurer@test.local", name: "Configurer", password: "configurer-password" });
+  await prisma.user.update({ where: { id: configurer.id }, data: { roleId: configurerRole.id } });
   await prisma.excludedPeriod.create({ data: { objectType: "BUSINESS_SERVICE", objectKey: String(shop.id), from: utc("11-20T10:00"), to: utc("11-20T10:30"), reason: "Monitoring fault", createdById: admin.id } });
   const token = async (user: { id: string; email: string }, scope = "full") => (await createApiToken(prisma, user, { name: `t-${scope}`, scope })).token;
   return {
     shopId: shop.id,
     blogId: blog.id,
+    componentId: component.id,
     admin: { id: admin.id, email: admin.email },
     viewerId: viewer.id,
-    tokens: { admin: await token(admin), adminReadOnly: await token(admin, "read-only"), viewer: await token(viewer) },
+    tokens: { admin: await token(admin), adminReadOnly: await token(admin, "read-only"), viewer: await token(viewer), configurer: await token(configurer) },
   };
 }
 
@@ -172,5 +177,14 @@ describe.each(RUNTIMES)("SLA figures and routes on %s", (runtime) => {
     expect((await deleteExcludedRoute(request(ids.tokens.admin, "DELETE", `/excluded-periods/${id}`), params(id))).status).toBe(404);
     const audit = await database.prisma.auditEntry.findMany({ where: { action: { startsWith: "excluded-period." } }, select: { action: true } });
     expect(audit.map((entry) => entry.action).sort()).toEqual(["excluded-period.create", "excluded-period.delete"]);
+  });
+
+  it("CONFIGUREBSM changes a component it sees, not a service it may only view", async () => {
+    const body = { objectType: "BUSINESS_SERVICE", objectId: ids.shopId, from: 0, to: HOUR, reason: "Not theirs" };
+    const refused = await createExcludedRoute(request(ids.tokens.configurer, "POST", "/excluded-periods", body));
+    expect(refused.status).toBe(403);
+    const created = await createExcludedRoute(request(ids.tokens.configurer, "POST", "/excluded-periods", { ...body, objectType: "COMPONENT", objectId: ids.componentId }));
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ objectType: "COMPONENT", objectId: ids.componentId, canDelete: true, createdBy: "configurer@test.local" });
   });
 });
