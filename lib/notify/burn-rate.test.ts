@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { budgetSpentPercent, burnRateWindowsSchema, errorBudgetMs, isBurning } from "./burn-rate";
+import { budgetSpentPercent, burnRateWindowsSchema, isBurning } from "./burn-rate";
 import { notificationStateSchema } from "./contract";
 import { createNotificationState, stepNotificationState } from "./decide";
 import { atMinute, replayChanges, summariseSent, type Change, type Expected } from "./test-support";
@@ -22,11 +22,6 @@ function sent(changes: Change[], until: number, rules: Partial<NotificationRules
 }
 
 describe("error budget", () => {
-  it("is the share of the period the target leaves: 99.9 % of 30 days allows 43.2 minutes", () => {
-    expect(errorBudgetMs(99.9, { from: 0, to: 30 * 86_400_000 })).toBeCloseTo(43.2 * 60_000, 3);
-    expect(errorBudgetMs(100, { from: 0, to: 86_400_000 })).toBe(0);
-  });
-
   it("spent percent is non-operational time over the budget; with no budget any outage spends it all", () => {
     expect(budgetSpentPercent(30_000, 1_500_000)).toBe(2);
     expect(budgetSpentPercent(0, 1_500_000)).toBe(0);

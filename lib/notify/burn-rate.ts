@@ -30,14 +30,6 @@ export function burnRateWindowsOf(rules: Pick<NotificationRules, "burnRateWindow
 }
 
 /**
- * The error budget of an SLA period: the non-operational time the target allows in it.
- * TODO(lead): lib/sla errorBudgetMs once merged.
- */
-export function errorBudgetMs(targetPercent: number, period: { from: number; to: number }): number {
-  return Math.max(0, ((100 - targetPercent) / 100) * (period.to - period.from));
-}
-
-/**
  * Percent of the budget that `badMs` of non-operational time spends. A 100 % target has no budget:
  * any non-operational time then spends "everything", reported as the largest finite number so the
  * figure stays plain JSON.

@@ -4,7 +4,8 @@ import type { PrismaClient } from "@prisma/client";
 import { availabilityOver } from "../../history";
 import { objectRefKey, type BsmObjectRef } from "../../status/bsm-object";
 import { calendarPeriod } from "../../time/calendar";
-import { budgetSpentPercent, burnRateWindowsOf, errorBudgetMs } from "../burn-rate";
+import { errorBudgetMs } from "../../sla/figures";
+import { budgetSpentPercent, burnRateWindowsOf } from "../burn-rate";
 import { coveredObjectsOf, type StoredProfile } from "../profiles/profile-store";
 import type { BurnFigure } from "../types";
 

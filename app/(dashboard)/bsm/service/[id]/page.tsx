@@ -5,10 +5,12 @@ import { LiveServiceView } from "@/components/bsm/live-views";
 import { PinButton } from "@/components/bsm/pin-button";
 import { ServiceLayers } from "@/components/bsm/service-layers";
 import { BadMoment, HistoryBar, TimeTravelButton } from "@/components/history/time-travel";
+import { ObjectSla } from "@/components/sla/object-sla";
 import { PageHeader } from "@/components/ui/page-header";
 import { WhatIfLink } from "@/components/whatif/what-if-link";
 import { pageIdOrNotFound, requirePageCapability } from "@/lib/auth/page-guards";
 import { getPrisma } from "@/lib/db";
+import { businessServiceRef } from "@/lib/status/bsm-object";
 import { travelMomentOf } from "@/lib/status/history-range";
 import { getServiceView } from "@/lib/status/service-view";
 import { getServiceViewAt } from "@/lib/status/views-at";
@@ -56,6 +58,7 @@ export default async function ServicePage({
           <ServiceLayers view={past} />
         ) : null}
       </SourceActionsProvider>
+      <ObjectSla access={access} objectRef={businessServiceRef(live.id)} />
     </>
   );
 }
