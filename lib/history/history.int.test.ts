@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import type { BsmState } from "../bsm";
 import { businessServiceRef, componentHostRef, componentRef, type BsmObjectRef } from "../status/bsm-object";
+import { availabilityRowsOf } from "../poller/availability-keeper";
+import { loadAvailability } from "../status/availability";
 import { DAY_MS, HOUR_MS } from "../time/calendar";
 import { pruneHistory, rollUpHistory, writeCheckpoint } from "./job";
 import { availabilityOver, bucketedAvailability, problemPeriodsOver, treeStateAt } from "./read";
@@ -128,6 +130,28 @@ describe.each(RUNTIMES)("history job and fast reads on %s", (runtime) => {
     }
     const whole = { from: T0 - DAY_MS, to: NOW, now: NOW };
     expect(await availabilityOver(prisma, refs, whole)).toEqual(await referenceAvailabilityOver(prisma, refs, whole));
+  });
+
+  it("reads the not-yet-rolled-up tail from the poller's stored 24-hour timelines when they cover it", async () => {
+    const { prisma } = await freshDatabase();
+    const { refs, next } = await seed(prisma, 99);
+    await runJob(prisma, NOW);
+    const report = await loadAvailability(prisma, { now: NOW, includeTimelines: true });
+    for (const row of availabilityRowsOf(report)) {
+      await prisma.bsmObjectStatus.update({ where: { objectType_objectKey: { objectType: row.objectType, objectKey: row.objectKey } }, data: { timeline: row.timeline as object } });
+    }
+    await prisma.pollerStatus.create({ data: { sourceKind: "simulated", sourceDescription: "test", availabilityAt: new Date(NOW) } });
+    for (let round = 0; round < 6; round++) {
+      const window = randomWindow(next);
+      const query = { ...window, now: NOW, excludeDowntime: round % 2 === 0 };
+      expect(await availabilityOver(prisma, refs, query)).toEqual(await referenceAvailabilityOver(prisma, refs, query));
+    }
+    // The stored timelines are what is read: change one and the figure follows.
+    const shop = refs[0]!;
+    await prisma.bsmObjectStatus.update({ where: { objectType_objectKey: { objectType: shop.objectType, objectKey: shop.objectKey } }, data: { timeline: { initial: "OFFLINE", changes: [] } } });
+    const rolledUpTo = (await prisma.historySettings.findUniqueOrThrow({ where: { id: 1 } })).rolledUpTo!.getTime();
+    const tail = { from: rolledUpTo, to: NOW, now: NOW };
+    expect((await availabilityOver(prisma, [shop], tail)).get(`BUSINESS_SERVICE:${shop.objectKey}`)?.failedMs).toBe(NOW - rolledUpTo);
   });
 
   it("tree state at a moment from checkpoints equals the replay of every transition", async () => {

@@ -7,6 +7,8 @@ import { Prisma, type PrismaClient } from "@prisma/client";
 import type { BsmConfig, BsmState, StateSegment } from "../bsm";
 import { loadBsmConfig } from "../poller/load-bsm-config";
 import { objectRefKey, parseComponentHostKey, type BsmObjectRef } from "../status/bsm-object";
+import { AVAILABILITY_REFRESH_MS } from "../poller/availability-keeper";
+import { segmentsOfStoredTimeline } from "../status/stored-timeline";
 import { DAY_MS, type Interval } from "../time/calendar";
 import { mergeProblemPeriods, type WindowFigures } from "./figures";
 import { checkpointStates, hasCheckpoint } from "./job";
@@ -97,6 +99,32 @@ async function rolledUpTotals(prisma: PrismaClient, refs: readonly BsmObjectRef[
   return result;
 }
 
+/**
+ * The tail's problem periods from the 24-hour timelines the poller stores (BsmObjectStatus.timeline, as of
+ * PollerStatus.availabilityAt, computed by the same engine from the same history), when they cover it;
+ * up to two refreshes after availabilityAt the state then holds on. Null: compute the tail from the raw history.
+ */
+async function storedTail(prisma: PrismaClient, refs: readonly BsmObjectRef[], tail: Interval): Promise<ByObject<StateSegment<BsmState>[]> | null> {
+  const poller = await prisma.pollerStatus.findUnique({ where: { id: 1 }, select: { availabilityAt: true } });
+  const at = poller?.availabilityAt?.getTime();
+  if (at === undefined || tail.from < at - DAY_MS || tail.to > at + 2 * AVAILABILITY_REFRESH_MS) return null;
+  const rows = await prisma.$queryRaw<{ objectType: string; objectKey: string; timeline: unknown }[]>(Prisma.sql`
+    SELECT "objectType"::text AS "objectType", "objectKey", timeline FROM "BsmObjectStatus" WHERE ${isOneOf(refs)}`);
+  const result: ByObject<StateSegment<BsmState>[]> = new Map();
+  for (const row of rows) {
+    const segments = segmentsOfStoredTimeline(row.timeline, at - DAY_MS, Math.max(at, tail.to));
+    if (segments === null) return null;
+    result.set(`${row.objectType}:${row.objectKey}`, mergeProblemPeriods(clipPeriods(segments, [tail])));
+  }
+  return result;
+}
+
+/** The tail after rolledUpTo: from the stored 24-hour timelines when they cover it, else from the raw history. */
+async function tailPeriods(prisma: PrismaClient, config: BsmConfig, refs: readonly BsmObjectRef[], tail: Interval | null): Promise<ByObject<StateSegment<BsmState>[]>> {
+  if (tail === null || refs.length === 0) return new Map();
+  return (await storedTail(prisma, refs, tail)) ?? referenceProblemPeriods(prisma, refs, { ...tail, now: tail.to }, config);
+}
+
 /** Problem periods of the existing objects over the window: stored segments up to rolledUpTo, the raw history after. */
 async function periodsOver(
   prisma: PrismaClient,
@@ -109,7 +137,7 @@ async function periodsOver(
   const tail = window.to > Math.max(rolledEnd, window.from) ? { from: Math.max(rolledEnd, window.from), to: window.to } : null;
   const [stored, raw] = await Promise.all([
     storedSegments(prisma, refs, rolled),
-    tail ? referenceProblemPeriods(prisma, refs, { ...tail, now: tail.to }, config) : Promise.resolve(new Map<string, StateSegment<BsmState>[]>()),
+    tailPeriods(prisma, config, refs, tail),
   ]);
   const result: ByObject<StateSegment<BsmState>[]> = new Map();
   for (const key of existingObjects(config, refs).keys()) result.set(key, mergeProblemPeriods([...(stored.get(key) ?? []), ...(raw.get(key) ?? [])]));
@@ -153,7 +181,7 @@ export async function availabilityOver(prisma: PrismaClient, refs: readonly BsmO
     rolledUpTotals(prisma, summed, plan.days, plan.hours),
     storedSegments(prisma, summed, plan.edges),
     storedSegments(prisma, exact, rolledEnd > window.from ? [{ from: window.from, to: rolledEnd }] : []),
-    plan.tail ? referenceProblemPeriods(prisma, [...summed, ...exact], { ...plan.tail, now: plan.tail.to }, config) : Promise.resolve(new Map<string, StateSegment<BsmState>[]>()),
+    tailPeriods(prisma, config, [...summed, ...exact], plan.tail),
   ]);
   const result: ByObject<WindowFigures> = new Map();
   for (const [key, createdAt] of existing) {
