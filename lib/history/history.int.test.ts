@@ -4,6 +4,7 @@ import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import type { BsmState } from "../bsm";
 import { businessServiceRef, componentHostRef, componentRef, type BsmObjectRef } from "../status/bsm-object";
 import { availabilityRowsOf } from "../poller/availability-keeper";
+import { createRandom } from "../sources/simulated/random";
 import { loadAvailability } from "../status/availability";
 import { DAY_MS, HOUR_MS } from "../time/calendar";
 import { pruneHistory, rollUpHistory, writeCheckpoint } from "./job";
@@ -17,23 +18,13 @@ const T0 = Date.UTC(2026, 10, 1, 0, 17);
 const SPAN = 6 * DAY_MS;
 const NOW = T0 + SPAN + 3 * HOUR_MS + 123_456;
 
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const CHECK_STATES = ["OK", "OK", "WARNING", "CRITICAL", "CRITICAL", "UNKNOWN"] as const;
 const OBJECT_STATES: BsmState[] = ["OPERATIONAL", "DOWNTIME", "FAILED"];
 
 /** Web servers (web1..3, 2 required, created a day in) and Database (db1); Shop uses both, Blog only Web servers. */
 async function seed(prisma: PrismaClient, seedNumber: number) {
-  const next = random(seedNumber);
+  const randomness = createRandom(seedNumber);
+  const next = () => randomness.next();
   const [web, dbTemplate] = await Promise.all([prisma.hostTemplate.create({ data: { name: "Web" } }), prisma.hostTemplate.create({ data: { name: "DB" } })]);
   const hosts = [];
   for (const name of ["web1", "web2", "web3", "db1"]) hosts.push(await prisma.host.create({ data: { name } }));

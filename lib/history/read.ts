@@ -175,8 +175,9 @@ export async function availabilityOver(prisma: PrismaClient, refs: readonly BsmO
   const plan = planWindow(window, rolled);
   const rolledEnd = rolledEndOf(window, rolled);
   // Excluded periods need the exact intervals: those objects read segments for the whole rolled-up part.
-  const exact = refs.filter((ref) => existing.has(objectRefKey(ref)) && (excluded.get(objectRefKey(ref))?.length ?? 0) > 0);
-  const summed = refs.filter((ref) => existing.has(objectRefKey(ref)) && !exact.includes(ref));
+  const present = refs.filter((ref) => existing.has(objectRefKey(ref)));
+  const exact = present.filter((ref) => (excluded.get(objectRefKey(ref))?.length ?? 0) > 0);
+  const summed = present.filter((ref) => (excluded.get(objectRefKey(ref))?.length ?? 0) === 0);
   const [totals, edges, exactPeriods, tail] = await Promise.all([
     rolledUpTotals(prisma, summed, plan.days, plan.hours),
     storedSegments(prisma, summed, plan.edges),
