@@ -32,7 +32,7 @@ export function HistoryRetentionForm({ form, save }: Props) {
   };
 
   return (
-    <form onSubmit={submit} className="max-w-2xl space-y-5 rounded-lg bg-white p-6 shadow-sm" data-testid="history-retention-form">
+    <form onSubmit={submit} noValidate className="max-w-2xl space-y-5 rounded-lg bg-white p-6 shadow-sm" data-testid="history-retention-form">
       <div>
         <label htmlFor="history-retention-days" className="block font-medium">
           Keep history for (days)
