@@ -232,7 +232,7 @@ export async function treeStateAt(prisma: PrismaClient, at: number): Promise<ByO
   const checkpoint = Math.floor(at / DAY_MS) * DAY_MS;
   if (!(await hasCheckpoint(prisma, checkpoint))) return referenceTreeStateAt(prisma, at);
   const [statuses, stored, changed, existedAt] = await Promise.all([
-    prisma.bsmObjectStatus.findMany({ select: { objectType: true, objectKey: true } }),
+    prisma.$queryRaw<{ objectType: string; objectKey: string }[]>`SELECT "objectType"::text AS "objectType", "objectKey" FROM "BsmObjectStatus"`,
     checkpointStates(prisma, checkpoint),
     lastTransitionsUntil(prisma, new Date(at), new Date(checkpoint)),
     existedAtFunction(prisma, at),

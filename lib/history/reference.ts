@@ -206,10 +206,13 @@ export async function referenceBucketedAvailability(
 
 /** Whether each stored object existed at `at` (a component host: its component), by creation time. */
 export async function existedAtFunction(prisma: PrismaClient, at: number): Promise<(objectType: string, objectKey: string) => boolean> {
-  const config = await loadBsmConfig(prisma);
-  const createdAt = new Map<string, number | undefined>();
-  for (const component of config.components) createdAt.set(`COMPONENT:${component.id}`, component.createdAt);
-  for (const service of config.businessServices) createdAt.set(`BUSINESS_SERVICE:${service.id}`, service.createdAt);
+  const [components, services] = await Promise.all([
+    prisma.component.findMany({ select: { id: true, createdAt: true } }),
+    prisma.businessService.findMany({ select: { id: true, createdAt: true } }),
+  ]);
+  const createdAt = new Map<string, number>();
+  for (const component of components) createdAt.set(`COMPONENT:${component.id}`, component.createdAt.getTime());
+  for (const service of services) createdAt.set(`BUSINESS_SERVICE:${service.id}`, service.createdAt.getTime());
   return (objectType, objectKey) => {
     const own =
       objectType === "COMPONENT_HOST" ? createdAt.get(`COMPONENT:${parseComponentHostKey(objectKey)?.componentId}`) : createdAt.get(`${objectType}:${objectKey}`);
