@@ -62,7 +62,8 @@ export async function rollUpHistory(prisma: PrismaClient, now: number): Promise<
   const to = new Date(chunk.to);
   const dayFrom = new Date(Math.floor(chunk.from / DAY_MS) * DAY_MS);
   await prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`DELETE FROM "BsmStateSegment" WHERE "from" >= ${from} AND "from" < ${to}`;
+    // Every stored segment ends by rolledUpTo: this finds none unless an earlier write got this far (by the "to" index).
+    await tx.$executeRaw`DELETE FROM "BsmStateSegment" WHERE "to" > ${from}`;
     await tx.$executeRaw`DELETE FROM "BsmRollup" WHERE bucket = 'HOUR' AND start >= ${from} AND start < ${to}`;
     for (let offset = 0; offset < segments.length; offset += WRITE_BATCH_ROWS) {
       const rows = segments.slice(offset, offset + WRITE_BATCH_ROWS).map((s) => ({ ...splitObjectKey(s.key), from: s.from, to: s.to, state: s.state }));
@@ -144,7 +145,9 @@ const PRUNE_TARGETS: PruneTarget[] = [
   },
   { table: "BsmTransition", key: "id", where: (cutoff) => Prisma.sql`at < ${cutoff}` },
   { table: "BsmStateSegment", key: "id", where: (cutoff) => Prisma.sql`"to" < ${cutoff}` },
-  { table: "BsmRollup", key: "ctid", where: (cutoff) => Prisma.sql`start < ${new Date(cutoff.getTime() - DAY_MS)}` },
+  // One target per bucket, so each statement uses the (bucket, start) index.
+  { table: "BsmRollup", key: "ctid", where: (cutoff) => Prisma.sql`bucket = 'HOUR' AND start < ${new Date(cutoff.getTime() - HOUR_MS)}` },
+  { table: "BsmRollup", key: "ctid", where: (cutoff) => Prisma.sql`bucket = 'DAY' AND start < ${new Date(cutoff.getTime() - DAY_MS)}` },
   { table: "BsmCheckpoint", key: "ctid", where: (cutoff) => Prisma.sql`at < ${cutoff}` },
   { table: "ExcludedPeriod", key: "id", where: (cutoff) => Prisma.sql`"to" < ${cutoff}` },
 ];
