@@ -5,11 +5,11 @@ import type { BsmState } from "../bsm";
 import { businessServiceRef, componentHostRef, componentRef, type BsmObjectRef } from "../status/bsm-object";
 import { availabilityRowsOf } from "../poller/availability-keeper";
 import { createRandom } from "../sources/simulated/random";
-import { loadAvailability } from "../status/availability";
+import { loadAvailability, loadHistory } from "../status/availability";
 import { DAY_MS, HOUR_MS } from "../time/calendar";
 import { pruneHistory, rollUpHistory, writeCheckpoint } from "./job";
 import { availabilityOver, bucketedAvailability, problemPeriodsOver, treeStateAt } from "./read";
-import { referenceAvailabilityOver, referenceBucketedAvailability, referenceProblemPeriods, referenceTreeStateAt } from "./reference";
+import { loadHistoryOfChecks, referenceAvailabilityOver, referenceBucketedAvailability, referenceProblemPeriods, referenceTreeStateAt } from "./reference";
 
 // The history job and the fast reads against a real database (PGlite and PostgreSQL): on a generated
 // history, the reads from roll-ups, segments and checkpoints equal the reference reads from the raw history.
@@ -143,6 +143,18 @@ describe.each(RUNTIMES)("history job and fast reads on %s", (runtime) => {
     const rolledUpTo = (await prisma.historySettings.findUniqueOrThrow({ where: { id: 1 } })).rolledUpTo!.getTime();
     const tail = { from: rolledUpTo, to: NOW, now: NOW };
     expect((await availabilityOver(prisma, [shop], tail)).get(`BUSINESS_SERVICE:${shop.objectKey}`)?.failedMs).toBe(NOW - rolledUpTo);
+  });
+
+  it("loads each current check's last change before a window through the index, as loadHistory does", async () => {
+    const { prisma } = await freshDatabase();
+    const { checks } = await seed(prisma, 5);
+    const hosts = [...new Set(checks.map((check) => check.host))];
+    const current = new Set(checks.map((check) => `${check.host}/${check.name}`));
+    for (const from of [T0 - HOUR_MS, T0 + 2 * DAY_MS + 555, NOW - HOUR_MS]) {
+      const sort = (entries: { host: string; name: string; at: number }[]) => [...entries].sort((a, b) => a.host.localeCompare(b.host) || a.name.localeCompare(b.name) || a.at - b.at);
+      const expected = (await loadHistory(prisma, hosts, from, NOW)).filter((entry) => current.has(`${entry.host}/${entry.name}`));
+      expect(sort(await loadHistoryOfChecks(prisma, hosts, from, NOW))).toEqual(sort(expected));
+    }
   });
 
   it("tree state at a moment from checkpoints equals the replay of every transition", async () => {
