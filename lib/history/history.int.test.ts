@@ -143,6 +143,18 @@ describe.each(RUNTIMES)("history job and fast reads on %s", (runtime) => {
     const rolledUpTo = (await prisma.historySettings.findUniqueOrThrow({ where: { id: 1 } })).rolledUpTo!.getTime();
     const tail = { from: rolledUpTo, to: NOW, now: NOW };
     expect((await availabilityOver(prisma, [shop], tail)).get(`BUSINESS_SERVICE:${shop.objectKey}`)?.failedMs).toBe(NOW - rolledUpTo);
+
+    // Stored as of 100 s ago: objects whose hosts' history changed since are computed from the raw history.
+    const earlier = NOW - 100_000;
+    await prisma.checkStateChange.create({ data: { host: "db1", check: "HTTP", at: new Date(NOW - 40_000), state: "CRITICAL", acknowledged: false, inDowntime: false } });
+    for (const row of availabilityRowsOf(await loadAvailability(prisma, { now: earlier, includeTimelines: true }))) {
+      await prisma.bsmObjectStatus.update({ where: { objectType_objectKey: { objectType: row.objectType, objectKey: row.objectKey } }, data: { timeline: row.timeline as object } });
+    }
+    await prisma.pollerStatus.update({ where: { id: 1 }, data: { availabilityAt: new Date(earlier) } });
+    for (const from of [NOW - 3 * HOUR_MS, NOW - 20 * HOUR_MS]) {
+      const query = { from, to: NOW, now: NOW };
+      expect(await availabilityOver(prisma, refs, query)).toEqual(await referenceAvailabilityOver(prisma, refs, query));
+    }
   });
 
   it("loads each current check's last change before a window through the index, as loadHistory does", async () => {

@@ -10,7 +10,7 @@ import { AVAILABILITY_REFRESH_MS } from "../poller/availability-keeper";
 import { segmentsOfStoredTimeline } from "../status/stored-timeline";
 import { DAY_MS, type Interval } from "../time/calendar";
 import { mergeProblemPeriods, type WindowFigures } from "./figures";
-import { checkpointStates, hasCheckpoint } from "./job";
+import { SETTLE_MS, checkpointStates, hasCheckpoint } from "./job";
 import {
   bucketFigures,
   cutToNow,
@@ -105,22 +105,58 @@ async function rolledUpTotals(prisma: PrismaClient, refs: readonly BsmObjectRef[
 }
 
 /**
+ * The objects among `refs` with a host whose check history has an entry in (from, to]: only these can
+ * have changed state then (a timeline changes only where some check's history does).
+ */
+async function objectsWithHistoryIn(prisma: PrismaClient, refs: readonly BsmObjectRef[], from: number, to: number): Promise<BsmObjectRef[]> {
+  const hosts = (await prisma.$queryRaw<{ host: string }[]>`
+    SELECT DISTINCT host FROM "CheckStateChange" WHERE at > ${new Date(from)} AND at <= ${new Date(to)}`).map((row) => row.host);
+  if (hosts.length === 0) return [];
+  const components = await prisma.$queryRaw<{ componentId: number }[]>`
+    SELECT DISTINCT ch."componentId" FROM "ComponentHost" ch JOIN "Host" h ON h.id = ch."hostId" WHERE h.name = ANY(${hosts}::text[])`;
+  const componentIds = components.map((row) => row.componentId);
+  const services =
+    componentIds.length === 0
+      ? []
+      : await prisma.$queryRaw<{ businessServiceId: number }[]>`
+          SELECT DISTINCT "businessServiceId" FROM "BusinessServiceComponent" WHERE "componentId" = ANY(${componentIds}::int[])`;
+  const hostSet = new Set(hosts);
+  const componentSet = new Set(componentIds.map(String));
+  const serviceSet = new Set(services.map((row) => String(row.businessServiceId)));
+  return refs.filter((ref) => {
+    if (ref.objectType === "BUSINESS_SERVICE") return serviceSet.has(ref.objectKey);
+    if (ref.objectType === "COMPONENT") return componentSet.has(ref.objectKey);
+    const parsed = parseComponentHostKey(ref.objectKey);
+    return parsed !== null && hostSet.has(parsed.host);
+  });
+}
+
+/** Check history may be stored a little after the moment it is for (docs/history.md §3.2). */
+const LATE_HISTORY_MS = SETTLE_MS;
+
+/**
  * The tail's problem periods from the 24-hour timelines the poller stores (BsmObjectStatus.timeline, as of
- * PollerStatus.availabilityAt, computed by the same engine from the same history), when they cover it;
- * up to two refreshes after availabilityAt the state then holds on. Null: compute the tail from the raw history.
+ * PollerStatus.availabilityAt, computed by the same engine from the same history), when they cover it.
+ * After availabilityAt (up to two refreshes), an object keeps its last state unless its hosts' history
+ * changed since shortly before then: those objects are computed from the raw history. Null: compute the
+ * whole tail from the raw history.
  */
 async function storedTail(prisma: PrismaClient, refs: readonly BsmObjectRef[], tail: Interval): Promise<ByObject<StateSegment<BsmState>[]> | null> {
   const poller = await prisma.pollerStatus.findUnique({ where: { id: 1 }, select: { availabilityAt: true } });
   const at = poller?.availabilityAt?.getTime();
   if (at === undefined || tail.from < at - DAY_MS || tail.to > at + 2 * AVAILABILITY_REFRESH_MS) return null;
-  const rows = await prisma.$queryRaw<{ objectType: string; objectKey: string; timeline: unknown }[]>(Prisma.sql`
-    SELECT "objectType"::text AS "objectType", "objectKey", timeline FROM "BsmObjectStatus" WHERE ${isOneOf(refs)}`);
+  const [rows, changed] = await Promise.all([
+    prisma.$queryRaw<{ objectType: string; objectKey: string; timeline: unknown }[]>(Prisma.sql`
+      SELECT "objectType"::text AS "objectType", "objectKey", timeline FROM "BsmObjectStatus" WHERE ${isOneOf(refs)}`),
+    objectsWithHistoryIn(prisma, refs, at - LATE_HISTORY_MS, Math.max(at, tail.to)),
+  ]);
   const result: ByObject<StateSegment<BsmState>[]> = new Map();
   for (const row of rows) {
     const segments = segmentsOfStoredTimeline(row.timeline, at - DAY_MS, Math.max(at, tail.to));
     if (segments === null) return null;
     result.set(`${row.objectType}:${row.objectKey}`, mergeProblemPeriods(clipPeriods(segments, [tail])));
   }
+  if (changed.length > 0) for (const [key, periods] of await referenceProblemPeriods(prisma, changed, { ...tail, now: tail.to })) result.set(key, periods);
   return result;
 }
 
