@@ -5,6 +5,7 @@ import { Poller, type PollerOptions } from "./poller";
 import { postgresLeadership, singleProcessLeadership, type Leadership } from "./leadership";
 import { whileLeading } from "./while-leading";
 import { startSourceActionExecutor } from "../source-actions/executor";
+import { HistoryJob } from "../history/job";
 
 export interface RunningPoller {
   stop(): Promise<void>;
@@ -34,6 +35,8 @@ export function runPoller(options: RunPollerOptions): RunningPoller {
     // Acknowledgements and downtime asked for by users: only the leader sends them; a sent one makes the next poll come early.
     const actions = startSourceActionExecutor({ prisma: options.database.prisma, source: options.source, log, now: options.now, onSent: () => changes.notify() });
     let poller = new Poller(options);
+    // Roll-ups, checkpoints and pruning: between cycles, a bounded piece per run; its time comes off the wait.
+    const history = new HistoryJob({ prisma: options.database.prisma, now: options.now, log });
     try {
       while (term.active()) {
         changes.take();
@@ -45,7 +48,10 @@ export function runPoller(options: RunPollerOptions): RunningPoller {
         }
         actions.wake();
         if (!term.active()) break;
-        if (!changes.isDue()) await term.sleep(poller.nextDelayMs());
+        const historyStartedAt = performance.now();
+        await history.runIfDue();
+        if (!term.active()) break;
+        if (!changes.isDue()) await term.sleep(Math.max(0, poller.nextDelayMs() - (performance.now() - historyStartedAt)));
       }
     } finally {
       await actions.stop();

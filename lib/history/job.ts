@@ -1,0 +1,217 @@
+// The history job, run by the leading poller between poll cycles (lib/poller/run-poller.ts): segments and
+// roll-ups from the check history, daily checkpoints from the transitions, retention pruning. Each run does
+// a bounded amount of work in its own short transactions, so a poll never waits long. Rules: docs/history.md.
+
+import { Prisma, type PrismaClient } from "@prisma/client";
+import type { BsmState } from "../bsm";
+import type { LogLine } from "../log";
+import { DAY_MS, HOUR_MS } from "../time/calendar";
+import { CHECKPOINT_MARKER_KEY, checkpointRowsOf, nextCheckpoint, pruneCutoff, rollUpChunk, splitObjectKey } from "./job-plan";
+import { lastTransitionsUntil, replayStatesAt, referenceTimelines, type ObjectStateAt } from "./reference";
+import { hourRollupsOf, segmentsOfTimelines } from "./rollup";
+
+export const DEFAULT_RETENTION_DAYS = 400;
+/** History younger than this may still change (late check results): it is not rolled up yet. */
+export const SETTLE_MS = 5 * 60_000;
+/** The longest stretch one run computes timelines for (memory). */
+export const ROLL_UP_CHUNK_MS = DAY_MS;
+export const PRUNE_BATCH_ROWS = 5_000;
+export const PRUNE_EVERY_MS = HOUR_MS;
+/** How often the job runs when it has nothing to catch up on. */
+export const HISTORY_JOB_EVERY_MS = 5 * 60_000;
+/** Rows per insert statement. */
+const WRITE_BATCH_ROWS = 5_000;
+
+export interface HistorySettingsView {
+  retentionDays: number;
+  rolledUpTo: number | null;
+  checkpointedTo: number | null;
+  prunedAt: number | null;
+}
+
+export async function loadHistorySettings(prisma: PrismaClient): Promise<HistorySettingsView> {
+  const row = await prisma.historySettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
+  return {
+    retentionDays: row.retentionDays,
+    rolledUpTo: row.rolledUpTo?.getTime() ?? null,
+    checkpointedTo: row.checkpointedTo?.getTime() ?? null,
+    prunedAt: row.prunedAt?.getTime() ?? null,
+  };
+}
+
+const yieldToPolls = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function earliest(prisma: PrismaClient, table: "CheckStateChange" | "BsmTransition"): Promise<number | null> {
+  const [row] = await prisma.$queryRaw<{ at: Date | null }[]>(Prisma.sql`SELECT MIN(at) AS at FROM ${Prisma.raw(`"${table}"`)}`);
+  return row?.at ? new Date(row.at).getTime() : null;
+}
+
+/**
+ * Rolls up one chunk (at most ROLL_UP_CHUNK_MS) after rolledUpTo: the object timelines over it, their
+ * non-OPERATIONAL segments, HOUR roll-ups, and the DAY roll-ups of the days it touches recomputed from
+ * their HOUR rows. Returns true when more is left to roll up.
+ */
+export async function rollUpHistory(prisma: PrismaClient, now: number): Promise<boolean> {
+  const settings = await loadHistorySettings(prisma);
+  const chunk = rollUpChunk(settings, await earliest(prisma, "CheckStateChange"), now, { settleMs: SETTLE_MS, chunkMs: ROLL_UP_CHUNK_MS });
+  if (chunk === null) return false;
+  const timelines = await referenceTimelines(prisma, chunk);
+  const segments = segmentsOfTimelines(timelines, chunk);
+  const hours = hourRollupsOf(segments);
+  const from = new Date(chunk.from);
+  const to = new Date(chunk.to);
+  const dayFrom = new Date(Math.floor(chunk.from / DAY_MS) * DAY_MS);
+  await prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`DELETE FROM "BsmStateSegment" WHERE "from" >= ${from} AND "from" < ${to}`;
+    await tx.$executeRaw`DELETE FROM "BsmRollup" WHERE bucket = 'HOUR' AND start >= ${from} AND start < ${to}`;
+    for (let offset = 0; offset < segments.length; offset += WRITE_BATCH_ROWS) {
+      const rows = segments.slice(offset, offset + WRITE_BATCH_ROWS).map((s) => ({ ...splitObjectKey(s.key), from: s.from, to: s.to, state: s.state }));
+      await tx.$executeRaw`
+        INSERT INTO "BsmStateSegment" ("objectType", "objectKey", "from", "to", state)
+        SELECT r."objectType"::"BsmObjectType", r."objectKey", to_timestamp(r."from" / 1000.0) AT TIME ZONE 'UTC', to_timestamp(r."to" / 1000.0) AT TIME ZONE 'UTC', r.state::"BsmState"
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("objectType" text, "objectKey" text, "from" bigint, "to" bigint, state text)`;
+    }
+    for (let offset = 0; offset < hours.length; offset += WRITE_BATCH_ROWS) {
+      const rows = hours.slice(offset, offset + WRITE_BATCH_ROWS).map((h) => ({ ...splitObjectKey(h.key), start: h.start, downtimeMs: h.downtimeMs, failedMs: h.failedMs }));
+      await tx.$executeRaw`
+        INSERT INTO "BsmRollup" ("objectType", "objectKey", bucket, start, "downtimeMs", "failedMs")
+        SELECT r."objectType"::"BsmObjectType", r."objectKey", 'HOUR', to_timestamp(r.start / 1000.0) AT TIME ZONE 'UTC', r."downtimeMs", r."failedMs"
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("objectType" text, "objectKey" text, start bigint, "downtimeMs" int, "failedMs" int)`;
+    }
+    await tx.$executeRaw`DELETE FROM "BsmRollup" WHERE bucket = 'DAY' AND start >= ${dayFrom} AND start < ${to}`;
+    await tx.$executeRaw`
+      INSERT INTO "BsmRollup" ("objectType", "objectKey", bucket, start, "downtimeMs", "failedMs")
+      SELECT "objectType", "objectKey", 'DAY', date_trunc('day', start), SUM("downtimeMs"), SUM("failedMs")
+      FROM "BsmRollup" WHERE bucket = 'HOUR' AND start >= ${dayFrom} AND start < ${new Date(Math.ceil(chunk.to / DAY_MS) * DAY_MS)}
+      GROUP BY "objectType", "objectKey", date_trunc('day', start)`;
+    await tx.historySettings.update({ where: { id: 1 }, data: { rolledUpTo: to } });
+  });
+  return rollUpChunk({ ...settings, rolledUpTo: chunk.to }, null, now, { settleMs: SETTLE_MS, chunkMs: ROLL_UP_CHUNK_MS }) !== null;
+}
+
+/**
+ * Writes the next daily checkpoint (UTC midnight) not written yet, up to floor-day(now): from the previous
+ * checkpoint and the transitions since, or by a full replay for the first. Returns true when more are due.
+ */
+export async function writeCheckpoint(prisma: PrismaClient, now: number): Promise<boolean> {
+  const settings = await loadHistorySettings(prisma);
+  const at = nextCheckpoint(settings, await earliest(prisma, "BsmTransition"), now);
+  if (at === null) return false;
+  const previous = settings.checkpointedTo;
+  let states: Map<string, ObjectStateAt>;
+  if (previous !== null && (await hasCheckpoint(prisma, previous))) {
+    const [rows, changed] = await Promise.all([checkpointStates(prisma, previous), lastTransitionsUntil(prisma, new Date(at), new Date(previous))]);
+    states = new Map([...rows, ...changed]);
+  } else {
+    states = await replayStatesAt(prisma, at);
+  }
+  const rows = checkpointRowsOf(states);
+  await prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`DELETE FROM "BsmCheckpoint" WHERE at = ${new Date(at)}`;
+    for (let offset = 0; offset < rows.length; offset += WRITE_BATCH_ROWS) {
+      const batch = rows.slice(offset, offset + WRITE_BATCH_ROWS);
+      await tx.$executeRaw`
+        INSERT INTO "BsmCheckpoint" (at, "objectType", "objectKey", state, acknowledged, impacted)
+        SELECT ${new Date(at)}, r."objectType"::"BsmObjectType", r."objectKey", r.state::"BsmState", r.acknowledged, r.impacted
+        FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS r("objectType" text, "objectKey" text, state text, acknowledged boolean, impacted boolean)`;
+    }
+    await tx.historySettings.update({ where: { id: 1 }, data: { checkpointedTo: new Date(at) } });
+  });
+  return nextCheckpoint({ ...settings, checkpointedTo: at }, null, now) !== null;
+}
+
+/** A checkpoint is complete when its marker row is there (it is written in the same transaction). */
+export async function hasCheckpoint(prisma: PrismaClient, at: number): Promise<boolean> {
+  const count = await prisma.bsmCheckpoint.count({ where: { at: new Date(at), objectType: "BUSINESS_SERVICE", objectKey: CHECKPOINT_MARKER_KEY } });
+  return count > 0;
+}
+
+/** The objects stored in the checkpoint at `at` (all others were OPERATIONAL without flags). */
+export async function checkpointStates(prisma: PrismaClient, at: number): Promise<Map<string, ObjectStateAt>> {
+  const rows = await prisma.bsmCheckpoint.findMany({ where: { at: new Date(at), objectKey: { not: CHECKPOINT_MARKER_KEY } } });
+  return new Map(rows.map((row) => [`${row.objectType}:${row.objectKey}`, { state: row.state as BsmState, acknowledged: row.acknowledged, impacted: row.impacted }]));
+}
+
+type PruneTarget = { table: string; where: (cutoff: Date) => Prisma.Sql; key: string };
+
+const PRUNE_TARGETS: PruneTarget[] = [
+  {
+    // Each check's last entry before the cutoff still holds at the cutoff: it stays.
+    table: "CheckStateChange",
+    key: "id",
+    where: (cutoff) => Prisma.sql`at < ${cutoff} AND EXISTS (
+      SELECT 1 FROM "CheckStateChange" n WHERE n.host = t.host AND n."check" = t."check" AND n.at < ${cutoff} AND (n.at > t.at OR (n.at = t.at AND n.id > t.id)))`,
+  },
+  { table: "BsmTransition", key: "id", where: (cutoff) => Prisma.sql`at < ${cutoff}` },
+  { table: "BsmStateSegment", key: "id", where: (cutoff) => Prisma.sql`"to" < ${cutoff}` },
+  { table: "BsmRollup", key: "ctid", where: (cutoff) => Prisma.sql`start < ${new Date(cutoff.getTime() - DAY_MS)}` },
+  { table: "BsmCheckpoint", key: "ctid", where: (cutoff) => Prisma.sql`at < ${cutoff}` },
+  { table: "ExcludedPeriod", key: "id", where: (cutoff) => Prisma.sql`"to" < ${cutoff}` },
+];
+
+export interface PruneOptions {
+  batchRows?: number;
+  /** Stop after this long and go on at the next run (prunedAt is set only when all is done). */
+  budgetMs?: number;
+}
+
+/**
+ * Deletes history older than the retention, at most once an hour, in batches of single statements with a
+ * pause between them. Returns true when it stopped on its budget with more left.
+ */
+export async function pruneHistory(prisma: PrismaClient, now: number, options: PruneOptions = {}): Promise<boolean> {
+  const settings = await loadHistorySettings(prisma);
+  if (settings.prunedAt !== null && now - settings.prunedAt < PRUNE_EVERY_MS) return false;
+  const cutoff = new Date(pruneCutoff(settings.retentionDays, now));
+  const batchRows = options.batchRows ?? PRUNE_BATCH_ROWS;
+  const startedAt = performance.now();
+  for (const target of PRUNE_TARGETS) {
+    for (;;) {
+      const deleted = await prisma.$executeRaw(Prisma.sql`
+        DELETE FROM ${Prisma.raw(`"${target.table}"`)} WHERE ${Prisma.raw(target.key)} IN (
+          SELECT ${Prisma.raw(target.key)} FROM ${Prisma.raw(`"${target.table}"`)} t WHERE ${target.where(cutoff)} LIMIT ${batchRows})`);
+      await yieldToPolls();
+      if (deleted < batchRows) break;
+      if (options.budgetMs !== undefined && performance.now() - startedAt > options.budgetMs) return true;
+    }
+  }
+  await prisma.historySettings.update({ where: { id: 1 }, data: { prunedAt: new Date(now) } });
+  return false;
+}
+
+export interface HistoryJobOptions {
+  prisma: PrismaClient;
+  now?: () => number;
+  log?: LogLine;
+  everyMs?: number;
+  /** Pruning's share of one run. */
+  pruneBudgetMs?: number;
+}
+
+/**
+ * Runs the history job when due: every few minutes, or at each call while it is catching up (one chunk
+ * of roll-ups, one checkpoint, a budget of pruning per call). Never throws: a failing run is logged.
+ */
+export class HistoryJob {
+  private dueAt = 0;
+  private readonly now: () => number;
+
+  constructor(private readonly options: HistoryJobOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  async runIfDue(): Promise<void> {
+    const now = this.now();
+    if (now < this.dueAt) return;
+    const { prisma } = this.options;
+    try {
+      const moreRollUps = await rollUpHistory(prisma, now);
+      const moreCheckpoints = await writeCheckpoint(prisma, now);
+      const morePruning = await pruneHistory(prisma, now, { budgetMs: this.options.pruneBudgetMs ?? 500 });
+      this.dueAt = moreRollUps || moreCheckpoints || morePruning ? now : now + (this.options.everyMs ?? HISTORY_JOB_EVERY_MS);
+    } catch (error) {
+      this.options.log?.(`History job failed: ${(error as Error).message}`, "error");
+      this.dueAt = now + (this.options.everyMs ?? HISTORY_JOB_EVERY_MS);
+    }
+  }
+}

@@ -1,0 +1,267 @@
+// The reference reads: exact, straight from the raw check history through the engine's computeAvailability
+// and from the raw transitions. The fast reads (read.ts) must equal these; the history job builds its
+// segments and roll-ups with referenceTimelines. Slow for long windows: tests and the not-yet-rolled-up tail only.
+
+import { Prisma, type PrismaClient } from "@prisma/client";
+import { computeAvailability, type BsmConfig, type BsmState, type StateSegment } from "../bsm";
+import { loadBsmConfig } from "../poller/load-bsm-config";
+import { loadChecks, loadHistory, restrictConfig } from "../status/availability";
+import {
+  businessServiceRef,
+  componentHostRef,
+  componentRef,
+  objectRefKey,
+  parseComponentHostKey,
+  type BsmObjectRef,
+} from "../status/bsm-object";
+import type { Interval } from "../time/calendar";
+import { figuresOfProblemPeriods, mergeProblemPeriods, type WindowFigures } from "./figures";
+
+export interface WindowQuery extends Interval {
+  /** Windows are cut to now (default Date.now()). */
+  readonly now?: number;
+  readonly excludeDowntime?: boolean;
+  /** Leave the objects' excluded periods out of the figures (default true). */
+  readonly applyExcludedPeriods?: boolean;
+}
+
+/** Keys: objectRefKey(ref). */
+export type ByObject<T> = Map<string, T>;
+
+export interface ObjectStateAt {
+  readonly state: BsmState;
+  readonly acknowledged: boolean;
+  readonly impacted: boolean;
+}
+
+export function cutToNow(query: Interval & { now?: number }): Interval {
+  const now = query.now ?? Date.now();
+  const to = Math.min(query.to, now);
+  return { from: Math.min(query.from, to), to };
+}
+
+/** The engine scope covering these objects (a component host: its component); undefined = the whole estate. */
+export function scopeOf(refs: readonly BsmObjectRef[] | undefined): { businessServiceIds: string[]; componentIds: string[] } | undefined {
+  if (refs === undefined) return undefined;
+  const businessServiceIds: string[] = [];
+  const componentIds: string[] = [];
+  for (const ref of refs) {
+    if (ref.objectType === "BUSINESS_SERVICE") businessServiceIds.push(ref.objectKey);
+    else if (ref.objectType === "COMPONENT") componentIds.push(ref.objectKey);
+    else {
+      const parsed = parseComponentHostKey(ref.objectKey);
+      if (parsed) componentIds.push(String(parsed.componentId));
+    }
+  }
+  return { businessServiceIds, componentIds };
+}
+
+/**
+ * Every object's state timeline over [from, to) (all objects of the scope; the whole estate without refs),
+ * keyed by objectRefKey. A check whose first stored change comes after the window did not exist yet: it
+ * counts as OK there (not with its current status), so the timeline of a window is the same cut from a
+ * longer one and roll-ups written hour by hour add up to it.
+ */
+export async function referenceTimelines(
+  prisma: PrismaClient,
+  window: Interval,
+  refs?: readonly BsmObjectRef[],
+  loadedConfig?: BsmConfig,
+): Promise<ByObject<StateSegment<BsmState>[]>> {
+  const { from, to } = window;
+  const result: ByObject<StateSegment<BsmState>[]> = new Map();
+  if (to <= from) return result;
+  const config = restrictConfig(loadedConfig ?? (await loadBsmConfig(prisma)), scopeOf(refs));
+  const hosts = [...new Set(config.components.flatMap((component) => component.hosts))];
+  const [checks, history, later] =
+    hosts.length === 0
+      ? [[], [], []]
+      : await Promise.all([
+          loadChecks(prisma, hosts),
+          loadHistory(prisma, hosts, from, to),
+          prisma.$queryRaw<{ host: string; check: string }[]>(Prisma.sql`
+            SELECT DISTINCT host, "check" FROM "CheckStateChange" WHERE host = ANY(${hosts}::text[]) AND at > ${new Date(to)}`),
+        ]);
+  const withEntries = new Set(history.map((entry) => `${entry.host}\u0000${entry.name}`));
+  const notYetSeen = new Set(later.map((row) => `${row.host}\u0000${row.check}`).filter((key) => !withEntries.has(key)));
+  const report = computeAvailability(
+    config,
+    checks.filter((check) => !notYetSeen.has(`${check.host}\u0000${check.name}`)),
+    history,
+    { now: to, windowMs: to - from, includeTimelines: true },
+  );
+  for (const host of report.componentHosts) result.set(objectRefKey(componentHostRef(host.componentId, host.host)), host.timeline ?? []);
+  for (const component of report.components) result.set(objectRefKey(componentRef(component.id)), component.timeline ?? []);
+  for (const service of report.businessServices) result.set(objectRefKey(businessServiceRef(service.id)), service.timeline ?? []);
+  return result;
+}
+
+/** problemPeriodsOver computed from the raw check history. */
+export async function referenceProblemPeriods(
+  prisma: PrismaClient,
+  refs: readonly BsmObjectRef[],
+  window: Interval & { now?: number },
+  config?: BsmConfig,
+): Promise<ByObject<StateSegment<BsmState>[]>> {
+  const cut = cutToNow(window);
+  const result: ByObject<StateSegment<BsmState>[]> = new Map();
+  if (refs.length === 0 || cut.to <= cut.from) return result;
+  const timelines = await referenceTimelines(prisma, cut, refs, config);
+  for (const ref of refs) {
+    const key = objectRefKey(ref);
+    const timeline = timelines.get(key);
+    if (timeline) result.set(key, mergeProblemPeriods(timeline));
+  }
+  return result;
+}
+
+/** When each object was created (a component host: its component); absent for objects that do not exist. */
+export async function creationTimes(prisma: PrismaClient, refs: readonly BsmObjectRef[]): Promise<ByObject<number>> {
+  const config = await loadBsmConfig(prisma);
+  const components = new Map(config.components.map((c) => [c.id, c.createdAt]));
+  const services = new Map(config.businessServices.map((s) => [s.id, s.createdAt]));
+  const result: ByObject<number> = new Map();
+  for (const ref of refs) {
+    const createdAt =
+      ref.objectType === "BUSINESS_SERVICE"
+        ? services.get(ref.objectKey)
+        : ref.objectType === "COMPONENT"
+          ? components.get(ref.objectKey)
+          : components.get(String(parseComponentHostKey(ref.objectKey)?.componentId));
+    if (createdAt !== undefined) result.set(objectRefKey(ref), createdAt);
+  }
+  return result;
+}
+
+/** The excluded periods (ExcludedPeriod) of each object that overlap the window, as intervals. */
+export async function excludedIntervalsOver(prisma: PrismaClient, refs: readonly BsmObjectRef[], window: Interval): Promise<ByObject<Interval[]>> {
+  const result: ByObject<Interval[]> = new Map();
+  if (refs.length === 0) return result;
+  const rows = await prisma.excludedPeriod.findMany({
+    where: {
+      OR: refs.map((ref) => ({ objectType: ref.objectType, objectKey: ref.objectKey })),
+      from: { lt: new Date(window.to) },
+      to: { gt: new Date(window.from) },
+    },
+    select: { objectType: true, objectKey: true, from: true, to: true },
+  });
+  for (const row of rows) {
+    const key = objectRefKey(row);
+    const list = result.get(key) ?? [];
+    list.push({ from: row.from.getTime(), to: row.to.getTime() });
+    result.set(key, list);
+  }
+  return result;
+}
+
+export function noExcludedPeriods(): Promise<ByObject<Interval[]>> {
+  return Promise.resolve(new Map());
+}
+
+/** availabilityOver computed from the raw check history. */
+export async function referenceAvailabilityOver(prisma: PrismaClient, refs: readonly BsmObjectRef[], query: WindowQuery): Promise<ByObject<WindowFigures>> {
+  const window = cutToNow(query);
+  const [periods, created, excluded] = await Promise.all([
+    referenceProblemPeriods(prisma, refs, { ...window, now: query.now }),
+    creationTimes(prisma, refs),
+    query.applyExcludedPeriods === false ? noExcludedPeriods() : excludedIntervalsOver(prisma, refs, window),
+  ]);
+  const result: ByObject<WindowFigures> = new Map();
+  for (const [key, objectPeriods] of periods) {
+    result.set(key, figuresOfProblemPeriods(objectPeriods, window, { createdAt: created.get(key), excluded: excluded.get(key), excludeDowntime: query.excludeDowntime }));
+  }
+  return result;
+}
+
+/** Figures per bucket from an object's problem periods over the buckets' span (cut to `span.to`). */
+export function bucketFigures(
+  periods: readonly StateSegment<BsmState>[],
+  buckets: readonly Interval[],
+  span: Interval,
+  options: { createdAt?: number; excluded?: readonly Interval[]; excludeDowntime?: boolean },
+): WindowFigures[] {
+  return buckets
+    .filter((bucket) => bucket.from < span.to)
+    .map((bucket) => figuresOfProblemPeriods(periods, { from: bucket.from, to: Math.min(bucket.to, span.to) }, options));
+}
+
+/** bucketedAvailability computed from the raw check history. */
+export async function referenceBucketedAvailability(
+  prisma: PrismaClient,
+  ref: BsmObjectRef,
+  buckets: readonly Interval[],
+  query: Omit<WindowQuery, "from" | "to">,
+): Promise<WindowFigures[]> {
+  if (buckets.length === 0) return [];
+  const span = cutToNow({ from: buckets[0]!.from, to: buckets.at(-1)!.to, now: query.now });
+  const key = objectRefKey(ref);
+  const [periods, created, excluded] = await Promise.all([
+    referenceProblemPeriods(prisma, [ref], { ...span, now: query.now }),
+    creationTimes(prisma, [ref]),
+    query.applyExcludedPeriods === false ? noExcludedPeriods() : excludedIntervalsOver(prisma, [ref], span),
+  ]);
+  const objectPeriods = periods.get(key);
+  if (!objectPeriods) return [];
+  return bucketFigures(objectPeriods, buckets, span, { createdAt: created.get(key), excluded: excluded.get(key), excludeDowntime: query.excludeDowntime });
+}
+
+/** Whether each stored object existed at `at` (a component host: its component), by creation time. */
+export async function existedAtFunction(prisma: PrismaClient, at: number): Promise<(objectType: string, objectKey: string) => boolean> {
+  const config = await loadBsmConfig(prisma);
+  const createdAt = new Map<string, number | undefined>();
+  for (const component of config.components) createdAt.set(`COMPONENT:${component.id}`, component.createdAt);
+  for (const service of config.businessServices) createdAt.set(`BUSINESS_SERVICE:${service.id}`, service.createdAt);
+  return (objectType, objectKey) => {
+    const own =
+      objectType === "COMPONENT_HOST" ? createdAt.get(`COMPONENT:${parseComponentHostKey(objectKey)?.componentId}`) : createdAt.get(`${objectType}:${objectKey}`);
+    return own === undefined || own <= at;
+  };
+}
+
+/**
+ * Every stored object's state and flags at `at`, replayed from every stored transition: the last transition
+ * at or before `at`, else the state the first later one left, else the current status. Whether the object
+ * existed then is not asked (checkpoints keep them all; treeStateAt leaves out the younger ones).
+ */
+export async function replayStatesAt(prisma: PrismaClient, at: number): Promise<ByObject<ObjectStateAt>> {
+  const moment = new Date(at);
+  const [statuses, before, after] = await Promise.all([
+    prisma.bsmObjectStatus.findMany({ select: { objectType: true, objectKey: true, state: true, acknowledged: true, impacted: true } }),
+    lastTransitionsUntil(prisma, moment),
+    firstTransitionsAfter(prisma, moment),
+  ]);
+  const result: ByObject<ObjectStateAt> = new Map();
+  for (const status of statuses) {
+    const key = `${status.objectType}:${status.objectKey}`;
+    result.set(key, before.get(key) ?? after.get(key) ?? { state: status.state as BsmState, acknowledged: status.acknowledged, impacted: status.impacted });
+  }
+  return result;
+}
+
+/** treeStateAt replayed from every stored transition; objects created after `at` are absent. */
+export async function referenceTreeStateAt(prisma: PrismaClient, at: number): Promise<ByObject<ObjectStateAt>> {
+  const [states, existedAt] = await Promise.all([replayStatesAt(prisma, at), existedAtFunction(prisma, at)]);
+  for (const key of [...states.keys()]) {
+    const separator = key.indexOf(":");
+    if (!existedAt(key.slice(0, separator), key.slice(separator + 1))) states.delete(key);
+  }
+  return states;
+}
+
+/** Per object, the state its last transition at or before `moment` (and after `since`, when given) left it in. */
+export async function lastTransitionsUntil(prisma: PrismaClient, moment: Date, since?: Date): Promise<ByObject<ObjectStateAt>> {
+  const bound = since === undefined ? Prisma.empty : Prisma.sql`AND at > ${since}`;
+  const rows = await prisma.$queryRaw<{ objectType: string; objectKey: string; toState: BsmState; toAcknowledged: boolean; toImpacted: boolean }[]>(Prisma.sql`
+    SELECT DISTINCT ON ("objectType", "objectKey") "objectType"::text AS "objectType", "objectKey", "toState"::text AS "toState", "toAcknowledged", "toImpacted"
+    FROM "BsmTransition" WHERE at <= ${moment} ${bound} ORDER BY "objectType", "objectKey", at DESC, id DESC`);
+  return new Map(rows.map((row) => [`${row.objectType}:${row.objectKey}`, { state: row.toState, acknowledged: row.toAcknowledged, impacted: row.toImpacted }]));
+}
+
+/** Per object, the state its first transition after `moment` left (bounded by `until` when given). */
+export async function firstTransitionsAfter(prisma: PrismaClient, moment: Date, until?: Date): Promise<ByObject<ObjectStateAt>> {
+  const bound = until === undefined ? Prisma.empty : Prisma.sql`AND at <= ${until}`;
+  const rows = await prisma.$queryRaw<{ objectType: string; objectKey: string; fromState: BsmState; fromAcknowledged: boolean; fromImpacted: boolean }[]>(Prisma.sql`
+    SELECT DISTINCT ON ("objectType", "objectKey") "objectType"::text AS "objectType", "objectKey", "fromState"::text AS "fromState", "fromAcknowledged", "fromImpacted"
+    FROM "BsmTransition" WHERE at > ${moment} ${bound} ORDER BY "objectType", "objectKey", at ASC, id ASC`);
+  return new Map(rows.map((row) => [`${row.objectType}:${row.objectKey}`, { state: row.fromState, acknowledged: row.fromAcknowledged, impacted: row.fromImpacted }]));
+}
