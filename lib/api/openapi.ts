@@ -389,6 +389,66 @@ export const openApiDocument = {
       },
       delete: { summary: "Delete a scenario (its owner only)", parameters: [idParameter], responses: { "204": { description: "Deleted" }, ...errorResponses } },
     },
+    "/api/sla/report": {
+      get: {
+        summary: "SLA report: every business service the caller may see, for a calendar month or quarter",
+        description:
+          "Per service: its SLA target (null without one), availability achieved in the period (up to now), error budget and budget used, the projected end-of-period result (the rest of the period assumed OPERATIONAL), number of outages, the longest outage and the mean time to recover (docs/sla.md). The period is the calendar month or quarter in `zone` for every service. `format=csv` or `Accept: text/csv` answers the same rows as CSV.",
+        parameters: [
+          { name: "period", in: "query", schema: { type: "string", enum: ["month", "quarter"], default: "month" } },
+          { name: "offset", in: "query", description: "0: the current period, -1: the one before", schema: { type: "integer", enum: [0, -1], default: 0 } },
+          { name: "zone", in: "query", description: "IANA time zone of the calendar", schema: { type: "string", default: "UTC" } },
+          { name: "format", in: "query", schema: { type: "string", enum: ["json", "csv"], default: "json" } },
+        ],
+        responses: { "200": { description: "The report", content: { "application/json": { schema: ref("SlaReport") }, "text/csv": { schema: { type: "string" } } } }, ...errorResponses },
+      },
+    },
+    "/api/sla/business-services/{id}": {
+      get: {
+        summary: "A business service's SLA target and its figures for the current period (offset=-1: the previous one)",
+        parameters: [idParameter, { name: "offset", in: "query", schema: { type: "integer", enum: [0, -1], default: 0 } }],
+        responses: { "200": { description: "Target and figures (both null without a target)", ...json(ref("ObjectSla")) }, ...errorResponses },
+      },
+    },
+    "/api/sla/components/{id}": {
+      get: {
+        summary: "A component's SLA target and its figures for the current period (offset=-1: the previous one)",
+        parameters: [idParameter, { name: "offset", in: "query", schema: { type: "integer", enum: [0, -1], default: 0 } }],
+        responses: { "200": { description: "Target and figures (both null without a target)", ...json(ref("ObjectSla")) }, ...errorResponses },
+      },
+    },
+    "/api/sla/excluded-periods": {
+      get: {
+        summary: "One object's excluded periods (left out of its availability and SLA figures), newest first",
+        parameters: [
+          { name: "objectType", in: "query", required: true, schema: { type: "string", enum: ["BUSINESS_SERVICE", "COMPONENT"] } },
+          { name: "objectId", in: "query", required: true, schema: { type: "integer" } },
+        ],
+        responses: { "200": { description: "The list", ...json({ type: "object", properties: { list: { type: "array", items: ref("ExcludedPeriod") } } }) }, ...errorResponses },
+      },
+      post: {
+        summary: "Exclude a period of a business service or component from its figures (CONFIGUREBSM; audited)",
+        description: "Needs CONFIGUREBSM and, for a business service, the right to edit it. `to` after `from`, at most 400 days; a reason of 1 to 500 characters. A read-only API token answers 403.",
+        requestBody: {
+          required: true,
+          ...json({
+            type: "object",
+            required: ["objectType", "objectId", "from", "to", "reason"],
+            properties: {
+              objectType: { type: "string", enum: ["BUSINESS_SERVICE", "COMPONENT"] },
+              objectId: { type: "integer" },
+              from: { type: ["string", "integer"], description: "ISO 8601 time with offset, or epoch milliseconds" },
+              to: { type: ["string", "integer"], description: "ISO 8601 time with offset, or epoch milliseconds" },
+              reason: { type: "string", minLength: 1, maxLength: 500 },
+            },
+          }),
+        },
+        responses: { "201": { description: "Created", ...json(ref("ExcludedPeriod")) }, ...errorResponses },
+      },
+    },
+    "/api/sla/excluded-periods/{id}": {
+      delete: { summary: "Delete an excluded period (CONFIGUREBSM; audited)", parameters: [idParameter], responses: { "204": { description: "Deleted" }, ...errorResponses } },
+    },
     "/api/events": {
       get: {
         summary: "Server-sent events: status changes of the objects the caller may see, poll results, and `stale` / `fresh` when the data stops or starts being current",
@@ -449,6 +509,88 @@ export const openApiDocument = {
       sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
     },
     schemas: {
+      SlaTarget: {
+        type: "object",
+        properties: {
+          objectType: { type: "string", enum: ["BUSINESS_SERVICE", "COMPONENT"] },
+          objectKey: { type: "string" },
+          targetPercent: { type: "number", exclusiveMinimum: 0, exclusiveMaximum: 100 },
+          period: { type: "string", enum: ["MONTH", "QUARTER"] },
+          countDowntime: { type: "boolean", description: "False (default): DOWNTIME is left out of the counted time" },
+          timeZone: { type: "string" },
+        },
+      },
+      ObjectSla: {
+        type: "object",
+        properties: {
+          objectType: { type: "string", enum: ["BUSINESS_SERVICE", "COMPONENT"] },
+          objectId: { type: "integer" },
+          target: { oneOf: [ref("SlaTarget"), { type: "null" }] },
+          sla: {
+            type: ["object", "null"],
+            properties: {
+              from: { type: "string", format: "date-time" },
+              to: { type: "string", format: "date-time" },
+              achieved: percent,
+              budgetMs: count,
+              usedMs: count,
+              usedPercent: { type: "number", minimum: 0 },
+              projected: percent,
+              met: { type: "boolean" },
+              projectedMet: { type: "boolean" },
+              excludedMs: count,
+              downtimeMs: count,
+              failedMs: count,
+              outages: { type: "object", properties: { count, longestMs: count, mttrMs: { type: ["integer", "null"] } } },
+            },
+          },
+        },
+      },
+      SlaReport: {
+        type: "object",
+        properties: {
+          period: { type: "string", enum: ["month", "quarter"] },
+          offset: { type: "integer" },
+          timeZone: { type: "string" },
+          from: { type: "string", format: "date-time" },
+          to: { type: "string", format: "date-time" },
+          rows: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                id: { type: "integer" },
+                name: { type: "string" },
+                targetPercent: { type: ["number", "null"] },
+                countDowntime: { type: "boolean" },
+                achieved: percent,
+                budgetMs: { type: ["integer", "null"] },
+                usedMs: count,
+                usedPercent: { type: ["number", "null"] },
+                projected: { type: ["number", "null"] },
+                met: { type: ["boolean", "null"] },
+                outages: count,
+                longestOutageMs: count,
+                mttrMs: { type: ["integer", "null"] },
+              },
+            },
+          },
+        },
+      },
+      ExcludedPeriod: {
+        type: "object",
+        properties: {
+          id: { type: "integer" },
+          objectType: { type: "string", enum: ["BUSINESS_SERVICE", "COMPONENT"] },
+          objectId: { type: "integer" },
+          from: { type: "string", format: "date-time" },
+          to: { type: "string", format: "date-time" },
+          reason: { type: "string" },
+          createdBy: { type: ["string", "null"] },
+          createdAt: { type: "string", format: "date-time" },
+          canDelete: { type: "boolean" },
+        },
+      },
       Readiness: {
         type: "object",
         required: ["ready", "checks"],
