@@ -410,6 +410,7 @@ async function benchmark(label: string, database: Database, ids: Awaited<ReturnT
   const poller = new Poller({ database, source, pollIntervalMs: 1000, fullResyncEveryMs: 60 * 60_000, log: () => {} });
   const first = await poller.runCycle();
   console.log(`first poll cycle (every check written): ${ms(first.durationMs)}`);
+  if (process.env.BENCH_HISTORY_EXPLAIN === "1" && database.target.kind === "postgres") await explainRawReads(database, hosts.map((host) => host.name));
 
   const jobStart = performance.now();
   const job = await runHistoryJob(database, Date.now());
@@ -485,6 +486,14 @@ console.log(
 );
 const postgres = await startPostgresServer();
 const pgliteDir = mkdtempSync(path.join(tmpdir(), "bench-history-pglite-"));
+// Interrupted (Ctrl-C, a timeout): the server and the data directory go too.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    postgres.stop();
+    rmSync(pgliteDir, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
 try {
   // BENCH_HISTORY_DATABASES=postgres or pglite: only that one (both by default).
   const which = process.env.BENCH_HISTORY_DATABASES ?? "both";
@@ -498,7 +507,6 @@ try {
   console.log(`configuration seeded in ${targets.map((target) => target.label).join(" and ")} in ${ms(performance.now() - seedStart)}`);
   await loadHistory(seeded);
   for (const target of seeded) {
-    if (process.env.BENCH_HISTORY_EXPLAIN === "1" && target.label === "PostgreSQL") await explainRawReads(target.database, hosts.map((host) => host.name));
     await benchmark(target.title, target.database, target.ids, hosts, checks, target.dataDir);
     await target.database.close();
   }
