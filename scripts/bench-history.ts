@@ -14,6 +14,9 @@ import { DAY_MS } from "../lib/bsm";
 import { componentStatusCode, hostStatusCode, serviceStatusCode, stateOfCode, IMPACTED } from "../lib/bsm/rules";
 import { availabilityOver, problemPeriodsOver, treeStateAt } from "../lib/history";
 import { pruneHistory, rollUpHistory, writeCheckpoint } from "../lib/history/job";
+import { referenceTimelines } from "../lib/history/reference";
+import { loadBsmConfig } from "../lib/poller/load-bsm-config";
+import { loadChecks, loadHistory as loadStoredHistory } from "../lib/status/availability";
 import { createAccess, NO_GRANTS } from "../lib/auth/access";
 import { loadAccessEstate } from "../lib/auth/load-access";
 import { slaReport } from "../lib/sla";
@@ -375,6 +378,17 @@ async function explainRawReads(database: Database, hosts: string[]) {
       [hosts, dayEnd],
     ],
   ];
+  // One roll-up chunk (a day in the middle of the year) taken apart: the raw reads, then the engine.
+  const chunk = { from: Math.floor((YEAR_FROM + 180 * DAY_MS) / DAY_MS) * DAY_MS, to: Math.floor((YEAR_FROM + 181 * DAY_MS) / DAY_MS) * DAY_MS };
+  const timed = async (work: () => Promise<unknown>) => {
+    const start = performance.now();
+    await work();
+    return ms(performance.now() - start);
+  };
+  const config = await loadBsmConfig(database.prisma);
+  console.log(
+    `one day's roll-up chunk taken apart: loadBsmConfig ${await timed(() => loadBsmConfig(database.prisma))}, loadChecks ${await timed(() => loadChecks(database.prisma, hosts))}, loadHistory ${await timed(() => loadStoredHistory(database.prisma, hosts, chunk.from, chunk.to))}, referenceTimelines (all of it, engine included) ${await timed(() => referenceTimelines(database.prisma, chunk, undefined, config))}`,
+  );
   await database.withConnection(async (connection) => {
     for (const [label, sql, params] of queries) {
       const plan = await connection.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
