@@ -22,6 +22,7 @@ import { loadAccessEstate } from "../lib/auth/load-access";
 import { slaReport } from "../lib/sla";
 import { Poller } from "../lib/poller/poller";
 import { seedConfigurationIfEmpty } from "../lib/poller/seed-configuration";
+import { createRandom } from "../lib/sources/simulated/random";
 import { businessServiceRef, componentHostKey } from "../lib/status/bsm-object";
 import type { MonitoringSource, SourceHost, SourceServiceCheck } from "../lib/sources/types";
 import { startPostgresServer } from "../tests/support/postgres-server";
@@ -53,14 +54,8 @@ const n = (value: number) => value.toLocaleString("en");
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const generator = createRandom(seed);
+  return () => generator.next();
 }
 
 // ---------------------------------------------------------------------------------------------------
