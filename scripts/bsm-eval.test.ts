@@ -54,6 +54,24 @@ describe("npm run bsm:eval", { timeout: CLI_TEST_BUDGET_MS }, () => {
     expect(run.stderr).toBe("components[0].requiredOnline: must be an integer between 0 and 3\n");
   });
 
+  it("exits 2 with one line on stderr for a bad window", () => {
+    const input = JSON.parse(readFileSync(examplePath, "utf8"));
+    input.window = { from: 1_763_800_000, to: 1_763_700_000 };
+    const run = bsmEval(["-"], JSON.stringify(input));
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe("window.to: must be after from\n");
+  });
+
+  it("gives availability over a window given in epoch seconds", () => {
+    const input = JSON.parse(readFileSync(examplePath, "utf8"));
+    // 11:30 to 12:00: web1 CRITICAL from 11:45, half the window.
+    input.window = { from: Date.parse("2026-11-22T11:30:00Z") / 1000, to: Date.parse("2026-11-22T12:00:00Z") / 1000 };
+    const run = bsmEval(["-"], JSON.stringify(input));
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).hosts[0].availability).toBe(50);
+  });
+
   it("exits 2 with one line on stderr for input that is not JSON", () => {
     const run = bsmEval(["-"], "{ not json");
     expect(run.status).toBe(2);

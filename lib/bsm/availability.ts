@@ -9,6 +9,7 @@ import {
   OPERATIONAL,
   STATE_MASK,
   checkContribution,
+  checkKeyOf,
   componentStateCode,
   hostStatusCode,
   roundPercent,
@@ -151,6 +152,22 @@ export function computeAvailabilityOfHistoryByCheck(
       ...describe<ServiceState>(timeline),
     })),
   };
+}
+
+/**
+ * The checks that existed by `to`: a check whose every history entry comes after `to` was not seen yet, so
+ * it is left out of a window ending there (OK before its first entry) instead of counting with its current
+ * status; a window's figures are then the same whether computed alone or cut from a longer window.
+ */
+export function checksSeenBy<T extends { readonly host: string; readonly name: string }>(
+  checks: Iterable<T>,
+  history: Iterable<{ readonly host: string; readonly name: string; readonly at: EpochMs }>,
+  to: EpochMs,
+): T[] {
+  const seen = new Set<string>();
+  const onlyLater = new Set<string>();
+  for (const entry of history) (entry.at <= to ? seen : onlyLater).add(checkKeyOf(entry));
+  return [...checks].filter((check) => seen.has(checkKeyOf(check)) || !onlyLater.has(checkKeyOf(check)));
 }
 
 /** host → check name → entries in time order. */

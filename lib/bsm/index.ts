@@ -19,6 +19,7 @@ export { BsmConfigError } from "./estate-index";
 export { createBsmEngine, type BsmEngine, type BsmEvaluation } from "./engine";
 export {
   DAY_MS,
+  checksSeenBy,
   computeAvailability,
   computeAvailabilityOfHistoryByCheck,
   type HistoryByCheck,

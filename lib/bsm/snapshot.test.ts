@@ -44,6 +44,51 @@ describe("the bsm:eval snapshot", () => {
   });
 });
 
+describe("bsm:eval over a window", () => {
+  const seconds = (iso: string) => Date.parse(iso) / 1000;
+  const outage = [
+    { at: "2026-11-21T10:00:00Z", host: "web1", name: "HTTP", state: "CRITICAL" },
+    { at: "2026-11-21T11:00:00Z", host: "web1", name: "HTTP", state: "OK" },
+  ];
+  const windowed = (window: unknown, patch: Record<string, unknown> = {}) => ({ ...valid, components: [{ ...component, createdAt: "2026-11-20T00:00:00Z" }], history: outage, window, ...patch });
+
+  it("gives availability over the window, time before the object existed counting as OPERATIONAL", () => {
+    const output = evaluate(windowed({ from: seconds("2026-11-19T00:00:00Z"), to: seconds("2026-11-22T00:00:00Z") }));
+    expect(output.hosts[0]!.availability).toBe(Math.round((71 / 72) * 10_000) / 100);
+    expect(output.hosts[0]!.state).toBe("OPERATIONAL");
+  });
+
+  it("gives 100 for a window wholly before the object existed, and is exact to the second", () => {
+    expect(evaluate(windowed({ from: seconds("2026-11-18T00:00:00Z"), to: seconds("2026-11-19T00:00:00Z") })).hosts[0]!.availability).toBe(100);
+    const output = evaluate(windowed({ from: seconds("2026-11-21T10:59:59Z"), to: seconds("2026-11-21T11:00:01Z") }));
+    expect(output.hosts[0]!.availability).toBe(50);
+  });
+
+  it("leaves DOWNTIME out when excludeDowntime is true", () => {
+    const history = [{ at: "2026-11-21T10:00:00Z", host: "web1", name: "HTTP", state: "CRITICAL", inDowntime: true }, outage[1]];
+    const window = { from: seconds("2026-11-21T09:00:00Z"), to: seconds("2026-11-21T11:00:00Z") };
+    expect(evaluate(windowed(window, { history })).hosts[0]!.availability).toBe(50);
+    expect(evaluate(windowed(window, { history, excludeDowntime: true })).hosts[0]!.availability).toBe(100);
+  });
+
+  it("counts a check first seen after the window as OK in it, whatever its status now", () => {
+    const history = [{ at: "2026-11-22T11:00:00Z", host: "web1", name: "HTTP", state: "CRITICAL" }];
+    const input = windowed({ from: seconds("2026-11-21T00:00:00Z"), to: seconds("2026-11-22T00:00:00Z") }, { history, serviceChecks: [{ ...check, state: "CRITICAL" }] });
+    expect(evaluate(input).hosts[0]!.availability).toBe(100);
+  });
+
+  it.each<{ case: string; window: unknown; patch?: Record<string, unknown>; error: string }>([
+    { case: "from not a number", window: { from: "yesterday", to: 1 }, error: "window.from: must be a number (epoch seconds)" },
+    { case: "to missing", window: { from: 1 }, error: "window.to: is required" },
+    { case: "from not before to", window: { from: 1_700_000_100, to: 1_700_000_100 }, error: "window.to: must be after from" },
+    { case: "not an object", window: 5, error: "window: must be an object with from and to (epoch seconds)" },
+    { case: "ending after now", window: { from: 1_700_000_000, to: seconds("2026-11-23T00:00:00Z") }, error: "window.to: must not be after now" },
+    { case: "excludeDowntime not a boolean", window: { from: 1, to: 2 }, patch: { excludeDowntime: "yes" }, error: "excludeDowntime: must be true or false" },
+  ])("rejects a bad window: $case", ({ window, patch, error }) => {
+    expect(parseSnapshot(JSON.parse(JSON.stringify(windowed(window, patch))))).toEqual({ ok: false, error });
+  });
+});
+
 describe("invalid input names the first bad field", () => {
   const withComponent = (patch: Record<string, unknown>) => ({ ...valid, components: [{ ...component, ...patch }] });
   const withCheck = (patch: Record<string, unknown>) => ({ ...valid, serviceChecks: [check, { ...check, name: "Other", ...patch }] });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { computeAvailability } from "./availability";
+import { checksSeenBy, computeAvailability } from "./availability";
 import { createBsmEngine } from "./engine";
 import { checkKeyOf } from "./rules";
 import { CHECK_STATES, type BsmConfig, type CheckHistoryEntry, type ServiceCheckStatus } from "./types";
@@ -89,6 +89,13 @@ const historyEntrySchema = z.object({
   inDowntime: flag.default(false),
 });
 
+const epochSeconds = z.number({ error: requiredOr("must be a number (epoch seconds)") });
+const windowSchema = z
+  .object({ from: epochSeconds, to: epochSeconds }, { error: "must be an object with from and to (epoch seconds)" })
+  .superRefine((window, ctx) => {
+    if (window.from >= window.to) ctx.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
+  });
+
 const snapshotSchema = z.object(
   {
     now: instant,
@@ -102,6 +109,8 @@ const snapshotSchema = z.object(
       reportDuplicates(checks, checkKeyOf, (index) => [index, "name"], (c) => `service check "${c.name}" on host "${c.host}"`, ctx),
     ),
     history: list(historyEntrySchema).optional(),
+    window: windowSchema.optional(),
+    excludeDowntime: flag.optional(),
   },
   { error: "must be a JSON object" },
 );
@@ -111,6 +120,9 @@ export interface BsmSnapshot {
   readonly config: BsmConfig;
   readonly checks: readonly ServiceCheckStatus[];
   readonly history: readonly CheckHistoryEntry[];
+  /** Availability over [from, to) (epoch ms) instead of the 24 hours before now. */
+  readonly window?: { readonly from: number; readonly to: number };
+  readonly excludeDowntime?: boolean;
 }
 
 export type SnapshotParseResult = { ok: true; snapshot: BsmSnapshot } | { ok: false; error: string };
@@ -121,7 +133,8 @@ export function parseSnapshot(input: unknown): SnapshotParseResult {
     const first = firstInDocumentOrder(input, parsed.error.issues);
     return { ok: false, error: `${formatPath(first.path)}: ${first.message}` };
   }
-  const { now, components, businessServices, serviceChecks, history } = parsed.data;
+  const { now, components, businessServices, serviceChecks, history, window, excludeDowntime } = parsed.data;
+  if (window && window.to * 1000 > now) return { ok: false, error: "window.to: must not be after now" };
   return {
     ok: true,
     snapshot: {
@@ -136,6 +149,8 @@ export function parseSnapshot(input: unknown): SnapshotParseResult {
         inDowntime,
       })),
       history: history ?? [],
+      ...(window ? { window: { from: Math.round(window.from * 1000), to: Math.round(window.to * 1000) } } : {}),
+      ...(excludeDowntime === undefined ? {} : { excludeDowntime }),
     },
   };
 }
@@ -180,9 +195,11 @@ export interface BsmEvalOutput {
 
 export function evaluateSnapshot(snapshot: BsmSnapshot, options: { excludeDowntime?: boolean } = {}): BsmEvalOutput {
   const engine = createBsmEngine(snapshot.config, snapshot.checks);
-  const availability = computeAvailability(snapshot.config, snapshot.checks, snapshot.history, {
-    now: snapshot.now,
-    excludeDowntime: options.excludeDowntime,
+  const end = snapshot.window?.to ?? snapshot.now;
+  const availability = computeAvailability(snapshot.config, checksSeenBy(snapshot.checks, snapshot.history, end), snapshot.history, {
+    now: end,
+    ...(snapshot.window ? { windowMs: snapshot.window.to - snapshot.window.from } : {}),
+    excludeDowntime: options.excludeDowntime ?? snapshot.excludeDowntime,
   });
   const evaluation = engine.listAll();
   return {

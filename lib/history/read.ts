@@ -4,9 +4,10 @@
 // part after rolledUpTo from the raw history; the results equal the reference reads (reference.ts).
 
 import { Prisma, type PrismaClient } from "@prisma/client";
-import type { BsmConfig, BsmState, StateSegment } from "../bsm";
-import { loadBsmConfig } from "../poller/load-bsm-config";
+import type { BsmState, StateSegment } from "../bsm";
 import { objectRefKey, parseComponentHostKey, type BsmObjectRef } from "../status/bsm-object";
+import { AVAILABILITY_REFRESH_MS } from "../poller/availability-keeper";
+import { segmentsOfStoredTimeline } from "../status/stored-timeline";
 import { DAY_MS, type Interval } from "../time/calendar";
 import { mergeProblemPeriods, type WindowFigures } from "./figures";
 import { checkpointStates, hasCheckpoint } from "./job";
@@ -32,23 +33,29 @@ async function rolledUpTo(prisma: PrismaClient): Promise<number | null> {
   return row?.rolledUpTo?.getTime() ?? null;
 }
 
-/** The objects that exist (a component host: listed in its component), with their creation times. */
-function existingObjects(config: BsmConfig, refs: readonly BsmObjectRef[]): ByObject<number | undefined> {
-  const components = new Map(config.components.map((c) => [c.id, c]));
-  const services = new Map(config.businessServices.map((s) => [s.id, s]));
-  const result: ByObject<number | undefined> = new Map();
-  for (const ref of refs) {
-    if (ref.objectType === "BUSINESS_SERVICE") {
-      const service = services.get(ref.objectKey);
-      if (service) result.set(objectRefKey(ref), service.createdAt);
-    } else if (ref.objectType === "COMPONENT") {
-      const component = components.get(ref.objectKey);
-      if (component) result.set(objectRefKey(ref), component.createdAt);
-    } else {
-      const parsed = parseComponentHostKey(ref.objectKey);
-      const component = parsed ? components.get(String(parsed.componentId)) : undefined;
-      if (component && parsed && component.hosts.includes(parsed.host)) result.set(objectRefKey(ref), component.createdAt);
-    }
+const idsOf = (keys: readonly string[]) => keys.map(Number).filter((id) => Number.isSafeInteger(id));
+
+/** The objects that exist (a component host: listed in its component), with their creation times (a component host: its component's). */
+async function existingObjects(prisma: PrismaClient, refs: readonly BsmObjectRef[]): Promise<ByObject<number>> {
+  const serviceIds = idsOf(refs.filter((ref) => ref.objectType === "BUSINESS_SERVICE").map((ref) => ref.objectKey));
+  const componentKeys = refs.filter((ref) => ref.objectType === "COMPONENT").map((ref) => ref.objectKey);
+  const hostRefs = refs.flatMap((ref) => (ref.objectType === "COMPONENT_HOST" ? [parseComponentHostKey(ref.objectKey)].filter((p) => p !== null) : []));
+  const componentIds = idsOf([...componentKeys, ...hostRefs.map((parsed) => String(parsed.componentId))]);
+  const [services, components, memberships] = await Promise.all([
+    serviceIds.length === 0 ? [] : prisma.businessService.findMany({ where: { id: { in: serviceIds } }, select: { id: true, createdAt: true } }),
+    componentIds.length === 0 ? [] : prisma.component.findMany({ where: { id: { in: componentIds } }, select: { id: true, createdAt: true } }),
+    hostRefs.length === 0
+      ? []
+      : prisma.componentHost.findMany({ where: { componentId: { in: idsOf(hostRefs.map((parsed) => String(parsed.componentId))) } }, select: { componentId: true, host: { select: { name: true } } } }),
+  ]);
+  const result: ByObject<number> = new Map();
+  const wanted = new Set(refs.map(objectRefKey));
+  const componentCreated = new Map(components.map((component) => [component.id, component.createdAt.getTime()]));
+  for (const service of services) result.set(`BUSINESS_SERVICE:${service.id}`, service.createdAt.getTime());
+  for (const component of components) if (wanted.has(`COMPONENT:${component.id}`)) result.set(`COMPONENT:${component.id}`, component.createdAt.getTime());
+  for (const membership of memberships) {
+    const key = `COMPONENT_HOST:${membership.componentId}:${membership.host.name}`;
+    if (wanted.has(key)) result.set(key, componentCreated.get(membership.componentId)!);
   }
   return result;
 }
@@ -97,10 +104,36 @@ async function rolledUpTotals(prisma: PrismaClient, refs: readonly BsmObjectRef[
   return result;
 }
 
+/**
+ * The tail's problem periods from the 24-hour timelines the poller stores (BsmObjectStatus.timeline, as of
+ * PollerStatus.availabilityAt, computed by the same engine from the same history), when they cover it;
+ * up to two refreshes after availabilityAt the state then holds on. Null: compute the tail from the raw history.
+ */
+async function storedTail(prisma: PrismaClient, refs: readonly BsmObjectRef[], tail: Interval): Promise<ByObject<StateSegment<BsmState>[]> | null> {
+  const poller = await prisma.pollerStatus.findUnique({ where: { id: 1 }, select: { availabilityAt: true } });
+  const at = poller?.availabilityAt?.getTime();
+  if (at === undefined || tail.from < at - DAY_MS || tail.to > at + 2 * AVAILABILITY_REFRESH_MS) return null;
+  const rows = await prisma.$queryRaw<{ objectType: string; objectKey: string; timeline: unknown }[]>(Prisma.sql`
+    SELECT "objectType"::text AS "objectType", "objectKey", timeline FROM "BsmObjectStatus" WHERE ${isOneOf(refs)}`);
+  const result: ByObject<StateSegment<BsmState>[]> = new Map();
+  for (const row of rows) {
+    const segments = segmentsOfStoredTimeline(row.timeline, at - DAY_MS, Math.max(at, tail.to));
+    if (segments === null) return null;
+    result.set(`${row.objectType}:${row.objectKey}`, mergeProblemPeriods(clipPeriods(segments, [tail])));
+  }
+  return result;
+}
+
+/** The tail after rolledUpTo: from the stored 24-hour timelines when they cover it, else from the raw history. */
+async function tailPeriods(prisma: PrismaClient, refs: readonly BsmObjectRef[], tail: Interval | null): Promise<ByObject<StateSegment<BsmState>[]>> {
+  if (tail === null || refs.length === 0) return new Map();
+  return (await storedTail(prisma, refs, tail)) ?? referenceProblemPeriods(prisma, refs, { ...tail, now: tail.to });
+}
+
 /** Problem periods of the existing objects over the window: stored segments up to rolledUpTo, the raw history after. */
 async function periodsOver(
   prisma: PrismaClient,
-  config: BsmConfig,
+  existing: ByObject<number>,
   refs: readonly BsmObjectRef[],
   window: Interval,
   rolledEnd: number,
@@ -109,10 +142,10 @@ async function periodsOver(
   const tail = window.to > Math.max(rolledEnd, window.from) ? { from: Math.max(rolledEnd, window.from), to: window.to } : null;
   const [stored, raw] = await Promise.all([
     storedSegments(prisma, refs, rolled),
-    tail ? referenceProblemPeriods(prisma, refs, { ...tail, now: tail.to }, config) : Promise.resolve(new Map<string, StateSegment<BsmState>[]>()),
+    tailPeriods(prisma, refs, tail),
   ]);
   const result: ByObject<StateSegment<BsmState>[]> = new Map();
-  for (const key of existingObjects(config, refs).keys()) result.set(key, mergeProblemPeriods([...(stored.get(key) ?? []), ...(raw.get(key) ?? [])]));
+  for (const key of existing.keys()) result.set(key, mergeProblemPeriods([...(stored.get(key) ?? []), ...(raw.get(key) ?? [])]));
   return result;
 }
 
@@ -131,29 +164,29 @@ export async function problemPeriodsOver(
 ): Promise<ByObject<StateSegment<BsmState>[]>> {
   const cut = cutToNow(window);
   if (refs.length === 0 || cut.to <= cut.from) return new Map();
-  const [config, rolled] = await Promise.all([loadBsmConfig(prisma), rolledUpTo(prisma)]);
-  return periodsOver(prisma, config, refs, cut, rolledEndOf(cut, rolled));
+  const [existing, rolled] = await Promise.all([existingObjects(prisma, refs), rolledUpTo(prisma)]);
+  return periodsOver(prisma, existing, refs, cut, rolledEndOf(cut, rolled));
 }
 
 /** Availability of each object over the window (cut to now), excluded periods left out unless asked not to. */
 export async function availabilityOver(prisma: PrismaClient, refs: readonly BsmObjectRef[], query: WindowQuery): Promise<ByObject<WindowFigures>> {
   const window = cutToNow(query);
-  const [config, rolled, excluded] = await Promise.all([
-    loadBsmConfig(prisma),
+  const [existing, rolled, excluded] = await Promise.all([
+    existingObjects(prisma, refs),
     rolledUpTo(prisma),
     query.applyExcludedPeriods === false ? noExcludedPeriods() : excludedIntervalsOver(prisma, refs, window),
   ]);
-  const existing = existingObjects(config, refs);
   const plan = planWindow(window, rolled);
   const rolledEnd = rolledEndOf(window, rolled);
   // Excluded periods need the exact intervals: those objects read segments for the whole rolled-up part.
-  const exact = refs.filter((ref) => existing.has(objectRefKey(ref)) && (excluded.get(objectRefKey(ref))?.length ?? 0) > 0);
-  const summed = refs.filter((ref) => existing.has(objectRefKey(ref)) && !exact.includes(ref));
+  const present = refs.filter((ref) => existing.has(objectRefKey(ref)));
+  const exact = present.filter((ref) => (excluded.get(objectRefKey(ref))?.length ?? 0) > 0);
+  const summed = present.filter((ref) => (excluded.get(objectRefKey(ref))?.length ?? 0) === 0);
   const [totals, edges, exactPeriods, tail] = await Promise.all([
     rolledUpTotals(prisma, summed, plan.days, plan.hours),
     storedSegments(prisma, summed, plan.edges),
     storedSegments(prisma, exact, rolledEnd > window.from ? [{ from: window.from, to: rolledEnd }] : []),
-    plan.tail ? referenceProblemPeriods(prisma, [...summed, ...exact], { ...plan.tail, now: plan.tail.to }, config) : Promise.resolve(new Map<string, StateSegment<BsmState>[]>()),
+    tailPeriods(prisma, present, plan.tail),
   ]);
   const result: ByObject<WindowFigures> = new Map();
   for (const [key, createdAt] of existing) {
@@ -180,14 +213,13 @@ export async function bucketedAvailability(
   if (buckets.length === 0) return [];
   const span = cutToNow({ from: buckets[0]!.from, to: buckets.at(-1)!.to, now: query.now });
   const key = objectRefKey(ref);
-  const [config, rolled, excluded] = await Promise.all([
-    loadBsmConfig(prisma),
+  const [existing, rolled, excluded] = await Promise.all([
+    existingObjects(prisma, [ref]),
     rolledUpTo(prisma),
     query.applyExcludedPeriods === false ? noExcludedPeriods() : excludedIntervalsOver(prisma, [ref], span),
   ]);
-  const existing = existingObjects(config, [ref]);
   if (!existing.has(key)) return [];
-  const periods = span.to > span.from ? await periodsOver(prisma, config, [ref], span, rolledEndOf(span, rolled)) : new Map<string, StateSegment<BsmState>[]>();
+  const periods = span.to > span.from ? await periodsOver(prisma, existing, [ref], span, rolledEndOf(span, rolled)) : new Map<string, StateSegment<BsmState>[]>();
   return bucketFigures(periods.get(key) ?? [], buckets, span, { createdAt: existing.get(key), excluded: excluded.get(key), excludeDowntime: query.excludeDowntime });
 }
 

@@ -3,7 +3,7 @@
 // segments and roll-ups with referenceTimelines. Slow for long windows: tests and the not-yet-rolled-up tail only.
 
 import { Prisma, type PrismaClient } from "@prisma/client";
-import { computeAvailability, type BsmConfig, type BsmState, type StateSegment } from "../bsm";
+import { checksSeenBy, computeAvailability, type BsmConfig, type BsmState, type StateSegment } from "../bsm";
 import { loadBsmConfig } from "../poller/load-bsm-config";
 import { loadChecks, loadHistory, restrictConfig } from "../status/availability";
 import {
@@ -82,11 +82,10 @@ export async function referenceTimelines(
           prisma.$queryRaw<{ host: string; check: string }[]>(Prisma.sql`
             SELECT DISTINCT host, "check" FROM "CheckStateChange" WHERE host = ANY(${hosts}::text[]) AND at > ${new Date(to)}`),
         ]);
-  const withEntries = new Set(history.map((entry) => `${entry.host}\u0000${entry.name}`));
-  const notYetSeen = new Set(later.map((row) => `${row.host}\u0000${row.check}`).filter((key) => !withEntries.has(key)));
+  const seenLater = later.map((row) => ({ host: row.host, name: row.check, at: to + 1 }));
   const report = computeAvailability(
     config,
-    checks.filter((check) => !notYetSeen.has(`${check.host}\u0000${check.name}`)),
+    checksSeenBy(checks, [...history, ...seenLater], to),
     history,
     { now: to, windowMs: to - from, includeTimelines: true },
   );

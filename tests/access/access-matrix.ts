@@ -299,6 +299,7 @@ export const PAGES: PageRow[] = [
   { route: "/settings", cases: [{ what: "settings (administrator parts for administrators only)", url: fixedUrl("/settings"), expect: signedInPage }] },
   { route: "/settings/database", cases: [{ what: "monitoring source settings", url: fixedUrl("/settings/database"), expect: adminPage }] },
   { route: "/settings/outbound", cases: [{ what: "where notifications may connect", url: fixedUrl("/settings/outbound"), expect: adminPage }] },
+  { route: "/settings/history", cases: [{ what: "history retention", url: fixedUrl("/settings/history"), expect: adminPage }] },
   { route: "/settings/export", cases: [{ what: "export settings", url: fixedUrl("/settings/export"), expect: bsmPage }] },
   // Import from Opsview: for those who may use the configuration document (docs/access-rules.md §7.3).
   { route: "/settings/import", cases: [{ what: "import from Opsview", url: fixedUrl("/settings/import"), expect: documentPage }] },
@@ -531,6 +532,7 @@ const OVERVIEW_ACTIONS = "lib/actions/overview.ts";
 const SOURCE_ACTIONS = "lib/actions/source-settings.ts";
 const EXPORT_ACTIONS = "lib/actions/export-settings.ts";
 const OUTBOUND_ACTIONS = "lib/actions/outbound-policy.ts";
+const HISTORY_ACTIONS = "lib/actions/history-settings.ts";
 const OPSVIEW_IMPORT_ACTIONS = "lib/actions/opsview-import.ts";
 const BUSINESS_PROCESS_IMPORT_ACTIONS = "lib/actions/business-process-import.ts";
 const METRICS_ACTIONS = "lib/actions/metrics-settings.ts";
@@ -624,6 +626,7 @@ export const SERVER_ACTIONS: ActionRow[] = [
   { file: SOURCE_ACTIONS, name: "resetSourceSettingsAction", cases: [{ what: "back to the environment's settings (none saved)", args: () => [], expect: adminAction, mutates: true }] },
 
   { file: METRICS_ACTIONS, name: "saveMetricsSettingsAction", cases: [{ what: "an invalid value", args: () => [{ anonymous: "yes" }], expect: adminAction }] },
+  { file: HISTORY_ACTIONS, name: "saveHistoryRetentionAction", cases: [{ what: "an invalid retention", args: () => [{ retentionDays: 0 }], expect: adminAction }] },
   { file: OUTBOUND_ACTIONS, name: "saveOutboundPolicyAction", cases: [{ what: "an invalid entry", args: () => [{ allow: "not an address/99", deny: "" }], expect: adminAction }] },
   {
     file: OPSVIEW_IMPORT_ACTIONS,

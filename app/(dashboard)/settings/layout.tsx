@@ -9,6 +9,7 @@ export default async function SettingsLayout({ children }: { children: ReactNode
     { href: "/settings", label: "General" },
     ...(access.has("administer") ? [{ href: "/settings/database", label: "Database settings" }] : []),
     ...(access.has("administer") ? [{ href: "/settings/outbound", label: "Outbound targets" }] : []),
+    ...(access.has("administer") ? [{ href: "/settings/history", label: "History" }] : []),
     ...(access.has("bsm") ? [{ href: "/settings/export", label: "Export settings" }] : []),
     ...(mayUseConfigDocument(access) ? [{ href: "/settings/import", label: "Import" }] : []),
   ];
