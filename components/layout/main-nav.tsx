@@ -8,6 +8,7 @@ const NAV_ITEMS = [
   { href: "/", label: "Dashboard" },
   { href: "/summary", label: "Summary" },
   { href: "/bsm/topology", label: "Topology" },
+  { href: "/bsm/sla", label: "SLA" },
   { href: "/overview", label: "Overview" },
   { href: "/hosts", label: "Hosts" },
   { href: "/notifications", label: "Notifications" },

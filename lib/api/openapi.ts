@@ -73,6 +73,14 @@ const sourceActionResponses = {
   ...errorResponses,
 };
 
+const objectSlaPath = (what: string) => ({
+  get: {
+    summary: `A ${what}'s SLA target and its figures for the current period (offset=-1: the previous one)`,
+    parameters: [idParameter, { name: "offset", in: "query", schema: { type: "integer", enum: [0, -1], default: 0 } }],
+    responses: { "200": { description: "Target and figures (both null without a target)", ...json(ref("ObjectSla")) }, ...errorResponses },
+  },
+});
+
 export const openApiDocument = {
   openapi: "3.1.0",
   info: {
@@ -403,20 +411,8 @@ export const openApiDocument = {
         responses: { "200": { description: "The report", content: { "application/json": { schema: ref("SlaReport") }, "text/csv": { schema: { type: "string" } } } }, ...errorResponses },
       },
     },
-    "/api/sla/business-services/{id}": {
-      get: {
-        summary: "A business service's SLA target and its figures for the current period (offset=-1: the previous one)",
-        parameters: [idParameter, { name: "offset", in: "query", schema: { type: "integer", enum: [0, -1], default: 0 } }],
-        responses: { "200": { description: "Target and figures (both null without a target)", ...json(ref("ObjectSla")) }, ...errorResponses },
-      },
-    },
-    "/api/sla/components/{id}": {
-      get: {
-        summary: "A component's SLA target and its figures for the current period (offset=-1: the previous one)",
-        parameters: [idParameter, { name: "offset", in: "query", schema: { type: "integer", enum: [0, -1], default: 0 } }],
-        responses: { "200": { description: "Target and figures (both null without a target)", ...json(ref("ObjectSla")) }, ...errorResponses },
-      },
-    },
+    "/api/sla/business-services/{id}": objectSlaPath("business service"),
+    "/api/sla/components/{id}": objectSlaPath("component"),
     "/api/sla/excluded-periods": {
       get: {
         summary: "One object's excluded periods (left out of its availability and SLA figures), newest first",
@@ -572,6 +568,7 @@ export const openApiDocument = {
                 outages: count,
                 longestOutageMs: count,
                 mttrMs: { type: ["integer", "null"] },
+                excludedMs: { ...count, description: "Time inside the service's excluded periods" },
               },
             },
           },

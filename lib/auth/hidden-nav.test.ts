@@ -8,7 +8,7 @@ const hidden = (grants: Partial<Grants>) => hiddenNavHrefs(createAccess({ ...NO_
 describe("hiddenNavHrefs", () => {
   it("hides every BSM entry from a role without BSM access, leaving Account and Settings", () => {
     expect(hidden({ bsmAccess: false, viewAll: true, configureBsm: true, configureBsmComponents: true }).sort()).toEqual(
-      ["/", "/admin", "/bsm/topology", "/configure", "/hosts", "/notifications", "/overview", "/summary"].sort(),
+      ["/", "/admin", "/bsm/sla", "/bsm/topology", "/configure", "/hosts", "/notifications", "/overview", "/summary"].sort(),
     );
   });
 

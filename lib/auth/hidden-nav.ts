@@ -6,7 +6,7 @@ import type { Access } from "./access";
  */
 export function hiddenNavHrefs(access: Access): string[] {
   const hidden: string[] = [];
-  if (!access.has("bsm")) hidden.push("/", "/summary", "/bsm/topology", "/overview", "/hosts", "/notifications");
+  if (!access.has("bsm")) hidden.push("/", "/summary", "/bsm/topology", "/bsm/sla", "/overview", "/hosts", "/notifications");
   if (!access.has("configureBsm") && !access.has("configureBsmComponents")) hidden.push("/configure");
   if (!access.has("administer")) hidden.push("/admin");
   return hidden;

@@ -15,6 +15,7 @@ export const SLA_CSV_COLUMNS = [
   "outages",
   "longest_outage_minutes",
   "mttr_minutes",
+  "excluded_minutes",
 ] as const;
 
 function cell(value: string | number | boolean | null): string {
@@ -44,6 +45,7 @@ export function slaReportCsv(report: SlaReport): string {
         row.outages,
         minutes(row.longestOutageMs),
         minutes(row.mttrMs),
+        minutes(row.excludedMs),
       ]
         .map(cell)
         .join(","),

@@ -5,7 +5,7 @@ import type { ConfigContext } from "../config/context";
 import { NotFoundError } from "../errors/app-error";
 import { canSeeObject, objectRefKey, type BsmObjectRef } from "../status/bsm-object";
 import { resolveInput } from "../validation/deferred-input";
-import { excludedPeriodInput, parseSlaInput } from "./inputs";
+import { excludedPeriodInput, objectOfExcludedPeriodInput, parseSlaInput } from "./inputs";
 import { canEditSla, requireSlaEditable, requireVisibleObject, slaRef } from "./targets";
 
 export interface ExcludedPeriodResource {
@@ -50,9 +50,11 @@ export async function listExcludedPeriods(prisma: PrismaClient, access: Access, 
 
 /** Marks a period of an object as excluded from its figures; audited. */
 export async function createExcludedPeriod({ prisma, user, access }: ConfigContext, raw: unknown): Promise<ExcludedPeriodResource> {
-  const input = parseSlaInput(excludedPeriodInput, await resolveInput(raw));
+  const given = await resolveInput(raw);
+  const named = objectOfExcludedPeriodInput(given);
+  if (named !== null) await requireSlaEditable(prisma, access, named);
+  const input = parseSlaInput(excludedPeriodInput, given);
   const ref = slaRef(input.objectType, input.objectId);
-  await requireSlaEditable(prisma, access, ref);
   return prisma.$transaction(async (tx) => {
     const row = await tx.excludedPeriod.create({
       data: { objectType: ref.objectType, objectKey: ref.objectKey, from: new Date(input.from), to: new Date(input.to), reason: input.reason, createdById: user.id },
@@ -71,7 +73,7 @@ export async function createExcludedPeriod({ prisma, user, access }: ConfigConte
 export async function deleteExcludedPeriod({ prisma, user, access }: ConfigContext, id: number): Promise<void> {
   const row = await prisma.excludedPeriod.findUnique({ where: { id }, select });
   const ref = row === null ? null : { objectType: row.objectType, objectKey: row.objectKey };
-  if (row === null || ref === null || !canSeeObject(access, ref)) throw new NotFoundError(`No excluded period ${id}, or you do not have access to it`);
+  if (row === null || ref === null || !canSeeObject(access, ref)) throw new NotFoundError(`No excluded period with id ${id} (or it is hidden from you)`);
   await requireSlaEditable(prisma, access, ref);
   await prisma.$transaction(async (tx) => {
     await tx.excludedPeriod.delete({ where: { id } });

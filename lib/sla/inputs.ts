@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ValidationError } from "../errors/app-error";
 import { isValidTimeZone } from "../notify/time-period";
-import { recordId, storableText } from "../validation/fields";
+import type { BsmObjectRef } from "../status/bsm-object";
+import { isRecordId, recordId, storableText } from "../validation/fields";
 
 // What may be stored as an SLA target or an excluded period (docs/sla.md §2, §4).
 
@@ -61,4 +62,24 @@ export function parseSlaInput<T>(schema: z.ZodType<T>, raw: unknown): T {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw ValidationError.fromIssues(parsed.error.issues);
   return parsed.data;
+}
+
+/** A row id given by a caller (400 unless a whole number in range). */
+export function recordIdOf(value: unknown, field = "id"): number {
+  if (!isRecordId(value)) throw new ValidationError({ [field]: "Not an id" });
+  return value;
+}
+
+/** The object an SLA belongs to, from a caller's objectType and id (400 for anything else). */
+export function slaRefOfInput(objectType: unknown, id: unknown): BsmObjectRef {
+  if (!SLA_OBJECT_TYPES.some((type) => type === objectType)) throw new ValidationError({ objectType: "objectType is BUSINESS_SERVICE or COMPONENT" });
+  return { objectType: objectType as SlaObjectType, objectKey: String(recordIdOf(id)) };
+}
+
+const excludedPeriodObject = z.looseObject({ objectType: z.enum(SLA_OBJECT_TYPES), objectId: recordId() });
+
+/** The object an excluded period's input names, when it names one validly (to check permission before the rest). */
+export function objectOfExcludedPeriodInput(raw: unknown): BsmObjectRef | null {
+  const parsed = excludedPeriodObject.safeParse(raw);
+  return parsed.success ? { objectType: parsed.data.objectType, objectKey: String(parsed.data.objectId) } : null;
 }

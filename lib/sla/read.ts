@@ -62,6 +62,8 @@ export interface SlaReportRow {
   outages: number;
   longestOutageMs: number;
   mttrMs: number | null;
+  /** Time of the period inside the service's excluded periods (left out of every figure). */
+  excludedMs: number;
 }
 
 export interface SlaReport {
@@ -113,6 +115,7 @@ export async function slaReport(
       outages: sla.outages.count,
       longestOutageMs: sla.outages.longestMs,
       mttrMs: sla.outages.mttrMs,
+      excludedMs: sla.soFar.excludedMs,
     });
   }
   return { period: options.period, offset: options.offset, timeZone: options.timeZone, from: new Date(period.from).toISOString(), to: new Date(period.to).toISOString(), rows };

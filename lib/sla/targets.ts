@@ -3,7 +3,7 @@ import { requireCapability, type Access } from "../auth/access";
 import { recordAudit } from "../audit/record-audit";
 import type { ConfigContext } from "../config/context";
 import { requireEditableService } from "../config/require-editable-service";
-import { ForbiddenError, NotFoundError } from "../errors/app-error";
+import { NotFoundError } from "../errors/app-error";
 import { canSeeObject, objectRefKey, type BsmObjectRef } from "../status/bsm-object";
 import { resolveInput } from "../validation/deferred-input";
 import { parseSlaInput, slaTargetInput, type SlaObjectType } from "./inputs";
@@ -39,18 +39,17 @@ export function slaRef(objectType: SlaObjectType, id: number): BsmObjectRef {
 }
 
 export function describeObject(ref: BsmObjectRef): string {
-  return `${ref.objectType === "COMPONENT" ? "component" : "business service"} ${ref.objectKey}`;
+  return `${ref.objectType === "COMPONENT" ? "component" : "business service"} with id ${ref.objectKey}`;
 }
 
-/** 404 unless the caller may see the object and it exists. */
+/** 404 unless the object is a business service or component that exists and the caller may see. */
 export async function requireVisibleObject(prisma: PrismaClient, access: Access, ref: BsmObjectRef): Promise<void> {
   const id = Number(ref.objectKey);
   const exists =
+    ref.objectType !== "COMPONENT_HOST" &&
     canSeeObject(access, ref) &&
-    (ref.objectType === "COMPONENT"
-      ? (await prisma.component.count({ where: { id } })) > 0
-      : (await prisma.businessService.count({ where: { id } })) > 0);
-  if (!exists) throw new NotFoundError(`No ${describeObject(ref)}, or you do not have access to it`);
+    (ref.objectType === "COMPONENT" ? await prisma.component.count({ where: { id } }) : await prisma.businessService.count({ where: { id } })) > 0;
+  if (!exists) throw new NotFoundError(`No ${describeObject(ref)} (or it is hidden from you)`);
 }
 
 /**
@@ -61,7 +60,6 @@ export async function requireSlaEditable(prisma: PrismaClient, access: Access, r
   await requireVisibleObject(prisma, access, ref);
   requireCapability(access, "configureBsm");
   if (ref.objectType === "BUSINESS_SERVICE") requireEditableService(access, Number(ref.objectKey));
-  else if (ref.objectType !== "COMPONENT") throw new ForbiddenError("Only business services and components carry an SLA");
 }
 
 /** Whether requireSlaEditable would let the caller through (for pages, after they know the object is visible). */

@@ -263,6 +263,8 @@ export const PAGES: PageRow[] = [
     { what: "own service's hosts", url: (s) => `/bsm/what-if?service=${s.service.own}`, expect: bsmPage },
     { what: "a foreign service's hosts", url: (s) => `/bsm/what-if?service=${s.service.foreign}`, expect: foreignObjectPage },
   ] },
+  // SLA report: every business service the role may see (docs/sla.md §6).
+  { route: "/bsm/sla", cases: [{ what: "this month's report", url: fixedUrl("/bsm/sla?period=month&offset=0"), expect: bsmPage }] },
   { route: "/bsm/what-if/[id]", cases: [{ what: "a scenario that does not exist", url: () => `/bsm/what-if/${NO_SUCH_ID}`, expect: allowedFor<PageOutcome>(404, [], { anonymous: "signin", noBsm: 403 }) }] },
   { route: "/configure", cases: [{ what: "configuration start (redirects to a tab)", url: fixedUrl("/configure"), expect: allowedFor<PageOutcome>(403, ["admin", "configureBsm", "configureComponents"], { anonymous: "signin" }) }] },
   { route: "/configure/components", cases: [{ what: "component editor", url: fixedUrl("/configure/components"), expect: allowedFor<PageOutcome>(403, ["admin", "configureComponents"], { anonymous: "signin" }) }] },
@@ -521,6 +523,44 @@ export const API_ROUTES: ApiRow[] = [
       DELETE: [{ what: "a scenario that does not exist", url: () => `/api/whatif/scenarios/${NO_SUCH_ID}`, expect: allowedFor<ApiOutcome>(404, [], { anonymous: 401, noBsm: 403 }) }],
     },
   },
+  // SLA (docs/sla.md §5): reads for whoever sees the object; excluded periods are changed with CONFIGUREBSM on an editable service.
+  { route: "/api/sla/report", methods: { GET: [{ what: "this month, as CSV", url: fixedUrl("/api/sla/report?period=month&offset=0&format=csv"), expect: bsmApi }] } },
+  {
+    route: "/api/sla/business-services/[id]",
+    methods: {
+      GET: [
+        { what: "own service", url: (s) => `/api/sla/business-services/${s.service.own}`, expect: bsmApi },
+        { what: "a foreign service", url: (s) => `/api/sla/business-services/${s.service.foreign}`, expect: foreignObjectApi },
+      ],
+    },
+  },
+  {
+    route: "/api/sla/components/[id]",
+    methods: {
+      GET: [
+        { what: "own component", url: (s) => `/api/sla/components/${s.component.own}`, expect: bsmApi },
+        { what: "a foreign component", url: (s) => `/api/sla/components/${s.component.foreign}`, expect: foreignObjectApi },
+      ],
+    },
+  },
+  {
+    route: "/api/sla/excluded-periods",
+    methods: {
+      GET: [
+        { what: "own service's", url: (s) => `/api/sla/excluded-periods?objectType=BUSINESS_SERVICE&objectId=${s.service.own}`, expect: bsmApi },
+        { what: "a foreign service's", url: (s) => `/api/sla/excluded-periods?objectType=BUSINESS_SERVICE&objectId=${s.service.foreign}`, expect: foreignObjectApi },
+      ],
+      POST: [
+        {
+          what: "own service, an invalid period (400 once allowed)",
+          url: fixedUrl("/api/sla/excluded-periods"),
+          body: (s) => ({ objectType: "BUSINESS_SERVICE", objectId: s.service.own, from: "not a time", to: "not a time", reason: "" }),
+          expect: allowedFor<ApiOutcome>(403, ["admin", "configureBsm"], { anonymous: 401 }),
+        },
+      ],
+    },
+  },
+  { route: "/api/sla/excluded-periods/[id]", methods: { DELETE: [{ what: "one that does not exist", url: () => `/api/sla/excluded-periods/${NO_SUCH_ID}`, expect: allowedFor<ApiOutcome>(404, [], { anonymous: 401, noBsm: 403 }) }] } },
 ];
 
 const ADMIN_ACTIONS = "lib/actions/admin.ts";
@@ -538,6 +578,7 @@ const BUSINESS_PROCESS_IMPORT_ACTIONS = "lib/actions/business-process-import.ts"
 const METRICS_ACTIONS = "lib/actions/metrics-settings.ts";
 const MEMBERSHIP_ACTIONS = "lib/actions/membership.ts";
 const WHATIF_ACTIONS = "lib/actions/whatif.ts";
+const SLA_ACTIONS = "lib/actions/sla.ts";
 
 /** Admin-only actions on an object that does not exist: the administrator gets past the check to "not found". */
 const adminOnMissing = allowedFor<ActionOutcome>("refused", [], { anonymous: "signin", admin: "notFound" });
@@ -642,6 +683,21 @@ export const SERVER_ACTIONS: ActionRow[] = [
   { file: WHATIF_ACTIONS, name: "saveWhatIfScenarioAction", cases: [{ what: "a scenario without name or changes", args: () => [{ name: "", changes: [] }], expect: bsmAction }] },
   { file: WHATIF_ACTIONS, name: "updateWhatIfScenarioAction", cases: [{ what: "a scenario that does not exist", args: () => [NO_SUCH_ID, { name: "x" }], expect: roles<ActionOutcome>("notFound", { anonymous: "signin", noBsm: "refused" }) }] },
   { file: WHATIF_ACTIONS, name: "deleteWhatIfScenarioAction", cases: [{ what: "a scenario that does not exist", args: () => [NO_SUCH_ID], expect: roles<ActionOutcome>("notFound", { anonymous: "signin", noBsm: "refused" }) }] },
+  {
+    file: SLA_ACTIONS,
+    name: "saveSlaTargetAction",
+    cases: [
+      { what: "own service, an invalid target", args: (s) => ["BUSINESS_SERVICE", s.service.own, { targetPercent: 0 }], expect: allowedFor<ActionOutcome>("denied", ["admin", "configureBsm"], { anonymous: "signin" }) },
+      { what: "a foreign service, an invalid target", args: (s) => ["BUSINESS_SERVICE", s.service.foreign, { targetPercent: 0 }], expect: allowedFor<ActionOutcome>("denied", ["admin"], { anonymous: "signin" }) },
+    ],
+  },
+  { file: SLA_ACTIONS, name: "removeSlaTargetAction", cases: [{ what: "a service that does not exist", args: () => ["BUSINESS_SERVICE", NO_SUCH_ID], expect: roles<ActionOutcome>("notFound", { anonymous: "signin", noBsm: "refused" }) }] },
+  {
+    file: SLA_ACTIONS,
+    name: "createExcludedPeriodAction",
+    cases: [{ what: "own service, an invalid period", args: (s) => [{ objectType: "BUSINESS_SERVICE", objectId: s.service.own, from: 2, to: 1, reason: "" }], expect: allowedFor<ActionOutcome>("denied", ["admin", "configureBsm"], { anonymous: "signin" }) }],
+  },
+  { file: SLA_ACTIONS, name: "deleteExcludedPeriodAction", cases: [{ what: "one that does not exist", args: () => [NO_SUCH_ID], expect: roles<ActionOutcome>("notFound", { anonymous: "signin", noBsm: "refused" }) }] },
   { file: EXPORT_ACTIONS, name: "updateExportStateAction", cases: [{ what: "an invalid state", args: () => [IDLE, new FormFields({ hostType: "Web", state: "no-such-state" })], expect: componentsAction }] },
   {
     file: ACTIONS_OF_SOURCE,

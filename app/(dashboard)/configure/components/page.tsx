@@ -8,6 +8,8 @@ import { ConfigureTabs } from "@/components/configure/configure-tabs";
 import { ConfigureNotice } from "@/components/configure/configure-notice";
 import { ComponentEditor } from "@/components/configure/component-editor";
 import { ComponentReadOnly } from "@/components/configure/component-read-only";
+import { ConfigureSla } from "@/components/sla/configure-sla";
+import { componentRef } from "@/lib/status/bsm-object";
 
 export const metadata: Metadata = { title: "Configure components" };
 
@@ -38,6 +40,7 @@ export default async function ConfigureComponentsPage({ searchParams }: { search
           <ComponentEditor key={selected?.id ?? "new"} component={selected} templates={templates} hosts={hosts} />
         )}
       </div>
+      {selected && <ConfigureSla access={access} objectRef={componentRef(selected.id)} />}
     </>
   );
 }

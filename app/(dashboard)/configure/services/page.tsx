@@ -8,6 +8,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ConfigureTabs } from "@/components/configure/configure-tabs";
 import { ConfigureNotice } from "@/components/configure/configure-notice";
 import { ServiceEditor } from "@/components/configure/service-editor";
+import { ConfigureSla } from "@/components/sla/configure-sla";
+import { businessServiceRef } from "@/lib/status/bsm-object";
 
 export const metadata: Metadata = { title: "Configure business services" };
 
@@ -37,6 +39,7 @@ export default async function ConfigureServicesPage({ searchParams }: { searchPa
         </ItemListAside>
         <ServiceEditor key={selected?.id ?? "new"} service={selected} drawer={drawer} />
       </div>
+      {selected && <ConfigureSla access={access} objectRef={businessServiceRef(selected.id)} />}
     </>
   );
 }

@@ -3,10 +3,12 @@ import { notFound } from "next/navigation";
 import { SourceActionsProvider } from "@/components/actions/source-actions-provider";
 import { LiveComponentView } from "@/components/bsm/live-views";
 import { PinButton } from "@/components/bsm/pin-button";
+import { ObjectSla } from "@/components/sla/object-sla";
 import { PageHeader } from "@/components/ui/page-header";
 import { WhatIfLink } from "@/components/whatif/what-if-link";
 import { pageIdOrNotFound, requirePageCapability } from "@/lib/auth/page-guards";
 import { getPrisma } from "@/lib/db";
+import { componentRef } from "@/lib/status/bsm-object";
 import { getComponentView } from "@/lib/status/component-view";
 
 export const metadata: Metadata = { title: "BSM Component" };
@@ -28,6 +30,7 @@ export default async function ComponentPage({ params }: { params: Promise<{ id: 
       <SourceActionsProvider>
         <LiveComponentView componentId={view.id} initial={view} />
       </SourceActionsProvider>
+      <ObjectSla access={access} objectRef={componentRef(view.id)} />
     </>
   );
 }

@@ -3,10 +3,12 @@ import { notFound } from "next/navigation";
 import { SourceActionsProvider } from "@/components/actions/source-actions-provider";
 import { LiveServiceView } from "@/components/bsm/live-views";
 import { PinButton } from "@/components/bsm/pin-button";
+import { ObjectSla } from "@/components/sla/object-sla";
 import { PageHeader } from "@/components/ui/page-header";
 import { WhatIfLink } from "@/components/whatif/what-if-link";
 import { pageIdOrNotFound, requirePageCapability } from "@/lib/auth/page-guards";
 import { getPrisma } from "@/lib/db";
+import { businessServiceRef } from "@/lib/status/bsm-object";
 import { getServiceView } from "@/lib/status/service-view";
 
 export const metadata: Metadata = { title: "BSM Service" };
@@ -28,6 +30,7 @@ export default async function ServicePage({ params }: { params: Promise<{ id: st
       <SourceActionsProvider>
         <LiveServiceView serviceId={view.id} initial={view} />
       </SourceActionsProvider>
+      <ObjectSla access={access} objectRef={businessServiceRef(view.id)} />
     </>
   );
 }
