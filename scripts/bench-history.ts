@@ -1,0 +1,535 @@
+// `npm run bench:history`: a year of generated history for 1,000 business services / 5,000 components /
+// 50,000 component hosts (BENCH_HISTORY_SCALE=0.05 for a small run), loaded with COPY into a throwaway
+// PostgreSQL 15 and into PGlite (a data directory on disk). Then, on each: the history job (segments,
+// roll-ups, checkpoints), 30-day availability of every service, a whole-year SLA report, the whole tree's
+// state at a moment, poll cycles with and without retention pruning of a day's history, and the size of
+// the history tables.
+import { mkdtempSync, rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import { openDatabase, type Database } from "../lib/db/client";
+import { copyTextRows, copyTimestamp } from "../lib/db/copy-text";
+import { DAY_MS } from "../lib/bsm";
+import { componentStatusCode, hostStatusCode, serviceStatusCode, stateOfCode, IMPACTED } from "../lib/bsm/rules";
+import { availabilityOver, problemPeriodsOver, treeStateAt } from "../lib/history";
+import { pruneHistory, rollUpHistory, writeCheckpoint } from "../lib/history/job";
+import { referenceTimelines } from "../lib/history/reference";
+import { loadBsmConfig } from "../lib/poller/load-bsm-config";
+import { loadChecks, loadHistory as loadStoredHistory } from "../lib/status/availability";
+import { createAccess, NO_GRANTS } from "../lib/auth/access";
+import { loadAccessEstate } from "../lib/auth/load-access";
+import { slaReport } from "../lib/sla";
+import { Poller } from "../lib/poller/poller";
+import { seedConfigurationIfEmpty } from "../lib/poller/seed-configuration";
+import { createRandom } from "../lib/sources/simulated/random";
+import { businessServiceRef, componentHostKey } from "../lib/status/bsm-object";
+import type { MonitoringSource, SourceHost, SourceServiceCheck } from "../lib/sources/types";
+import { startPostgresServer } from "../tests/support/postgres-server";
+
+const SCALE = Number(process.env.BENCH_HISTORY_SCALE ?? 1);
+const SERVICES = Math.max(1, Math.round(1_000 * SCALE));
+const COMPONENTS_PER_SERVICE = 5;
+const HOSTS_PER_COMPONENT = 10;
+const REQUIRED_ONLINE = 8;
+const TEMPLATES = 50;
+/** Host failures a week (uniform in this range), each of one check, lasting log-uniformly MIN–MAX. */
+const FAILURES_PER_WEEK: [number, number] = [2, 4];
+const FAILURE_MS: [number, number] = [2 * 60_000, 4 * 3_600_000];
+/** Share of failures that happen in a (planned) downtime. */
+const DOWNTIME_SHARE = 0.1;
+const SERVICES_PER_CHUNK = 50;
+const RUNS = Number(process.env.BENCH_HISTORY_RUNS ?? 5);
+const POLL_CYCLES = Number(process.env.BENCH_HISTORY_POLL_CYCLES ?? 8);
+const WEEK_MS = 7 * DAY_MS;
+const YEAR_MS = 365 * DAY_MS;
+/** The year of history ends an hour before now (every failure over by then); minutes, so runs line up. */
+const NOW = Math.floor(Date.now() / 60_000) * 60_000;
+const YEAR_FROM = NOW - YEAR_MS;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+const load = () => loadavg().map((value) => value.toFixed(2)).join(" ");
+const n = (value: number) => value.toLocaleString("en");
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+function random(seed: number) {
+  const generator = createRandom(seed);
+  return () => generator.next();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The estate: component c (0-based) has hosts h-c-0…h-c-9 of template tpl-(c mod 50), 1–2 checks each.
+
+const templateOf = (component: number) => `tpl-${String(component % TEMPLATES).padStart(2, "0")}`;
+const hostName = (component: number, index: number) => `h-${String(component).padStart(4, "0")}-${index}`;
+const checksOf = (component: number, index: number) => (((component * 7 + index * 3) % 5) < 2 ? ["Ping", "HTTP"] : ["Ping"]);
+
+function estate() {
+  const components = SERVICES * COMPONENTS_PER_SERVICE;
+  const hosts: SourceHost[] = [];
+  const checks: SourceServiceCheck[] = [];
+  const seedComponents: { name: string; hostTemplate: string; hosts: string[]; requiredOnline: number }[] = [];
+  for (let component = 0; component < components; component++) {
+    const names = Array.from({ length: HOSTS_PER_COMPONENT }, (_, index) => hostName(component, index));
+    seedComponents.push({ name: `Component ${component}`, hostTemplate: templateOf(component), hosts: names, requiredOnline: REQUIRED_ONLINE });
+    names.forEach((name, index) => {
+      hosts.push({ name, alias: name, address: `10.${component >> 8}.${component & 255}.${index}`, hostGroups: ["bench"], hostTemplates: [{ name: templateOf(component), priority: 1 }], keywords: [] });
+      for (const check of checksOf(component, index)) {
+        checks.push({ host: name, name: check, state: "OK", stateType: "HARD", acknowledged: false, inDowntime: false, output: "OK", lastStateChange: null, hostTemplates: [templateOf(component)], serviceGroups: ["bench"] });
+      }
+    });
+  }
+  const businessServices = Array.from({ length: SERVICES }, (_, service) => ({
+    name: `Service ${service}`,
+    components: Array.from({ length: COMPONENTS_PER_SERVICE }, (_, k) => `Component ${service * COMPONENTS_PER_SERVICE + k}`),
+  }));
+  return { hosts, checks, components: seedComponents, businessServices };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// History: check changes per host, and the transitions the poller would have stored for them.
+
+interface Change {
+  at: number;
+  code: number;
+}
+type TransitionRow = [objectType: string, objectKey: string, at: number, from: number, to: number];
+
+/** One host's failures over the year: [start, end, inDowntime, check] without overlaps, all over before NOW - 1 h. */
+function hostFailures(component: number, index: number) {
+  const next = random(component * 100 + index + 1);
+  const checks = checksOf(component, index);
+  const failures: { start: number; end: number; inDowntime: boolean; check: string }[] = [];
+  let free = YEAR_FROM;
+  for (let week = YEAR_FROM; week < NOW; week += WEEK_MS) {
+    const count = FAILURES_PER_WEEK[0] + Math.floor(next() * (FAILURES_PER_WEEK[1] - FAILURES_PER_WEEK[0] + 1));
+    const starts = Array.from({ length: count }, () => week + Math.floor(next() * WEEK_MS)).sort((a, b) => a - b);
+    for (const at of starts) {
+      const start = Math.max(at, free + 60_000);
+      const duration = Math.round(FAILURE_MS[0] * Math.pow(FAILURE_MS[1] / FAILURE_MS[0], next()));
+      const end = start + duration;
+      const inDowntime = next() < DOWNTIME_SHARE;
+      const check = checks[Math.floor(next() * checks.length)];
+      if (end > NOW - 3_600_000) continue;
+      failures.push({ start, end, inDowntime, check });
+      free = end;
+    }
+  }
+  return failures;
+}
+
+/** A parent's state changes from its children's: stateOf(codes of the children now). */
+function sweepParent(children: Change[][], stateOf: (codes: number[]) => number): Change[] {
+  const codes = children.map((changes) => (changes.length > 0 && changes[0].at <= YEAR_FROM ? changes[0].code : 0));
+  const events: [number, number, number][] = [];
+  children.forEach((changes, child) => changes.forEach((change) => events.push([change.at, child, change.code])));
+  events.sort((a, b) => a[0] - b[0]);
+  const result: Change[] = [];
+  let current = stateOf(codes);
+  for (let k = 0; k < events.length; ) {
+    const at = events[k][0];
+    for (; k < events.length && events[k][0] === at; k++) codes[events[k][1]] = events[k][2];
+    const code = stateOf(codes);
+    if (code !== current) result.push({ at, code });
+    current = code;
+  }
+  return result;
+}
+
+const FAILED_CODE = hostStatusCode(1, 0, 1);
+const DOWNTIME_CODE = hostStatusCode(1, 1, 0);
+
+function transitionsOf(objectType: string, objectKey: string, changes: Change[], rows: TransitionRow[]) {
+  let previous = 0;
+  for (const change of changes) {
+    rows.push([objectType, objectKey, change.at, previous, change.code]);
+    previous = change.code;
+  }
+}
+
+/** Check changes and transitions of the services [first, first + count), in COPY text. */
+function chunkRows(first: number, count: number, componentIds: number[], serviceIds: number[]) {
+  const checkRows: [string, string, number, string, boolean][] = [];
+  const transitions: TransitionRow[] = [];
+  for (let service = first; service < first + count; service++) {
+    const componentChanges: Change[][] = [];
+    for (let k = 0; k < COMPONENTS_PER_SERVICE; k++) {
+      const component = service * COMPONENTS_PER_SERVICE + k;
+      const hostChanges: Change[][] = [];
+      for (let index = 0; index < HOSTS_PER_COMPONENT; index++) {
+        const host = hostName(component, index);
+        const changes: Change[] = [];
+        for (const failure of hostFailures(component, index)) {
+          checkRows.push([host, failure.check, failure.start, "CRITICAL", failure.inDowntime], [host, failure.check, failure.end, "OK", false]);
+          changes.push({ at: failure.start, code: failure.inDowntime ? DOWNTIME_CODE : FAILED_CODE }, { at: failure.end, code: 0 });
+        }
+        transitionsOf("COMPONENT_HOST", componentHostKey(componentIds[component], host), changes, transitions);
+        hostChanges.push(changes);
+      }
+      const changes = sweepParent(hostChanges, (codes) => {
+        const failed = codes.filter((code) => code === FAILED_CODE).length;
+        const downtime = codes.filter((code) => code === DOWNTIME_CODE).length;
+        return componentStatusCode(HOSTS_PER_COMPONENT, REQUIRED_ONLINE, failed, downtime, 0);
+      });
+      transitionsOf("COMPONENT", String(componentIds[component]), changes, transitions);
+      componentChanges.push(changes);
+    }
+    const changes = sweepParent(componentChanges, (codes) => {
+      const failed = codes.filter((code) => stateOfCode(code) === "FAILED").length;
+      const downtime = codes.filter((code) => stateOfCode(code) === "DOWNTIME").length;
+      const impacted = codes.filter((code) => (code & IMPACTED) !== 0).length;
+      return serviceStatusCode(failed, downtime, impacted, 0);
+    });
+    transitionsOf("BUSINESS_SERVICE", String(serviceIds[service]), changes, transitions);
+  }
+  checkRows.sort((a, b) => a[2] - b[2]);
+  transitions.sort((a, b) => a[2] - b[2]);
+  return {
+    checkCount: checkRows.length,
+    transitionCount: transitions.length,
+    checks: copyTextRows(checkRows, ([host, check, at, state, inDowntime]) => [host, check, copyTimestamp(at), state, false, inDowntime]),
+    transitions: copyTextRows(transitions, ([objectType, objectKey, at, from, to]) => [
+      objectType,
+      objectKey,
+      copyTimestamp(at),
+      stateOfCode(from),
+      stateOfCode(to),
+      false,
+      false,
+      (from & IMPACTED) !== 0,
+      (to & IMPACTED) !== 0,
+    ]),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// A source for the poller: the estate's checks, of which a few change every read.
+
+function benchSource(hosts: SourceHost[], checks: SourceServiceCheck[], changedPerRead: number): MonitoringSource {
+  let round = 0;
+  let cursor = 0;
+  return {
+    kind: "simulated",
+    describe: () => "bench:history source",
+    async readFull() {
+      return { kind: "complete", hosts, serviceChecks: checks, skipped: [], cursor: String(++cursor) };
+    },
+    async readChanges() {
+      round++;
+      const changed: SourceServiceCheck[] = [];
+      for (let k = 0; k < changedPerRead; k++) {
+        const check = checks[(round * 7919 + k * 104_729) % checks.length];
+        check.state = check.state === "OK" ? "CRITICAL" : "OK";
+        check.output = check.state;
+        check.lastStateChange = Date.now();
+        changed.push({ ...check });
+      }
+      return { kind: "incremental", hosts: [], removedHosts: [], serviceChecks: changed, removedServiceChecks: [], skipped: [], cursor: String(++cursor) };
+    },
+    async close() {},
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// H1's history job (lib/history/job.ts), run to completion: what the leading poller does between cycles
+// until it has caught up with the year.
+
+async function runHistoryJob(database: Database, now: number) {
+  const { prisma } = database;
+  const rollUpStart = performance.now();
+  let days = 0;
+  while (await rollUpHistory(prisma, now)) days++;
+  const rollUpMs = performance.now() - rollUpStart;
+  const checkpointStart = performance.now();
+  let checkpoints = 0;
+  while (await writeCheckpoint(prisma, now)) checkpoints++;
+  return { rollUpMs, days: days + 1, checkpointMs: performance.now() - checkpointStart, checkpoints: checkpoints + 1 };
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+async function timeRuns<T>(label: string, target: number, work: () => Promise<T>, runs = RUNS, describe?: (result: T) => string) {
+  const times: number[] = [];
+  let result: T | undefined;
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    result = await work();
+    times.push(performance.now() - start);
+    // A slow path is timed fewer times: the point is the figure, not the spread.
+    if (times[0] > 20_000) break;
+  }
+  const figure = median(times);
+  console.log(
+    `${label}: median ${ms(figure)} (runs ${times.map(ms).join(", ")}; load ${load()}) target ≤ ${ms(target)} ${figure <= target ? "OK" : "MISSED"}${describe && result !== undefined ? `; ${describe(result)}` : ""}`,
+  );
+  return figure;
+}
+
+async function seed(database: Database, hosts: SourceHost[], components: ReturnType<typeof estate>["components"], businessServices: ReturnType<typeof estate>["businessServices"]) {
+  await database.migrate();
+  await seedConfigurationIfEmpty(database, { hosts, components, businessServices }, YEAR_FROM - DAY_MS);
+  const created = new Date(YEAR_FROM - DAY_MS);
+  await database.prisma.component.updateMany({ data: { createdAt: created } });
+  await database.prisma.businessService.updateMany({ data: { createdAt: created } });
+  const componentRows = await database.prisma.component.findMany({ select: { id: true, name: true } });
+  const serviceRows = await database.prisma.businessService.findMany({ select: { id: true, name: true } });
+  const componentIds: number[] = [];
+  for (const row of componentRows) componentIds[Number(row.name.slice("Component ".length))] = row.id;
+  const serviceIds: number[] = [];
+  for (const row of serviceRows) serviceIds[Number(row.name.slice("Service ".length))] = row.id;
+  return { componentIds, serviceIds };
+}
+
+async function loadHistory(databases: { label: string; database: Database; ids: Awaited<ReturnType<typeof seed>> }[]) {
+  const start = performance.now();
+  let checks = 0;
+  let transitions = 0;
+  const spent = new Map<string, number>();
+  let generating = 0;
+  let generatingCpu = 0;
+  // Bulk load: the secondary indexes are built once at the end (same definitions), not row by row.
+  const indexes = await Promise.all(
+    databases.map(({ database }) =>
+      database.withConnection(async (connection) => {
+        const rows = await connection.query<{ name: string; definition: string }>(
+          `SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE tablename IN ('CheckStateChange', 'BsmTransition') AND indexname NOT LIKE '%_pkey'`,
+        );
+        for (const row of rows) await connection.exec(`DROP INDEX "${row.name}"`);
+        return rows.map((row) => row.definition);
+      }),
+    ),
+  );
+  for (let first = 0; first < SERVICES; first += SERVICES_PER_CHUNK) {
+    const count = Math.min(SERVICES_PER_CHUNK, SERVICES - first);
+    const generateStart = performance.now();
+    const cpuStart = process.cpuUsage();
+    // Every database numbers its objects the same way (fresh, same seed order); the first one's ids name them.
+    const rows = chunkRows(first, count, databases[0].ids.componentIds, databases[0].ids.serviceIds);
+    generating += performance.now() - generateStart;
+    const cpu = process.cpuUsage(cpuStart);
+    generatingCpu += (cpu.user + cpu.system) / 1000;
+    checks += rows.checkCount;
+    transitions += rows.transitionCount;
+    await Promise.all(
+      databases.map(async ({ label, database }) => {
+        const copyStart = performance.now();
+        await database.withConnection(async (connection) => {
+          await connection.copyIn('"CheckStateChange"', ["host", '"check"', "at", "state", "acknowledged", '"inDowntime"'], rows.checks);
+          await connection.copyIn(
+            '"BsmTransition"',
+            ['"objectType"', '"objectKey"', "at", '"fromState"', '"toState"', '"fromAcknowledged"', '"toAcknowledged"', '"fromImpacted"', '"toImpacted"'],
+            rows.transitions,
+          );
+        });
+        spent.set(label, (spent.get(label) ?? 0) + performance.now() - copyStart);
+      }),
+    );
+  }
+  const copied = performance.now();
+  await Promise.all(
+    databases.map(({ database }, index) =>
+      database.withConnection(async (connection) => {
+        for (const definition of indexes[index]) await connection.exec(definition);
+        await connection.exec('ANALYZE "CheckStateChange"; ANALYZE "BsmTransition"');
+      }),
+    ),
+  );
+  const indexed = performance.now() - copied;
+  console.log(
+    `history: ${n(checks)} check changes, ${n(transitions)} transitions over 365 days; generated in ${ms(generating)} (CPU ${ms(generatingCpu)}), indexes built in ${ms(indexed)}, COPY ${[...spent].map(([label, time]) => `${label} ${ms(time)}`).join(", ")} (all loaded in ${ms(performance.now() - start)}, load ${load()})`,
+  );
+}
+
+/**
+ * BENCH_HISTORY_EXPLAIN=1: where the reads' time goes on PostgreSQL. The raw-history queries of the reference
+ * reads (lib/status/availability.ts loadHistory, lib/history/reference.ts referenceTimelines) as they are, and
+ * per check through the (host, "check", at) index (LATERAL … LIMIT 1) as proposed.
+ */
+async function explainRawReads(database: Database, hosts: string[]) {
+  const tail = new Date(NOW - 5 * 60_000).toISOString();
+  const dayEnd = new Date(YEAR_FROM + DAY_MS).toISOString();
+  const queries: [string, string, unknown[]][] = [
+    [
+      "loadHistory: each check's last change before a window starting 5 min ago (as is)",
+      `SELECT DISTINCT ON (host, "check") host, "check", at, state FROM "CheckStateChange" WHERE host = ANY($1::text[]) AND at <= $2 ORDER BY host, "check", at DESC, id DESC`,
+      [hosts, tail],
+    ],
+    [
+      "the same, per check through the index (proposed)",
+      `SELECT c.host, c.name, l.at, l.state FROM (SELECT h.name AS host, s.name FROM "ServiceCheck" s JOIN "Host" h ON h.id = s."hostId" WHERE h.name = ANY($1::text[])) c
+       CROSS JOIN LATERAL (SELECT at, state FROM "CheckStateChange" x WHERE x.host = c.host AND x."check" = c.name AND x.at <= $2 ORDER BY at DESC, id DESC LIMIT 1) l`,
+      [hosts, tail],
+    ],
+    [
+      "referenceTimelines: checks with changes after the first day's chunk (as is, run for each day rolled up)",
+      `SELECT DISTINCT host, "check" FROM "CheckStateChange" WHERE host = ANY($1::text[]) AND at > $2`,
+      [hosts, dayEnd],
+    ],
+    [
+      "the same, per check through the index (proposed)",
+      `SELECT h.name AS host, s.name FROM "ServiceCheck" s JOIN "Host" h ON h.id = s."hostId" WHERE h.name = ANY($1::text[])
+       AND EXISTS (SELECT 1 FROM "CheckStateChange" x WHERE x.host = h.name AND x."check" = s.name AND x.at > $2)`,
+      [hosts, dayEnd],
+    ],
+  ];
+  // One roll-up chunk (a day in the middle of the year) taken apart: the raw reads, then the engine.
+  const chunk = { from: Math.floor((YEAR_FROM + 180 * DAY_MS) / DAY_MS) * DAY_MS, to: Math.floor((YEAR_FROM + 181 * DAY_MS) / DAY_MS) * DAY_MS };
+  const timed = async (work: () => Promise<unknown>) => {
+    const start = performance.now();
+    await work();
+    return ms(performance.now() - start);
+  };
+  const config = await loadBsmConfig(database.prisma);
+  console.log(
+    `one day's roll-up chunk taken apart: loadBsmConfig ${await timed(() => loadBsmConfig(database.prisma))}, loadChecks ${await timed(() => loadChecks(database.prisma, hosts))}, loadHistory ${await timed(() => loadStoredHistory(database.prisma, hosts, chunk.from, chunk.to))}, referenceTimelines (all of it, engine included) ${await timed(() => referenceTimelines(database.prisma, chunk, undefined, config))}`,
+  );
+  await database.withConnection(async (connection) => {
+    for (const [label, sql, params] of queries) {
+      const plan = await connection.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+      const lines = plan.map((row) => row["QUERY PLAN"]);
+      console.log(`EXPLAIN ANALYZE — ${label}:\n    ${lines.join("\n    ")}`);
+    }
+  });
+}
+
+const HISTORY_TABLES = ["CheckStateChange", "BsmTransition", "BsmStateSegment", "BsmRollup", "BsmCheckpoint"];
+
+async function sizes(label: string, database: Database, dataDir?: string) {
+  const rows = await database.withConnection((connection) =>
+    connection.query<{ name: string; bytes: string; rows: string }>(
+      HISTORY_TABLES.map((table) => `SELECT '${table}' AS name, pg_total_relation_size('"${table}"')::text AS bytes, (SELECT count(*) FROM "${table}")::text AS rows`).join(" UNION ALL "),
+    ),
+  );
+  const total = rows.reduce((sum, row) => sum + Number(row.bytes), 0);
+  const perYear = (bytes: number) => mb(bytes / SCALE);
+  console.log(
+    `${label} history tables: ${rows.map((row) => `${row.name} ${mb(Number(row.bytes))} (${n(Number(row.rows))} rows)`).join(", ")}; total ${mb(total)}${SCALE !== 1 ? ` (≈ ${perYear(total)} at full size)` : ""}`,
+  );
+  if (dataDir) {
+    const bytes = Number(execFileSync("du", ["-sb", dataDir]).toString().split("\t")[0]);
+    console.log(`${label} data directory: ${mb(bytes)}`);
+  }
+}
+
+async function benchmark(label: string, database: Database, ids: Awaited<ReturnType<typeof seed>>, hosts: SourceHost[], checks: SourceServiceCheck[], dataDir?: string) {
+  console.log(`\n## ${label}`);
+  const { prisma } = database;
+  const source = benchSource(hosts, checks.map((check) => ({ ...check })), Math.max(1, Math.round(checks.length * 0.01)));
+  const poller = new Poller({ database, source, pollIntervalMs: 1000, fullResyncEveryMs: 60 * 60_000, log: () => {} });
+  const first = await poller.runCycle();
+  console.log(`first poll cycle (every check written): ${ms(first.durationMs)}`);
+  if (process.env.BENCH_HISTORY_EXPLAIN === "1" && database.target.kind === "postgres") await explainRawReads(database, hosts.map((host) => host.name));
+
+  const jobStart = performance.now();
+  const job = await runHistoryJob(database, Date.now());
+  console.log(
+    `history job over the year: ${ms(performance.now() - jobStart)} — roll-ups ${ms(job.rollUpMs)} (${job.days} day chunks, ${ms(job.rollUpMs / job.days)} a day), checkpoints ${ms(job.checkpointMs)} (${job.checkpoints}, ${ms(job.checkpointMs / job.checkpoints)} each) (load ${load()})`,
+  );
+
+  const services = ids.serviceIds.map((id) => businessServiceRef(id));
+  // A running poller refreshes the stored 24-hour timelines every minute and the reads take the part after
+  // rolledUpTo from them: a cycle first, as the poller would have run during the job.
+  await poller.runCycle();
+  let now = Date.now();
+  const storedAt = (await prisma.pollerStatus.findUnique({ where: { id: 1 }, select: { availabilityAt: true } }))?.availabilityAt?.getTime();
+  console.log(`stored 24-hour timelines as of ${storedAt === undefined ? "never" : `${ms(now - storedAt)} ago`} (the reads take the tail after rolledUpTo from them when at most 2 min old)`);
+  await timeRuns(`30-day availability of all ${n(services.length)} services`, 300, () => availabilityOver(prisma, services, { from: now - 30 * DAY_MS, to: now, now }), RUNS, (result) => `${n(result.size)} figures`);
+  await poller.runCycle();
+  now = Date.now();
+  await timeRuns(
+    "whole-year SLA report (availabilityOver + problemPeriodsOver over 365 days, all services)",
+    1000,
+    async () => {
+      const window = { from: now - YEAR_MS, to: now, now };
+      const [figures, periods] = await Promise.all([availabilityOver(prisma, services, window), problemPeriodsOver(prisma, services, window)]);
+      return { figures, outages: [...periods.values()].reduce((sum, list) => sum + list.length, 0) };
+    },
+    RUNS,
+    (result) => `${n(result.figures.size)} services, ${n(result.outages)} outages`,
+  );
+  await poller.runCycle();
+  now = Date.now();
+  const grants = { ...NO_GRANTS, isAdmin: true };
+  const access = createAccess(grants, await loadAccessEstate(prisma, grants));
+  await timeRuns(
+    "SLA report (lib/sla slaReport, an admin), the last 4 quarters one after another",
+    1000,
+    async () => {
+      let rows = 0;
+      for (let offset = -4; offset < 0; offset++) rows += (await slaReport(prisma, access, { period: "quarter", offset, timeZone: "UTC", now })).rows.length;
+      return rows;
+    },
+    RUNS,
+    (rows) => `${n(rows)} rows`,
+  );
+  await poller.runCycle();
+  const moment = random(42);
+  await timeRuns("whole tree's state at an arbitrary moment", 500, () => treeStateAt(prisma, YEAR_FROM + DAY_MS + Math.floor(moment() * (YEAR_MS - DAY_MS))), RUNS, (result) => `${n(result.size)} objects`);
+
+  // Poll cycles (1% of checks changed each) alone, then with the job's pruning between them as the leading
+  // poller runs it (lib/poller/run-poller.ts: the history job after each cycle), a retention that expires a day.
+  const cycle = async () => (await poller.runCycle()).durationMs;
+  for (let k = 0; k < 2; k++) await cycle();
+  const alone: number[] = [];
+  for (let k = 0; k < POLL_CYCLES; k++) alone.push(await cycle());
+  await prisma.historySettings.update({ where: { id: 1 }, data: { retentionDays: 364, prunedAt: null } });
+  const before = await database.withConnection((connection) =>
+    connection.query<{ rows: string }>(`SELECT ((SELECT count(*) FROM "CheckStateChange") + (SELECT count(*) FROM "BsmTransition"))::text AS rows`),
+  );
+  const during: number[] = [];
+  const pruneSteps: number[] = [];
+  for (let more = true; more || during.length < POLL_CYCLES; ) {
+    during.push(await cycle());
+    if (!more) continue;
+    const stepStart = performance.now();
+    more = await pruneHistory(prisma, Date.now(), { budgetMs: 500 });
+    pruneSteps.push(performance.now() - stepStart);
+    if (pruneSteps.length > 1000) throw new Error("pruning did not finish in 1,000 steps");
+  }
+  const after = await database.withConnection((connection) =>
+    connection.query<{ rows: string }>(`SELECT ((SELECT count(*) FROM "CheckStateChange") + (SELECT count(*) FROM "BsmTransition"))::text AS rows`),
+  );
+  const slowest = (Math.max(...during) / median(alone) - 1) * 100;
+  const typical = (median(during) / median(alone) - 1) * 100;
+  const signed = (value: number) => `${value >= 0 ? "+" : ""}${value.toFixed(0)} %`;
+  console.log(
+    `poll cycle, 1% of checks changed: alone median ${ms(median(alone))} (max ${ms(Math.max(...alone))}); with a day's pruning between cycles (${n(Number(before[0].rows) - Number(after[0].rows))} check changes + transitions in ${pruneSteps.length} steps of ${pruneSteps.map(ms).join(", ")}): median ${ms(median(during))} (${signed(typical)}), slowest ${ms(Math.max(...during))} (${signed(slowest)}) over ${during.length} cycles; target ≤ +10 % ${slowest <= 10 ? "OK" : "MISSED"} (load ${load()})`,
+  );
+  await sizes(label, database, dataDir);
+}
+
+const { hosts, checks, components, businessServices } = estate();
+console.log(
+  `# bench:history — scale ${SCALE}: ${n(SERVICES)} business services, ${n(components.length)} components, ${n(hosts.length)} component hosts (${n(checks.length)} checks), one year; load ${load()}`,
+);
+const postgres = await startPostgresServer();
+const pgliteDir = mkdtempSync(path.join(tmpdir(), "bench-history-pglite-"));
+// Interrupted (Ctrl-C, a timeout): the server and the data directory go too.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    postgres.stop();
+    rmSync(pgliteDir, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
+try {
+  // BENCH_HISTORY_DATABASES=postgres or pglite: only that one (both by default).
+  const which = process.env.BENCH_HISTORY_DATABASES ?? "both";
+  const targets: { label: string; title: string; database: Database; dataDir?: string }[] = [];
+  if (which !== "pglite") targets.push({ label: "PostgreSQL", title: "PostgreSQL 15 (local server)", database: openDatabase({ kind: "postgres", url: postgres.url() }) });
+  if (which !== "postgres") targets.push({ label: "PGlite", title: "PGlite (embedded, data directory on disk)", database: openDatabase({ kind: "pglite", dataDir: pgliteDir }), dataDir: pgliteDir });
+  const seedStart = performance.now();
+  const seeded: ((typeof targets)[number] & { ids: Awaited<ReturnType<typeof seed>> })[] = [];
+  for (const target of targets) seeded.push({ ...target, ids: await seed(target.database, hosts, components, businessServices) });
+  if (seeded.some(({ ids }) => ids.componentIds.some((id, index) => seeded[0].ids.componentIds[index] !== id))) throw new Error("the databases numbered the components differently");
+  console.log(`configuration seeded in ${targets.map((target) => target.label).join(" and ")} in ${ms(performance.now() - seedStart)}`);
+  await loadHistory(seeded);
+  for (const target of seeded) {
+    await benchmark(target.title, target.database, target.ids, hosts, checks, target.dataDir);
+    await target.database.close();
+  }
+} finally {
+  postgres.stop();
+  rmSync(pgliteDir, { recursive: true, force: true });
+}
