@@ -3,10 +3,10 @@
 // segments and roll-ups with referenceTimelines. Slow for long windows: tests and the not-yet-rolled-up tail only.
 
 import { Prisma, type PrismaClient } from "@prisma/client";
-import { checksSeenBy, computeAvailability, type BsmConfig, type BsmState, type CheckHistoryEntry, type CheckState, type ServiceCheckStatus, type StateSegment } from "../bsm";
+import { checksSeenBy, computeAvailability, type BsmConfig, type BsmState, type CheckHistoryEntry, type ServiceCheckStatus, type StateSegment } from "../bsm";
 import { loadBsmConfig } from "../poller/load-bsm-config";
 import { checkKey } from "../sources/types";
-import { loadChecks, restrictConfig } from "../status/availability";
+import { loadChecks, loadHistory, restrictConfig } from "../status/availability";
 import {
   businessServiceRef,
   componentHostRef,
@@ -75,7 +75,7 @@ export async function referenceTimelines(
   const config = restrictConfig(loadedConfig ?? (await loadBsmConfig(prisma)), scopeOf(refs));
   const hosts = [...new Set(config.components.flatMap((component) => component.hosts))];
   const [checks, history] =
-    hosts.length === 0 ? [[], []] : await Promise.all([loadChecks(prisma, hosts), loadHistoryOfChecks(prisma, hosts, from, to)]);
+    hosts.length === 0 ? [[], []] : await Promise.all([loadChecks(prisma, hosts), loadHistory(prisma, hosts, from, to)]);
   const later = await checksFirstSeenAfter(prisma, checks, history, to);
   const seenLater = later.map((row) => ({ host: row.host, name: row.check, at: to + 1 }));
   const report = computeAvailability(
@@ -106,46 +106,6 @@ async function checksFirstSeenAfter(
   return prisma.$queryRaw<{ host: string; check: string }[]>(Prisma.sql`
     SELECT u.host, u."check" FROM unnest(${unseen.map((c) => c.host)}::text[], ${unseen.map((c) => c.name)}::text[]) AS u(host, "check")
     WHERE EXISTS (SELECT 1 FROM "CheckStateChange" x WHERE x.host = u.host AND x."check" = u."check" AND x.at > ${new Date(to)})`);
-}
-
-interface HistoryRow {
-  host: string;
-  check: string;
-  at: Date;
-  state: string;
-  acknowledged: boolean;
-  inDowntime: boolean;
-}
-
-/**
- * loadHistory (lib/status/availability.ts) for the hosts' current checks: their changes in (from, to] and
- * each one's last change at or before `from`, found per check through the (host, check, at) index, so the
- * cost does not grow with the history kept before the window (the history job asks every few minutes).
- */
-export async function loadHistoryOfChecks(prisma: PrismaClient, hosts: string[], from: number, to: number): Promise<CheckHistoryEntry[]> {
-  const fromDate = new Date(from);
-  const [before, inside] = await Promise.all([
-    prisma.$queryRaw<HistoryRow[]>(Prisma.sql`
-      SELECT c.host, c."check", e.at, e.state::text AS state, e.acknowledged, e."inDowntime"
-      FROM (SELECT h.name AS host, s.name AS "check" FROM "ServiceCheck" s JOIN "Host" h ON h.id = s."hostId" WHERE h.name = ANY(${hosts}::text[])) c
-      CROSS JOIN LATERAL (
-        SELECT x.at, x.state, x.acknowledged, x."inDowntime" FROM "CheckStateChange" x
-        WHERE x.host = c.host AND x."check" = c."check" AND x.at <= ${fromDate}
-        ORDER BY x.at DESC, x.id DESC LIMIT 1) e`),
-    prisma.$queryRaw<HistoryRow[]>(Prisma.sql`
-      SELECT host, "check", at, state::text AS state, acknowledged, "inDowntime"
-      FROM "CheckStateChange"
-      WHERE host = ANY(${hosts}::text[]) AND at > ${fromDate} AND at <= ${new Date(to)}
-      ORDER BY at, id`),
-  ]);
-  return [...before, ...inside].map((row) => ({
-    host: row.host,
-    name: row.check,
-    at: new Date(row.at).getTime(),
-    state: row.state as CheckState,
-    acknowledged: row.acknowledged,
-    inDowntime: row.inDowntime,
-  }));
 }
 
 /** problemPeriodsOver computed from the raw check history. */

@@ -80,19 +80,23 @@ interface HistoryRow {
 }
 
 /**
- * The changes inside the window plus, for each check, the last change before it: that entry
- * still holds at the window's start (without it the check would count as OK until its next change).
- * Without `to`, every change after `from`. Each check's entries in time order, ties in the order they were stored.
+ * The changes inside the window plus, for each current check, the last change at or before `from`: that
+ * entry still holds at the window's start (without it the check would count as OK until its next change).
+ * The last change is found per check through the (host, check, at) index, so the cost does not grow with
+ * the history kept before the window. Without `to`, every change after `from`. Each check's entries in time
+ * order, ties in the order they were stored.
  */
 export async function loadHistory(prisma: PrismaClient, hosts: string[], from: number, to?: number): Promise<CheckHistoryEntry[]> {
   const fromDate = new Date(from);
   const untilTo = to === undefined ? Prisma.empty : Prisma.sql`AND at <= ${new Date(to)}`;
   const [before, inside] = await Promise.all([
     prisma.$queryRaw<HistoryRow[]>(Prisma.sql`
-      SELECT DISTINCT ON (host, "check") host, "check", at, state::text AS state, acknowledged, "inDowntime"
-      FROM "CheckStateChange"
-      WHERE host = ANY(${hosts}::text[]) AND at <= ${fromDate}
-      ORDER BY host, "check", at DESC, id DESC`),
+      SELECT c.host, c."check", e.at, e.state::text AS state, e.acknowledged, e."inDowntime"
+      FROM (SELECT h.name AS host, s.name AS "check" FROM "ServiceCheck" s JOIN "Host" h ON h.id = s."hostId" WHERE h.name = ANY(${hosts}::text[])) c
+      CROSS JOIN LATERAL (
+        SELECT x.at, x.state, x.acknowledged, x."inDowntime" FROM "CheckStateChange" x
+        WHERE x.host = c.host AND x."check" = c."check" AND x.at <= ${fromDate}
+        ORDER BY x.at DESC, x.id DESC LIMIT 1) e`),
     prisma.$queryRaw<HistoryRow[]>(Prisma.sql`
       SELECT host, "check", at, state::text AS state, acknowledged, "inDowntime"
       FROM "CheckStateChange"
