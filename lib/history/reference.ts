@@ -3,10 +3,9 @@
 // segments and roll-ups with referenceTimelines. Slow for long windows: tests and the not-yet-rolled-up tail only.
 
 import { Prisma, type PrismaClient } from "@prisma/client";
-import { checksSeenBy, computeAvailability, type BsmConfig, type BsmState, type CheckHistoryEntry, type ServiceCheckStatus, type StateSegment } from "../bsm";
+import { checksSeenBy, computeAvailability, type BsmConfig, type BsmState, type StateSegment } from "../bsm";
 import { loadBsmConfig } from "../poller/load-bsm-config";
-import { checkKey } from "../sources/types";
-import { loadChecks, loadHistory, restrictConfig } from "../status/availability";
+import { loadChecks, loadWindowHistory, restrictConfig } from "../status/availability";
 import {
   businessServiceRef,
   componentHostRef,
@@ -74,10 +73,14 @@ export async function referenceTimelines(
   if (to <= from) return result;
   const config = restrictConfig(loadedConfig ?? (await loadBsmConfig(prisma)), scopeOf(refs));
   const hosts = [...new Set(config.components.flatMap((component) => component.hosts))];
-  const [checks, history] =
-    hosts.length === 0 ? [[], []] : await Promise.all([loadChecks(prisma, hosts), loadHistory(prisma, hosts, from, to)]);
-  const later = await checksFirstSeenAfter(prisma, checks, history, to);
-  const seenLater = later.map((row) => ({ host: row.host, name: row.check, at: to + 1 }));
+  const [checks, { entries: history, changedAfter }] =
+    hosts.length === 0
+      ? [[], { entries: [], changedAfter: new Set<string>() }]
+      : await Promise.all([loadChecks(prisma, hosts), loadWindowHistory(prisma, hosts, from, to)]);
+  const seenLater = [...changedAfter].map((key) => {
+    const [host, name] = key.split("\0") as [string, string];
+    return { host, name, at: to + 1 };
+  });
   const report = computeAvailability(
     config,
     checksSeenBy(checks, [...history, ...seenLater], to),
@@ -88,24 +91,6 @@ export async function referenceTimelines(
   for (const component of report.components) result.set(objectRefKey(componentRef(component.id)), component.timeline ?? []);
   for (const service of report.businessServices) result.set(objectRefKey(businessServiceRef(service.id)), service.timeline ?? []);
   return result;
-}
-
-/**
- * Of the checks with no history entry by `to`, those with one after it (first seen later). Asked per check
- * through the (host, check, at) index, so the cost does not grow with the history kept after `to`.
- */
-async function checksFirstSeenAfter(
-  prisma: PrismaClient,
-  checks: readonly ServiceCheckStatus[],
-  history: readonly CheckHistoryEntry[],
-  to: number,
-): Promise<{ host: string; check: string }[]> {
-  const seen = new Set(history.map((entry) => checkKey(entry.host, entry.name)));
-  const unseen = checks.filter((check) => !seen.has(checkKey(check.host, check.name)));
-  if (unseen.length === 0) return [];
-  return prisma.$queryRaw<{ host: string; check: string }[]>(Prisma.sql`
-    SELECT u.host, u."check" FROM unnest(${unseen.map((c) => c.host)}::text[], ${unseen.map((c) => c.name)}::text[]) AS u(host, "check")
-    WHERE EXISTS (SELECT 1 FROM "CheckStateChange" x WHERE x.host = u.host AND x."check" = u."check" AND x.at > ${new Date(to)})`);
 }
 
 /** problemPeriodsOver computed from the raw check history. */
