@@ -197,16 +197,30 @@ test("on a host element's page a check's downtime is confirmed and the page show
   // A host element of its own (Manual mode: export on, Reflect), removed again at the end as it came.
   await setReflectionMode(page, "Manual");
   await page.goto("/overview?q=lb-&sort=host&dir=asc");
-  const host = (await page.locator("[data-testid=overview-table] tbody tr").last().getAttribute("data-host"))!;
-  const row = page.locator(`[data-testid=overview-table] tr[data-host="${host}"]`);
-  const exportSwitch = row.getByRole("switch", { name: `Export ${host}` });
-  await exportSwitch.click();
-  await expect(exportSwitch).toHaveAttribute("aria-checked", "true");
-  await row.getByRole("button", { name: `Reflect ${host}` }).click();
-  await expect(row.getByRole("link", { name: "Element" })).toBeVisible();
-
-  await page.goto(`/hosts/${encodeURIComponent(host)}`);
-  await expect(page.getByRole("group", { name: `Actions for ${host}` }).getByRole("button", { name: /^Schedule downtime / })).toBeVisible();
+  const hosts = await page.locator("[data-testid=overview-table] tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-host")!));
+  const reflect = async (name: string, on: boolean) => {
+    await page.goto("/overview?q=lb-&sort=host&dir=asc");
+    const hostRow = page.locator(`[data-testid=overview-table] tr[data-host="${name}"]`);
+    const toggle = hostRow.getByRole("switch", { name: `Export ${name}` });
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-checked", on ? "true" : "false");
+    await hostRow.getByRole("button", { name: `Reflect ${name}` }).click();
+    await expect(hostRow.getByRole("link", { name: "Element" })).toHaveCount(on ? 1 : 0);
+  };
+  // The simulation puts hosts into downtime of its own at random: take a host that is not wholly in one.
+  let host: string | undefined;
+  for (const candidate of hosts.reverse().slice(0, 4)) {
+    await reflect(candidate, true);
+    await page.goto(`/hosts/${encodeURIComponent(candidate)}`);
+    const offered = page.getByRole("group", { name: `Actions for ${candidate}` }).getByRole("button", { name: /^Schedule downtime / });
+    if (await offered.waitFor({ state: "visible", timeout: 10_000 }).then(() => true, () => false)) {
+      host = candidate;
+      break;
+    }
+    await reflect(candidate, false);
+  }
+  expect(host, "a load balancer not wholly in downtime").toBeDefined();
+  if (host === undefined) return;
   const checkRow = page.getByTestId("host-checks").locator("tbody tr").filter({ hasNot: page.getByText("in downtime") }).first();
   const check = (await checkRow.locator("td").first().textContent())!;
   await checkRow.getByRole("button", { name: `Downtime ${check} on ${host}` }).click();
@@ -221,11 +235,7 @@ test("on a host element's page a check's downtime is confirmed and the page show
   await expect(page.getByTestId("host-checks").locator("tbody tr").filter({ hasText: check }).first()).toContainText("in downtime");
   await page.screenshot({ path: `${SHOTS}/host-page.png`, fullPage: true });
 
-  await page.goto("/overview?q=lb-&sort=host&dir=asc");
-  await exportSwitch.click();
-  await expect(exportSwitch).toHaveAttribute("aria-checked", "false");
-  await row.getByRole("button", { name: `Reflect ${host}` }).click();
-  await expect(row.getByRole("link", { name: "Element" })).toHaveCount(0);
+  await reflect(host, false);
 });
 
 test("a user whose role lacks ACTIONBSM sees no action buttons or menu entries", async ({ page, browser }) => {
