@@ -4,7 +4,8 @@ import type { PrismaClient } from "@prisma/client";
 import { availabilityOver } from "../../history";
 import { objectRefKey, type BsmObjectRef } from "../../status/bsm-object";
 import { calendarPeriod } from "../../time/calendar";
-import { errorBudgetMs } from "../../sla/figures";
+import { countedProblemMs, errorBudgetMs } from "../../sla/figures";
+import { loadSlaTargets } from "../../sla/targets";
 import { budgetSpentPercent, burnRateWindowsOf } from "../burn-rate";
 import { coveredObjectsOf, type StoredProfile } from "../profiles/profile-store";
 import type { BurnFigure } from "../types";
@@ -40,16 +41,13 @@ export async function loadBurnFigures(prisma: PrismaClient, profiles: readonly S
   const result = new Map<string, BurnFigure[]>();
   const watched = watchedObjects(profiles);
   if (watched.size === 0) return result;
-  const targets = await prisma.slaTarget.findMany({
-    where: { objectKey: { in: [...new Set([...watched.values()].map((entry) => entry.ref.objectKey))] } },
-  });
+  const targets = await loadSlaTargets(prisma);
 
   const groups = new Map<string, { windowMinutes: number; countDowntime: boolean; refs: BsmObjectRef[] }>();
   const budgets = new Map<string, number>();
-  for (const target of targets) {
-    const key = objectRefKey(target);
-    const entry = watched.get(key);
-    if (!entry) continue;
+  for (const [key, entry] of watched) {
+    const target = targets.get(key);
+    if (!target) continue;
     let period;
     try {
       period = calendarPeriod(now, target.period, target.timeZone);
@@ -72,8 +70,7 @@ export async function loadBurnFigures(prisma: PrismaClient, profiles: readonly S
       const key = objectRefKey(ref);
       const window = figures.get(key);
       if (!window) continue;
-      const badMs = window.failedMs + (countDowntime ? window.downtimeMs : 0);
-      result.get(key)?.push({ windowMinutes, spentPercent: budgetSpentPercent(badMs, budgets.get(key) ?? 0) });
+      result.get(key)?.push({ windowMinutes, spentPercent: budgetSpentPercent(countedProblemMs(window, countDowntime), budgets.get(key) ?? 0) });
     }
   }
   return result;
