@@ -14,7 +14,9 @@ import { DAY_MS } from "../lib/bsm";
 import { componentStatusCode, hostStatusCode, serviceStatusCode, stateOfCode, IMPACTED } from "../lib/bsm/rules";
 import { availabilityOver, problemPeriodsOver, treeStateAt } from "../lib/history";
 import { pruneHistory, rollUpHistory, writeCheckpoint } from "../lib/history/job";
-import { referenceTimelines } from "../lib/history/reference";
+import { checkpointRowsOf } from "../lib/history/job-plan";
+import { referenceTimelines, replayStatesAt } from "../lib/history/reference";
+import { dayRollupsOf, hourRollupsOf, segmentsOfTimelines, type RollupRow, type SegmentRow } from "../lib/history/rollup";
 import { loadBsmConfig } from "../lib/poller/load-bsm-config";
 import { loadChecks, loadHistory as loadStoredHistory } from "../lib/status/availability";
 import { createAccess, NO_GRANTS } from "../lib/auth/access";
@@ -38,7 +40,7 @@ const FAILURES_PER_WEEK: [number, number] = [2, 4];
 const FAILURE_MS: [number, number] = [2 * 60_000, 4 * 3_600_000];
 /** Share of failures that happen in a (planned) downtime. */
 const DOWNTIME_SHARE = 0.1;
-const SERVICES_PER_CHUNK = 50;
+const SERVICES_PER_CHUNK = 20;
 const RUNS = Number(process.env.BENCH_HISTORY_RUNS ?? 5);
 const POLL_CYCLES = Number(process.env.BENCH_HISTORY_POLL_CYCLES ?? 8);
 const WEEK_MS = 7 * DAY_MS;
@@ -46,6 +48,14 @@ const YEAR_MS = 365 * DAY_MS;
 /** The year of history ends an hour before now (every failure over by then); minutes, so runs line up. */
 const NOW = Math.floor(Date.now() / 60_000) * 60_000;
 const YEAR_FROM = NOW - YEAR_MS;
+/**
+ * The history job's work up to here is generated with the job's own pure functions (segments, roll-ups,
+ * checkpoints) and loaded with COPY: catching up a year through the job, a day a run, would take hours at
+ * full size. The job itself rolls up the rest (BENCH_HISTORY_JOB_DAYS, default 2) and its cost a day is
+ * timed; one generated day is checked against what the job computes for it.
+ */
+const JOB_DAYS = Number(process.env.BENCH_HISTORY_JOB_DAYS ?? 2);
+const GENERATED_TO = Math.floor((NOW - JOB_DAYS * DAY_MS) / DAY_MS) * DAY_MS;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (value: number) => `${value.toFixed(0)} ms`;
@@ -140,18 +150,79 @@ function sweepParent(children: Change[][], stateOf: (codes: number[]) => number)
 const FAILED_CODE = hostStatusCode(1, 0, 1);
 const DOWNTIME_CODE = hostStatusCode(1, 1, 0);
 
-function transitionsOf(objectType: string, objectKey: string, changes: Change[], rows: TransitionRow[]) {
+/** What the history job would have stored for the generated part of the year. */
+interface DerivedRows {
+  segments: SegmentRow[];
+  checkpoints: { at: number; objectType: string; objectKey: string; state: string; impacted: boolean }[];
+}
+
+/** Every UTC midnight from which the job rolls up by the day (its chunks, as lined up here). */
+const FIRST_MIDNIGHT = Math.ceil(YEAR_FROM / DAY_MS) * DAY_MS;
+
+/**
+ * An object's segments (cut at every UTC midnight, as the job's day chunks cut them) through the job's own
+ * segmentsOfTimelines, and its rows in each daily checkpoint up to GENERATED_TO (objects not OPERATIONAL or
+ * impacted at that midnight, the state the last change at or before it left).
+ */
+function deriveRows(objectType: string, objectKey: string, changes: Change[], derived: DerivedRows) {
+  const key = `${objectType}:${objectKey}`;
+  const timeline: { from: number; to: number; state: ReturnType<typeof stateOfCode> }[] = [];
+  for (let k = 0; k < changes.length; k++) {
+    const to = k + 1 < changes.length ? changes[k + 1].at : GENERATED_TO;
+    if (changes[k].code !== 0 && to > changes[k].at) timeline.push({ from: changes[k].at, to, state: stateOfCode(changes[k].code) });
+    if (changes[k].code === 0) continue;
+    for (let midnight = Math.max(FIRST_MIDNIGHT, Math.ceil(changes[k].at / DAY_MS) * DAY_MS); midnight < to && midnight <= GENERATED_TO; midnight += DAY_MS) {
+      derived.checkpoints.push({ at: midnight, objectType, objectKey, state: stateOfCode(changes[k].code), impacted: (changes[k].code & IMPACTED) !== 0 });
+    }
+  }
+  for (const segment of timeline) {
+    if (segment.from >= GENERATED_TO) break;
+    for (let day = Math.floor(segment.from / DAY_MS) * DAY_MS; day < Math.min(segment.to, GENERATED_TO); day += DAY_MS) {
+      derived.segments.push(...segmentsOfTimelines(new Map([[key, [segment]]]), { from: day, to: Math.min(day + DAY_MS, GENERATED_TO) }));
+    }
+  }
+}
+
+function transitionsOf(objectType: string, objectKey: string, changes: Change[], rows: TransitionRow[], derived: DerivedRows) {
   let previous = 0;
   for (const change of changes) {
     rows.push([objectType, objectKey, change.at, previous, change.code]);
     previous = change.code;
   }
+  deriveRows(objectType, objectKey, changes, derived);
+}
+
+/** The checkpoints' marker rows (lib/history/job-plan.ts checkpointRowsOf: one each, even when all is OPERATIONAL). */
+function checkpointMarkers() {
+  const [marker] = checkpointRowsOf(new Map());
+  const rows: DerivedRows["checkpoints"] = [];
+  for (let midnight = FIRST_MIDNIGHT; midnight <= GENERATED_TO; midnight += DAY_MS) rows.push({ at: midnight, objectType: marker.objectType, objectKey: marker.objectKey, state: marker.state, impacted: false });
+  return rows;
+}
+
+const splitKey = (key: string) => {
+  const separator = key.indexOf(":");
+  return [key.slice(0, separator), key.slice(separator + 1)] as const;
+};
+
+function derivedCopyText(derived: DerivedRows) {
+  const hours = hourRollupsOf(derived.segments);
+  const rollups: RollupRow[] = [...hours, ...dayRollupsOf(hours)];
+  return {
+    segmentCount: derived.segments.length,
+    rollupCount: rollups.length,
+    checkpointCount: derived.checkpoints.length,
+    segments: copyTextRows(derived.segments, (row) => [...splitKey(row.key), copyTimestamp(row.from), copyTimestamp(row.to), row.state]),
+    rollups: copyTextRows(rollups, (row) => [...splitKey(row.key), row.bucket, copyTimestamp(row.start), row.downtimeMs, row.failedMs]),
+    checkpoints: copyTextRows(derived.checkpoints, (row) => [copyTimestamp(row.at), row.objectType, row.objectKey, row.state, false, row.impacted]),
+  };
 }
 
 /** Check changes and transitions of the services [first, first + count), in COPY text. */
 function chunkRows(first: number, count: number, componentIds: number[], serviceIds: number[]) {
   const checkRows: [string, string, number, string, boolean][] = [];
   const transitions: TransitionRow[] = [];
+  const derived: DerivedRows = { segments: [], checkpoints: first === 0 ? checkpointMarkers() : [] };
   for (let service = first; service < first + count; service++) {
     const componentChanges: Change[][] = [];
     for (let k = 0; k < COMPONENTS_PER_SERVICE; k++) {
@@ -164,7 +235,7 @@ function chunkRows(first: number, count: number, componentIds: number[], service
           checkRows.push([host, failure.check, failure.start, "CRITICAL", failure.inDowntime], [host, failure.check, failure.end, "OK", false]);
           changes.push({ at: failure.start, code: failure.inDowntime ? DOWNTIME_CODE : FAILED_CODE }, { at: failure.end, code: 0 });
         }
-        transitionsOf("COMPONENT_HOST", componentHostKey(componentIds[component], host), changes, transitions);
+        transitionsOf("COMPONENT_HOST", componentHostKey(componentIds[component], host), changes, transitions, derived);
         hostChanges.push(changes);
       }
       const changes = sweepParent(hostChanges, (codes) => {
@@ -172,7 +243,7 @@ function chunkRows(first: number, count: number, componentIds: number[], service
         const downtime = codes.filter((code) => code === DOWNTIME_CODE).length;
         return componentStatusCode(HOSTS_PER_COMPONENT, REQUIRED_ONLINE, failed, downtime, 0);
       });
-      transitionsOf("COMPONENT", String(componentIds[component]), changes, transitions);
+      transitionsOf("COMPONENT", String(componentIds[component]), changes, transitions, derived);
       componentChanges.push(changes);
     }
     const changes = sweepParent(componentChanges, (codes) => {
@@ -181,11 +252,12 @@ function chunkRows(first: number, count: number, componentIds: number[], service
       const impacted = codes.filter((code) => (code & IMPACTED) !== 0).length;
       return serviceStatusCode(failed, downtime, impacted, 0);
     });
-    transitionsOf("BUSINESS_SERVICE", String(serviceIds[service]), changes, transitions);
+    transitionsOf("BUSINESS_SERVICE", String(serviceIds[service]), changes, transitions, derived);
   }
   checkRows.sort((a, b) => a[2] - b[2]);
   transitions.sort((a, b) => a[2] - b[2]);
   return {
+    ...derivedCopyText(derived),
     checkCount: checkRows.length,
     transitionCount: transitions.length,
     checks: copyTextRows(checkRows, ([host, check, at, state, inDowntime]) => [host, check, copyTimestamp(at), state, false, inDowntime]),
@@ -247,6 +319,42 @@ async function runHistoryJob(database: Database, now: number) {
   return { rollUpMs, days: days + 1, checkpointMs: performance.now() - checkpointStart, checkpoints: checkpoints + 1 };
 }
 
+/**
+ * The generated rows against the job's own computation: the last generated day's HOUR roll-ups recomputed
+ * from the raw history as rollUpHistory does, and (when replaying every transition is affordable) the last
+ * generated checkpoint against a full replay.
+ */
+async function verifyGenerated(database: Database, transitions: number) {
+  const { prisma } = database;
+  const chunk = { from: GENERATED_TO - DAY_MS, to: GENERATED_TO };
+  const start = performance.now();
+  const computed = hourRollupsOf(segmentsOfTimelines(await referenceTimelines(prisma, chunk), chunk));
+  const stored = await database.withConnection((connection) =>
+    connection.query<{ key: string; start: string; downtimeMs: number; failedMs: number }>(
+      `SELECT "objectType"::text || ':' || "objectKey" AS key, (extract(epoch FROM start) * 1000)::bigint::text AS start, "downtimeMs", "failedMs"
+       FROM "BsmRollup" WHERE bucket = 'HOUR' AND start >= '${copyTimestamp(chunk.from)}' AND start < '${copyTimestamp(chunk.to)}'`,
+    ),
+  );
+  const storedBy = new Map(stored.map((row) => [`${row.key}@${row.start}`, row]));
+  let differ = Math.abs(stored.length - computed.length);
+  for (const row of computed) {
+    const other = storedBy.get(`${row.key}@${row.start}`);
+    if (!other || other.downtimeMs !== row.downtimeMs || other.failedMs !== row.failedMs) differ++;
+  }
+  let checkpoint = "not replayed (more than 5 million transitions)";
+  if (transitions <= 5_000_000) {
+    const replayed = checkpointRowsOf(await replayStatesAt(prisma, GENERATED_TO));
+    const rows = await prisma.bsmCheckpoint.findMany({ where: { at: new Date(GENERATED_TO) } });
+    const storedRows = new Set(rows.map((row) => `${row.objectType}:${row.objectKey}:${row.state}:${row.acknowledged}:${row.impacted}`));
+    const missing = replayed.filter((row) => !storedRows.has(`${row.objectType}:${row.objectKey}:${row.state}:${row.acknowledged}:${row.impacted}`)).length;
+    checkpoint = `${n(rows.length)} rows stored, ${n(replayed.length)} replayed, ${n(missing + Math.abs(rows.length - replayed.length))} differ`;
+  }
+  console.log(
+    `generated rows against the history job's computation (${new Date(chunk.from).toISOString().slice(0, 10)}): ${n(computed.length)} hour roll-ups computed, ${n(stored.length)} stored, ${n(differ)} differ; checkpoint ${checkpoint} (${ms(performance.now() - start)})`,
+  );
+  if (differ > 0) throw new Error("the generated roll-ups are not what the history job computes");
+}
+
 // ---------------------------------------------------------------------------------------------------
 
 async function timeRuns<T>(label: string, target: number, work: () => Promise<T>, runs = RUNS, describe?: (result: T) => string) {
@@ -285,6 +393,7 @@ async function loadHistory(databases: { label: string; database: Database; ids: 
   const start = performance.now();
   let checks = 0;
   let transitions = 0;
+  const derived = { segments: 0, rollups: 0, checkpoints: 0 };
   const spent = new Map<string, number>();
   let generating = 0;
   let generatingCpu = 0;
@@ -293,7 +402,7 @@ async function loadHistory(databases: { label: string; database: Database; ids: 
     databases.map(({ database }) =>
       database.withConnection(async (connection) => {
         const rows = await connection.query<{ name: string; definition: string }>(
-          `SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE tablename IN ('CheckStateChange', 'BsmTransition') AND indexname NOT LIKE '%_pkey'`,
+          `SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE tablename IN ('CheckStateChange', 'BsmTransition', 'BsmStateSegment', 'BsmRollup') AND indexname NOT LIKE '%_pkey'`,
         );
         for (const row of rows) await connection.exec(`DROP INDEX "${row.name}"`);
         return rows.map((row) => row.definition);
@@ -311,6 +420,9 @@ async function loadHistory(databases: { label: string; database: Database; ids: 
     generatingCpu += (cpu.user + cpu.system) / 1000;
     checks += rows.checkCount;
     transitions += rows.transitionCount;
+    derived.segments += rows.segmentCount;
+    derived.rollups += rows.rollupCount;
+    derived.checkpoints += rows.checkpointCount;
     await Promise.all(
       databases.map(async ({ label, database }) => {
         const copyStart = performance.now();
@@ -321,6 +433,9 @@ async function loadHistory(databases: { label: string; database: Database; ids: 
             ['"objectType"', '"objectKey"', "at", '"fromState"', '"toState"', '"fromAcknowledged"', '"toAcknowledged"', '"fromImpacted"', '"toImpacted"'],
             rows.transitions,
           );
+          await connection.copyIn('"BsmStateSegment"', ['"objectType"', '"objectKey"', '"from"', '"to"', "state"], rows.segments);
+          await connection.copyIn('"BsmRollup"', ['"objectType"', '"objectKey"', "bucket", "start", '"downtimeMs"', '"failedMs"'], rows.rollups);
+          await connection.copyIn('"BsmCheckpoint"', ["at", '"objectType"', '"objectKey"', "state", "acknowledged", "impacted"], rows.checkpoints);
         });
         spent.set(label, (spent.get(label) ?? 0) + performance.now() - copyStart);
       }),
@@ -331,14 +446,19 @@ async function loadHistory(databases: { label: string; database: Database; ids: 
     databases.map(({ database }, index) =>
       database.withConnection(async (connection) => {
         for (const definition of indexes[index]) await connection.exec(definition);
-        await connection.exec('ANALYZE "CheckStateChange"; ANALYZE "BsmTransition"');
+        await connection.exec('ANALYZE "CheckStateChange"; ANALYZE "BsmTransition"; ANALYZE "BsmStateSegment"; ANALYZE "BsmRollup"; ANALYZE "BsmCheckpoint"');
+        const generatedTo = `'${copyTimestamp(GENERATED_TO)}'`;
+        await connection.exec(
+          `INSERT INTO "HistorySettings" (id, "rolledUpTo", "checkpointedTo") VALUES (1, ${generatedTo}, ${generatedTo}) ON CONFLICT (id) DO UPDATE SET "rolledUpTo" = EXCLUDED."rolledUpTo", "checkpointedTo" = EXCLUDED."checkpointedTo"`,
+        );
       }),
     ),
   );
   const indexed = performance.now() - copied;
   console.log(
-    `history: ${n(checks)} check changes, ${n(transitions)} transitions over 365 days; generated in ${ms(generating)} (CPU ${ms(generatingCpu)}), indexes built in ${ms(indexed)}, COPY ${[...spent].map(([label, time]) => `${label} ${ms(time)}`).join(", ")} (all loaded in ${ms(performance.now() - start)}, load ${load()})`,
+    `history: ${n(checks)} check changes, ${n(transitions)} transitions over 365 days, and what the history job stores for them up to ${new Date(GENERATED_TO).toISOString()}: ${n(derived.segments)} segments, ${n(derived.rollups)} roll-ups, ${n(derived.checkpoints)} checkpoint rows; generated in ${ms(generating)} (CPU ${ms(generatingCpu)}), indexes built in ${ms(indexed)}, COPY ${[...spent].map(([label, time]) => `${label} ${ms(time)}`).join(", ")} (all loaded in ${ms(performance.now() - start)}, load ${load()})`,
   );
+  return { transitions };
 }
 
 /**
@@ -412,7 +532,15 @@ async function sizes(label: string, database: Database, dataDir?: string) {
   }
 }
 
-async function benchmark(label: string, database: Database, ids: Awaited<ReturnType<typeof seed>>, hosts: SourceHost[], checks: SourceServiceCheck[], dataDir?: string) {
+async function benchmark(
+  label: string,
+  database: Database,
+  ids: Awaited<ReturnType<typeof seed>>,
+  hosts: SourceHost[],
+  checks: SourceServiceCheck[],
+  transitions: number,
+  dataDir?: string,
+) {
   console.log(`\n## ${label}`);
   const { prisma } = database;
   const source = benchSource(hosts, checks.map((check) => ({ ...check })), Math.max(1, Math.round(checks.length * 0.01)));
@@ -424,8 +552,9 @@ async function benchmark(label: string, database: Database, ids: Awaited<ReturnT
   const jobStart = performance.now();
   const job = await runHistoryJob(database, Date.now());
   console.log(
-    `history job over the year: ${ms(performance.now() - jobStart)} — roll-ups ${ms(job.rollUpMs)} (${job.days} day chunks, ${ms(job.rollUpMs / job.days)} a day), checkpoints ${ms(job.checkpointMs)} (${job.checkpoints}, ${ms(job.checkpointMs / job.checkpoints)} each) (load ${load()})`,
+    `history job from ${new Date(GENERATED_TO).toISOString()} (the year before generated with its functions): ${ms(performance.now() - jobStart)} — roll-ups ${ms(job.rollUpMs)} (${job.days} day chunks, ${ms(job.rollUpMs / job.days)} a day), checkpoints ${ms(job.checkpointMs)} (${job.checkpoints}, ${ms(job.checkpointMs / job.checkpoints)} each) (load ${load()})`,
   );
+  await verifyGenerated(database, transitions);
 
   const services = ids.serviceIds.map((id) => businessServiceRef(id));
   // A running poller refreshes the stored 24-hour timelines every minute and the reads take the part after
@@ -524,9 +653,9 @@ try {
   for (const target of targets) seeded.push({ ...target, ids: await seed(target.database, hosts, components, businessServices) });
   if (seeded.some(({ ids }) => ids.componentIds.some((id, index) => seeded[0].ids.componentIds[index] !== id))) throw new Error("the databases numbered the components differently");
   console.log(`configuration seeded in ${targets.map((target) => target.label).join(" and ")} in ${ms(performance.now() - seedStart)}`);
-  await loadHistory(seeded);
+  const { transitions } = await loadHistory(seeded);
   for (const target of seeded) {
-    await benchmark(target.title, target.database, target.ids, hosts, checks, target.dataDir);
+    await benchmark(target.title, target.database, target.ids, hosts, checks, transitions, target.dataDir);
     await target.database.close();
   }
 } finally {
