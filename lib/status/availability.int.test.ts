@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { beforeAll, describe, expect, it } from "vitest";
 import { RUNTIMES, freshDatabaseOpener, type FreshDatabase } from "@/tests/support/databases";
-import { loadAvailability } from "./availability";
+import { loadAvailability, loadChecks } from "./availability";
 
 const NOW = Date.parse("2026-11-22T12:00:00Z");
 const HOUR = 3_600_000;
@@ -90,6 +90,15 @@ describe.each(RUNTIMES)("24-hour availability from stored history on %s", (runti
       { from: NOW - 23 * HOUR, to: NOW - 2 * HOUR, state: "OPERATIONAL" },
       { from: NOW - 2 * HOUR, to: NOW - HOUR, state: "OFFLINE" },
       { from: NOW - HOUR, to: NOW, state: "DOWNTIME" },
+    ]);
+  });
+
+  it("loads the checks of more hosts than a statement takes bind parameters (50,000)", async () => {
+    const hosts = [...Array.from({ length: 50_000 }, (_, index) => `absent-${index}`), "web2"];
+    const checks = await loadChecks(database.prisma, hosts);
+    expect(checks.map((check) => `${check.host}/${check.name}/${check.state}/${check.hostTemplates.join(",")}`).sort()).toEqual([
+      "web2/HTTP/OK/Web",
+      "web2/Replication/CRITICAL/Db",
     ]);
   });
 
