@@ -357,7 +357,20 @@ async function verifyGenerated(database: Database, transitions: number) {
 
 // ---------------------------------------------------------------------------------------------------
 
+/** A failing step is reported and the run goes on: at full size one run costs the better part of an hour. */
+async function attempt(label: string, work: () => Promise<unknown>) {
+  try {
+    await work();
+  } catch (error) {
+    console.log(`${label}: FAILED — ${(error as Error).message.trim().split("\n").slice(-3).join(" ")} (load ${load()})`);
+  }
+}
+
 async function timeRuns<T>(label: string, target: number, work: () => Promise<T>, runs = RUNS, describe?: (result: T) => string) {
+  return attempt(label, () => timedRuns(label, target, work, runs, describe));
+}
+
+async function timedRuns<T>(label: string, target: number, work: () => Promise<T>, runs: number, describe?: (result: T) => string) {
   const times: number[] = [];
   let result: T | undefined;
   for (let run = 0; run < runs; run++) {
@@ -549,12 +562,14 @@ async function benchmark(
   console.log(`first poll cycle (every check written): ${ms(first.durationMs)}`);
   if (process.env.BENCH_HISTORY_EXPLAIN === "1" && database.target.kind === "postgres") await explainRawReads(database, hosts.map((host) => host.name));
 
-  const jobStart = performance.now();
-  const job = await runHistoryJob(database, Date.now());
-  console.log(
-    `history job from ${new Date(GENERATED_TO).toISOString()} (the year before generated with its functions): ${ms(performance.now() - jobStart)} — roll-ups ${ms(job.rollUpMs)} (${job.days} day chunks, ${ms(job.rollUpMs / job.days)} a day), checkpoints ${ms(job.checkpointMs)} (${job.checkpoints}, ${ms(job.checkpointMs / job.checkpoints)} each) (load ${load()})`,
-  );
-  await verifyGenerated(database, transitions);
+  await attempt("history job", async () => {
+    const jobStart = performance.now();
+    const job = await runHistoryJob(database, Date.now());
+    console.log(
+      `history job from ${new Date(GENERATED_TO).toISOString()} (the year before generated with its functions): ${ms(performance.now() - jobStart)} — roll-ups ${ms(job.rollUpMs)} (${job.days} day chunks, ${ms(job.rollUpMs / job.days)} a day), checkpoints ${ms(job.checkpointMs)} (${job.checkpoints}, ${ms(job.checkpointMs / job.checkpoints)} each) (load ${load()})`,
+    );
+  });
+  await attempt("generated rows against the history job's computation", () => verifyGenerated(database, transitions));
 
   const services = ids.serviceIds.map((id) => businessServiceRef(id));
   // A running poller refreshes the stored 24-hour timelines every minute and the reads take the part after
@@ -596,8 +611,16 @@ async function benchmark(
   const moment = random(42);
   await timeRuns("whole tree's state at an arbitrary moment", 500, () => treeStateAt(prisma, YEAR_FROM + DAY_MS + Math.floor(moment() * (YEAR_MS - DAY_MS))), RUNS, (result) => `${n(result.size)} objects`);
 
-  // Poll cycles (1% of checks changed each) alone, then with the job's pruning between them as the leading
-  // poller runs it (lib/poller/run-poller.ts: the history job after each cycle), a retention that expires a day.
+  await attempt("poll cycles with pruning", () => pollWhilePruning(database, poller));
+  await attempt("sizes", () => sizes(label, database, dataDir));
+}
+
+/**
+ * Poll cycles (1% of checks changed each) alone, then with the job's pruning between them as the leading
+ * poller runs it (lib/poller/run-poller.ts: the history job after each cycle), a retention that expires a day.
+ */
+async function pollWhilePruning(database: Database, poller: Poller) {
+  const { prisma } = database;
   const cycle = async () => (await poller.runCycle()).durationMs;
   for (let k = 0; k < 2; k++) await cycle();
   const alone: number[] = [];
@@ -625,7 +648,6 @@ async function benchmark(
   console.log(
     `poll cycle, 1% of checks changed: alone median ${ms(median(alone))} (max ${ms(Math.max(...alone))}); with a day's pruning between cycles (${n(Number(before[0].rows) - Number(after[0].rows))} check changes + transitions in ${pruneSteps.length} steps of ${pruneSteps.map(ms).join(", ")}): median ${ms(median(during))} (${signed(typical)}), slowest ${ms(Math.max(...during))} (${signed(slowest)}) over ${during.length} cycles; target ≤ +10 % ${slowest <= 10 ? "OK" : "MISSED"} (load ${load()})`,
   );
-  await sizes(label, database, dataDir);
 }
 
 const { hosts, checks, components, businessServices } = estate();
