@@ -8,7 +8,6 @@ import { visibleHostNames } from "./host-visibility";
 /** Who acts, what they may do, and the database: the same context configuration operations take. */
 export type ConnectorContext = ConfigContext;
 
-export const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 120_000 };
 
 export const hostNameInput = storableText().trim().min(1, "is required").max(255, "must be at most 255 characters");
 

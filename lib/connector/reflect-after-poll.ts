@@ -1,11 +1,11 @@
 // Rules: docs/connector-rules.md §4 (reflection after a poll).
 import type { PrismaClient } from "@prisma/client";
+import { LONG_TRANSACTION } from "../db/transaction-options";
 import type { AfterPollContext, AfterPollStep } from "../poller/poller";
 import { reflectPoll, type SourceHost } from "../reflect";
 import { hostTypeOf, NO_HOST_TYPE } from "./host-types";
 import { loadRecordsForUpdate, loadReflectionSettings, saveOutcomes, type SaveSummary } from "./store";
 
-const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 120_000 };
 
 /**
  * Reflection after every poll. After a full read (and after a failed run) it compares every host
@@ -33,7 +33,7 @@ export async function reflectChangedHostsAfterPoll({ database, delta, now }: Pic
     const previous = await loadRecordsForUpdate(tx, { hosts });
     const result = reflectPoll({ mode, exportSettings, previous, current });
     return saveOutcomes(tx, previous, result.outcomes, { cause: "poll", userEmail: null, now });
-  }, TRANSACTION_OPTIONS);
+  }, LONG_TRANSACTION);
 }
 
 /** Reflection against every host the database holds: the first run, after full reads, and to catch up. */
@@ -50,5 +50,5 @@ export async function reflectAllHostsAfterPoll(prisma: PrismaClient, now: number
     const previous = await loadRecordsForUpdate(tx, "all");
     const result = reflectPoll({ mode, exportSettings, previous, current });
     return saveOutcomes(tx, previous, result.outcomes, { cause: "poll", userEmail: null, now });
-  }, TRANSACTION_OPTIONS);
+  }, LONG_TRANSACTION);
 }

@@ -1,11 +1,12 @@
 // Rules: docs/connector-rules.md §5 (Reflect, Reflect All) and §7 (permissions).
 import { z } from "zod";
+import { LONG_TRANSACTION } from "../db/transaction-options";
 import { requireCapability } from "../auth/access";
 import { recordAudit } from "../audit/record-audit";
 import { parseInput } from "../config/inputs";
 import { NotFoundError } from "../errors/app-error";
 import { reflectAll, reflectHost } from "../reflect";
-import { hostNameInput, requireConfigurableHost, TRANSACTION_OPTIONS, type ConnectorContext } from "./context";
+import { hostNameInput, requireConfigurableHost, type ConnectorContext } from "./context";
 import { loadExportSettings, loadRecordsForUpdate, saveOutcomes, type SaveSummary } from "./store";
 import { visibleHostNames } from "./host-visibility";
 
@@ -42,7 +43,7 @@ export async function reflectOneHost({ prisma, user, access }: ConnectorContext,
       });
     }
     return result;
-  }, TRANSACTION_OPTIONS);
+  }, LONG_TRANSACTION);
 }
 
 /** The Reflect All button: Reflect on every pending host the user may see, in one transaction. */
@@ -63,5 +64,5 @@ export async function reflectAllHosts({ prisma, user, access }: ConnectorContext
       });
     }
     return result;
-  }, TRANSACTION_OPTIONS);
+  }, LONG_TRANSACTION);
 }

@@ -1,11 +1,12 @@
 // Rules: docs/connector-rules.md §2.1–§2.2 (changing an export state).
 import { z } from "zod";
+import { LONG_TRANSACTION } from "../db/transaction-options";
 import { requireCapability } from "../auth/access";
 import { recordAudit } from "../audit/record-audit";
 import { parseInput } from "../config/inputs";
 import { ValidationError } from "../errors/app-error";
 import { changeExportState, exportStateChangeNeedsAdministrator, refreshPending } from "../reflect";
-import { TRANSACTION_OPTIONS, type ConnectorContext } from "./context";
+import { type ConnectorContext } from "./context";
 import { storableText } from "../validation/fields";
 import { loadExportSettings, loadRecordsForUpdate, saveOutcomes } from "./store";
 
@@ -38,5 +39,5 @@ export async function setHostTypeExportState({ prisma, user, access }: Connector
     await saveOutcomes(tx, records, refreshed.map((record) => ({ record, actions: [] })), { cause: "reflect", userEmail: user.email, now });
     await recordAudit(tx, user, { action: "export-settings.update", target: `host-type:${hostType}`, detail: { from: before ?? null, to: state } });
     return { changed: true, pendingHosts: refreshed.filter((record) => record.pending).length };
-  }, TRANSACTION_OPTIONS);
+  }, LONG_TRANSACTION);
 }

@@ -1,10 +1,11 @@
 // Rules: docs/connector-rules.md §1.4 and §2.2 (the export flag).
 import { z } from "zod";
+import { LONG_TRANSACTION } from "../db/transaction-options";
 import { recordAudit } from "../audit/record-audit";
 import { parseInput } from "../config/inputs";
 import { NotFoundError } from "../errors/app-error";
 import { setHostExportEnabled, statusOfPresentHost, type HostRecord } from "../reflect";
-import { hostNameInput, requireConfigurableHost, TRANSACTION_OPTIONS, type ConnectorContext } from "./context";
+import { hostNameInput, requireConfigurableHost, type ConnectorContext } from "./context";
 import { insertHostEvent, loadExportSettings, loadRecordsForUpdate, saveOutcomes } from "./store";
 
 const setHostExportInput = z.object({ host: hostNameInput, exportEnabled: z.boolean({ error: "must be on or off" }) });
@@ -27,5 +28,5 @@ export async function setHostExport({ prisma, user, access }: ConnectorContext, 
     await insertHostEvent(tx, { host, kind: exportEnabled ? "export.on" : "export.off", hostType: record.type, cause: "user", userEmail: user.email, now });
     await recordAudit(tx, user, { action: "host.export", target: `host:${host}`, detail: { exportEnabled, pending: next.pending } });
     return { changed: true, record: next };
-  }, TRANSACTION_OPTIONS);
+  }, LONG_TRANSACTION);
 }

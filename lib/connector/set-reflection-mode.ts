@@ -1,10 +1,11 @@
 // Rules: docs/connector-rules.md §4.3 (modes).
 import { z } from "zod";
+import { LONG_TRANSACTION } from "../db/transaction-options";
 import { requireCapability } from "../auth/access";
 import { recordAudit } from "../audit/record-audit";
 import { parseInput } from "../config/inputs";
 import { REFLECTION_MODES, type ReflectionMode } from "../reflect";
-import { TRANSACTION_OPTIONS, type ConnectorContext } from "./context";
+import { type ConnectorContext } from "./context";
 import { loadReflectionMode } from "./store";
 
 const setReflectionModeInput = z.object({ mode: z.enum(REFLECTION_MODES, { error: "must be Manual, Semi-Automatic or Automatic" }) });
@@ -19,5 +20,5 @@ export async function setReflectionMode({ prisma, user, access }: ConnectorConte
     await tx.connectorSettings.upsert({ where: { id: 1 }, create: { id: 1, reflectionMode: mode }, update: { reflectionMode: mode } });
     await recordAudit(tx, user, { action: "connector.reflection-mode", target: "connector", detail: { from: before, to: mode } });
     return { changed: true, mode };
-  }, TRANSACTION_OPTIONS);
+  }, LONG_TRANSACTION);
 }

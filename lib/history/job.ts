@@ -4,6 +4,7 @@
 
 import { Prisma, type PrismaClient } from "@prisma/client";
 import type { BsmState } from "../bsm";
+import { LONG_TRANSACTION } from "../db/transaction-options";
 import type { LogLine } from "../log";
 import { DAY_MS, HOUR_MS } from "../time/calendar";
 import { CHECKPOINT_MARKER_KEY, checkpointRowsOf, nextCheckpoint, pruneCutoff, rollUpChunk, splitObjectKey } from "./job-plan";
@@ -21,11 +22,6 @@ export const PRUNE_EVERY_MS = HOUR_MS;
 export const HISTORY_JOB_EVERY_MS = 5 * 60_000;
 /** Rows per insert statement. */
 const WRITE_BATCH_ROWS = 5_000;
-/**
- * A day of a 50,000-host estate is tens of thousands of segment and roll-up rows: more than Prisma's default
- * 5 s for an interactive transaction on a busy machine. The job runs between poll cycles, so waiting is safe.
- */
-const WRITE_TRANSACTION = { maxWait: 30_000, timeout: 120_000 };
 
 export interface HistorySettingsView {
   retentionDays: number;
@@ -91,7 +87,7 @@ export async function rollUpHistory(prisma: PrismaClient, now: number): Promise<
       FROM "BsmRollup" WHERE bucket = 'HOUR' AND start >= ${dayFrom} AND start < ${new Date(Math.ceil(chunk.to / DAY_MS) * DAY_MS)}
       GROUP BY "objectType", "objectKey", date_trunc('day', start)`;
     await tx.historySettings.update({ where: { id: 1 }, data: { rolledUpTo: to } });
-  }, WRITE_TRANSACTION);
+  }, LONG_TRANSACTION);
   return rollUpChunk({ ...settings, rolledUpTo: chunk.to }, null, now, { settleMs: SETTLE_MS, chunkMs: ROLL_UP_CHUNK_MS }) !== null;
 }
 
@@ -122,7 +118,7 @@ export async function writeCheckpoint(prisma: PrismaClient, now: number): Promis
         FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS r("objectType" text, "objectKey" text, state text, acknowledged boolean, impacted boolean)`;
     }
     await tx.historySettings.update({ where: { id: 1 }, data: { checkpointedTo: new Date(at) } });
-  }, WRITE_TRANSACTION);
+  }, LONG_TRANSACTION);
   return nextCheckpoint({ ...settings, checkpointedTo: at }, null, now) !== null;
 }
 

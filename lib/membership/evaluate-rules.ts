@@ -1,5 +1,6 @@
 // Rules: docs/membership-rules.md §2 (after every poll).
 import type { Prisma, PrismaClient } from "@prisma/client";
+import { LONG_TRANSACTION } from "../db/transaction-options";
 import type { SystemActor } from "../audit/record-audit";
 import { loadReflectionMode } from "../connector/store";
 import type { AfterPollStep } from "../poller/poller";
@@ -8,7 +9,6 @@ import { findRuleMatches, ruleOf, type RuleHost } from "./rule";
 import { changeMembership, lockComponents } from "./write-membership";
 
 export const MEMBERSHIP_RULE_AUTHOR: SystemActor = { id: null, email: "system (membership rule)" };
-const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 120_000 };
 const RULED = { OR: [{ ruleHostGroup: { not: null } }, { ruleNamePattern: { not: null } }] } satisfies Prisma.ComponentWhereInput;
 
 export interface MembershipEvaluation {
@@ -61,7 +61,7 @@ export async function evaluateMembershipRules(prisma: PrismaClient, now: number)
       evaluations.push({ componentId: component.id, added: named(plan.add).map((host) => host.name), removed: named(plan.remove).map((host) => host.name), pending: plan.pending.length });
     }
     return evaluations;
-  }, TRANSACTION_OPTIONS);
+  }, LONG_TRANSACTION);
 }
 
 type Tx = Prisma.TransactionClient;

@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
+import { LONG_TRANSACTION } from "../../db/transaction-options";
 import { requireCapability, type Access } from "../../auth/access";
 import { recordAudit, type AuditActor, type SystemActor } from "../../audit/record-audit";
 import { ConflictError, ValidationError } from "../../errors/app-error";
@@ -41,7 +42,6 @@ export interface ImportResult {
 }
 
 // A large estate's import is many statements; the default 5 s would cut it short.
-const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 120_000 };
 
 /**
  * Brings the configuration to what the document says, in one transaction, with the editors'
@@ -75,7 +75,7 @@ export async function importConfigDocument({ prisma, user, access }: DocumentCon
         detail: { prune, components: countActions(plan.components), businessServices: countActions(plan.businessServices) },
       });
       return { applied: true, plan };
-    }, TRANSACTION_OPTIONS);
+    }, LONG_TRANSACTION);
   } catch (error) {
     if (isUniqueViolation(error)) throw new ConflictError("The configuration changed while the document was being applied; nothing was written. Try again.");
     throw error;
