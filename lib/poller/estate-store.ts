@@ -3,6 +3,7 @@ import type { BsmObjectRef } from "../status/bsm-object";
 import { copyTextRows, copyTimestamp, type CopyValue } from "../db/copy-text";
 import type { SqlConnection } from "../db/sql";
 import { checkKey, type SourceHost, type SourceServiceCheck } from "../sources/types";
+import { hostFingerprint } from "./detect-changes";
 
 // Writes go through jsonb_to_recordset: one parameter per statement whatever the row count, on
 // PGlite and PostgreSQL alike. Times travel as epoch milliseconds and are stored as UTC. Large
@@ -232,6 +233,37 @@ export async function deleteObjectStatuses(tx: SqlConnection, objects: BsmObject
 export async function loadKnownHosts(connection: SqlConnection): Promise<Set<string>> {
   const rows = await connection.query<{ name: string }>(`SELECT name FROM "Host" WHERE "removedAt" IS NULL`);
   return new Set(rows.map((row) => row.name));
+}
+
+/**
+ * Host name → hostFingerprint of every stored host not removed, templates by priority then name (as
+ * the sources list them), in one statement.
+ */
+export async function loadKnownHostFingerprints(connection: SqlConnection): Promise<Map<string, string>> {
+  const rows = await connection.query<{
+    name: string;
+    alias: string;
+    address: string;
+    hostGroups: string[];
+    keywords: string[];
+    templateNames: string[];
+    templatePriorities: number[];
+  }>(
+    `SELECT h.name, h.alias, h.address, h."hostGroups", h.keywords,
+       COALESCE(array_agg(ht.name ORDER BY t.priority, ht.name COLLATE "C") FILTER (WHERE ht.id IS NOT NULL), '{}') AS "templateNames",
+       COALESCE(array_agg(t.priority ORDER BY t.priority, ht.name COLLATE "C") FILTER (WHERE ht.id IS NOT NULL), '{}') AS "templatePriorities"
+     FROM "Host" h
+     LEFT JOIN "HostTemplateOnHost" t ON t."hostId" = h.id
+     LEFT JOIN "HostTemplate" ht ON ht.id = t."hostTemplateId"
+     WHERE h."removedAt" IS NULL
+     GROUP BY h.id`,
+  );
+  const fingerprints = new Map<string, string>();
+  for (const row of rows) {
+    const hostTemplates = row.templateNames.map((name, index) => ({ name, priority: Number(row.templatePriorities[index]) }));
+    fingerprints.set(row.name, hostFingerprint({ ...row, hostTemplates }));
+  }
+  return fingerprints;
 }
 
 interface CheckRow extends Record<string, unknown> {
