@@ -106,16 +106,19 @@ export class Poller {
     const startedAt = performance.now();
     const now = this.now();
     const full = this.cursor === null || now - this.lastFullReadAt >= (this.options.fullResyncEveryMs ?? 15 * 60_000);
-    // The source is read while the state is loaded (after a start or a failed store): neither needs the other.
-    const reading = (async (): Promise<{ read: SourceRead } | { error: Error }> => {
+    const readSource = async (): Promise<{ read: SourceRead } | { error: Error }> => {
       try {
         return { read: full ? await this.options.source.readFull() : await this.options.source.readChanges(this.cursor!) };
       } catch (error) {
         return { error: error as Error };
       }
-    })();
+    };
+    // On PostgreSQL the source is read while the state loads (after a start or a failed store): neither
+    // needs the other. PGlite loads in this thread, where its long synchronous queries would hold up the
+    // source's connection and make its timeouts fire, so there the read waits.
+    const alongside = this.memory === null && this.options.database.target.kind === "postgres" ? readSource() : null;
     const memory = this.memory ?? (await this.loadMemory());
-    const outcome = await reading;
+    const outcome = await (alongside ?? readSource());
     if ("error" in outcome) return this.recordFailure(outcome.error, now, startedAt);
     const { read } = outcome;
 
