@@ -3,8 +3,11 @@
 // 30,000 objects; here IDO-shaped rows go straight into MariaDB (Icinga's own IDO schema file) in the
 // shape of bench:icinga's estate: 5,000 hosts × 5 services, 100 templates as host groups
 // `template-…`, 500 components of 10 hosts (7 required), 125 business services of 4 components.
-// Prints, per store (PGlite in memory, PostgreSQL 15): the first full cycle, then BENCH_IDO_RUNS full
-// cycles of a restarted poller (median), with this process's CPU time. BENCH_IDO_HOSTS to resize.
+// Prints each full-read statement's time alone, then per store (PGlite in memory, PostgreSQL 15): the
+// first full cycle, BENCH_IDO_RUNS full cycles each of a newly started poller (the figure bench:icinga
+// compares with the module) and BENCH_IDO_RUNS more of the last one (a running poller's resync), with
+// this process's CPU time. BENCH_IDO_HOSTS to resize, BENCH_IDO_STORES=pglite|postgres for one store,
+// BENCH_IDO_EXPLAIN=1 for the checks statement's plan, BENCH_IDO_PROFILE=<prefix> for CPU profiles.
 import { readFileSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { availableParallelism, loadavg } from "node:os";
@@ -133,6 +136,13 @@ async function timed(poller: Poller): Promise<PollCycleReport & { cpuMs: number 
   return { ...report, cpuMs: cpuMs() - before };
 }
 
+function printRuns(what: string, runs: (PollCycleReport & { cpuMs: number })[]): void {
+  const middle = runs.find((run) => run.durationMs === median(runs.map((r) => r.durationMs)))!;
+  console.log(
+    `${what}: median ${ms(middle.durationMs)}, CPU ${ms(middle.cpuMs)} (${phases(middle)}); runs ${runs.map((run) => `${ms(run.durationMs)} / CPU ${ms(run.cpuMs)}`).join(", ")}`,
+  );
+}
+
 async function benchmark(label: string, database: Database, settings: IcingaIdoSettings): Promise<void> {
   console.log(`\n## ${label}`);
   await database.migrate();
@@ -143,12 +153,19 @@ async function benchmark(label: string, database: Database, settings: IcingaIdoS
     console.log(`full poll, empty database: ${ms(first.durationMs)}, CPU ${ms(first.cpuMs)} (${phases(first)}), ${first.checksWritten} checks, ${first.changes.length} BSM changes`);
     const runs: (PollCycleReport & { cpuMs: number })[] = [];
     const profile = await startProfile();
-    for (let run = 0; run < RUNS; run++) runs.push(await timed(new Poller({ database, source, pollIntervalMs: 1000, log: () => {} })));
-    await profile?.(label);
-    const middle = runs.find((run) => run.durationMs === median(runs.map((r) => r.durationMs)))!;
-    console.log(
-      `full re-read + evaluation, poller restarted: median ${ms(middle.durationMs)}, CPU ${ms(middle.cpuMs)} (${phases(middle)}); runs ${runs.map((run) => `${ms(run.durationMs)} / CPU ${ms(run.cpuMs)}`).join(", ")}`,
-    );
+    let poller: Poller | null = null;
+    for (let run = 0; run < RUNS; run++) {
+      poller = new Poller({ database, source, pollIntervalMs: 1000, fullResyncEveryMs: 0, log: () => {} });
+      runs.push(await timed(poller));
+    }
+    await profile?.(`${label} restart`);
+    printRuns("full re-read + evaluation, poller restarted", runs);
+    // The same poller again: a running poller's periodic full resync, nothing changed.
+    const resyncProfile = await startProfile();
+    const resyncs: (PollCycleReport & { cpuMs: number })[] = [];
+    for (let run = 0; run < RUNS; run++) resyncs.push(await timed(poller!));
+    await resyncProfile?.(`${label} resync`);
+    printRuns("full re-read + evaluation, running poller (periodic resync)", resyncs);
   } finally {
     await source.close();
   }
@@ -191,7 +208,7 @@ async function startProfile(): Promise<((label: string) => Promise<void>) | null
   await session.post("Profiler.start");
   return async (label) => {
     const { profile } = await session.post("Profiler.stop");
-    const file = `${prefix}-${label.split(" ")[0].toLowerCase()}.cpuprofile`;
+    const file = `${prefix}-${label.split(" (")[0].toLowerCase().replace(/[^a-z0-9]+/g, "-")}${label.split(")").at(-1)!.replace(/[^a-z0-9]+/g, "-")}.cpuprofile`;
     writeFileSync(file, JSON.stringify(profile));
     session.disconnect();
     console.log(`profile: ${file}`);
