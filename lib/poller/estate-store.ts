@@ -286,10 +286,11 @@ export async function loadKnownChecks(connection: SqlConnection): Promise<Map<st
        c."contributingTemplates" AS "hostTemplates", COALESCE(c."serviceGroups", '{}') AS "serviceGroups"
      FROM "ServiceCheck" c JOIN "Host" h ON h.id = c."hostId"`,
   );
-  return new Map(
-    rows.map((row) => [
-      checkKey(row.host, row.name),
-      { ...row, lastStateChange: row.lastStateChange === null ? null : Number(row.lastStateChange) },
-    ]),
-  );
+  // The rows themselves become the checks (no copy of each): a restart loads every check.
+  const checks = new Map<string, SourceServiceCheck>();
+  for (const row of rows) {
+    if (row.lastStateChange !== null) row.lastStateChange = Number(row.lastStateChange);
+    checks.set(checkKey(row.host, row.name), row as CheckRow & { lastStateChange: number | null });
+  }
+  return checks;
 }
