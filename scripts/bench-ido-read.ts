@@ -11,7 +11,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { availableParallelism, loadavg } from "node:os";
-import pg from "pg";
 import { openDatabase, type Database } from "../lib/db/client";
 import { Poller, type PollCycleReport } from "../lib/poller/poller";
 import { seedConfigurationIfEmpty } from "../lib/poller/seed-configuration";
@@ -19,7 +18,7 @@ import { createIcingaIdoSource, parseIcingaIdoSettings, type IcingaIdoSettings }
 import { toNdoDatabaseSettings } from "../lib/sources/ido/settings";
 import { buildOpsviewQueries } from "../lib/sources/opsview-db/queries";
 import { startMariaDbServer, type MariaDbServer } from "../tests/support/mariadb-server";
-import { startPostgresServer, type PostgresServer } from "../tests/support/postgres-server";
+import { startPostgresServer } from "../tests/support/postgres-server";
 
 const HOSTS = Number(process.env.BENCH_IDO_HOSTS ?? 5_000);
 const RUNS = Number(process.env.BENCH_IDO_RUNS ?? 3);
@@ -215,14 +214,6 @@ async function startProfile(): Promise<((label: string) => Promise<void>) | null
   };
 }
 
-async function createDatabase(postgres: PostgresServer, name: string): Promise<Database> {
-  const admin = new pg.Client({ connectionString: postgres.url() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  return openDatabase({ kind: "postgres", url: postgres.url(name) });
-}
-
 const maria = await startMariaDbServer({ bufferPoolSize: "512M" });
 const postgres = await startPostgresServer();
 try {
@@ -246,7 +237,7 @@ try {
     await embedded.close();
   }
   if (stores.includes("postgres")) {
-    const server = await createDatabase(postgres, "bench_ido");
+    const server = openDatabase({ kind: "postgres", url: postgres.url() });
     await benchmark("PostgreSQL 15 (local server)", server, parsed.settings);
     await server.close();
   }
