@@ -22,6 +22,9 @@ const CHANGED_FRACTION = 0.01;
 const POLL_INTERVAL_MS = 1000;
 const LATENCY_SAMPLES = 10;
 const READER = { user: "bsm_reader", password: "bench-reader-password" };
+/** BENCH_POLL_STORES=pglite or postgres for one store only; BENCH_POLL_LATENCY=0 leaves out the latency. */
+const STORES = (process.env.BENCH_POLL_STORES ?? "pglite,postgres").split(",");
+const MEASURE_LATENCY = process.env.BENCH_POLL_LATENCY !== "0";
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (value: number) => `${value.toFixed(0)} ms`;
@@ -166,6 +169,7 @@ async function benchmark(label: string, database: Database, fixture: OpsviewFixt
     `full cycle, periodic resync (nothing changed): median ${ms(median(periodic.map((report) => report.durationMs)))}, CPU median ${ms(median(periodic.map((report) => report.cpuMs)))}, runs ${periodic.map((report) => ms(report.durationMs)).join(", ")}; last: ${phases(periodic.at(-1)!)}`,
   );
   await source.close();
+  if (!MEASURE_LATENCY) return;
 
   const liveSource = createOpsviewDatabaseSource(
     readerSettings(mariaPort),
@@ -203,15 +207,18 @@ try {
   await fixture.createReader(READER);
   console.log(`# bench:poll — ${HOSTS.toLocaleString("en")} hosts, ${(HOSTS * CHECKS_PER_HOST).toLocaleString("en")} checks in MariaDB (loaded in ${ms(performance.now() - loadStart)})`);
 
-  const embedded = openDatabase({ kind: "pglite", dataDir: "memory://" });
-  await benchmark("PGlite (embedded, in memory)", embedded, fixture, maria.port);
-  await embedded.close();
-
-  // Same estate, fresh statuses: put the changed rows back first.
-  await fixture.load(generateOpsviewEstate({ hosts: HOSTS, checksPerHost: CHECKS_PER_HOST }));
-  const server = openDatabase({ kind: "postgres", url: postgres.url() });
-  await benchmark("PostgreSQL 15 (local server)", server, fixture, maria.port);
-  await server.close();
+  if (STORES.includes("pglite")) {
+    const embedded = openDatabase({ kind: "pglite", dataDir: "memory://" });
+    await benchmark("PGlite (embedded, in memory)", embedded, fixture, maria.port);
+    await embedded.close();
+    // Same estate, fresh statuses: put the changed rows back first.
+    await fixture.load(generateOpsviewEstate({ hosts: HOSTS, checksPerHost: CHECKS_PER_HOST }));
+  }
+  if (STORES.includes("postgres")) {
+    const server = openDatabase({ kind: "postgres", url: postgres.url() });
+    await benchmark("PostgreSQL 15 (local server)", server, fixture, maria.port);
+    await server.close();
+  }
   await fixture.close();
 } finally {
   await maria.stop();

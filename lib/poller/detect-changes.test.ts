@@ -160,6 +160,17 @@ describe("detectChanges on a complete read", () => {
       { key: "db1/MySQL", reason: "its host is unknown" },
     ]);
   });
+
+  it("skips a known check listed twice, keeps the first listing and removes only what is not listed", () => {
+    const delta = detectChanges(
+      before(),
+      complete([host("web1"), host("web2")], [check("web1", "HTTP", { state: "CRITICAL" }), check("web1", "HTTP"), check("web2", "HTTP")]),
+      NOW,
+    );
+    expect(delta.checksToWrite).toEqual([check("web1", "HTTP", { state: "CRITICAL" })]);
+    expect(delta.removedChecks).toEqual([{ host: "web1", name: "Load" }]);
+    expect(delta.skipped).toEqual([{ key: "web1/HTTP", reason: "listed twice in one read" }]);
+  });
 });
 
 describe("detectChanges on an incremental read", () => {

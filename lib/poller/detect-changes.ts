@@ -67,6 +67,13 @@ function changeTime(check: SourceServiceCheck, previous: SourceServiceCheck | un
   return now;
 }
 
+/** Adds the item; false when it was there already. */
+function addNew<T>(set: Set<T>, item: T): boolean {
+  if (set.has(item)) return false;
+  set.add(item);
+  return true;
+}
+
 const skippedKey = (row: SkippedRow) => `${row.key}\u0000${row.reason}`;
 
 /**
@@ -89,19 +96,20 @@ export function detectChanges(known: KnownEstate, read: SourceRead, now: number)
 
   const checksToWrite: SourceServiceCheck[] = [];
   const history: CheckHistoryEntry[] = [];
-  const seenChecks = new Set<string>();
+  // What the read named: known checks by identity (cheap to hash), new ones by key (few but on a first read).
+  const seenKnown = new Set<SourceServiceCheck>();
+  const seenNew = new Set<string>();
   for (const check of read.serviceChecks) {
     const key = checkKey(check.host, check.name);
-    if (seenChecks.has(key)) {
+    const previous = known.checks.get(key);
+    if (previous ? !addNew(seenKnown, previous) : !addNew(seenNew, key)) {
       found.push({ key: `${check.host}/${check.name}`, reason: "listed twice in one read" });
       continue;
     }
-    seenChecks.add(key);
     if (!presentHosts.has(check.host) && (!known.hosts.has(check.host) || removedHostSet.has(check.host))) {
       found.push({ key: `${check.host}/${check.name}`, reason: "its host is unknown" });
       continue;
     }
-    const previous = known.checks.get(key);
     if (previous && !checkChanged(previous, check)) continue;
     checksToWrite.push(check);
     if (!previous || checkStatusChanged(previous, check)) {
@@ -119,14 +127,14 @@ export function detectChanges(known: KnownEstate, read: SourceRead, now: number)
   const removedChecks: ServiceCheckRef[] = [];
   if (read.kind === "complete") {
     for (const [key, check] of known.checks) {
-      if (!seenChecks.has(key) && !unreadableChecks.has(key) && !unreadableHosts.has(check.host)) removedChecks.push({ host: check.host, name: check.name });
+      if (!seenKnown.has(check) && !unreadableChecks.has(key) && !unreadableHosts.has(check.host)) removedChecks.push({ host: check.host, name: check.name });
     }
   } else {
     for (const check of read.removedServiceChecks) {
       if (known.checks.has(checkKey(check.host, check.name))) removedChecks.push(check);
     }
     if (removedHostSet.size > 0) for (const [, check] of known.checks) {
-      if (removedHostSet.has(check.host) && !seenChecks.has(checkKey(check.host, check.name))) {
+      if (removedHostSet.has(check.host) && !seenKnown.has(check)) {
         removedChecks.push({ host: check.host, name: check.name });
       }
     }

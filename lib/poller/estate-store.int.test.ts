@@ -2,7 +2,17 @@ import { describe, expect, it } from "vitest";
 import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import type { CheckHistoryEntry } from "../bsm";
 import type { SourceHost, SourceServiceCheck } from "../sources/types";
-import { COPY_FROM_ROWS, insertCheckHistory, loadKnownChecks, upsertHosts, upsertObjectStatuses, upsertServiceChecks } from "./estate-store";
+import { hostFingerprint } from "./detect-changes";
+import {
+  COPY_FROM_ROWS,
+  insertCheckHistory,
+  loadKnownChecks,
+  loadKnownHostFingerprints,
+  markHostsRemoved,
+  upsertHosts,
+  upsertObjectStatuses,
+  upsertServiceChecks,
+} from "./estate-store";
 
 const NOW = Date.parse("2026-11-22T08:00:00.123Z");
 // Text that COPY's format must escape, and array elements that need quoting.
@@ -112,5 +122,24 @@ describe.each(RUNTIMES)("bulk writes of the estate on %s", (runtime) => {
     expect(await changedAt()).toBe(NOW);
     await store({ state: "OPERATIONAL", acknowledged: false, impacted: false }, NOW + 120_000);
     expect(await changedAt()).toBe(NOW + 120_000);
+  });
+
+  it("loads the fingerprints of the hosts not removed, templates by priority then name, as the sources list them", async () => {
+    const database = await freshDatabase();
+    const stored: SourceHost[] = [
+      { name: "web-1", alias: "Web 1", address: "10.0.0.1", hostGroups: ["eu", AWKWARD[0]], keywords: ["shop"], hostTemplates: [{ name: "Zeta", priority: 1 }, { name: "Alpha", priority: 1 }, { name: "Base", priority: 2 }] },
+      { name: "web-2", alias: "", address: "", hostGroups: [], keywords: [], hostTemplates: [] },
+      { name: "gone", alias: "", address: "", hostGroups: [], keywords: [], hostTemplates: [{ name: "Base", priority: 1 }] },
+    ];
+    await database.withConnection(async (connection) => {
+      await upsertHosts(connection, stored, NOW);
+      await markHostsRemoved(connection, ["gone"], NOW);
+    });
+    const fingerprints = await database.withConnection(loadKnownHostFingerprints);
+    const asSourceSorts = (host: SourceHost): SourceHost => ({
+      ...host,
+      hostTemplates: [...host.hostTemplates].sort((a, b) => a.priority - b.priority || (a.name < b.name ? -1 : 1)),
+    });
+    expect(fingerprints).toEqual(new Map(stored.slice(0, 2).map((host) => [host.name, hostFingerprint(asSourceSorts(host))])));
   });
 });

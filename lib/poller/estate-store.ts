@@ -3,6 +3,7 @@ import type { BsmObjectRef } from "../status/bsm-object";
 import { copyTextRows, copyTimestamp, type CopyValue } from "../db/copy-text";
 import type { SqlConnection } from "../db/sql";
 import { checkKey, type SourceHost, type SourceServiceCheck } from "../sources/types";
+import { hostFingerprint } from "./detect-changes";
 
 // Writes go through jsonb_to_recordset: one parameter per statement whatever the row count, on
 // PGlite and PostgreSQL alike. Times travel as epoch milliseconds and are stored as UTC. Large
@@ -234,6 +235,37 @@ export async function loadKnownHosts(connection: SqlConnection): Promise<Set<str
   return new Set(rows.map((row) => row.name));
 }
 
+/**
+ * Host name → hostFingerprint of every stored host not removed, templates by priority then name (as
+ * the sources list them), in one statement.
+ */
+export async function loadKnownHostFingerprints(connection: SqlConnection): Promise<Map<string, string>> {
+  const rows = await connection.query<{
+    name: string;
+    alias: string;
+    address: string;
+    hostGroups: string[];
+    keywords: string[];
+    templateNames: string[];
+    templatePriorities: number[];
+  }>(
+    `SELECT h.name, h.alias, h.address, h."hostGroups", h.keywords,
+       COALESCE(array_agg(ht.name ORDER BY t.priority, ht.name COLLATE "C") FILTER (WHERE ht.id IS NOT NULL), '{}') AS "templateNames",
+       COALESCE(array_agg(t.priority ORDER BY t.priority, ht.name COLLATE "C") FILTER (WHERE ht.id IS NOT NULL), '{}') AS "templatePriorities"
+     FROM "Host" h
+     LEFT JOIN "HostTemplateOnHost" t ON t."hostId" = h.id
+     LEFT JOIN "HostTemplate" ht ON ht.id = t."hostTemplateId"
+     WHERE h."removedAt" IS NULL
+     GROUP BY h.id`,
+  );
+  const fingerprints = new Map<string, string>();
+  for (const row of rows) {
+    const hostTemplates = row.templateNames.map((name, index) => ({ name, priority: Number(row.templatePriorities[index]) }));
+    fingerprints.set(row.name, hostFingerprint({ ...row, hostTemplates }));
+  }
+  return fingerprints;
+}
+
 interface CheckRow extends Record<string, unknown> {
   host: string;
   name: string;
@@ -254,10 +286,11 @@ export async function loadKnownChecks(connection: SqlConnection): Promise<Map<st
        c."contributingTemplates" AS "hostTemplates", COALESCE(c."serviceGroups", '{}') AS "serviceGroups"
      FROM "ServiceCheck" c JOIN "Host" h ON h.id = c."hostId"`,
   );
-  return new Map(
-    rows.map((row) => [
-      checkKey(row.host, row.name),
-      { ...row, lastStateChange: row.lastStateChange === null ? null : Number(row.lastStateChange) },
-    ]),
-  );
+  // The rows themselves become the checks (no copy of each): a restart loads every check.
+  const checks = new Map<string, SourceServiceCheck>();
+  for (const row of rows) {
+    if (row.lastStateChange !== null) row.lastStateChange = Number(row.lastStateChange);
+    checks.set(checkKey(row.host, row.name), row as CheckRow & { lastStateChange: number | null });
+  }
+  return checks;
 }

@@ -3,15 +3,16 @@ import type { Database } from "../db/client";
 import type { SqlConnection } from "../db/sql";
 import type { LiveEvent } from "../events/live-events";
 import { lineLogger, logFor, type LogLine } from "../log";
-import type { MonitoringSource } from "../sources/types";
+import type { MonitoringSource, SourceRead } from "../sources/types";
 import { describePollCycle, roundCyclePhases, type CyclePhases } from "./cycle-cost";
-import { detectChanges, hostFingerprint, rememberChanges, toEngineCheck, type EstateDelta, type KnownEstate } from "./detect-changes";
+import { detectChanges, rememberChanges, toEngineCheck, type EstateDelta, type KnownEstate } from "./detect-changes";
 import {
   deleteObjectStatuses,
   deleteServiceChecks,
   insertCheckHistory,
   insertTransitions,
   loadKnownChecks,
+  loadKnownHostFingerprints,
   loadObjectStatuses,
   markHostsRemoved,
   upsertHosts,
@@ -104,14 +105,22 @@ export class Poller {
   async runCycle(): Promise<PollCycleReport> {
     const startedAt = performance.now();
     const now = this.now();
-    const memory = this.memory ?? (await this.loadMemory());
     const full = this.cursor === null || now - this.lastFullReadAt >= (this.options.fullResyncEveryMs ?? 15 * 60_000);
-    let read;
-    try {
-      read = full ? await this.options.source.readFull() : await this.options.source.readChanges(this.cursor!);
-    } catch (error) {
-      return this.recordFailure(error as Error, now, startedAt);
-    }
+    const readSource = async (): Promise<{ read: SourceRead } | { error: Error }> => {
+      try {
+        return { read: full ? await this.options.source.readFull() : await this.options.source.readChanges(this.cursor!) };
+      } catch (error) {
+        return { error: error as Error };
+      }
+    };
+    // On PostgreSQL the source is read while the state loads (after a start or a failed store): neither
+    // needs the other. PGlite loads in this thread, where its long synchronous queries would hold up the
+    // source's connection and make its timeouts fire, so there the read waits.
+    const alongside = this.memory === null && this.options.database.target.kind === "postgres" ? readSource() : null;
+    const memory = this.memory ?? (await this.loadMemory());
+    const outcome = await (alongside ?? readSource());
+    if ("error" in outcome) return this.recordFailure(outcome.error, now, startedAt);
+    const { read } = outcome;
 
     const readDone = performance.now();
     const delta = detectChanges(memory.known, read, now);
@@ -200,34 +209,15 @@ export class Poller {
     // The version first: a change that lands while the configuration is read is then seen next cycle.
     const configVersion = await database.withConnection(readConfigurationVersion);
     const availability = new AvailabilityKeeper();
-    const [checks, storedStatuses, config, hostRows] = await Promise.all([
+    const [checks, storedStatuses, config, hosts] = await Promise.all([
       database.withConnection(loadKnownChecks),
       database.withConnection(loadObjectStatuses),
       loadBsmConfig(database.prisma).then(async (config) => {
         await availability.load(database.prisma, config, this.now());
         return config;
       }),
-      database.prisma.host.findMany({
-        where: { removedAt: null },
-        select: {
-          name: true,
-          alias: true,
-          address: true,
-          hostGroups: true,
-          keywords: true,
-          templates: { orderBy: { priority: "asc" }, select: { priority: true, hostTemplate: { select: { name: true } } } },
-        },
-      }),
+      database.withConnection(loadKnownHostFingerprints),
     ]);
-    const hosts = new Map(
-      hostRows.map((host) => [
-        host.name,
-        hostFingerprint({
-          ...host,
-          hostTemplates: host.templates.map((template) => ({ name: template.hostTemplate.name, priority: template.priority })),
-        }),
-      ]),
-    );
     const engine = createBsmEngine(config, [...checks.values()].map(toEngineCheck));
     const mirror = new StoredStatusMirror(storedStatuses);
     const reconciled = mirror.reconcile(engine.listAll());

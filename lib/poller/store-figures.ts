@@ -2,14 +2,16 @@ import type { SqlConnection } from "../db/sql";
 import type { AvailabilityRefresh } from "./availability-keeper";
 import type { ObjectCountsRow } from "./object-counts";
 
-// Rows exist already: the poller upserts an object's status before it stores its figures.
+// Rows exist already: the poller upserts an object's status before it stores its figures. A row whose
+// figures are stored already is left alone: after a start every object's figures are written again,
+// and most are unchanged (writing a row anew costs a new row version and its index entries).
 
 export async function storeObjectCounts(tx: SqlConnection, rows: ObjectCountsRow[]): Promise<void> {
   if (rows.length === 0) return;
   await tx.query(
     `UPDATE "BsmObjectStatus" s SET counts = r.counts
      FROM jsonb_to_recordset($1::jsonb) AS r("objectType" text, "objectKey" text, counts jsonb)
-     WHERE s."objectType" = r."objectType"::"BsmObjectType" AND s."objectKey" = r."objectKey"`,
+     WHERE s."objectType" = r."objectType"::"BsmObjectType" AND s."objectKey" = r."objectKey" AND s.counts IS DISTINCT FROM r.counts`,
     [JSON.stringify(rows)],
   );
 }
@@ -26,7 +28,9 @@ export async function storeAvailability(
          "failedMs" = r."failedMs", "downtimeMs" = r."downtimeMs", timeline = r.timeline
        FROM jsonb_to_recordset($1::jsonb) AS r("objectType" text, "objectKey" text, availability double precision,
          "operationalMs" int, "failedMs" int, "downtimeMs" int, timeline jsonb)
-       WHERE s."objectType" = r."objectType"::"BsmObjectType" AND s."objectKey" = r."objectKey"`,
+       WHERE s."objectType" = r."objectType"::"BsmObjectType" AND s."objectKey" = r."objectKey"
+         AND (s.availability, s."operationalMs", s."failedMs", s."downtimeMs", s.timeline)
+           IS DISTINCT FROM (r.availability, r."operationalMs", r."failedMs", r."downtimeMs", r.timeline)`,
       [JSON.stringify(refresh.rows)],
     );
   }

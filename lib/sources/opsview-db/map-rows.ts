@@ -168,7 +168,8 @@ export function mapServiceCheckRows(rows: DatabaseRow[], templateSource: HostTem
   const skipped: SkippedRow[] = [];
   const checks = new Map<number, SourceServiceCheck>();
   const rejected = new Set<number>();
-  const seenKeys = new Set<string>();
+  // Check names by host name: no concatenated key string to build and hash per row.
+  const seenNames = new Map<string, Set<string>>();
   let latestStatusUpdate: number | null = null;
 
   for (const row of rows) {
@@ -198,13 +199,14 @@ export function mapServiceCheckRows(rows: DatabaseRow[], templateSource: HostTem
       skipped.push(result);
       continue;
     }
-    const key = `${result.host}\u0000${result.name}`;
-    if (seenKeys.has(key)) {
+    let namesOfHost = seenNames.get(result.host);
+    if (namesOfHost === undefined) seenNames.set(result.host, (namesOfHost = new Set()));
+    if (namesOfHost.has(result.name)) {
       rejected.add(objectId);
       skipped.push({ key: checkDisplayKey(result.host, result.name), reason: `duplicate active service object ${objectId}` });
       continue;
     }
-    seenKeys.add(key);
+    namesOfHost.add(result.name);
     checks.set(objectId, result);
   }
 
