@@ -4,9 +4,11 @@ import { RUNTIMES, freshDatabaseOpener, type FreshDatabase } from "@/tests/suppo
 import { loadAccess } from "../auth/load-access";
 import type { ConfigContext } from "../config";
 import { exportConfigDocument, importConfigDocument } from "../config/document";
-import { applyMembershipChanges, dismissMembershipChanges, evaluateMembershipRules } from "../membership";
+import { MEMBERSHIP_RULE_AUTHOR, dismissMembershipChanges, evaluateMembershipRules } from "../membership";
+import { changeMembership } from "../membership/write-membership";
 import { loadComponentLayers } from "../status/component-layers";
 import { createUser } from "../users/create-user";
+import { LONG_TRANSACTION } from "./transaction-options";
 
 // Lists that grow with the estate reach past a statement's 32,767 bind parameters at full size
 // (50,000 hosts): every path below once sent one parameter per host and failed with P2029.
@@ -67,31 +69,31 @@ describe.each(RUNTIMES)("estate-sized lists on %s", (runtime) => {
     ]);
   });
 
-  it("dismisses, applies and settles 40,000 pending membership changes of one rule", async () => {
+  it("dismisses and settles 40,000 pending membership changes of one rule, and removes 40,000 of its hosts", async () => {
     const ruled = await prisma.component.create({ data: { name: "Ruled", hostTemplateId: templateId, requiredOnline: 1, ruleNamePattern: "host-*" } });
     await prisma.$executeRaw`
-      INSERT INTO "ComponentHost" ("componentId", "hostId", position)
-      SELECT ${ruled.id}, id, row_number() OVER (ORDER BY id) - 1 FROM "Host" WHERE name >= ${hostName(BIG)}`;
-    const detectTheRest = () => prisma.$executeRaw`
+      INSERT INTO "ComponentHost" ("componentId", "hostId", position) SELECT ${ruled.id}, id, row_number() OVER (ORDER BY id) - 1 FROM "Host"`;
+    // Every host already is a member the rule matches: these changes are ones the rule no longer stands behind.
+    const detectFirstHosts = () => prisma.$executeRaw`
       INSERT INTO "ComponentMembershipChange" ("componentId", "hostId", kind)
       SELECT ${ruled.id}, id, 'DETECTED' FROM "Host" WHERE name < ${hostName(BIG)}`;
-    const pending = () => prisma.componentMembershipChange.count({ where: { componentId: ruled.id, dismissedAt: null } });
-    await detectTheRest();
+    const changes = (where: { dismissedAt?: null } = {}) => prisma.componentMembershipChange.count({ where: { componentId: ruled.id, ...where } });
+    await detectFirstHosts();
     context = { ...context, access: await loadAccess(prisma, context.user.id) };
 
     expect(await dismissMembershipChanges(context, "all")).toEqual({ dismissed: BIG });
-    expect(await pending()).toBe(0);
+    expect([await changes(), await changes({ dismissedAt: null })]).toEqual([BIG, 0]);
 
-    await prisma.componentMembershipChange.updateMany({ where: { componentId: ruled.id }, data: { dismissedAt: null } });
-    const applied = await applyMembershipChanges(context, "all");
-    expect([applied.added.length, applied.removed.length, applied.refused.length]).toEqual([BIG, 0, 0]);
-    expect(await prisma.componentHost.count({ where: { componentId: ruled.id } })).toBe(HOSTS);
-    expect(await prisma.componentMembershipChange.count({ where: { componentId: ruled.id } })).toBe(0);
-
-    // Changes the rule no longer stands behind (every host is a member and matches) go at the next poll.
-    await detectTheRest();
     await evaluateMembershipRules(prisma, Date.now());
-    expect(await prisma.componentMembershipChange.count({ where: { componentId: ruled.id } })).toBe(0);
-    expect(await prisma.componentHost.count({ where: { componentId: ruled.id } })).toBe(HOSTS);
-  });
+    expect([await changes(), await prisma.componentHost.count({ where: { componentId: ruled.id } })]).toEqual([0, HOSTS]);
+
+    await detectFirstHosts();
+    const first = await prisma.host.findMany({ where: { name: { lt: hostName(BIG) } }, select: { id: true, name: true } });
+    const members = await prisma.componentHost.findMany({ where: { componentId: ruled.id }, orderBy: { position: "asc" }, select: { hostId: true } });
+    await prisma.$transaction(
+      (tx) => changeMembership(tx, MEMBERSHIP_RULE_AUTHOR, { id: ruled.id, memberIds: members.map((link) => link.hostId) }, { add: [], remove: first, cause: "poll" }),
+      LONG_TRANSACTION,
+    );
+    expect([await changes(), await prisma.componentHost.count({ where: { componentId: ruled.id } })]).toEqual([0, HOSTS - BIG]);
+  }, 120_000);
 });
