@@ -1,7 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import type { Access } from "../auth/access";
 import { loadHostVisibility } from "../auth/load-access";
-
+import { inChunks } from "../db/in-chunks";
 import { ValidationError } from "../errors/app-error";
 /**
  * Every host must exist and use the template; hosts the editor cannot see may only stay where
@@ -15,10 +15,12 @@ export async function checkComponentHosts(
 ): Promise<void> {
   const template = await tx.hostTemplate.findUnique({ where: { id: input.hostTemplateId }, select: { id: true } });
   if (!template) throw new ValidationError({ hostTemplateId: "The chosen host template cannot be used" });
-  const hosts = await tx.host.findMany({
-    where: { id: { in: input.hostIds } },
-    select: { id: true, name: true, hostGroups: true, keywords: true, removedAt: true, templates: { select: { hostTemplateId: true } } },
-  });
+  const hosts = await inChunks(input.hostIds, (chunk) =>
+    tx.host.findMany({
+      where: { id: { in: chunk } },
+      select: { id: true, name: true, hostGroups: true, keywords: true, removedAt: true, templates: { select: { hostTemplateId: true } } },
+    }),
+  );
   const byId = new Map(hosts.map((host) => [host.id, host]));
   const visible = await loadHostVisibility(tx, access.grants, input.hostIds);
   for (const hostId of input.hostIds) {

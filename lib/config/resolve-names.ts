@@ -1,6 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import type { Access } from "../auth/access";
 import { loadHostVisibility } from "../auth/load-access";
+import { inChunks } from "../db/in-chunks";
 import { ValidationError } from "../errors/app-error";
 import type { BusinessServiceInput, BusinessServiceInputByReference, ComponentInput, ComponentInputByReference } from "./inputs";
 
@@ -68,7 +69,7 @@ async function templateIdNamed(tx: Prisma.TransactionClient, name: string): Prom
 }
 
 async function hostIdsNamed(tx: Prisma.TransactionClient, access: Access, names: string[], keptHostIds: ReadonlySet<number>): Promise<number[]> {
-  const hosts = await tx.host.findMany({ where: { name: { in: names } }, select: { id: true, name: true, hostGroups: true, keywords: true } });
+  const hosts = await inChunks(names, (chunk) => tx.host.findMany({ where: { name: { in: chunk } }, select: { id: true, name: true, hostGroups: true, keywords: true } }));
   const byName = new Map(hosts.map((host) => [host.name, host]));
   const visible = await loadHostVisibility(tx, access.grants, hosts.map((host) => host.id));
   return names.map((name) => {

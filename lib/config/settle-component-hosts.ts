@@ -2,6 +2,7 @@
 import type { Prisma } from "@prisma/client";
 import type { Access } from "../auth/access";
 import { loadHostVisibility } from "../auth/load-access";
+import { inChunks } from "../db/in-chunks";
 import { ValidationError } from "../errors/app-error";
 import { findRuleMatches, type MembershipRule } from "../membership/rule";
 import { CHOOSE_HOSTS_MESSAGE, RULE_CHOOSES_HOSTS, requiredOnlineRangeMessage, type ComponentInput } from "./inputs";
@@ -49,7 +50,7 @@ export async function settleComponentHosts(tx: Prisma.TransactionClient, access:
 export async function requireVisibleRuleMatches(tx: Prisma.TransactionClient, access: Access, rule: MembershipRule, field: string): Promise<number[]> {
   const matches = await findRuleMatches(tx, rule);
   const ids = matches.map((host) => host.id);
-  const details = await tx.host.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, hostGroups: true, keywords: true } });
+  const details = await inChunks(ids, (chunk) => tx.host.findMany({ where: { id: { in: chunk } }, select: { id: true, name: true, hostGroups: true, keywords: true } }));
   const visible = await loadHostVisibility(tx, access.grants, ids);
   // Told without names or a count of what is hidden (docs/access-rules.md §6).
   if (!details.every(visible)) throw new ValidationError({ [field]: "The rule matches hosts you cannot see" });

@@ -4,6 +4,7 @@ import type { Access } from "../auth/access";
 import { requireCapability } from "../auth/access";
 import type { BsmState } from "../bsm";
 import { visibleHostNames } from "../connector/host-visibility";
+import { inChunks } from "../db/in-chunks";
 import { componentHostKey } from "../status/bsm-object";
 import { layOutTopology } from "./layout-topology";
 import { componentKey, parseElementKey } from "./model";
@@ -51,10 +52,10 @@ export async function loadTopology(prisma: PrismaClient, access: Access, scope: 
   });
   const visibleHosts = await visibleHostNames(prisma, access, [...new Set(memberships.map((membership) => membership.host))]);
   const shown = memberships.filter((membership) => visibleHosts.has(membership.host));
-  const hostStates = await prisma.bsmObjectStatus.findMany({
-    where: { objectType: "COMPONENT_HOST", objectKey: { in: shown.map((membership) => componentHostKey(membership.componentId, membership.host)) } },
-    select: { objectKey: true, state: true },
-  });
+  const hostStates = await inChunks(
+    shown.map((membership) => componentHostKey(membership.componentId, membership.host)),
+    (keys) => prisma.bsmObjectStatus.findMany({ where: { objectType: "COMPONENT_HOST", objectKey: { in: keys } }, select: { objectKey: true, state: true } }),
+  );
   const hostState = new Map(hostStates.map((row) => [row.objectKey, row.state as BsmState]));
   const hostElements = shown.map((membership) => ({ ...membership, state: hostState.get(componentHostKey(membership.componentId, membership.host)) ?? null }));
   const view = buildTopology(scope, expand, { services, components, hostElements });

@@ -2,6 +2,8 @@
 import { requireCapability } from "../auth/access";
 import { resolveInput } from "../validation/deferred-input";
 import type { ConfigContext } from "../config/context";
+import { countInChunks } from "../db/in-chunks";
+import { LONG_TRANSACTION } from "../db/transaction-options";
 import { ConflictError } from "../errors/app-error";
 import { requiredOnlineError } from "./plan-membership";
 import { loadReviewableChanges, parseChangeSelection, type ReviewableChange } from "./review";
@@ -45,14 +47,14 @@ export async function applyMembershipChanges({ prisma, user, access }: ConfigCon
       const stillHolds = (change: ReviewableChange) =>
         rule !== null && (change.kind === "DETECTED" ? matching.has(change.hostId) && !memberSet.has(change.hostId) : !matching.has(change.hostId) && memberSet.has(change.hostId));
       const stale = mine.filter((change) => !stillHolds(change));
-      if (stale.length > 0) await tx.componentMembershipChange.deleteMany({ where: { id: { in: stale.map((change) => change.id) } } });
+      await countInChunks(stale.map((change) => change.id), async (ids) => (await tx.componentMembershipChange.deleteMany({ where: { id: { in: ids } } })).count);
       const hostOf = (change: ReviewableChange): RuleHost => ({ id: change.hostId, name: change.hostName });
       const add = mine.filter((change) => stillHolds(change) && change.kind === "DETECTED");
       let remove = mine.filter((change) => stillHolds(change) && change.kind === "REMOVED");
       const remaining = members.length + add.length - remove.length;
       if (remove.length > 0 && remaining < component.requiredOnline) {
         const error = requiredOnlineError(remaining, component.requiredOnline);
-        await tx.componentMembershipChange.updateMany({ where: { id: { in: remove.map((change) => change.id) } }, data: { error } });
+        await countInChunks(remove.map((change) => change.id), async (ids) => (await tx.componentMembershipChange.updateMany({ where: { id: { in: ids } }, data: { error } })).count);
         outcome.refused.push(...remove.map((change) => ({ component: component.name, host: change.hostName, error })));
         remove = [];
       }
@@ -61,7 +63,7 @@ export async function applyMembershipChanges({ prisma, user, access }: ConfigCon
       outcome.removed.push(...remove.map((change) => ({ component: component.name, host: change.hostName })));
     }
     return outcome;
-  });
+  }, LONG_TRANSACTION);
   if (which !== "all" && result.refused.length > 0) throw new ConflictError(`Cannot remove ${result.refused[0]!.host} from ${result.refused[0]!.component}: ${result.refused[0]!.error}`);
   return result;
 }

@@ -2,6 +2,8 @@ import { requireCapability } from "../auth/access";
 import { resolveInput } from "../validation/deferred-input";
 import { recordAudit } from "../audit/record-audit";
 import type { ConfigContext } from "../config/context";
+import { countInChunks } from "../db/in-chunks";
+import { LONG_TRANSACTION } from "../db/transaction-options";
 import { loadReviewableChanges, parseChangeSelection, MEMBERSHIP_CHANGE_WORDS } from "./review";
 
 /**
@@ -14,7 +16,8 @@ export async function dismissMembershipChanges({ prisma, user, access }: ConfigC
   return prisma.$transaction(async (tx) => {
     const changes = await loadReviewableChanges(tx, access, which === "all" ? {} : { id: which.changeId });
     if (changes.length === 0) return { dismissed: 0 };
-    await tx.componentMembershipChange.updateMany({ where: { id: { in: changes.map((change) => change.id) }, dismissedAt: null }, data: { dismissedAt: new Date() } });
+    const dismissedAt = new Date();
+    await countInChunks(changes.map((change) => change.id), async (ids) => (await tx.componentMembershipChange.updateMany({ where: { id: { in: ids }, dismissedAt: null }, data: { dismissedAt } })).count);
     for (const componentId of new Set(changes.map((change) => change.componentId))) {
       const mine = changes.filter((change) => change.componentId === componentId);
       await recordAudit(tx, user, {
@@ -24,5 +27,5 @@ export async function dismissMembershipChanges({ prisma, user, access }: ConfigC
       });
     }
     return { dismissed: changes.length };
-  });
+  }, LONG_TRANSACTION);
 }

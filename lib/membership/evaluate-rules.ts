@@ -3,6 +3,7 @@ import type { Prisma, PrismaClient } from "@prisma/client";
 import { LONG_TRANSACTION } from "../db/transaction-options";
 import type { SystemActor } from "../audit/record-audit";
 import { loadReflectionMode } from "../connector/store";
+import { countInChunks } from "../db/in-chunks";
 import type { AfterPollStep } from "../poller/poller";
 import { planMembership, type PendingMembershipChange } from "./plan-membership";
 import { findRuleMatches, ruleOf, type RuleHost } from "./rule";
@@ -76,8 +77,9 @@ async function syncPendingChanges(
 ): Promise<void> {
   const wanted = new Map(pending.map((change) => [change.hostId, change]));
   const outdated = stored.filter((row) => wanted.get(row.hostId)?.kind !== row.kind).map((row) => row.id);
-  if (outdated.length > 0) await tx.componentMembershipChange.deleteMany({ where: { id: { in: outdated } } });
-  const kept = new Map(stored.filter((row) => !outdated.includes(row.id)).map((row) => [row.hostId, row]));
+  await countInChunks(outdated, async (ids) => (await tx.componentMembershipChange.deleteMany({ where: { id: { in: ids } } })).count);
+  const gone = new Set(outdated);
+  const kept = new Map(stored.filter((row) => !gone.has(row.id)).map((row) => [row.hostId, row]));
   for (const change of pending) {
     const row = kept.get(change.hostId);
     if (row !== undefined) {

@@ -1,5 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import { recordAudit, type AuditActor, type SystemActor } from "../audit/record-audit";
+import { countInChunks } from "../db/in-chunks";
 import type { ReflectionMode } from "../reflect";
 import type { RuleHost } from "./rule";
 
@@ -27,7 +28,7 @@ export async function changeMembership(
   await tx.componentHost.deleteMany({ where: { componentId: component.id } });
   await tx.componentHost.createMany({ data: hostIds.map((hostId, position) => ({ componentId: component.id, hostId, position })) });
   const applied = [...change.add, ...change.remove].map((host) => host.id);
-  await tx.componentMembershipChange.deleteMany({ where: { componentId: component.id, hostId: { in: applied } } });
+  await countInChunks(applied, async (hostIds) => (await tx.componentMembershipChange.deleteMany({ where: { componentId: component.id, hostId: { in: hostIds } } })).count);
   await recordAudit(tx, author, {
     action: "component.membership.apply",
     target: `component:${component.id}`,

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { orderByZone, orderForComponentView, type ComponentState, type HostState } from "../bsm";
 import type { Access } from "../auth/access";
+import { inChunks } from "../db/in-chunks";
 import { componentRef } from "./bsm-object";
 import { componentCountsOf, loadComponentHostStatuses, loadStoredStatuses } from "./stored-statuses";
 
@@ -115,11 +116,14 @@ function toFailingCheckView({ name, output, acknowledged, inDowntime }: FailingC
 }
 
 async function loadCriticalChecks(prisma: PrismaClient, hostIds: number[]): Promise<Map<number, FailingCheck[]>> {
-  const rows = await prisma.serviceCheck.findMany({
-    where: { hostId: { in: hostIds }, state: "CRITICAL" },
-    orderBy: { name: "asc" },
-    select: { hostId: true, name: true, output: true, acknowledged: true, inDowntime: true, contributingTemplates: true },
-  });
+  // Each host's checks come in one slice, so each host's list stays in name order.
+  const rows = await inChunks(hostIds, (chunk) =>
+    prisma.serviceCheck.findMany({
+      where: { hostId: { in: chunk }, state: "CRITICAL" },
+      orderBy: { name: "asc" },
+      select: { hostId: true, name: true, output: true, acknowledged: true, inDowntime: true, contributingTemplates: true },
+    }),
+  );
   const byHost = new Map<number, FailingCheck[]>();
   for (const row of rows) {
     const list = byHost.get(row.hostId) ?? [];

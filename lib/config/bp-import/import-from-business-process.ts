@@ -1,4 +1,5 @@
 import { loadHostVisibility } from "../../auth/load-access";
+import { inChunks } from "../../db/in-chunks";
 import { ValidationError } from "../../errors/app-error";
 import { resolveInput } from "../../validation/deferred-input";
 import { importConfigDocument, problemsError, requireDocumentAccess, type DocumentContext, type ImportOptions, type ImportResult } from "../document";
@@ -35,10 +36,12 @@ export async function importFromBusinessProcess(context: DocumentContext, raw: u
 
 /** The hosts of the file that are monitored and visible to the caller, with their templates. */
 async function readKnownHosts({ prisma, access }: DocumentContext, names: readonly string[]): Promise<KnownHosts> {
-  const hosts = await prisma.host.findMany({
-    where: { name: { in: [...names] }, removedAt: null },
-    select: { id: true, name: true, hostGroups: true, keywords: true, templates: { select: { priority: true, hostTemplate: { select: { name: true } } } } },
-  });
+  const hosts = await inChunks(names, (chunk) =>
+    prisma.host.findMany({
+      where: { name: { in: chunk }, removedAt: null },
+      select: { id: true, name: true, hostGroups: true, keywords: true, templates: { select: { priority: true, hostTemplate: { select: { name: true } } } } },
+    }),
+  );
   const visible = await loadHostVisibility(prisma, access.grants, hosts.map((host) => host.id));
   return new Map(
     hosts

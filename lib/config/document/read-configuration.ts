@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from "@prisma/client";
 import { type Access } from "../../auth/access";
 import { loadHostVisibility } from "../../auth/load-access";
 import { effectiveRequiredOnline } from "../../bsm";
+import { inChunks } from "../../db/in-chunks";
 import { ForbiddenError } from "../../errors/app-error";
 import { componentDeleteRefusal } from "../component-change-refusal";
 import type { CurrentBusinessService, CurrentComponent, PlanningState } from "./plan";
@@ -85,10 +86,12 @@ export async function readPlanningState(db: Db, access: Access, hostNamesInDocum
   const allServices = await db.businessService.findMany({ select: { id: true, name: true } });
   const templates = await db.hostTemplate.findMany({ select: { id: true, name: true } });
   const hostNames = new Set([...hostNamesInDocument, ...editable.components.flatMap((component) => component.hosts)]);
-  const hosts = await db.host.findMany({
-    where: { name: { in: [...hostNames] } },
-    select: { id: true, name: true, hostGroups: true, keywords: true, removedAt: true, templates: { select: { hostTemplate: { select: { name: true } } } } },
-  });
+  const hosts = await inChunks([...hostNames], (names) =>
+    db.host.findMany({
+      where: { name: { in: names } },
+      select: { id: true, name: true, hostGroups: true, keywords: true, removedAt: true, templates: { select: { hostTemplate: { select: { name: true } } } } },
+    }),
+  );
   const visible = await loadHostVisibility(db, access.grants, hosts.map((host) => host.id));
 
   const editableComponents = new Set(editable.components.map((component) => component.name));
