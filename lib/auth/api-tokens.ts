@@ -1,8 +1,9 @@
 // Rules: docs/access-rules.md §9 (REST API tokens: scope and expiry).
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import type { ApiTokenScope, PrismaClient } from "@prisma/client";
+import { Prisma, type ApiTokenScope, type PrismaClient } from "@prisma/client";
 import { z } from "zod";
+import { readRows } from "../db/direct-read";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { ForbiddenError, ValidationError } from "../errors/app-error";
 import { isRecordId, storableText } from "../validation/fields";
@@ -154,9 +155,11 @@ export async function revokeApiToken(prisma: PrismaClient, user: AuditActor, tok
 /** The token's holder, scope and expiry, or null when there is no such token. Whether it may be used: apiTokenRefusal. */
 export async function findApiTokenGrant(prisma: PrismaClient, token: string): Promise<ApiTokenGrant | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  // Raw: every API request starts here, and a raw read costs half a model query.
-  const [row] = await prisma.$queryRaw<{ id: number; userId: string; lastUsedAt: Date | null; scope: ApiTokenScope; expiresAt: Date | null }[]>`
-    SELECT id, "userId", "lastUsedAt", scope::text AS scope, "expiresAt" FROM "ApiToken" WHERE "tokenHash" = ${hashApiToken(token)}`;
+  // Every API request starts here: straight to the driver (readRows).
+  const [row] = await readRows<{ id: number; userId: string; lastUsedAt: Date | null; scope: ApiTokenScope; expiresAt: Date | null }>(
+    prisma,
+    Prisma.sql`SELECT id, "userId", "lastUsedAt", scope::text AS scope, "expiresAt" FROM "ApiToken" WHERE "tokenHash" = ${hashApiToken(token)}`,
+  );
   if (!row) return null;
   const expiresAt = row.expiresAt === null ? null : new Date(row.expiresAt);
   const now = Date.now();
