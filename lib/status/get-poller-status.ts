@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from "@prisma/client";
+import { Prisma, type PollerStatus, type PrismaClient } from "@prisma/client";
 import type { Access } from "../auth/access";
 import { readRows } from "../db/direct-read";
 import { canSeeEstateFigures } from "../auth/estate-figures";
@@ -38,9 +38,18 @@ export function sourceDescriptionFor(viewer: PollerStatusViewer, sourceKind: str
   return revealed ? sourceDescription : sourceKindLabel(sourceKind);
 }
 
+type PollerStatusRow = Pick<
+  PollerStatus,
+  "sourceKind" | "sourceDescription" | "lastSuccessAt" | "staleSince" | "lastError" | "lastReadMs" | "lastEvaluateMs" | "lastStoreMs"
+>;
+
 /** The poller's last result as this viewer may see it: error text for administrators only. */
 export async function getPollerStatus(prisma: PrismaClient, viewer: PollerStatusViewer): Promise<PollerStatusView | null> {
-  const status = await prisma.pollerStatus.findUnique({ where: { id: 1 } });
+  // Every page's layout asks: straight to the driver (readRows).
+  const [status] = await readRows<PollerStatusRow>(
+    prisma,
+    Prisma.sql`SELECT "sourceKind", "sourceDescription", "lastSuccessAt", "staleSince", "lastError", "lastReadMs", "lastEvaluateMs", "lastStoreMs" FROM "PollerStatus" WHERE id = 1`,
+  );
   if (!status) return null;
   return {
     sourceKind: status.sourceKind,
