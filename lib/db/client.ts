@@ -52,7 +52,7 @@ function openPostgres(url: string, log: LogLine): Database {
   // request after a quiet spell pays for new connections. A connection the server ends is dropped.
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, idleTimeoutMillis: 0 }) });
   const pool = new pg.Pool({ connectionString: url, max: 8, idleTimeoutMillis: 0 });
-  registerDirectReader(prisma, poolReader(pool));
+  registerDirectReader(prisma, poolReader(pool, pg.types));
   let closing = false;
   // An idle connection the server ends (restart, pg_terminate_backend) makes the pool emit "error";
   // unheard, that event would end the process. The pool has already dropped the connection.

@@ -1,6 +1,6 @@
 import type { PGlite } from "@electric-sql/pglite";
 import type { Prisma, PrismaClient } from "@prisma/client";
-import pg from "pg";
+import type pg from "pg";
 
 type Reader = (query: Prisma.Sql) => Promise<Record<string, unknown>[]>;
 
@@ -17,9 +17,12 @@ const parseTimestampTz = (text: string) => new Date(text);
 const parseBigInt = (text: string) => BigInt(text);
 const PARSERS: Record<number, (text: string) => unknown> = { [TIMESTAMP]: parseUtcTimestamp, [TIMESTAMPTZ]: parseTimestampTz, [INT8]: parseBigInt };
 
-/** Reads on a PostgreSQL pool, with Prisma's types for timestamps and bigints. */
-export function poolReader(pool: pg.Pool): Reader {
-  const types = { getTypeParser: (oid: number) => PARSERS[oid] ?? pg.types.getTypeParser(oid, "text") } as pg.CustomTypesConfig;
+/**
+ * Reads on a PostgreSQL pool, with Prisma's types for timestamps and bigints (pg's own parsers, given
+ * by lib/db/client.ts, for the rest: this module imports nothing at run time, as pages' client code reaches it).
+ */
+export function poolReader(pool: pg.Pool, pgTypes: typeof pg.types): Reader {
+  const types = { getTypeParser: (oid: number) => PARSERS[oid] ?? pgTypes.getTypeParser(oid, "text") } as pg.CustomTypesConfig;
   return async (query) => (await pool.query({ text: query.text, values: query.values, types })).rows as Record<string, unknown>[];
 }
 
