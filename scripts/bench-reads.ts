@@ -278,7 +278,9 @@ async function main() {
       for (const resource of RESOURCES) {
         await sleep(IDLE_MS);
         const caller = resource.sessionOnly ? callers[1] : callers[0];
-        console.log(`  ${resource.name}: ${ms(await timedGet(server.url, resource, caller))} (load average ${load()})`);
+        const cpuBefore = cpuMs(serverPid);
+        const elapsed = await timedGet(server.url, resource, caller);
+        console.log(`  ${resource.name}: ${ms(elapsed)}, server CPU ${ms(cpuMs(serverPid) - cpuBefore)} (load average ${load()})`);
       }
     } finally {
       await server.stop();
