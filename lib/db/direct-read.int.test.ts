@@ -25,6 +25,15 @@ describe.each(RUNTIMES)("readRows on %s", (runtime) => {
     expect(direct[0]).toMatchObject({ big: 9007199254740993n, first: "o'neil", given: 2, found: true });
   });
 
+  // On PostgreSQL each connection prepares a statement once (by name) and runs it again with other values.
+  it("runs the same statement again with other values", async () => {
+    const { prisma } = await freshDatabase();
+    const statement = (id: number) => Prisma.sql`SELECT ${id}::int * 2 AS doubled`;
+    const answers = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((id) => readRows<{ doubled: number }>(prisma, statement(id))));
+    expect(answers.map(([row]) => row.doubled)).toEqual([2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24]);
+    expect(await readRows(prisma, statement(50))).toEqual([{ doubled: 100 }]);
+  });
+
   // A timestamp without time zone is UTC (as Prisma's models store it), whatever the process's zone.
   it("reads timestamps as UTC in any time zone of the process", async () => {
     const { prisma } = await freshDatabase();

@@ -23,7 +23,28 @@ const PARSERS: Record<number, (text: string) => unknown> = { [TIMESTAMP]: parseU
  */
 export function poolReader(pool: pg.Pool, pgTypes: typeof pg.types): Reader {
   const types = { getTypeParser: (oid: number) => PARSERS[oid] ?? pgTypes.getTypeParser(oid, "text") } as pg.CustomTypesConfig;
-  return async (query) => (await pool.query({ text: query.text, values: query.values, types })).rows as Record<string, unknown>[];
+  const name = statementNames();
+  return async (query) => (await pool.query({ name: name(query.text), text: query.text, values: query.values, types })).rows as Record<string, unknown>[];
+}
+
+/** How many distinct statements each connection keeps prepared; past that, statements are planned per call. */
+const PREPARED_STATEMENTS = 100;
+
+/**
+ * A name per statement text, so each connection prepares it once and PostgreSQL keeps its plan:
+ * planning these joins took longer than running them. Texts come from a few call sites; should
+ * there ever be more than PREPARED_STATEMENTS, the rest go unnamed.
+ */
+function statementNames(): (text: string) => string | undefined {
+  const names = new Map<string, string>();
+  return (text) => {
+    let name = names.get(text);
+    if (name === undefined && names.size < PREPARED_STATEMENTS) {
+      name = `bsm_read_${names.size}`;
+      names.set(text, name);
+    }
+    return name;
+  };
 }
 
 /** Reads on PGlite, with Prisma's types for timestamps and bigints. */
@@ -37,7 +58,8 @@ export function registerDirectReader(prisma: PrismaClient, read: Reader): void {
 }
 
 /**
- * The rows of a read-only query, as prisma.$queryRaw would return them (timestamps as UTC Dates,
+ * The rows of a query outside a transaction (a read, or a read that also records, through a
+ * data-modifying WITH), as prisma.$queryRaw would return them (timestamps as UTC Dates,
  * bigints as BigInt; other types as the driver reads them: cast counts to int, avoid numeric), but
  * straight through the database's own driver when the client is one lib/db opened: the hot read
  * paths (every API request's caller check and status resources) run a few short queries, and
