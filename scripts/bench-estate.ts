@@ -1,11 +1,17 @@
 // Issue 13's estate for the benchmarks that serve the app (bench-memory, bench-reads): the simulated
 // estate at its largest (5,000 hosts, ~35,000 checks) configured like the Icinga estate of
 // bench-icinga: ~500 components of 10 hosts of one template (7 required) and ~125 business services
-// of 4 components, seeded into a migrated database; and how a benchmark signs in over HTTP.
+// of 4 components, seeded into a migrated database; and how a benchmark builds the app, finds its
+// server process and signs in over HTTP.
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { openDatabase } from "../lib/db/client";
 import { seedConfigurationIfEmpty } from "../lib/poller/seed-configuration";
 import { createSimulatedSource } from "../lib/sources/simulated";
 import type { SourceHost } from "../lib/sources/types";
+
+const root = path.resolve(import.meta.dirname, "..");
 
 export const SIMULATED_ESTATE = { seed: 7, hosts: 5_000, businessServices: 15 };
 const COMPONENTS = 500;
@@ -54,6 +60,31 @@ export async function seedIssue13Estate(databaseUrl: string): Promise<SeededEsta
 
 function hostGroupsOf(hosts: readonly SourceHost[]): string[] {
   return [...new Set(hosts.flatMap((host) => host.hostGroups))].sort();
+}
+
+/** A production build of the app into distDir (NEXT_DIST_DIR). */
+export function buildApp(distDir: string): void {
+  console.log(`Building the app into ${distDir}…`);
+  const built = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
+    cwd: root,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: distDir },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  if (built.status !== 0) throw new Error(`next build failed with ${built.status}`);
+}
+
+/** The web server's process (scripts/serve.mjs under `npm start`), found by its command line and port. */
+export function webServerPid(port: number): number {
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (!readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("scripts/serve.mjs")) continue;
+      if (readFileSync(`/proc/${entry}/environ`, "utf8").split("\0").includes(`PORT=${port}`)) return Number(entry);
+    } catch {
+      // ended while we looked
+    }
+  }
+  throw new Error(`no scripts/serve.mjs process serves port ${port}`);
 }
 
 /** A session cookie header through next-auth's credentials endpoint, as a browser signs in. */

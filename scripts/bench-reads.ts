@@ -9,9 +9,9 @@
 // per-phase breakdown follows: the same work in this process against the same database (caller
 // check, resource, JSON), so the rest of the HTTP time is the server's (Next.js, session or token, HTTP).
 // BENCH_READS_CPU_PROF=<dir> runs the web server under node --cpu-prof. Figures only, no assertions.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { startAppServer } from "../e2e/app-server";
@@ -28,7 +28,7 @@ import { hashPassword } from "../lib/auth/password";
 import { openDatabase, type Database } from "../lib/db/client";
 import { findFreePort } from "../tests/support/free-port";
 import { startPostgresServer } from "../tests/support/postgres-server";
-import { createReadOnlyToken, SIMULATED_ESTATE, seedIssue13Estate, signInCookie } from "./bench-estate";
+import { buildApp, createReadOnlyToken, SIMULATED_ESTATE, seedIssue13Estate, signInCookie, webServerPid } from "./bench-estate";
 
 const REQUESTS = Number(process.env.BENCH_READS_REQUESTS ?? 20);
 const IDLE_MS = Number(process.env.BENCH_READS_IDLE_S ?? 60) * 1000;
@@ -88,31 +88,6 @@ const RESOURCES: Resource[] = [
 function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
-
-/** The web server's process (scripts/serve.mjs under `npm start`), found by its command line and port. */
-function webServerPid(port: number): number {
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (!readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("scripts/serve.mjs")) continue;
-      if (readFileSync(`/proc/${entry}/environ`, "utf8").split("\0").includes(`PORT=${port}`)) return Number(entry);
-    } catch {
-      // ended while we looked
-    }
-  }
-  throw new Error(`no scripts/serve.mjs process serves port ${port}`);
-}
-
-function buildApp() {
-  if (process.env.BSM_SKIP_BUILD === "1") return;
-  console.log(`Building the app into ${NEXT_DIST_DIR}…`);
-  const built = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
-    cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  if (built.status !== 0) throw new Error(`next build failed with ${built.status}`);
 }
 
 /** A role that sees every other host group of the estate (bottom up) and the services of its components. */
@@ -212,7 +187,7 @@ async function phaseBreakdown(database: Database, callers: Caller[]): Promise<vo
 
 async function main() {
   console.log(`bench:reads at ${new Date().toISOString()}, load average ${load()}`);
-  buildApp();
+  if (process.env.BSM_SKIP_BUILD !== "1") buildApp(NEXT_DIST_DIR);
   const postgres = await startPostgresServer();
   let poller: ChildProcess | null = null;
   try {
