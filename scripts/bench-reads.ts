@@ -62,6 +62,8 @@ interface Resource {
 }
 
 const RESOURCES: Resource[] = [
+  // The floor: a route handler that reads no database and checks no caller (Next.js and HTTP alone).
+  { name: "GET /api/health (no database, no caller check)", path: () => "/api/health" },
   {
     name: "GET /api/status/bsmservice (all)",
     path: () => "/api/status/bsmservice?rows=1000",
