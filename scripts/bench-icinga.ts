@@ -10,7 +10,7 @@
 // into BENCHMARKS.md. BENCH_ICINGA_SKIP_BUILD=1 reuses the build in .next-bench-icinga.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -24,6 +24,7 @@ import type { MonitoringSource } from "../lib/sources/types";
 import { businessProcessFile, parseProblemTree, setUpBusinessProcessModule, type BusinessProcessModule, type CheckRun } from "../tests/support/business-process";
 import { startIcingaTestbed, type IcingaEstate, type IcingaTestbed } from "../tests/support/icinga-testbed";
 import { startPostgresServer, type PostgresServer } from "../tests/support/postgres-server";
+import { buildApp, webServerPid } from "./bench-estate";
 
 const HOSTS = Number(process.env.BENCH_ICINGA_HOSTS ?? 5_000);
 const SERVICES_PER_HOST = 5;
@@ -204,17 +205,6 @@ interface RunningApp {
 function installSystemPackages() {
   const installed = spawnSync("bash", [path.join(root, "scripts", "ensure-system-packages.sh"), "--business-process"], { stdio: "inherit" });
   if (installed.status !== 0) throw new Error(`scripts/ensure-system-packages.sh --business-process failed with ${installed.status}`);
-}
-
-function buildApp() {
-  if (process.env.BENCH_ICINGA_SKIP_BUILD === "1") return;
-  console.log(`Building the app into ${NEXT_DIST_DIR}…`);
-  const built = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
-    cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  if (built.status !== 0) throw new Error(`next build failed with ${built.status}`);
 }
 
 async function createDatabase(postgres: PostgresServer, name: string): Promise<Database> {
@@ -450,21 +440,6 @@ function residentMemory(pid: number): { peakKb: number; nowKb: number } {
   return { peakKb: field("VmHWM"), nowKb: field("VmRSS") };
 }
 
-/** The web server's process (scripts/serve.mjs under `npm start`), found by its command line and port. */
-function webServerPid(port: number): number {
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const commandLine = readFileSync(`/proc/${entry}/cmdline`, "utf8");
-      if (!commandLine.includes("scripts/serve.mjs")) continue;
-      if (readFileSync(`/proc/${entry}/environ`, "utf8").split("\0").includes(`PORT=${port}`)) return Number(entry);
-    } catch {
-      // ended while we looked
-    }
-  }
-  throw new Error(`no scripts/serve.mjs process serves port ${port}`);
-}
-
 /** The full re-read + evaluation of the IDO into PostgreSQL: a poller restarted on a database that holds the estate. */
 async function measureIdoRereadOnPostgres(postgres: PostgresServer, idoSettings: IcingaIdoSettings): Promise<PollCycleReport> {
   const door = await openDoor("Icinga IDO → PostgreSQL", createIcingaIdoSource(idoSettings), await createDatabase(postgres, "bench_ido"));
@@ -486,7 +461,7 @@ const row = (cells: string[]) => console.log(`| ${cells.join(" | ")} |`);
 async function main() {
   const started = Date.now();
   installSystemPackages();
-  buildApp();
+  if (process.env.BENCH_ICINGA_SKIP_BUILD !== "1") buildApp(NEXT_DIST_DIR);
   console.log(`Load average at the start: ${loadavg().map((load) => load.toFixed(1)).join(", ")} (${availableParallelism()} cores)`);
   console.log(`Starting Icinga 2 with ${HOSTS} hosts and ${HOSTS * SERVICES_PER_HOST} services (IDO in MariaDB)…`);
   const testbed = await startIcingaTestbed(generateEstate(), { bufferPoolSize: "512M", startTimeoutMs: 900_000 });

@@ -7,16 +7,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { openDatabase } from "../lib/db/client";
-import { seedConfigurationIfEmpty } from "../lib/poller/seed-configuration";
-import { createSimulatedSource } from "../lib/sources/simulated";
 import { findFreePort } from "../tests/support/free-port";
 import { startPostgresServer } from "../tests/support/postgres-server";
+import { SIMULATED_ESTATE as SIMULATED, seedIssue13Estate, signInCookie } from "./bench-estate";
 
-const SIMULATED = { seed: 7, hosts: 5_000, businessServices: 15 };
-const COMPONENTS = 500;
-const HOSTS_PER_COMPONENT = 10;
-const COMPONENTS_PER_SERVICE = 4;
 const POLLING_AFTER_FULL_READ_MS = 30_000;
 const ROUNDS = 3;
 const BURST = 6;
@@ -31,32 +25,6 @@ function residentMemory(pid: number): string {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const megabytes = (field: string) => Math.round(Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1]) / 1024);
   return `${megabytes("VmRSS")} MB resident, peak ${megabytes("VmHWM")} MB`;
-}
-
-/** The estate's hosts grouped by primary template, 10 to a component, 4 components to a service. */
-async function seedEstate(databaseUrl: string): Promise<void> {
-  const database = openDatabase({ kind: "postgres", url: databaseUrl });
-  await database.migrate();
-  const { hosts } = await createSimulatedSource({ ...SIMULATED, now: Date.now }).readFull();
-  const byTemplate = new Map<string, string[]>();
-  for (const host of hosts) {
-    const primary = [...host.hostTemplates].sort((a, b) => a.priority - b.priority)[0].name;
-    byTemplate.set(primary, [...(byTemplate.get(primary) ?? []), host.name]);
-  }
-  const components = [...byTemplate].flatMap(([template, names]) =>
-    Array.from({ length: Math.floor(names.length / HOSTS_PER_COMPONENT) }, (_, slot) => ({
-      hostTemplate: template,
-      hosts: names.slice(slot * HOSTS_PER_COMPONENT, (slot + 1) * HOSTS_PER_COMPONENT),
-      requiredOnline: 7,
-    })),
-  ).slice(0, COMPONENTS).map((component, index) => ({ ...component, name: `Component ${index}` }));
-  const businessServices = Array.from({ length: Math.floor(components.length / COMPONENTS_PER_SERVICE) }, (_, service) => ({
-    name: `Service ${service}`,
-    components: components.slice(service * COMPONENTS_PER_SERVICE, (service + 1) * COMPONENTS_PER_SERVICE).map((component) => component.name),
-  }));
-  await seedConfigurationIfEmpty(database, { hosts, components, businessServices }, Date.now());
-  await database.close();
-  console.log(`Estate: ${hosts.length} hosts, ${components.length} components of ${HOSTS_PER_COMPONENT} hosts, ${businessServices.length} business services`);
 }
 
 function startProcess(command: string, environment: Record<string, string>, onLine: (line: string) => void): ChildProcess {
@@ -96,30 +64,6 @@ async function measurePoller(environment: Record<string, string>): Promise<void>
   }
 }
 
-async function signIn(base: string): Promise<string> {
-  const cookies = new Map<string, string>();
-  const remember = (response: Response) => {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      cookies.set(pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1));
-    }
-  };
-  const header = () => [...cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  remember(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  remember(
-    await fetch(`${base}/api/auth/callback/credentials`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: header() },
-      body: new URLSearchParams({ ...ADMIN, csrfToken, json: "true" }),
-    }),
-  );
-  if (![...cookies.keys()].some((name) => name.endsWith("session-token"))) throw new Error("could not sign in");
-  return header();
-}
-
 async function measureWebServer(environment: Record<string, string>): Promise<void> {
   const port = await findFreePort();
   const base = `http://localhost:${port}`;
@@ -132,7 +76,7 @@ async function measureWebServer(environment: Record<string, string>): Promise<vo
     // start.mjs runs the server (scripts/serve.mjs) as its one child.
     const server = Number(readFileSync(`/proc/${starter.pid}/task/${starter.pid}/children`, "utf8").trim().split(" ")[0]);
     console.log(`web server, started: ${residentMemory(server)}`);
-    const cookie = await signIn(base);
+    const cookie = await signInCookie(base, ADMIN);
     const get = async (url: string) => {
       const response = await fetch(`${base}${url}`, { headers: { cookie } });
       await response.arrayBuffer();
@@ -160,7 +104,8 @@ try {
     BSM_POLL_INTERVAL_SECONDS: "5",
     NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-bench-memory",
   };
-  await seedEstate(environment.DATABASE_URL);
+  const estate = await seedIssue13Estate(environment.DATABASE_URL);
+  console.log(`Estate: ${estate.hosts} hosts, ${estate.components} components, ${estate.businessServices} business services`);
   await measurePoller(environment);
   await measureWebServer(environment);
 } finally {

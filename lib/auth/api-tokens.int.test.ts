@@ -34,6 +34,29 @@ describe.each(RUNTIMES)("API tokens with expiry and scope on %s", (runtime) => {
     return { prisma, admin, other };
   }
 
+  it("record their use at most once a minute, and not once expired", async () => {
+    const { prisma, admin } = await setUp();
+    const used = await createApiToken(prisma, admin, { name: "used", scope: "read-only" });
+    const expired = await createApiToken(prisma, admin, { name: "expired", scope: "full", expiresAt: inDays(1).toISOString() });
+    await prisma.apiToken.update({ where: { id: expired.view.id }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+    const lastUsedAt = async (id: number) => (await prisma.apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt;
+    expect(await lastUsedAt(used.view.id)).toBeNull();
+    const before = Date.now();
+    expect(await findApiTokenGrant(prisma, used.token)).toMatchObject({ id: used.view.id, userId: admin.id, scope: "read-only", expiresAt: null });
+    const first = (await lastUsedAt(used.view.id))!;
+    expect(first.getTime()).toBeGreaterThanOrEqual(before - 1);
+    expect(first.getTime()).toBeLessThanOrEqual(Date.now() + 1);
+    await findApiTokenGrant(prisma, used.token);
+    expect(await lastUsedAt(used.view.id)).toEqual(first);
+    const twoMinutesAgo = new Date(Date.now() - 120_000);
+    await prisma.apiToken.update({ where: { id: used.view.id }, data: { lastUsedAt: twoMinutesAgo } });
+    await findApiTokenGrant(prisma, used.token);
+    expect((await lastUsedAt(used.view.id))!.getTime()).toBeGreaterThan(twoMinutesAgo.getTime() + 60_000);
+    expect(await findApiTokenGrant(prisma, expired.token)).toMatchObject({ id: expired.view.id });
+    expect(await lastUsedAt(expired.view.id)).toBeNull();
+    expect(await findApiTokenGrant(prisma, "bsm_no-such-token")).toBeNull();
+  });
+
   it("are stored with their scope and expiry, found with them, and listed with an expired mark", async () => {
     const { prisma, admin } = await setUp();
     const readOnly = await createApiToken(prisma, admin, { name: "dashboards", scope: "read-only", expiresAt: inDays(30).toISOString() });

@@ -1,8 +1,9 @@
 // Rules: docs/access-rules.md §9 (REST API tokens: scope and expiry).
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import type { ApiTokenScope, PrismaClient } from "@prisma/client";
+import { Prisma, type ApiTokenScope, type PrismaClient } from "@prisma/client";
 import { z } from "zod";
+import { readRows } from "../db/direct-read";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { ForbiddenError, ValidationError } from "../errors/app-error";
 import { isRecordId, storableText } from "../validation/fields";
@@ -154,18 +155,28 @@ export async function revokeApiToken(prisma: PrismaClient, user: AuditActor, tok
 /** The token's holder, scope and expiry, or null when there is no such token. Whether it may be used: apiTokenRefusal. */
 export async function findApiTokenGrant(prisma: PrismaClient, token: string): Promise<ApiTokenGrant | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  // Raw: every API request starts here, and a raw read costs half a model query.
-  const [row] = await prisma.$queryRaw<{ id: number; userId: string; lastUsedAt: Date | null; scope: ApiTokenScope; expiresAt: Date | null }[]>`
-    SELECT id, "userId", "lastUsedAt", scope::text AS scope, "expiresAt" FROM "ApiToken" WHERE "tokenHash" = ${hashApiToken(token)}`;
-  if (!row) return null;
-  const expiresAt = row.expiresAt === null ? null : new Date(row.expiresAt);
   const now = Date.now();
-  const expired = expiresAt !== null && expiresAt.getTime() <= now;
-  // Updating on every request would make each API call a write; a minute's precision is enough.
-  if (!expired && (!row.lastUsedAt || now - new Date(row.lastUsedAt).getTime() > 60_000)) {
-    await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
-  }
-  return { id: row.id, userId: row.userId, scope: scopeName(row.scope), expiresAt };
+  // Times travel as ISO text (UTC), read as UTC whatever the process's time zone.
+  const utc = (ms: number) => Prisma.sql`(${new Date(ms).toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+  // Every API request starts here: one statement straight to the driver (readRows) finds the token and,
+  // when it has not expired, records its use. Updating on every request would make each API call a
+  // write; a minute's precision is enough.
+  const [row] = await readRows<{ id: number; userId: string; scope: ApiTokenScope; expiresAt: Date | null }>(
+    prisma,
+    Prisma.sql`
+    WITH found AS (SELECT id, "userId", "lastUsedAt", scope, "expiresAt" FROM "ApiToken" WHERE "tokenHash" = ${hashApiToken(token)}),
+         used AS (
+           UPDATE "ApiToken" SET "lastUsedAt" = ${utc(now)}
+           FROM found
+           WHERE "ApiToken".id = found.id
+             AND (found."expiresAt" IS NULL OR found."expiresAt" > ${utc(now)})
+             AND (found."lastUsedAt" IS NULL OR found."lastUsedAt" < ${utc(now - 60_000)})
+           RETURNING "ApiToken".id
+         )
+    SELECT id, "userId", scope::text AS scope, "expiresAt" FROM found`,
+  );
+  if (!row) return null;
+  return { id: row.id, userId: row.userId, scope: scopeName(row.scope), expiresAt: row.expiresAt === null ? null : new Date(row.expiresAt) };
 }
 
 /** What a metrics token is told anywhere but /metrics. */

@@ -5,7 +5,8 @@ import { listHostChoices } from "../config/list-host-choices";
 import { loadKnownChecks, upsertHosts, upsertServiceChecks } from "../poller/estate-store";
 import type { SourceHost, SourceServiceCheck } from "../sources/types";
 import { createUser } from "../users/create-user";
-import { loadAccess, loadCheckServiceGroups } from "./load-access";
+import { createAccess, type AccessHost } from "./access";
+import { loadAccess, loadCheckServiceGroups, readUserGrants } from "./load-access";
 
 const host = (name: string, hostGroups: string[], keywords: string[] = []): SourceHost => ({
   name,
@@ -102,6 +103,41 @@ describe.each(RUNTIMES)("loading access with service groups on %s", (runtime) =>
     expect((await loadAccess(prisma, everything.id)).visibleComponentIds()).toEqual([web.id, db.id, bare.id]);
     const byKeyword = await userWithRole("payments@test.local", { keywords: ["payments"], allServiceGroups: false, serviceGroups: ["Web"] });
     expect((await loadAccess(prisma, byKeyword.id)).visibleComponentIds()).toEqual([db.id]);
+  });
+
+  // The loader reads of each host in a component only the groups and keywords the role names (and no host that has none of them).
+  it("judges every host, component and service as access over the whole estate's host lists does", async () => {
+    const { prisma, userWithRole } = await setUp();
+    const shape = await prisma.component.findMany({ select: { id: true, hosts: { select: { host: { select: { name: true } } }, orderBy: { position: "asc" } } } });
+    const services = await prisma.businessService.findMany({ select: { id: true, components: { select: { componentId: true } } } });
+    const inComponents = new Set(shape.flatMap((component) => component.hosts.map((membership) => membership.host.name)));
+    const wholeEstate = {
+      hosts: new Map<string, AccessHost>(
+        HOSTS.filter((one) => inComponents.has(one.name)).map((one) => [one.name, { ...one, checkServiceGroups: CHECKS.filter((entry) => entry.host === one.name).map((entry) => entry.serviceGroups) }]),
+      ),
+      componentHosts: new Map(shape.map((component) => [component.id, component.hosts.map((membership) => membership.host.name)])),
+      serviceComponents: new Map(services.map((service) => [service.id, service.components.map((membership) => membership.componentId)])),
+    };
+    const roles: Record<string, unknown>[] = [
+      { hostGroups: ["Web"], grantServicesOfComponents: true },
+      { hostGroups: ["Web", "Elsewhere"], allServiceGroups: false, serviceGroups: ["Web", "Operating system"], grantServicesOfComponents: true },
+      { keywords: ["payments", "nowhere"] },
+      { hostGroups: ["Elsewhere"], keywords: ["payments"], allServiceGroups: false, serviceGroups: ["Database"] },
+      { hostGroups: ["Elsewhere"] },
+      {},
+    ];
+    for (const [index, role] of roles.entries()) {
+      const user = await userWithRole(`role-${index}@test.local`, role);
+      const loaded = await loadAccess(prisma, user.id);
+      const whole = createAccess((await readUserGrants(prisma, user.id))!.grants, wholeEstate);
+      const judged = (access: typeof loaded) => ({
+        hosts: HOSTS.map((one) => access.canSeeHost(one.name)),
+        components: access.visibleComponentIds(),
+        componentHosts: shape.map((component) => access.canSeeComponentHosts(component.id)),
+        services: access.visibleServiceIds(),
+      });
+      expect(judged(loaded), JSON.stringify(role)).toEqual(judged(whole));
+    }
   });
 
   it("loads the distinct service-group lists per host, for component hosts or for given hosts", async () => {

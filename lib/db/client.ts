@@ -6,6 +6,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import type { DatabaseTarget } from "../env";
 import { lineLogger, logFor, type LogLine } from "../log";
+import { pgliteReader, poolReader, registerDirectReader } from "./direct-read";
 import { applyMigrations } from "./migrate";
 import { pgClientConnection, pgliteConnection, type SqlConnection } from "./sql";
 
@@ -33,6 +34,7 @@ function openPglite(dataDir: string): Database {
   const pglite = new PGlite(dataDir);
   const connection = pgliteConnection(pglite);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  registerDirectReader(prisma, pgliteReader(pglite));
   return {
     target: { kind: "pglite", dataDir },
     prisma,
@@ -49,7 +51,8 @@ function openPostgres(url: string, log: LogLine): Database {
   // Connections stay open while idle (pg closes them after 10 s by default): otherwise the first
   // request after a quiet spell pays for new connections. A connection the server ends is dropped.
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, idleTimeoutMillis: 0 }) });
-  const pool = new pg.Pool({ connectionString: url, max: 4, idleTimeoutMillis: 0 });
+  const pool = new pg.Pool({ connectionString: url, max: 8, idleTimeoutMillis: 0 });
+  registerDirectReader(prisma, poolReader(pool, pg.types));
   let closing = false;
   // An idle connection the server ends (restart, pg_terminate_backend) makes the pool emit "error";
   // unheard, that event would end the process. The pool has already dropped the connection.

@@ -1,5 +1,6 @@
-import type { PrismaClient } from "@prisma/client";
+import { Prisma, type PollerStatus, type PrismaClient } from "@prisma/client";
 import type { Access } from "../auth/access";
+import { readRows } from "../db/direct-read";
 import { canSeeEstateFigures } from "../auth/estate-figures";
 import type { CyclePhases } from "../poller/cycle-cost";
 import { isSourceKind, sourceKindDefinition } from "../sources/registry";
@@ -37,9 +38,18 @@ export function sourceDescriptionFor(viewer: PollerStatusViewer, sourceKind: str
   return revealed ? sourceDescription : sourceKindLabel(sourceKind);
 }
 
+type PollerStatusRow = Pick<
+  PollerStatus,
+  "sourceKind" | "sourceDescription" | "lastSuccessAt" | "staleSince" | "lastError" | "lastReadMs" | "lastEvaluateMs" | "lastStoreMs"
+>;
+
 /** The poller's last result as this viewer may see it: error text for administrators only. */
 export async function getPollerStatus(prisma: PrismaClient, viewer: PollerStatusViewer): Promise<PollerStatusView | null> {
-  const status = await prisma.pollerStatus.findUnique({ where: { id: 1 } });
+  // Every page's layout asks: straight to the driver (readRows).
+  const [status] = await readRows<PollerStatusRow>(
+    prisma,
+    Prisma.sql`SELECT "sourceKind", "sourceDescription", "lastSuccessAt", "staleSince", "lastError", "lastReadMs", "lastEvaluateMs", "lastStoreMs" FROM "PollerStatus" WHERE id = 1`,
+  );
   if (!status) return null;
   return {
     sourceKind: status.sourceKind,
@@ -63,7 +73,7 @@ function sourceKindLabel(kind: string): string {
 
 /** When the monitoring source stopped answering (ISO time), or null while the data is fresh. */
 export async function loadStaleSince(prisma: PrismaClient): Promise<string | null> {
-  // Raw: every status resource asks, and a raw read costs half a model query.
-  const [status] = await prisma.$queryRaw<{ staleSince: Date | null }[]>`SELECT "staleSince" FROM "PollerStatus" WHERE id = 1`;
+  // Every status resource asks: straight to the driver (readRows).
+  const [status] = await readRows<{ staleSince: Date | null }>(prisma, Prisma.sql`SELECT "staleSince" FROM "PollerStatus" WHERE id = 1`);
   return status?.staleSince ? new Date(status.staleSince).toISOString() : null;
 }

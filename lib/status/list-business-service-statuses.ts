@@ -1,6 +1,7 @@
-import type { PrismaClient } from "@prisma/client";
+import { Prisma, type PrismaClient } from "@prisma/client";
 import { compareForSummary, type ServiceCounts, type ServiceState } from "../bsm";
 import type { Access } from "../auth/access";
+import { readRows } from "../db/direct-read";
 import { FULL_AVAILABILITY, isoTimeOf, readServiceCounts, readStoredFlags } from "./stored-statuses";
 
 export interface BusinessServiceStatusView extends ServiceCounts {
@@ -52,7 +53,9 @@ export async function listBusinessServiceStatuses(prisma: PrismaClient, access?:
 export async function listBusinessServiceFigures(prisma: PrismaClient, access?: Access): Promise<BusinessServiceFigures[]> {
   const onlyIds = access ? access.visibleServiceIds() : null;
   if (onlyIds?.length === 0) return [];
-  const rows = await prisma.$queryRaw<ServiceStatusRow[]>`
+  const rows = await readRows<ServiceStatusRow>(
+    prisma,
+    Prisma.sql`
     SELECT service.id, service.name, own.state::text AS state, own.acknowledged, own.impacted, own."changedAt" AS changed_at, own.counts, own.availability,
            counted.components_total, counted.components_failed, counted.components_impacted, counted.components_downtime, counted.components_acknowledged
     FROM "BusinessService" service
@@ -67,7 +70,8 @@ export async function listBusinessServiceFigures(prisma: PrismaClient, access?: 
       LEFT JOIN "BsmObjectStatus" component ON component."objectType" = 'COMPONENT' AND component."objectKey" = membership."componentId"::text
       WHERE membership."businessServiceId" = service.id AND own.counts IS NULL
     ) counted ON true
-    WHERE ${onlyIds === null} OR service.id = ANY(${onlyIds ?? []}::int[])`;
+    WHERE ${onlyIds === null} OR service.id = ANY(${onlyIds ?? []}::int[])`,
+  );
   const services = rows.map((row): BusinessServiceFigures => {
     const counts = readServiceCounts(row.counts) ?? {
       componentsTotal: row.components_total ?? 0,

@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { DAY_MS, computeComponentStatus, type BsmState, type ComponentStatus, type HostState, type ServiceCounts, type ServiceState, type StatusFlags } from "../bsm";
+import { readRows } from "../db/direct-read";
 import { businessServiceRef, componentRef, isStateOf, objectRefKey, type BsmObjectRef, type BsmObjectType, type StateOfObjectType } from "./bsm-object";
 
 /** The counts the poller stores with a component (BsmObjectStatus.counts). */
@@ -143,13 +144,16 @@ interface ComponentHostRow {
 export async function loadComponentHostStatuses(prisma: PrismaClient, componentIds: readonly number[]): Promise<Map<number, StoredComponentHost[]>> {
   const byComponent = new Map<number, StoredComponentHost[]>(componentIds.map((id) => [id, []]));
   if (componentIds.length === 0) return byComponent;
-  const rows = await prisma.$queryRaw<ComponentHostRow[]>`
+  const rows = await readRows<ComponentHostRow>(
+    prisma,
+    Prisma.sql`
     SELECT membership."componentId", host.id AS "hostId", host.name, own.state::text AS state, own.acknowledged, own.availability, own."changedAt"
     FROM "ComponentHost" membership
     JOIN "Host" host ON host.id = membership."hostId"
     LEFT JOIN "BsmObjectStatus" own ON own."objectType" = 'COMPONENT_HOST' AND own."objectKey" = membership."componentId"::text || ':' || host.name
     WHERE membership."componentId" = ANY(${[...componentIds]}::int[])
-    ORDER BY membership."componentId", membership.position`;
+    ORDER BY membership."componentId", membership.position`,
+  );
   for (const row of rows) {
     byComponent.get(row.componentId)?.push({
       hostId: row.hostId,

@@ -1,7 +1,8 @@
-import type { PrismaClient } from "@prisma/client";
+import { Prisma, type PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { isTimeZone } from "@/components/ui/format-time";
 import { parseInput } from "../config/inputs";
+import { readRows } from "../db/direct-read";
 
 export const THEMES = ["system", "light", "dark"] as const;
 /** "system" follows the browser's prefers-color-scheme. */
@@ -44,7 +45,8 @@ export function preferencesOf(row: { theme: string; timeZone: string | null }): 
 }
 
 export async function readPreferences(prisma: PrismaClient, userId: string): Promise<UserPreferences> {
-  const row = await prisma.user.findUnique({ where: { id: userId }, select: { theme: true, timeZone: true } });
+  // Every page's root layout asks: straight to the driver (readRows).
+  const [row] = await readRows<{ theme: string; timeZone: string | null }>(prisma, Prisma.sql`SELECT theme, "timeZone" FROM "User" WHERE id = ${userId}`);
   return row ? preferencesOf(row) : DEFAULT_PREFERENCES;
 }
 

@@ -1,5 +1,6 @@
-import type { PrismaClient } from "@prisma/client";
+import { Prisma, type PrismaClient } from "@prisma/client";
 import type { Access } from "../../auth/access";
+import { readRows } from "../../db/direct-read";
 import { HOST_STATES, type ComponentState } from "../../bsm";
 import { componentCountsOf, FULL_AVAILABILITY, isoTimeOf, loadComponentHostStatuses, readComponentCounts, readStoredFlags } from "../../status/stored-statuses";
 import { loadStaleSince } from "../../status/get-poller-status";
@@ -55,13 +56,16 @@ export async function listBsmComponentResources(prisma: PrismaClient, access: Ac
   const [rows, staleSince] = await Promise.all([
     componentIds.length === 0
       ? []
-      : prisma.$queryRaw<ComponentRow[]>`
+      : readRows<ComponentRow>(
+          prisma,
+          Prisma.sql`
           SELECT component.id, component.name, component."requiredOnline", template.id AS "templateId", template.name AS "templateName",
                  own.state::text AS state, own.acknowledged, own.impacted, own."changedAt", own.counts, own.availability
           FROM "Component" component
           JOIN "HostTemplate" template ON template.id = component."hostTemplateId"
           LEFT JOIN "BsmObjectStatus" own ON own."objectType" = 'COMPONENT' AND own."objectKey" = component.id::text
           WHERE component.id = ANY(${componentIds}::int[])`,
+        ),
     loadStaleSince(prisma),
   ]);
   const reading = at === undefined ? null : await readMoment(prisma, at, rows.map((row) => componentRef(row.id)));
@@ -92,9 +96,12 @@ export async function listBsmComponentResources(prisma: PrismaClient, access: Ac
       availability: reading ? availabilityAt(reading, componentRef(row.id)) : (row.availability ?? FULL_AVAILABILITY.availability),
     };
   });
-  resources.sort((a, b) => problemRank(a) - problemRank(b) || a.name.localeCompare(b.name));
+  resources.sort((a, b) => problemRank(a) - problemRank(b) || byName.compare(a.name, b.name));
   return applyListQuery(resources, query, staleSince);
 }
+
+// localeCompare's order, a third of its time for a list of 500.
+const byName = new Intl.Collator();
 
 /** Problems first, as in the Component view: unhandled failures, handled ones, downtime, impacted, fine. */
 function problemRank(resource: BsmComponentResource): number {

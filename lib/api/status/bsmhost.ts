@@ -1,5 +1,6 @@
-import type { PrismaClient } from "@prisma/client";
+import { Prisma, type PrismaClient } from "@prisma/client";
 import type { Access } from "../../auth/access";
+import { readRows } from "../../db/direct-read";
 import { HOST_STATES, type HostState } from "../../bsm";
 import { ForbiddenError, NotFoundError } from "../../errors/app-error";
 import { FULL_AVAILABILITY, readStoredFlags } from "../../status/stored-statuses";
@@ -46,7 +47,9 @@ export async function listBsmHostResources(prisma: PrismaClient, access: Access,
   if (!access.canSeeComponent(componentId)) throw new NotFoundError(`no component with id ${componentId}`);
   if (!access.canSeeComponentHosts(componentId)) throw new ForbiddenError("You do not have access to the hosts of this component");
   const [rows, staleSince] = await Promise.all([
-    prisma.$queryRaw<HostRow[]>`
+    readRows<HostRow>(
+      prisma,
+      Prisma.sql`
       SELECT host.id, host.name, own.state::text AS state, own.acknowledged, own.availability,
              count(c.id)::int AS services_total,
              count(c.id) FILTER (WHERE c.state = 'CRITICAL')::int AS services_critical,
@@ -61,6 +64,7 @@ export async function listBsmHostResources(prisma: PrismaClient, access: Access,
       WHERE component.id = ${componentId}
       GROUP BY membership.position, host.id, host.name, own.state, own.acknowledged, own.availability
       ORDER BY membership.position`,
+    ),
     loadStaleSince(prisma),
   ]);
   if (rows.length === 0) throw new NotFoundError(`no component with id ${componentId}`);
