@@ -13,7 +13,8 @@ import { copyTextRows, copyTimestamp } from "../lib/db/copy-text";
 import { DAY_MS } from "../lib/bsm";
 import { componentStatusCode, hostStatusCode, serviceStatusCode, stateOfCode, IMPACTED } from "../lib/bsm/rules";
 import { availabilityOver, problemPeriodsOver, treeStateAt } from "../lib/history";
-import { pruneHistory, rollUpHistory, writeCheckpoint } from "../lib/history/job";
+import { SETTLE_MS, pruneHistory, rollUpHistory, writeCheckpoint } from "../lib/history/job";
+import { AVAILABILITY_REFRESH_MS } from "../lib/poller/availability-keeper";
 import { checkpointRowsOf } from "../lib/history/job-plan";
 import { referenceTimelines, replayStatesAt } from "../lib/history/reference";
 import { dayRollupsOf, hourRollupsOf, segmentsOfTimelines, type RollupRow, type SegmentRow } from "../lib/history/rollup";
@@ -42,6 +43,8 @@ const FAILURE_MS: [number, number] = [2 * 60_000, 4 * 3_600_000];
 const DOWNTIME_SHARE = 0.1;
 const SERVICES_PER_CHUNK = 20;
 const RUNS = Number(process.env.BENCH_HISTORY_RUNS ?? 5);
+/** Share of the checks each poll cycle changes while pruning is measured (default 1 %). */
+const CHANGED_PER_CYCLE = Number(process.env.BENCH_HISTORY_CHANGED_PER_CYCLE ?? 0.01);
 const POLL_CYCLES = Number(process.env.BENCH_HISTORY_POLL_CYCLES ?? 8);
 const WEEK_MS = 7 * DAY_MS;
 const YEAR_MS = 365 * DAY_MS;
@@ -278,7 +281,7 @@ function chunkRows(first: number, count: number, componentIds: number[], service
 // ---------------------------------------------------------------------------------------------------
 // A source for the poller: the estate's checks, of which a few change every read.
 
-function benchSource(hosts: SourceHost[], checks: SourceServiceCheck[], changedPerRead: number): MonitoringSource {
+function benchSource(hosts: SourceHost[], checks: SourceServiceCheck[], rate: { changedPerRead: number }): MonitoringSource {
   let round = 0;
   let cursor = 0;
   return {
@@ -290,7 +293,7 @@ function benchSource(hosts: SourceHost[], checks: SourceServiceCheck[], changedP
     async readChanges() {
       round++;
       const changed: SourceServiceCheck[] = [];
-      for (let k = 0; k < changedPerRead; k++) {
+      for (let k = 0; k < rate.changedPerRead; k++) {
         const check = checks[(round * 7919 + k * 104_729) % checks.length];
         check.state = check.state === "OK" ? "CRITICAL" : "OK";
         check.output = check.state;
@@ -471,7 +474,7 @@ async function loadHistory(databases: { label: string; database: Database; ids: 
   console.log(
     `history: ${n(checks)} check changes, ${n(transitions)} transitions over 365 days, and what the history job stores for them up to ${new Date(GENERATED_TO).toISOString()}: ${n(derived.segments)} segments, ${n(derived.rollups)} roll-ups, ${n(derived.checkpoints)} checkpoint rows; generated in ${ms(generating)} (CPU ${ms(generatingCpu)}), indexes built in ${ms(indexed)}, COPY ${[...spent].map(([label, time]) => `${label} ${ms(time)}`).join(", ")} (all loaded in ${ms(performance.now() - start)}, load ${load()})`,
   );
-  return { transitions };
+  return { transitions, checkChanges: checks };
 }
 
 /**
@@ -551,14 +554,18 @@ async function benchmark(
   ids: Awaited<ReturnType<typeof seed>>,
   hosts: SourceHost[],
   checks: SourceServiceCheck[],
-  transitions: number,
+  { transitions, checkChanges }: { transitions: number; checkChanges: number },
   dataDir?: string,
 ) {
   console.log(`\n## ${label}`);
   const { prisma } = database;
-  const source = benchSource(hosts, checks.map((check) => ({ ...check })), Math.max(1, Math.round(checks.length * 0.01)));
+  // Until the pruning part, cycles change checks at the generated history's own rate (a change a second
+  // at full size, rounded up): the reads see what a running poller's tail holds.
+  const rate = { changedPerRead: Math.max(1, Math.round(checkChanges / (YEAR_MS / 1000))) };
+  const source = benchSource(hosts, checks.map((check) => ({ ...check })), rate);
   const poller = new Poller({ database, source, pollIntervalMs: 1000, fullResyncEveryMs: 60 * 60_000, log: () => {} });
   const first = await poller.runCycle();
+  const firstCycleAt = Date.now();
   console.log(`first poll cycle (every check written): ${ms(first.durationMs)}`);
   if (process.env.BENCH_HISTORY_EXPLAIN === "1" && database.target.kind === "postgres") await explainRawReads(database, hosts.map((host) => host.name));
 
@@ -572,10 +579,21 @@ async function benchmark(
   await attempt("generated rows against the history job's computation", () => verifyGenerated(database, transitions));
 
   const services = ids.serviceIds.map((id) => businessServiceRef(id));
-  // A running poller refreshes the stored 24-hour timelines every minute and the reads take the part after
-  // rolledUpTo from them: a cycle first, as the poller would have run during the job.
+  // The first cycle wrote an entry for every check: for the next SETTLE_MS the reads recompute every
+  // object's tail from the raw history (read.ts storedTail). Timed once here, then after polling on.
   await poller.runCycle();
   let now = Date.now();
+  await timeRuns(`30-day availability of all ${n(services.length)} services, right after the poller's first cycle`, 300, () => availabilityOver(prisma, services, { from: now - 30 * DAY_MS, to: now, now }), 1);
+  const pollUntil = firstCycleAt + SETTLE_MS + 2 * AVAILABILITY_REFRESH_MS;
+  let cycles = 0;
+  while (Date.now() < pollUntil) {
+    await poller.runCycle();
+    cycles++;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  console.log(`polled on for ${ms(Date.now() - firstCycleAt)} after the first cycle (${n(cycles)} cycles of ${n(rate.changedPerRead)} changed checks)`);
+  await poller.runCycle();
+  now = Date.now();
   const storedAt = (await prisma.pollerStatus.findUnique({ where: { id: 1 }, select: { availabilityAt: true } }))?.availabilityAt?.getTime();
   console.log(`stored 24-hour timelines as of ${storedAt === undefined ? "never" : `${ms(now - storedAt)} ago`} (the reads take the tail after rolledUpTo from them when at most 2 min old)`);
   await timeRuns(`30-day availability of all ${n(services.length)} services`, 300, () => availabilityOver(prisma, services, { from: now - 30 * DAY_MS, to: now, now }), RUNS, (result) => `${n(result.size)} figures`);
@@ -611,7 +629,7 @@ async function benchmark(
   const moment = random(42);
   await timeRuns("whole tree's state at an arbitrary moment", 500, () => treeStateAt(prisma, YEAR_FROM + DAY_MS + Math.floor(moment() * (YEAR_MS - DAY_MS))), RUNS, (result) => `${n(result.size)} objects`);
 
-  await attempt("poll cycles with pruning", () => pollWhilePruning(database, poller));
+  await attempt("poll cycles with pruning", () => pollWhilePruning(database, poller, rate, checks.length));
   await attempt("sizes", () => sizes(label, database, dataDir));
 }
 
@@ -619,8 +637,9 @@ async function benchmark(
  * Poll cycles (1% of checks changed each) alone, then with the job's pruning between them as the leading
  * poller runs it (lib/poller/run-poller.ts: the history job after each cycle), a retention that expires a day.
  */
-async function pollWhilePruning(database: Database, poller: Poller) {
+async function pollWhilePruning(database: Database, poller: Poller, rate: { changedPerRead: number }, checkCount: number) {
   const { prisma } = database;
+  rate.changedPerRead = Math.round(checkCount * CHANGED_PER_CYCLE);
   const cycle = async () => (await poller.runCycle()).durationMs;
   for (let k = 0; k < 2; k++) await cycle();
   const alone: number[] = [];
@@ -675,9 +694,9 @@ try {
   for (const target of targets) seeded.push({ ...target, ids: await seed(target.database, hosts, components, businessServices) });
   if (seeded.some(({ ids }) => ids.componentIds.some((id, index) => seeded[0].ids.componentIds[index] !== id))) throw new Error("the databases numbered the components differently");
   console.log(`configuration seeded in ${targets.map((target) => target.label).join(" and ")} in ${ms(performance.now() - seedStart)}`);
-  const { transitions } = await loadHistory(seeded);
+  const loaded = await loadHistory(seeded);
   for (const target of seeded) {
-    await benchmark(target.title, target.database, target.ids, hosts, checks, transitions, target.dataDir);
+    await benchmark(target.title, target.database, target.ids, hosts, checks, loaded, target.dataDir);
     await target.database.close();
   }
 } finally {
