@@ -15,7 +15,7 @@ import { componentStatusCode, hostStatusCode, serviceStatusCode, stateOfCode, IM
 import { availabilityOver, problemPeriodsOver, treeStateAt } from "../lib/history";
 import { SETTLE_MS, pruneHistory, rollUpHistory, writeCheckpoint } from "../lib/history/job";
 import { AVAILABILITY_REFRESH_MS } from "../lib/poller/availability-keeper";
-import { checkpointRowsOf } from "../lib/history/job-plan";
+import { checkpointRowsOf, splitObjectKey } from "../lib/history/job-plan";
 import { referenceTimelines, replayStatesAt } from "../lib/history/reference";
 import { dayRollupsOf, hourRollupsOf, segmentsOfTimelines, type RollupRow, type SegmentRow } from "../lib/history/rollup";
 import { loadBsmConfig } from "../lib/poller/load-bsm-config";
@@ -203,9 +203,9 @@ function checkpointMarkers() {
   return rows;
 }
 
-const splitKey = (key: string) => {
-  const separator = key.indexOf(":");
-  return [key.slice(0, separator), key.slice(separator + 1)] as const;
+const keyColumns = (key: string) => {
+  const { objectType, objectKey } = splitObjectKey(key);
+  return [objectType, objectKey];
 };
 
 function derivedCopyText(derived: DerivedRows) {
@@ -215,8 +215,8 @@ function derivedCopyText(derived: DerivedRows) {
     segmentCount: derived.segments.length,
     rollupCount: rollups.length,
     checkpointCount: derived.checkpoints.length,
-    segments: copyTextRows(derived.segments, (row) => [...splitKey(row.key), copyTimestamp(row.from), copyTimestamp(row.to), row.state]),
-    rollups: copyTextRows(rollups, (row) => [...splitKey(row.key), row.bucket, copyTimestamp(row.start), row.downtimeMs, row.failedMs]),
+    segments: copyTextRows(derived.segments, (row) => [...keyColumns(row.key), copyTimestamp(row.from), copyTimestamp(row.to), row.state]),
+    rollups: copyTextRows(rollups, (row) => [...keyColumns(row.key), row.bucket, copyTimestamp(row.start), row.downtimeMs, row.failedMs]),
     checkpoints: copyTextRows(derived.checkpoints, (row) => [copyTimestamp(row.at), row.objectType, row.objectKey, row.state, false, row.impacted]),
   };
 }
