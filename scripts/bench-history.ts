@@ -294,11 +294,11 @@ function benchSource(hosts: SourceHost[], checks: SourceServiceCheck[], rate: { 
       round++;
       const changed: SourceServiceCheck[] = [];
       for (let k = 0; k < rate.changedPerRead; k++) {
-        const check = checks[(round * 7919 + k * 104_729) % checks.length];
-        check.state = check.state === "OK" ? "CRITICAL" : "OK";
-        check.output = check.state;
-        check.lastStateChange = Date.now();
-        changed.push({ ...check });
+        // A new object: the poller keeps the ones it was given as what it knows, and compares with them.
+        const index = (round * 7919 + k * 104_729) % checks.length;
+        const state = checks[index].state === "OK" ? "CRITICAL" : "OK";
+        checks[index] = { ...checks[index], state, output: state, lastStateChange: Date.now() };
+        changed.push(checks[index]);
       }
       return { kind: "incremental", hosts: [], removedHosts: [], serviceChecks: changed, removedServiceChecks: [], skipped: [], cursor: String(++cursor) };
     },
