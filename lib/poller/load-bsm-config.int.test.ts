@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
 import type { SourceHost } from "../sources/types";
+import { restrictConfig } from "../status/availability";
 import { loadBsmConfig } from "./load-bsm-config";
 import { seedConfigurationIfEmpty } from "./seed-configuration";
 
@@ -54,5 +55,12 @@ describe.each(RUNTIMES)("loading the configuration on %s", (runtime) => {
         createdAt: service.createdAt.getTime(),
       })),
     );
+
+    // A scope: those services with their components, and those components; nothing else.
+    const shop = String(services.find((service) => service.name === "Shop")!.id);
+    for (const scope of [{ businessServiceIds: [shop] }, { componentIds: [idOf("Empty")] }, { businessServiceIds: [shop], componentIds: [idOf("Pool A"), "not-an-id"] }, {}]) {
+      expect(await loadBsmConfig(database.prisma, scope)).toEqual(restrictConfig(config, scope));
+    }
+    expect((await loadBsmConfig(database.prisma, { businessServiceIds: [shop] })).components.map((component) => component.name)).toEqual(["Pool A", "Pool B"]);
   });
 });

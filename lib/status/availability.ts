@@ -8,7 +8,7 @@ import {
   type CheckState,
   type ServiceCheckStatus,
 } from "../bsm";
-import { loadBsmConfig } from "../poller/load-bsm-config";
+import { loadBsmConfig, type ConfigScope } from "../poller/load-bsm-config";
 
 export interface StoredAvailabilityOptions {
   /** End of the window (epoch ms). */
@@ -23,7 +23,7 @@ export interface StoredAvailabilityOptions {
    * Only these business services and components (ids as in the engine: strings). Components of
    * the chosen services are included. Omit both for the whole estate.
    */
-  scope?: { businessServiceIds?: readonly string[]; componentIds?: readonly string[] };
+  scope?: ConfigScope;
 }
 
 /**
@@ -35,7 +35,7 @@ export interface StoredAvailabilityOptions {
 export async function loadAvailability(prisma: PrismaClient, options: StoredAvailabilityOptions): Promise<AvailabilityReport> {
   const windowMs = options.windowMs ?? DAY_MS;
   const from = options.now - windowMs;
-  const config = restrictConfig(await loadBsmConfig(prisma), options.scope);
+  const config = await loadBsmConfig(prisma, options.scope);
   const hosts = [...new Set(config.components.flatMap((component) => component.hosts))];
   const [checks, history] = hosts.length === 0 ? [[], []] : await Promise.all([loadChecks(prisma, hosts), loadHistory(prisma, hosts, from, options.now)]);
   return computeAvailability(config, checks, history, {
@@ -46,7 +46,8 @@ export async function loadAvailability(prisma: PrismaClient, options: StoredAvai
   });
 }
 
-export function restrictConfig(config: BsmConfig, scope: StoredAvailabilityOptions["scope"]): BsmConfig {
+/** The part of a loaded configuration in `scope` (as loadBsmConfig with the scope would load it). */
+export function restrictConfig(config: BsmConfig, scope: ConfigScope | undefined): BsmConfig {
   if (scope === undefined) return config;
   const serviceIds = new Set(scope.businessServiceIds ?? []);
   const businessServices = config.businessServices.filter((service) => serviceIds.has(service.id));
