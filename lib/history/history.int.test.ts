@@ -155,6 +155,23 @@ describe.each(RUNTIMES)("history job and fast reads on %s", (runtime) => {
       const query = { from, to: NOW, now: NOW };
       expect(await availabilityOver(prisma, refs, query)).toEqual(await referenceAvailabilityOver(prisma, refs, query));
     }
+
+    // With the last history row the timelines saw: history stored after them is new whatever its time, and
+    // history dated after their end changes an object only from there on.
+    const lastSeen = await prisma.checkStateChange.aggregate({ _max: { id: true } });
+    await prisma.pollerStatus.update({ where: { id: 1 }, data: { availabilityHistoryId: lastSeen._max.id } });
+    await prisma.checkStateChange.create({ data: { host: "web2", check: "HTTP", at: new Date(NOW - 30_000), state: "CRITICAL", acknowledged: true, inDowntime: false } });
+    for (const from of [NOW - 3 * HOUR_MS, NOW - 20 * HOUR_MS]) {
+      const query = { from, to: NOW, now: NOW, excludeDowntime: from === NOW - 3 * HOUR_MS };
+      expect(await availabilityOver(prisma, refs, query)).toEqual(await referenceAvailabilityOver(prisma, refs, query));
+      expect(await problemPeriodsOver(prisma, refs, query)).toEqual(await referenceProblemPeriods(prisma, refs, query));
+    }
+    await prisma.checkStateChange.create({ data: { host: "web1", check: "Disk", at: new Date(earlier - 20_000), state: "CRITICAL", acknowledged: false, inDowntime: true } });
+    for (const from of [NOW - 3 * HOUR_MS, NOW - 20 * HOUR_MS]) {
+      const query = { from, to: NOW, now: NOW };
+      expect(await availabilityOver(prisma, refs, query)).toEqual(await referenceAvailabilityOver(prisma, refs, query));
+      expect(await problemPeriodsOver(prisma, refs, query)).toEqual(await referenceProblemPeriods(prisma, refs, query));
+    }
   });
 
   it("loadHistory gives the changes in the window and, for each current check that changed after its start, the last change before it", async () => {

@@ -4,6 +4,7 @@
 
 import { Prisma, type PrismaClient } from "@prisma/client";
 import type { BsmState } from "../bsm";
+import { readRows } from "../db/direct-read";
 import { LONG_TRANSACTION } from "../db/transaction-options";
 import type { LogLine } from "../log";
 import { DAY_MS, HOUR_MS } from "../time/calendar";
@@ -124,14 +125,21 @@ export async function writeCheckpoint(prisma: PrismaClient, now: number): Promis
 
 /** A checkpoint is complete when its marker row is there (it is written in the same transaction). */
 export async function hasCheckpoint(prisma: PrismaClient, at: number): Promise<boolean> {
-  const count = await prisma.bsmCheckpoint.count({ where: { at: new Date(at), objectType: "BUSINESS_SERVICE", objectKey: CHECKPOINT_MARKER_KEY } });
-  return count > 0;
+  const rows = await readRows<{ found: number }>(
+    prisma,
+    Prisma.sql`SELECT 1 AS found FROM "BsmCheckpoint" WHERE at = ${new Date(at)} AND "objectType" = 'BUSINESS_SERVICE' AND "objectKey" = ${CHECKPOINT_MARKER_KEY}`,
+  );
+  return rows.length > 0;
 }
 
 /** The objects stored in the checkpoint at `at` (all others were OPERATIONAL without flags). */
 export async function checkpointStates(prisma: PrismaClient, at: number): Promise<Map<string, ObjectStateAt>> {
-  const rows = await prisma.bsmCheckpoint.findMany({ where: { at: new Date(at), objectKey: { not: CHECKPOINT_MARKER_KEY } } });
-  return new Map(rows.map((row) => [`${row.objectType}:${row.objectKey}`, { state: row.state as BsmState, acknowledged: row.acknowledged, impacted: row.impacted }]));
+  const rows = await readRows<{ objectType: string; objectKey: string; state: BsmState; acknowledged: boolean; impacted: boolean }>(
+    prisma,
+    Prisma.sql`SELECT "objectType"::text AS "objectType", "objectKey", state::text AS state, acknowledged, impacted
+      FROM "BsmCheckpoint" WHERE at = ${new Date(at)} AND "objectKey" <> ${CHECKPOINT_MARKER_KEY}`,
+  );
+  return new Map(rows.map((row) => [`${row.objectType}:${row.objectKey}`, { state: row.state, acknowledged: row.acknowledged, impacted: row.impacted }]));
 }
 
 type PruneTarget = { table: string; where: (cutoff: Date) => Prisma.Sql; key: string };

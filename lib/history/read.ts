@@ -8,6 +8,7 @@ import type { BsmState, StateSegment } from "../bsm";
 import { objectRefKey, parseComponentHostKey, type BsmObjectRef } from "../status/bsm-object";
 import { AVAILABILITY_REFRESH_MS } from "../poller/availability-keeper";
 import { segmentsOfStoredTimeline } from "../status/stored-timeline";
+import { readRows } from "../db/direct-read";
 import { DAY_MS, type Interval } from "../time/calendar";
 import { mergeProblemPeriods, type WindowFigures } from "./figures";
 import { SETTLE_MS, checkpointStates, hasCheckpoint } from "./job";
@@ -16,6 +17,7 @@ import {
   cutToNow,
   excludedIntervalsOver,
   existedAtFunction,
+  firstTransitionsAfter,
   lastTransitionsUntil,
   noExcludedPeriods,
   referenceProblemPeriods,
@@ -25,12 +27,13 @@ import {
   type WindowQuery,
 } from "./reference";
 import { clipPeriods, figuresWithRollups, planWindow, type Totals } from "./rollup";
+import { epochMs, isOneOf, keysByType } from "./sql";
 
 export { creationTimes, excludedIntervalsOver, type ByObject, type ObjectStateAt, type WindowQuery } from "./reference";
 
 async function rolledUpTo(prisma: PrismaClient): Promise<number | null> {
-  const row = await prisma.historySettings.findUnique({ where: { id: 1 }, select: { rolledUpTo: true } });
-  return row?.rolledUpTo?.getTime() ?? null;
+  const rows = await readRows<{ rolledUpTo: number | null }>(prisma, Prisma.sql`SELECT ${epochMs('"rolledUpTo"')} AS "rolledUpTo" FROM "HistorySettings" WHERE id = 1`);
+  return rows[0]?.rolledUpTo ?? null;
 }
 
 const idsOf = (keys: readonly string[]) => keys.map(Number).filter((id) => Number.isSafeInteger(id));
@@ -40,35 +43,35 @@ async function existingObjects(prisma: PrismaClient, refs: readonly BsmObjectRef
   const serviceIds = idsOf(refs.filter((ref) => ref.objectType === "BUSINESS_SERVICE").map((ref) => ref.objectKey));
   const componentKeys = refs.filter((ref) => ref.objectType === "COMPONENT").map((ref) => ref.objectKey);
   const hostRefs = refs.flatMap((ref) => (ref.objectType === "COMPONENT_HOST" ? [parseComponentHostKey(ref.objectKey)].filter((p) => p !== null) : []));
-  const componentIds = idsOf([...componentKeys, ...hostRefs.map((parsed) => String(parsed.componentId))]);
+  const hostComponentIds = idsOf(hostRefs.map((parsed) => String(parsed.componentId)));
+  const componentIds = [...idsOf(componentKeys), ...hostComponentIds];
   const [services, components, memberships] = await Promise.all([
-    serviceIds.length === 0 ? [] : prisma.businessService.findMany({ where: { id: { in: serviceIds } }, select: { id: true, createdAt: true } }),
-    componentIds.length === 0 ? [] : prisma.component.findMany({ where: { id: { in: componentIds } }, select: { id: true, createdAt: true } }),
-    hostRefs.length === 0
+    serviceIds.length === 0
       ? []
-      : prisma.componentHost.findMany({ where: { componentId: { in: idsOf(hostRefs.map((parsed) => String(parsed.componentId))) } }, select: { componentId: true, host: { select: { name: true } } } }),
+      : readRows<{ id: number; createdAt: number }>(prisma, Prisma.sql`SELECT id, ${epochMs('"createdAt"')} AS "createdAt" FROM "BusinessService" WHERE id = ANY(${serviceIds}::int[])`),
+    componentIds.length === 0
+      ? []
+      : readRows<{ id: number; createdAt: number }>(prisma, Prisma.sql`SELECT id, ${epochMs('"createdAt"')} AS "createdAt" FROM "Component" WHERE id = ANY(${componentIds}::int[])`),
+    hostComponentIds.length === 0
+      ? []
+      : readRows<{ componentId: number; host: string }>(
+          prisma,
+          Prisma.sql`SELECT ch."componentId", h.name AS host FROM "ComponentHost" ch JOIN "Host" h ON h.id = ch."hostId" WHERE ch."componentId" = ANY(${hostComponentIds}::int[])`,
+        ),
   ]);
   const result: ByObject<number> = new Map();
   const wanted = new Set(refs.map(objectRefKey));
-  const componentCreated = new Map(components.map((component) => [component.id, component.createdAt.getTime()]));
-  for (const service of services) result.set(`BUSINESS_SERVICE:${service.id}`, service.createdAt.getTime());
-  for (const component of components) if (wanted.has(`COMPONENT:${component.id}`)) result.set(`COMPONENT:${component.id}`, component.createdAt.getTime());
+  const componentCreated = new Map(components.map((component) => [component.id, component.createdAt]));
+  for (const service of services) result.set(`BUSINESS_SERVICE:${service.id}`, service.createdAt);
+  for (const component of components) if (wanted.has(`COMPONENT:${component.id}`)) result.set(`COMPONENT:${component.id}`, component.createdAt);
   for (const membership of memberships) {
-    const key = `COMPONENT_HOST:${membership.componentId}:${membership.host.name}`;
+    const key = `COMPONENT_HOST:${membership.componentId}:${membership.host}`;
     if (wanted.has(key)) result.set(key, componentCreated.get(membership.componentId)!);
   }
   return result;
 }
 
-/** SQL: the row is one of these objects. */
-function isOneOf(refs: readonly BsmObjectRef[]): Prisma.Sql {
-  const byType = new Map<string, string[]>();
-  for (const ref of refs) byType.set(ref.objectType, [...(byType.get(ref.objectType) ?? []), ref.objectKey]);
-  const parts = [...byType].map(([type, keys]) => Prisma.sql`("objectType" = ${type}::"BsmObjectType" AND "objectKey" = ANY(${keys}::text[]))`);
-  return parts.length === 0 ? Prisma.sql`FALSE` : Prisma.join(parts, " OR ");
-}
-
-/** Stored segments of the objects cut to the intervals. */
+/** Stored segments of the objects cut to the intervals, in no particular order (an index scan over many keys is not ordered by time; sorting them all spills to disk). */
 async function storedSegments(prisma: PrismaClient, refs: readonly BsmObjectRef[], intervals: readonly Interval[]): Promise<ByObject<StateSegment<BsmState>[]>> {
   const result: ByObject<StateSegment<BsmState>[]> = new Map();
   if (refs.length === 0 || intervals.length === 0) return result;
@@ -76,14 +79,18 @@ async function storedSegments(prisma: PrismaClient, refs: readonly BsmObjectRef[
     intervals.map((i) => Prisma.sql`("from" < ${new Date(i.to)} AND "to" > ${new Date(i.from)})`),
     " OR ",
   );
-  const rows = await prisma.$queryRaw<{ objectType: string; objectKey: string; from: Date; to: Date; state: BsmState }[]>(Prisma.sql`
-    SELECT "objectType"::text AS "objectType", "objectKey", "from", "to", state::text AS state
-    FROM "BsmStateSegment" WHERE (${isOneOf(refs)}) AND (${overlaps}) ORDER BY "from"`);
+  const rows = await readRows<{ objectType: string; objectKey: string; from: number; to: number; state: BsmState }>(prisma, Prisma.sql`
+    SELECT "objectType"::text AS "objectType", "objectKey", ${epochMs('"from"')} AS "from", ${epochMs('"to"')} AS "to", state::text AS state
+    FROM "BsmStateSegment" WHERE (${isOneOf(refs)}) AND (${overlaps})`);
   for (const row of rows) {
     const key = `${row.objectType}:${row.objectKey}`;
-    const list = result.get(key) ?? [];
-    list.push(...clipPeriods([{ from: new Date(row.from).getTime(), to: new Date(row.to).getTime(), state: row.state }], intervals));
-    result.set(key, list);
+    let list = result.get(key);
+    if (list === undefined) result.set(key, (list = []));
+    for (const interval of intervals) {
+      const from = Math.max(row.from, interval.from);
+      const to = Math.min(row.to, interval.to);
+      if (to > from) list.push({ from, to, state: row.state });
+    }
   }
   return result;
 }
@@ -91,35 +98,41 @@ async function storedSegments(prisma: PrismaClient, refs: readonly BsmObjectRef[
 /** Per object, the roll-ups summed: DAY rows starting inside `days`, HOUR rows starting inside `hours`. */
 async function rolledUpTotals(prisma: PrismaClient, refs: readonly BsmObjectRef[], days: Interval | null, hours: readonly Interval[]): Promise<ByObject<Totals>> {
   const result: ByObject<Totals> = new Map();
-  const buckets = [
-    ...(days ? [Prisma.sql`(bucket = 'DAY' AND start >= ${new Date(days.from)} AND start < ${new Date(days.to)})`] : []),
-    ...hours.map((h) => Prisma.sql`(bucket = 'HOUR' AND start >= ${new Date(h.from)} AND start < ${new Date(h.to)})`),
-  ];
-  if (refs.length === 0 || buckets.length === 0) return result;
-  const rows = await prisma.$queryRaw<{ objectType: string; objectKey: string; downtimeMs: bigint | number; failedMs: bigint | number }[]>(Prisma.sql`
-    SELECT "objectType"::text AS "objectType", "objectKey", SUM("downtimeMs") AS "downtimeMs", SUM("failedMs") AS "failedMs"
-    FROM "BsmRollup" WHERE (${isOneOf(refs)}) AND (${Prisma.join(buckets, " OR ")})
-    GROUP BY "objectType", "objectKey"`);
-  for (const row of rows) result.set(`${row.objectType}:${row.objectKey}`, { downtimeMs: Number(row.downtimeMs), failedMs: Number(row.failedMs) });
+  const ranges = [...(days ? [{ bucket: "DAY", range: days }] : []), ...hours.map((range) => ({ bucket: "HOUR", range }))];
+  if (refs.length === 0 || ranges.length === 0) return result;
+  // One primary-key range per object type and bucket range, summed per key: no OR for the planner to turn into a bitmap scan and a sort.
+  const parts = [...keysByType(refs)].flatMap(([type, keys]) =>
+    ranges.map(({ bucket, range }) => Prisma.sql`
+      SELECT ${type}::text AS "objectType", "objectKey", SUM("downtimeMs")::float8 AS "downtimeMs", SUM("failedMs")::float8 AS "failedMs"
+      FROM "BsmRollup" WHERE "objectType" = ${type}::"BsmObjectType" AND "objectKey" = ANY(${keys}::text[])
+        AND bucket = ${bucket}::"HistoryBucket" AND start >= ${new Date(range.from)} AND start < ${new Date(range.to)}
+      GROUP BY "objectKey"`),
+  );
+  const rows = await readRows<{ objectType: string; objectKey: string; downtimeMs: number; failedMs: number }>(prisma, Prisma.join(parts, " UNION ALL "));
+  for (const row of rows) {
+    const key = `${row.objectType}:${row.objectKey}`;
+    const sum = result.get(key);
+    if (sum) result.set(key, { downtimeMs: sum.downtimeMs + row.downtimeMs, failedMs: sum.failedMs + row.failedMs });
+    else result.set(key, { downtimeMs: row.downtimeMs, failedMs: row.failedMs });
+  }
   return result;
 }
 
-/**
- * The objects among `refs` with a host whose check history has an entry in (from, to]: only these can
- * have changed state then (a timeline changes only where some check's history does).
- */
-async function objectsWithHistoryIn(prisma: PrismaClient, refs: readonly BsmObjectRef[], from: number, to: number): Promise<BsmObjectRef[]> {
-  const hosts = (await prisma.$queryRaw<{ host: string }[]>`
-    SELECT DISTINCT host FROM "CheckStateChange" WHERE at > ${new Date(from)} AND at <= ${new Date(to)}`).map((row) => row.host);
+/** The objects among `refs` with one of these hosts (a component or business service: through its components). */
+async function objectsOfHosts(prisma: PrismaClient, refs: readonly BsmObjectRef[], hosts: readonly string[]): Promise<BsmObjectRef[]> {
   if (hosts.length === 0) return [];
-  const components = await prisma.$queryRaw<{ componentId: number }[]>`
-    SELECT DISTINCT ch."componentId" FROM "ComponentHost" ch JOIN "Host" h ON h.id = ch."hostId" WHERE h.name = ANY(${hosts}::text[])`;
+  const components = await readRows<{ componentId: number }>(
+    prisma,
+    Prisma.sql`SELECT DISTINCT ch."componentId" FROM "ComponentHost" ch JOIN "Host" h ON h.id = ch."hostId" WHERE h.name = ANY(${hosts}::text[])`,
+  );
   const componentIds = components.map((row) => row.componentId);
   const services =
     componentIds.length === 0
       ? []
-      : await prisma.$queryRaw<{ businessServiceId: number }[]>`
-          SELECT DISTINCT "businessServiceId" FROM "BusinessServiceComponent" WHERE "componentId" = ANY(${componentIds}::int[])`;
+      : await readRows<{ businessServiceId: number }>(
+          prisma,
+          Prisma.sql`SELECT DISTINCT "businessServiceId" FROM "BusinessServiceComponent" WHERE "componentId" = ANY(${componentIds}::int[])`,
+        );
   const hostSet = new Set(hosts);
   const componentSet = new Set(componentIds.map(String));
   const serviceSet = new Set(services.map((row) => String(row.businessServiceId)));
@@ -134,29 +147,83 @@ async function objectsWithHistoryIn(prisma: PrismaClient, refs: readonly BsmObje
 /** Check history may be stored a little after the moment it is for (docs/history.md §3.2). */
 const LATE_HISTORY_MS = SETTLE_MS;
 
+interface StoredFiguresMark {
+  /** PollerStatus.availabilityAt: the stored timelines end here. */
+  at: number;
+  /** PollerStatus.availabilityHistoryId: the timelines saw every check history row up to this id; null when not known. */
+  historyId: string | null;
+}
+
+/**
+ * The objects whose stored timelines no longer hold up to `to`: with `late` history (stored after the
+ * timelines, for a moment before their end: recompute the whole tail) or with history only `after` their
+ * end (keep the stored timeline up to it). Without the id, any history in the LATE_HISTORY_MS before the
+ * end counts as late.
+ */
+async function changedSinceStored(
+  prisma: PrismaClient,
+  refs: readonly BsmObjectRef[],
+  stored: StoredFiguresMark,
+  to: number,
+): Promise<{ late: BsmObjectRef[]; after: BsmObjectRef[] }> {
+  const rows =
+    stored.historyId === null
+      ? await readRows<{ host: string; late: boolean }>(
+          prisma,
+          Prisma.sql`SELECT DISTINCT host, TRUE AS late FROM "CheckStateChange" WHERE at > ${new Date(stored.at - LATE_HISTORY_MS)} AND at <= ${new Date(to)}`,
+        )
+      : await readRows<{ host: string; late: boolean }>(
+          prisma,
+          Prisma.sql`SELECT host, bool_or(at <= ${new Date(stored.at)}) AS late FROM "CheckStateChange"
+            WHERE (id > ${stored.historyId}::bigint OR at > ${new Date(stored.at)}) AND at <= ${new Date(to)} GROUP BY host`,
+        );
+  if (rows.length === 0) return { late: [], after: [] };
+  const lateHosts = rows.filter((row) => row.late).map((row) => row.host);
+  const late = await objectsOfHosts(prisma, refs, lateHosts);
+  const lateKeys = new Set(late.map(objectRefKey));
+  const after = (await objectsOfHosts(prisma, refs, rows.map((row) => row.host))).filter((ref) => !lateKeys.has(objectRefKey(ref)));
+  return { late, after };
+}
+
 /**
  * The tail's problem periods from the 24-hour timelines the poller stores (BsmObjectStatus.timeline, as of
  * PollerStatus.availabilityAt, computed by the same engine from the same history), when they cover it.
- * After availabilityAt (up to two refreshes), an object keeps its last state unless its hosts' history
- * changed since shortly before then: those objects are computed from the raw history. Null: compute the
- * whole tail from the raw history.
+ * After availabilityAt (up to two refreshes), an object keeps its last state unless its hosts have history
+ * the timelines did not see: those objects are computed from the raw history, from availabilityAt on when
+ * that history is all dated after it, else for the whole tail. Null: compute the whole tail from the raw history.
  */
 async function storedTail(prisma: PrismaClient, refs: readonly BsmObjectRef[], tail: Interval): Promise<ByObject<StateSegment<BsmState>[]> | null> {
-  const poller = await prisma.pollerStatus.findUnique({ where: { id: 1 }, select: { availabilityAt: true } });
-  const at = poller?.availabilityAt?.getTime();
-  if (at === undefined || tail.from < at - DAY_MS || tail.to > at + 2 * AVAILABILITY_REFRESH_MS) return null;
+  const [poller] = await readRows<{ at: number | null; historyId: string | null }>(
+    prisma,
+    Prisma.sql`SELECT ${epochMs('"availabilityAt"')} AS at, "availabilityHistoryId"::text AS "historyId" FROM "PollerStatus" WHERE id = 1`,
+  );
+  const at = poller?.at;
+  if (at === null || at === undefined || tail.from < at - DAY_MS || tail.to > at + 2 * AVAILABILITY_REFRESH_MS) return null;
+  const end = Math.max(at, tail.to);
   const [rows, changed] = await Promise.all([
-    prisma.$queryRaw<{ objectType: string; objectKey: string; timeline: unknown }[]>(Prisma.sql`
-      SELECT "objectType"::text AS "objectType", "objectKey", timeline FROM "BsmObjectStatus" WHERE ${isOneOf(refs)}`),
-    objectsWithHistoryIn(prisma, refs, at - LATE_HISTORY_MS, Math.max(at, tail.to)),
+    readRows<{ objectType: string; objectKey: string; timeline: unknown }>(
+      prisma,
+      Prisma.sql`SELECT "objectType"::text AS "objectType", "objectKey", timeline FROM "BsmObjectStatus" WHERE ${isOneOf(refs)}`,
+    ),
+    changedSinceStored(prisma, refs, { at, historyId: poller!.historyId }, end),
   ]);
   const result: ByObject<StateSegment<BsmState>[]> = new Map();
   for (const row of rows) {
-    const segments = segmentsOfStoredTimeline(row.timeline, at - DAY_MS, Math.max(at, tail.to));
+    const segments = segmentsOfStoredTimeline(row.timeline, at - DAY_MS, end);
     if (segments === null) return null;
     result.set(`${row.objectType}:${row.objectKey}`, mergeProblemPeriods(clipPeriods(segments, [tail])));
   }
-  if (changed.length > 0) for (const [key, periods] of await referenceProblemPeriods(prisma, changed, { ...tail, now: tail.to })) result.set(key, periods);
+  const split = Math.max(at, tail.from);
+  const [late, after] = await Promise.all([
+    referenceProblemPeriods(prisma, changed.late, { ...tail, now: tail.to }),
+    // Their history after `at` changes nothing before it: the stored timeline holds up to there.
+    tail.to > split ? referenceProblemPeriods(prisma, changed.after, { from: split, to: tail.to, now: tail.to }) : new Map<string, StateSegment<BsmState>[]>(),
+  ]);
+  for (const [key, periods] of after) {
+    const storedPart = clipPeriods(result.get(key) ?? [], [{ from: tail.from, to: split }]);
+    result.set(key, mergeProblemPeriods([...storedPart, ...periods]));
+  }
+  for (const [key, periods] of late) result.set(key, periods);
   return result;
 }
 
@@ -262,15 +329,20 @@ export async function bucketedAvailability(
 /**
  * Every current object's state and flags as the dashboard showed them at `at` (as replayed from the stored
  * transitions: the last transition at or before `at`, else the state the first later one left, else the
- * current status), read from the day's checkpoint and the transitions since. Objects created after `at` are absent.
+ * current status), read from the nearer of the day's two checkpoints and the transitions between it and
+ * `at`. Objects created after `at` are absent.
  */
 export async function treeStateAt(prisma: PrismaClient, at: number): Promise<ByObject<ObjectStateAt>> {
-  const checkpoint = Math.floor(at / DAY_MS) * DAY_MS;
-  if (!(await hasCheckpoint(prisma, checkpoint))) return referenceTreeStateAt(prisma, at);
+  const dayStart = Math.floor(at / DAY_MS) * DAY_MS;
+  const nextDay = dayStart + DAY_MS;
+  // From the next midnight backwards: each object's first transition after `at` says what it left.
+  const backwards = nextDay - at < at - dayStart && (await hasCheckpoint(prisma, nextDay));
+  if (!backwards && !(await hasCheckpoint(prisma, dayStart))) return referenceTreeStateAt(prisma, at);
+  const checkpoint = backwards ? nextDay : dayStart;
   const [statuses, stored, changed, existedAt] = await Promise.all([
-    prisma.$queryRaw<{ objectType: string; objectKey: string }[]>`SELECT "objectType"::text AS "objectType", "objectKey" FROM "BsmObjectStatus"`,
+    readRows<{ objectType: string; objectKey: string }>(prisma, Prisma.sql`SELECT "objectType"::text AS "objectType", "objectKey" FROM "BsmObjectStatus"`),
     checkpointStates(prisma, checkpoint),
-    lastTransitionsUntil(prisma, new Date(at), new Date(checkpoint)),
+    backwards ? firstTransitionsAfter(prisma, new Date(at), new Date(checkpoint)) : lastTransitionsUntil(prisma, new Date(at), new Date(checkpoint)),
     existedAtFunction(prisma, at),
   ]);
   const result: ByObject<ObjectStateAt> = new Map();

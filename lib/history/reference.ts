@@ -15,6 +15,8 @@ import {
   type BsmObjectRef,
 } from "../status/bsm-object";
 import type { Interval } from "../time/calendar";
+import { readRows } from "../db/direct-read";
+import { epochMs, isOneOf } from "./sql";
 import { figuresOfProblemPeriods, mergeProblemPeriods, type WindowFigures } from "./figures";
 
 export interface WindowQuery extends Interval {
@@ -71,7 +73,8 @@ export async function referenceTimelines(
   const { from, to } = window;
   const result: ByObject<StateSegment<BsmState>[]> = new Map();
   if (to <= from) return result;
-  const config = restrictConfig(loadedConfig ?? (await loadBsmConfig(prisma)), scopeOf(refs));
+  const scope = scopeOf(refs);
+  const config = loadedConfig ? restrictConfig(loadedConfig, scope) : await loadBsmConfig(prisma, scope);
   const hosts = [...new Set(config.components.flatMap((component) => component.hosts))];
   const [checks, { entries: history, changedAfter }] =
     hosts.length === 0
@@ -134,18 +137,15 @@ export async function creationTimes(prisma: PrismaClient, refs: readonly BsmObje
 export async function excludedIntervalsOver(prisma: PrismaClient, refs: readonly BsmObjectRef[], window: Interval): Promise<ByObject<Interval[]>> {
   const result: ByObject<Interval[]> = new Map();
   if (refs.length === 0) return result;
-  const rows = await prisma.excludedPeriod.findMany({
-    where: {
-      OR: refs.map((ref) => ({ objectType: ref.objectType, objectKey: ref.objectKey })),
-      from: { lt: new Date(window.to) },
-      to: { gt: new Date(window.from) },
-    },
-    select: { objectType: true, objectKey: true, from: true, to: true },
-  });
+  const rows = await readRows<{ objectType: BsmObjectRef["objectType"]; objectKey: string; from: number; to: number }>(
+    prisma,
+    Prisma.sql`SELECT "objectType"::text AS "objectType", "objectKey", ${epochMs('"from"')} AS "from", ${epochMs('"to"')} AS "to"
+      FROM "ExcludedPeriod" WHERE (${isOneOf(refs)}) AND "from" < ${new Date(window.to)} AND "to" > ${new Date(window.from)}`,
+  );
   for (const row of rows) {
     const key = objectRefKey(row);
     const list = result.get(key) ?? [];
-    list.push({ from: row.from.getTime(), to: row.to.getTime() });
+    list.push({ from: row.from, to: row.to });
     result.set(key, list);
   }
   return result;
@@ -204,13 +204,12 @@ export async function referenceBucketedAvailability(
 
 /** Whether each stored object existed at `at` (a component host: its component), by creation time. */
 export async function existedAtFunction(prisma: PrismaClient, at: number): Promise<(objectType: string, objectKey: string) => boolean> {
-  const [components, services] = await Promise.all([
-    prisma.component.findMany({ select: { id: true, createdAt: true } }),
-    prisma.businessService.findMany({ select: { id: true, createdAt: true } }),
-  ]);
-  const createdAt = new Map<string, number>();
-  for (const component of components) createdAt.set(`COMPONENT:${component.id}`, component.createdAt.getTime());
-  for (const service of services) createdAt.set(`BUSINESS_SERVICE:${service.id}`, service.createdAt.getTime());
+  const rows = await readRows<{ key: string; createdAt: number }>(
+    prisma,
+    Prisma.sql`SELECT 'COMPONENT:' || id AS key, ${epochMs('"createdAt"')} AS "createdAt" FROM "Component"
+      UNION ALL SELECT 'BUSINESS_SERVICE:' || id, ${epochMs('"createdAt"')} FROM "BusinessService"`,
+  );
+  const createdAt = new Map(rows.map((row) => [row.key, row.createdAt]));
   return (objectType, objectKey) => {
     const own =
       objectType === "COMPONENT_HOST" ? createdAt.get(`COMPONENT:${parseComponentHostKey(objectKey)?.componentId}`) : createdAt.get(`${objectType}:${objectKey}`);
@@ -226,14 +225,17 @@ export async function existedAtFunction(prisma: PrismaClient, at: number): Promi
 export async function replayStatesAt(prisma: PrismaClient, at: number): Promise<ByObject<ObjectStateAt>> {
   const moment = new Date(at);
   const [statuses, before, after] = await Promise.all([
-    prisma.bsmObjectStatus.findMany({ select: { objectType: true, objectKey: true, state: true, acknowledged: true, impacted: true } }),
+    readRows<{ objectType: string; objectKey: string; state: BsmState; acknowledged: boolean; impacted: boolean }>(
+      prisma,
+      Prisma.sql`SELECT "objectType"::text AS "objectType", "objectKey", state::text AS state, acknowledged, impacted FROM "BsmObjectStatus"`,
+    ),
     lastTransitionsUntil(prisma, moment),
     firstTransitionsAfter(prisma, moment),
   ]);
   const result: ByObject<ObjectStateAt> = new Map();
   for (const status of statuses) {
     const key = `${status.objectType}:${status.objectKey}`;
-    result.set(key, before.get(key) ?? after.get(key) ?? { state: status.state as BsmState, acknowledged: status.acknowledged, impacted: status.impacted });
+    result.set(key, before.get(key) ?? after.get(key) ?? { state: status.state, acknowledged: status.acknowledged, impacted: status.impacted });
   }
   return result;
 }
@@ -248,20 +250,54 @@ export async function referenceTreeStateAt(prisma: PrismaClient, at: number): Pr
   return states;
 }
 
+interface TransitionRow {
+  objectType: string;
+  objectKey: string;
+  at: number;
+  id: number;
+  state: BsmState;
+  acknowledged: boolean;
+  impacted: boolean;
+}
+
+/**
+ * Per object, its last (`last`: the state it left) or first transition (`first`: the state it found) in
+ * (after, until]. Bounded by both ends (a checkpoint and a moment: a day at most), the rows are picked
+ * here: sorting tens of thousands of them in the database for DISTINCT ON spills to disk and costs more
+ * than reading them all. Unbounded, the database picks.
+ */
+async function edgeTransitions(prisma: PrismaClient, which: "first" | "last", after?: Date, until?: Date): Promise<ByObject<ObjectStateAt>> {
+  const conditions = [...(after ? [Prisma.sql`at > ${after}`] : []), ...(until ? [Prisma.sql`at <= ${until}`] : [])];
+  const where = conditions.length === 0 ? Prisma.empty : Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}`;
+  const side = which === "last" ? "to" : "from";
+  const columns = Prisma.sql`"objectType"::text AS "objectType", "objectKey", ${epochMs("at")} AS at, id::float8 AS id,
+    ${Prisma.raw(`"${side}State"::text AS state, "${side}Acknowledged" AS acknowledged, "${side}Impacted" AS impacted`)}`;
+  const direction = which === "last" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const rows =
+    after && until
+      ? await readRows<TransitionRow>(prisma, Prisma.sql`SELECT ${columns} FROM "BsmTransition" ${where}`)
+      : await readRows<TransitionRow>(
+          prisma,
+          Prisma.sql`SELECT DISTINCT ON ("objectType", "objectKey") ${columns} FROM "BsmTransition" ${where} ORDER BY "objectType", "objectKey", at ${direction}, id ${direction}`,
+        );
+  const picked = new Map<string, TransitionRow>();
+  for (const row of rows) {
+    const key = `${row.objectType}:${row.objectKey}`;
+    const held = picked.get(key);
+    const later = held === undefined || row.at > held.at || (row.at === held.at && row.id > held.id);
+    if (held === undefined || (which === "last" ? later : !later)) picked.set(key, row);
+  }
+  const result: ByObject<ObjectStateAt> = new Map();
+  for (const [key, row] of picked) result.set(key, { state: row.state, acknowledged: row.acknowledged, impacted: row.impacted });
+  return result;
+}
+
 /** Per object, the state its last transition at or before `moment` (and after `since`, when given) left it in. */
-export async function lastTransitionsUntil(prisma: PrismaClient, moment: Date, since?: Date): Promise<ByObject<ObjectStateAt>> {
-  const bound = since === undefined ? Prisma.empty : Prisma.sql`AND at > ${since}`;
-  const rows = await prisma.$queryRaw<{ objectType: string; objectKey: string; toState: BsmState; toAcknowledged: boolean; toImpacted: boolean }[]>(Prisma.sql`
-    SELECT DISTINCT ON ("objectType", "objectKey") "objectType"::text AS "objectType", "objectKey", "toState"::text AS "toState", "toAcknowledged", "toImpacted"
-    FROM "BsmTransition" WHERE at <= ${moment} ${bound} ORDER BY "objectType", "objectKey", at DESC, id DESC`);
-  return new Map(rows.map((row) => [`${row.objectType}:${row.objectKey}`, { state: row.toState, acknowledged: row.toAcknowledged, impacted: row.toImpacted }]));
+export function lastTransitionsUntil(prisma: PrismaClient, moment: Date, since?: Date): Promise<ByObject<ObjectStateAt>> {
+  return edgeTransitions(prisma, "last", since, moment);
 }
 
 /** Per object, the state its first transition after `moment` left (bounded by `until` when given). */
-export async function firstTransitionsAfter(prisma: PrismaClient, moment: Date, until?: Date): Promise<ByObject<ObjectStateAt>> {
-  const bound = until === undefined ? Prisma.empty : Prisma.sql`AND at <= ${until}`;
-  const rows = await prisma.$queryRaw<{ objectType: string; objectKey: string; fromState: BsmState; fromAcknowledged: boolean; fromImpacted: boolean }[]>(Prisma.sql`
-    SELECT DISTINCT ON ("objectType", "objectKey") "objectType"::text AS "objectType", "objectKey", "fromState"::text AS "fromState", "fromAcknowledged", "fromImpacted"
-    FROM "BsmTransition" WHERE at > ${moment} ${bound} ORDER BY "objectType", "objectKey", at ASC, id ASC`);
-  return new Map(rows.map((row) => [`${row.objectType}:${row.objectKey}`, { state: row.fromState, acknowledged: row.fromAcknowledged, impacted: row.fromImpacted }]));
+export function firstTransitionsAfter(prisma: PrismaClient, moment: Date, until?: Date): Promise<ByObject<ObjectStateAt>> {
+  return edgeTransitions(prisma, "first", moment, until);
 }

@@ -16,7 +16,10 @@ export async function storeObjectCounts(tx: SqlConnection, rows: ObjectCountsRow
   );
 }
 
-/** The refreshed figures and the window's end they are for, in one transaction so readers see them together. */
+/**
+ * The refreshed figures, the window's end they are for and the last check history row they saw, in one
+ * transaction so readers see them together.
+ */
 export async function storeAvailability(
   tx: SqlConnection,
   refresh: AvailabilityRefresh,
@@ -34,11 +37,12 @@ export async function storeAvailability(
       [JSON.stringify(refresh.rows)],
     );
   }
+  // Every check history row stored so far went through the keeper first (the poller is its only writer).
   const at = `(to_timestamp($3 / 1000.0) AT TIME ZONE 'UTC')`;
   await tx.query(
-    `INSERT INTO "PollerStatus" (id, "sourceKind", "sourceDescription", "availabilityAt", "updatedAt")
-     VALUES (1, $1, $2, ${at}, ${at})
-     ON CONFLICT (id) DO UPDATE SET "availabilityAt" = EXCLUDED."availabilityAt"`,
+    `INSERT INTO "PollerStatus" (id, "sourceKind", "sourceDescription", "availabilityAt", "availabilityHistoryId", "updatedAt")
+     VALUES (1, $1, $2, ${at}, (SELECT max(id) FROM "CheckStateChange"), ${at})
+     ON CONFLICT (id) DO UPDATE SET "availabilityAt" = EXCLUDED."availabilityAt", "availabilityHistoryId" = EXCLUDED."availabilityHistoryId"`,
     [source.kind, source.description, refresh.at],
   );
 }

@@ -22,6 +22,10 @@ async function expectStoredFiguresToBeExact(database: FreshDatabase, poller: Pol
   const status = await prisma.pollerStatus.findUniqueOrThrow({ where: { id: 1 } });
   const at = status.availabilityAt!.getTime();
   expect(at).toBe(Math.floor(now / AVAILABILITY_REFRESH_MS) * AVAILABILITY_REFRESH_MS);
+  // The last check history row the figures saw: rows stored by cycles since the refresh come after it.
+  const lastRow = (await prisma.checkStateChange.aggregate({ _max: { id: true } }))._max.id;
+  expect(status.availabilityHistoryId).not.toBeNull();
+  expect(status.availabilityHistoryId! <= lastRow!).toBe(true);
   const report = await loadAvailability(prisma, { now: at, includeTimelines: true });
   const engine = poller.engine!;
   const countsOf = (row: BsmObjectRef) => {

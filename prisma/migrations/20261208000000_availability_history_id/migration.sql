@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PollerStatus" ADD COLUMN     "availabilityHistoryId" BIGINT;
