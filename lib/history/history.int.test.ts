@@ -202,7 +202,10 @@ describe.each(RUNTIMES)("history job and fast reads on %s", (runtime) => {
     const { next } = await seed(prisma, 7);
     await runJob(prisma, NOW);
     expect(await prisma.bsmCheckpoint.count()).toBeGreaterThan(0);
-    const moments = [T0 - HOUR_MS, T0, T0 + DAY_MS - (T0 % DAY_MS), T0 + 3 * DAY_MS - (T0 % DAY_MS), NOW, ...Array.from({ length: 10 }, () => T0 + Math.floor(next() * SPAN))];
+    const midnight = T0 - (T0 % DAY_MS);
+    // Early in a day (from that midnight's checkpoint on) and late in one (back from the next midnight's).
+    const nearCheckpoints = [1, 2, 3, 4].flatMap((day) => [midnight + day * DAY_MS + 3 * HOUR_MS + 17, midnight + day * DAY_MS + 21 * HOUR_MS - 5]);
+    const moments = [T0 - HOUR_MS, T0, T0 + DAY_MS - (T0 % DAY_MS), T0 + 3 * DAY_MS - (T0 % DAY_MS), NOW, ...nearCheckpoints, ...Array.from({ length: 10 }, () => T0 + Math.floor(next() * SPAN))];
     for (const at of moments) expect(await treeStateAt(prisma, at)).toEqual(await referenceTreeStateAt(prisma, at));
   });
 
