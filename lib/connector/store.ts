@@ -11,10 +11,11 @@ import {
 } from "../reflect";
 import { effectiveExportSettings, NO_HOST_TYPE } from "./host-types";
 import { changedOutcomes, toHostRecord, toStoredColumns, type ReflectedHostRow } from "./records";
+import { utcFromEpochMs } from "../db/sql-time";
 
 // Bulk statements take one JSON parameter whatever the row count, on PGlite and PostgreSQL alike.
 type Tx = Prisma.TransactionClient;
-const AT = `(to_timestamp($2::bigint / 1000.0) AT TIME ZONE 'UTC')`;
+const AT = utcFromEpochMs("$2::bigint");
 
 /** Why reflection acted: the poll, a user's Reflect or Reflect All. */
 export type ReflectCause = "poll" | "reflect" | "reflect-all";

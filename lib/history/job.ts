@@ -11,6 +11,7 @@ import { DAY_MS, HOUR_MS } from "../time/calendar";
 import { CHECKPOINT_MARKER_KEY, checkpointRowsOf, nextCheckpoint, pruneCutoff, rollUpChunk, splitObjectKey } from "./job-plan";
 import { lastTransitionsUntil, replayStatesAt, referenceTimelines, type ObjectStateAt } from "./reference";
 import { hourRollupsOf, segmentsOfTimelines } from "./rollup";
+import { utcFromEpochMs } from "../db/sql-time";
 
 export const DEFAULT_RETENTION_DAYS = 400;
 /** History younger than this may still change (late check results): it is not rolled up yet. */
@@ -71,14 +72,14 @@ export async function rollUpHistory(prisma: PrismaClient, now: number): Promise<
       const rows = segments.slice(offset, offset + WRITE_BATCH_ROWS).map((s) => ({ ...splitObjectKey(s.key), from: s.from, to: s.to, state: s.state }));
       await tx.$executeRaw`
         INSERT INTO "BsmStateSegment" ("objectType", "objectKey", "from", "to", state)
-        SELECT r."objectType"::"BsmObjectType", r."objectKey", to_timestamp(r."from" / 1000.0) AT TIME ZONE 'UTC', to_timestamp(r."to" / 1000.0) AT TIME ZONE 'UTC', r.state::"BsmState"
+        SELECT r."objectType"::"BsmObjectType", r."objectKey", ${Prisma.raw(utcFromEpochMs('r."from"'))}, ${Prisma.raw(utcFromEpochMs('r."to"'))}, r.state::"BsmState"
         FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("objectType" text, "objectKey" text, "from" bigint, "to" bigint, state text)`;
     }
     for (let offset = 0; offset < hours.length; offset += WRITE_BATCH_ROWS) {
       const rows = hours.slice(offset, offset + WRITE_BATCH_ROWS).map((h) => ({ ...splitObjectKey(h.key), start: h.start, downtimeMs: h.downtimeMs, failedMs: h.failedMs }));
       await tx.$executeRaw`
         INSERT INTO "BsmRollup" ("objectType", "objectKey", bucket, start, "downtimeMs", "failedMs")
-        SELECT r."objectType"::"BsmObjectType", r."objectKey", 'HOUR', to_timestamp(r.start / 1000.0) AT TIME ZONE 'UTC', r."downtimeMs", r."failedMs"
+        SELECT r."objectType"::"BsmObjectType", r."objectKey", 'HOUR', ${Prisma.raw(utcFromEpochMs("r.start"))}, r."downtimeMs", r."failedMs"
         FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("objectType" text, "objectKey" text, start bigint, "downtimeMs" int, "failedMs" int)`;
     }
     await tx.$executeRaw`DELETE FROM "BsmRollup" WHERE bucket = 'DAY' AND start >= ${dayFrom} AND start < ${to}`;

@@ -1,10 +1,11 @@
 // SQL pieces the history reads share.
 import { Prisma } from "@prisma/client";
+import { epochMsOf } from "../db/sql-time";
 import type { BsmObjectRef } from "../status/bsm-object";
 
-/** A timestamp column as epoch milliseconds, a plain number in every driver (no Date per row). */
+/** A timestamp column as epoch milliseconds (lib/db/sql-time), for Prisma.sql queries. */
 export function epochMs(column: string): Prisma.Sql {
-  return Prisma.raw(`(extract(epoch from ${column}) * 1000)::float8`);
+  return Prisma.raw(epochMsOf(column));
 }
 
 /** The refs grouped by object type: one `= ANY(keys)` per type keeps each one an index range. */

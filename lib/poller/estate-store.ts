@@ -4,11 +4,11 @@ import { copyTextRows, copyTimestamp, type CopyValue } from "../db/copy-text";
 import type { SqlConnection } from "../db/sql";
 import { checkKey, type SourceHost, type SourceServiceCheck } from "../sources/types";
 import { hostFingerprint } from "./detect-changes";
+import { utcFromEpochMs } from "../db/sql-time";
 
 // Writes go through jsonb_to_recordset: one parameter per statement whatever the row count, on
 // PGlite and PostgreSQL alike. Times travel as epoch milliseconds and are stored as UTC. Large
 // writes (a first full read) use COPY instead, which both parse several times faster.
-const UTC_FROM_MS = (column: string) => `(to_timestamp(${column} / 1000.0) AT TIME ZONE 'UTC')`;
 
 /** From this many rows a write goes through COPY. */
 export const COPY_FROM_ROWS = 2_000;
@@ -26,7 +26,7 @@ export async function upsertHosts(tx: SqlConnection, hosts: SourceHost[], now: n
   );
   await tx.query(
     `INSERT INTO "Host" (name, alias, address, "hostGroups", keywords, "removedAt", "updatedAt")
-     SELECT h.name, h.alias, h.address, h."hostGroups", h.keywords, NULL, ${UTC_FROM_MS("$2::bigint")}
+     SELECT h.name, h.alias, h.address, h."hostGroups", h.keywords, NULL, ${utcFromEpochMs("$2::bigint")}
      FROM jsonb_to_recordset($1::jsonb) AS h(name text, alias text, address text, "hostGroups" text[], keywords text[])
      ON CONFLICT (name) DO UPDATE SET alias = EXCLUDED.alias, address = EXCLUDED.address,
        "hostGroups" = EXCLUDED."hostGroups", keywords = EXCLUDED.keywords, "removedAt" = NULL, "updatedAt" = EXCLUDED."updatedAt"`,
@@ -49,7 +49,7 @@ export async function upsertHosts(tx: SqlConnection, hosts: SourceHost[], now: n
 export async function markHostsRemoved(tx: SqlConnection, names: string[], now: number): Promise<void> {
   if (names.length === 0) return;
   await tx.query(
-    `UPDATE "Host" SET "removedAt" = ${UTC_FROM_MS("$2::bigint")}, "updatedAt" = ${UTC_FROM_MS("$2::bigint")}
+    `UPDATE "Host" SET "removedAt" = ${utcFromEpochMs("$2::bigint")}, "updatedAt" = ${utcFromEpochMs("$2::bigint")}
      WHERE name = ANY($1::text[]) AND "removedAt" IS NULL`,
     [names, now],
   );
@@ -67,8 +67,8 @@ export async function upsertServiceChecks(tx: SqlConnection, checks: SourceServi
     `INSERT INTO "ServiceCheck" ("hostId", name, state, "stateType", acknowledged, "inDowntime", output,
        "lastStateChange", "contributingTemplates", "serviceGroups", "updatedAt")
      SELECT h.id, c.name, c.state::"CheckState", c."stateType"::"StateType", c.acknowledged, c."inDowntime", c.output,
-       CASE WHEN c."lastStateChange" IS NULL THEN NULL ELSE ${UTC_FROM_MS('c."lastStateChange"')} END,
-       c."hostTemplates", COALESCE(c."serviceGroups", '{}'), ${UTC_FROM_MS("$2::bigint")}
+       CASE WHEN c."lastStateChange" IS NULL THEN NULL ELSE ${utcFromEpochMs('c."lastStateChange"')} END,
+       c."hostTemplates", COALESCE(c."serviceGroups", '{}'), ${utcFromEpochMs("$2::bigint")}
      FROM jsonb_to_recordset($1::jsonb) AS c(host text, name text, state text, "stateType" text, acknowledged boolean,
        "inDowntime" boolean, output text, "lastStateChange" bigint, "hostTemplates" text[], "serviceGroups" text[])
      JOIN "Host" h ON h.name = c.host
@@ -131,7 +131,7 @@ async function copyServiceChecks(tx: SqlConnection, checks: SourceServiceCheck[]
     `INSERT INTO "ServiceCheck" ("hostId", name, state, "stateType", acknowledged, "inDowntime", output,
        "lastStateChange", "contributingTemplates", "serviceGroups", "updatedAt")
      SELECT h.id, c.name, c.state, c."stateType", c.acknowledged, c."inDowntime", c.output, c."lastStateChange",
-       c."contributingTemplates", c."serviceGroups", ${UTC_FROM_MS("$1::bigint")}
+       c."contributingTemplates", c."serviceGroups", ${utcFromEpochMs("$1::bigint")}
      FROM incoming_service_check c JOIN "Host" h ON h.name = c.host
      ON CONFLICT ("hostId", name) DO UPDATE SET ${SERVICE_CHECK_UPDATE}`,
     [now],
@@ -157,7 +157,7 @@ export async function insertCheckHistory(tx: SqlConnection, entries: CheckHistor
   }
   await tx.query(
     `INSERT INTO "CheckStateChange" (host, "check", at, state, acknowledged, "inDowntime")
-     SELECT e.host, e.name, ${UTC_FROM_MS("e.at")}, e.state::"CheckState", e.acknowledged, e."inDowntime"
+     SELECT e.host, e.name, ${utcFromEpochMs("e.at")}, e.state::"CheckState", e.acknowledged, e."inDowntime"
      FROM jsonb_to_recordset($1::jsonb) AS e(host text, name text, at bigint, state text, acknowledged boolean, "inDowntime" boolean)`,
     [JSON.stringify(entries)],
   );
@@ -182,7 +182,7 @@ export async function upsertObjectStatuses(tx: SqlConnection, rows: ObjectStatus
   if (rows.length === 0) return;
   await tx.query(
     `INSERT INTO "BsmObjectStatus" ("objectType", "objectKey", state, acknowledged, impacted, "changedAt")
-     SELECT r."objectType"::"BsmObjectType", r."objectKey", r.state::"BsmState", r.acknowledged, r.impacted, ${UTC_FROM_MS("$2::bigint")}
+     SELECT r."objectType"::"BsmObjectType", r."objectKey", r.state::"BsmState", r.acknowledged, r.impacted, ${utcFromEpochMs("$2::bigint")}
      FROM jsonb_to_recordset($1::jsonb) AS r("objectType" text, "objectKey" text, state text, acknowledged boolean, impacted boolean)
      ON CONFLICT ("objectType", "objectKey") DO UPDATE SET state = EXCLUDED.state, acknowledged = EXCLUDED.acknowledged,
        impacted = EXCLUDED.impacted,
@@ -206,7 +206,7 @@ export async function insertTransitions(tx: SqlConnection, changes: ObjectStatus
   await tx.query(
     `INSERT INTO "BsmTransition" ("objectType", "objectKey", at, "fromState", "toState", "fromAcknowledged", "toAcknowledged",
        "fromImpacted", "toImpacted")
-     SELECT r."objectType"::"BsmObjectType", r."objectKey", ${UTC_FROM_MS("$2::bigint")}, r."fromState"::"BsmState", r."toState"::"BsmState",
+     SELECT r."objectType"::"BsmObjectType", r."objectKey", ${utcFromEpochMs("$2::bigint")}, r."fromState"::"BsmState", r."toState"::"BsmState",
        r."fromAcknowledged", r."toAcknowledged", r."fromImpacted", r."toImpacted"
      FROM jsonb_to_recordset($1::jsonb) AS r("objectType" text, "objectKey" text, "fromState" text, "toState" text,
        "fromAcknowledged" boolean, "toAcknowledged" boolean, "fromImpacted" boolean, "toImpacted" boolean)`,

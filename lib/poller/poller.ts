@@ -25,6 +25,7 @@ import { loadBsmConfig, readConfigurationVersion } from "./load-bsm-config";
 import { StoredCountsMirror } from "./object-counts";
 import { latestRowPerObject, StoredStatusMirror } from "./object-statuses";
 import { storeAvailability, storeObjectCounts } from "./store-figures";
+import { utcFromEpochMs } from "../db/sql-time";
 
 /** What a step after the poll (host reflection, notifications) is given. */
 export interface AfterPollContext {
@@ -286,12 +287,12 @@ export class Poller {
   ): Promise<void> {
     const phases = status.phases && roundCyclePhases(status.phases);
     const source = this.sourceIdentity();
-    const at = `(to_timestamp($3 / 1000.0) AT TIME ZONE 'UTC')`;
+    const at = utcFromEpochMs("$3");
     await connection.query(
       `INSERT INTO "PollerStatus" (id, "sourceKind", "sourceDescription", cursor, "lastPollAt", "lastSuccessAt", "lastFullReadAt",
          "lastCycleMs", "lastError", "staleSince", "consecutiveFailures", "lastReadMs", "lastEvaluateMs", "lastStoreMs", "updatedAt")
        VALUES (1, $1, $2, $4, ${at}, CASE WHEN $5 THEN ${at} END, CASE WHEN $6 THEN ${at} END, $7, $8,
-         CASE WHEN $9::bigint IS NULL THEN NULL ELSE (to_timestamp($9 / 1000.0) AT TIME ZONE 'UTC') END, $10, $11, $12, $13, ${at})
+         CASE WHEN $9::bigint IS NULL THEN NULL ELSE ${utcFromEpochMs("$9")} END, $10, $11, $12, $13, ${at})
        ON CONFLICT (id) DO UPDATE SET "sourceKind" = EXCLUDED."sourceKind", "sourceDescription" = EXCLUDED."sourceDescription",
          cursor = EXCLUDED.cursor, "lastPollAt" = EXCLUDED."lastPollAt",
          "lastSuccessAt" = COALESCE(EXCLUDED."lastSuccessAt", "PollerStatus"."lastSuccessAt"),

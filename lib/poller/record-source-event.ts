@@ -1,6 +1,7 @@
 import type { Database } from "../db/client";
 import { lineLogger, logFor, type LogLine } from "../log";
 import type { SourceEvent } from "../sources/types";
+import { utcFromEpochMs } from "../db/sql-time";
 
 /** Stores a source event (failover, failback, …) so the UI can show it. Never throws. */
 export async function recordSourceEvent(database: Database, event: SourceEvent, log: LogLine = lineLogger(logFor("source"))): Promise<void> {
@@ -8,7 +9,7 @@ export async function recordSourceEvent(database: Database, event: SourceEvent, 
   try {
     await database.withConnection((connection) =>
       connection.query(
-        `INSERT INTO "SourceEvent" (at, kind, message) VALUES ((to_timestamp($1 / 1000.0) AT TIME ZONE 'UTC'), $2, $3)`,
+        `INSERT INTO "SourceEvent" (at, kind, message) VALUES (${utcFromEpochMs("$1")}, $2, $3)`,
         [event.at, event.kind, event.message],
       ),
     );

@@ -1,6 +1,7 @@
 import type { SqlConnection } from "../db/sql";
 import type { AvailabilityRefresh } from "./availability-keeper";
 import type { ObjectCountsRow } from "./object-counts";
+import { utcFromEpochMs } from "../db/sql-time";
 
 // Rows exist already: the poller upserts an object's status before it stores its figures. A row whose
 // figures are stored already is left alone: after a start every object's figures are written again,
@@ -38,7 +39,7 @@ export async function storeAvailability(
     );
   }
   // Every check history row stored so far went through the keeper first (the poller is its only writer).
-  const at = `(to_timestamp($3 / 1000.0) AT TIME ZONE 'UTC')`;
+  const at = utcFromEpochMs("$3");
   await tx.query(
     `INSERT INTO "PollerStatus" (id, "sourceKind", "sourceDescription", "availabilityAt", "availabilityHistoryId", "updatedAt")
      VALUES (1, $1, $2, ${at}, (SELECT max(id) FROM "CheckStateChange"), ${at})
