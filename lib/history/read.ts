@@ -5,7 +5,7 @@
 
 import { Prisma, type PrismaClient } from "@prisma/client";
 import type { BsmState, StateSegment } from "../bsm";
-import { objectRefKey, parseComponentHostKey, type BsmObjectRef } from "../status/bsm-object";
+import { idsOfKeys, objectRefKey, parseComponentHostKey, type BsmObjectRef } from "../status/bsm-object";
 import { AVAILABILITY_REFRESH_MS } from "../poller/availability-keeper";
 import { segmentsOfStoredTimeline } from "../status/stored-timeline";
 import { readRows } from "../db/direct-read";
@@ -36,15 +36,13 @@ async function rolledUpTo(prisma: PrismaClient): Promise<number | null> {
   return rows[0]?.rolledUpTo ?? null;
 }
 
-const idsOf = (keys: readonly string[]) => keys.map(Number).filter((id) => Number.isSafeInteger(id));
-
 /** The objects that exist (a component host: listed in its component), with their creation times (a component host: its component's). */
 async function existingObjects(prisma: PrismaClient, refs: readonly BsmObjectRef[]): Promise<ByObject<number>> {
-  const serviceIds = idsOf(refs.filter((ref) => ref.objectType === "BUSINESS_SERVICE").map((ref) => ref.objectKey));
+  const serviceIds = idsOfKeys(refs.filter((ref) => ref.objectType === "BUSINESS_SERVICE").map((ref) => ref.objectKey));
   const componentKeys = refs.filter((ref) => ref.objectType === "COMPONENT").map((ref) => ref.objectKey);
   const hostRefs = refs.flatMap((ref) => (ref.objectType === "COMPONENT_HOST" ? [parseComponentHostKey(ref.objectKey)].filter((p) => p !== null) : []));
-  const hostComponentIds = idsOf(hostRefs.map((parsed) => String(parsed.componentId)));
-  const componentIds = [...idsOf(componentKeys), ...hostComponentIds];
+  const hostComponentIds = idsOfKeys(hostRefs.map((parsed) => String(parsed.componentId)));
+  const componentIds = [...idsOfKeys(componentKeys), ...hostComponentIds];
   const [services, components, memberships] = await Promise.all([
     serviceIds.length === 0
       ? []
@@ -86,11 +84,7 @@ async function storedSegments(prisma: PrismaClient, refs: readonly BsmObjectRef[
     const key = `${row.objectType}:${row.objectKey}`;
     let list = result.get(key);
     if (list === undefined) result.set(key, (list = []));
-    for (const interval of intervals) {
-      const from = Math.max(row.from, interval.from);
-      const to = Math.min(row.to, interval.to);
-      if (to > from) list.push({ from, to, state: row.state });
-    }
+    for (const clipped of clipPeriods([row], intervals)) list.push(clipped);
   }
   return result;
 }
@@ -118,30 +112,40 @@ async function rolledUpTotals(prisma: PrismaClient, refs: readonly BsmObjectRef[
   return result;
 }
 
-/** The objects among `refs` with one of these hosts (a component or business service: through its components). */
-async function objectsOfHosts(prisma: PrismaClient, refs: readonly BsmObjectRef[], hosts: readonly string[]): Promise<BsmObjectRef[]> {
-  if (hosts.length === 0) return [];
-  const components = await readRows<{ componentId: number }>(
+/**
+ * For each of `refs` touched by one of these hosts (a component or business service: through its
+ * components), whether one of its hosts is marked true; untouched refs are absent.
+ */
+async function markedThroughHosts(prisma: PrismaClient, refs: readonly BsmObjectRef[], markOfHost: ReadonlyMap<string, boolean>): Promise<ByObject<boolean>> {
+  const result: ByObject<boolean> = new Map();
+  if (markOfHost.size === 0) return result;
+  const memberships = await readRows<{ componentId: number; host: string }>(
     prisma,
-    Prisma.sql`SELECT DISTINCT ch."componentId" FROM "ComponentHost" ch JOIN "Host" h ON h.id = ch."hostId" WHERE h.name = ANY(${hosts}::text[])`,
+    Prisma.sql`SELECT ch."componentId", h.name AS host FROM "ComponentHost" ch JOIN "Host" h ON h.id = ch."hostId" WHERE h.name = ANY(${[...markOfHost.keys()]}::text[])`,
   );
-  const componentIds = components.map((row) => row.componentId);
+  const markOfComponent = new Map<string, boolean>();
+  for (const { componentId, host } of memberships) markOfComponent.set(String(componentId), (markOfComponent.get(String(componentId)) ?? false) || markOfHost.get(host)!);
   const services =
-    componentIds.length === 0
+    markOfComponent.size === 0
       ? []
-      : await readRows<{ businessServiceId: number }>(
+      : await readRows<{ businessServiceId: number; componentId: number }>(
           prisma,
-          Prisma.sql`SELECT DISTINCT "businessServiceId" FROM "BusinessServiceComponent" WHERE "componentId" = ANY(${componentIds}::int[])`,
+          Prisma.sql`SELECT "businessServiceId", "componentId" FROM "BusinessServiceComponent" WHERE "componentId" = ANY(${idsOfKeys([...markOfComponent.keys()])}::int[])`,
         );
-  const hostSet = new Set(hosts);
-  const componentSet = new Set(componentIds.map(String));
-  const serviceSet = new Set(services.map((row) => String(row.businessServiceId)));
-  return refs.filter((ref) => {
-    if (ref.objectType === "BUSINESS_SERVICE") return serviceSet.has(ref.objectKey);
-    if (ref.objectType === "COMPONENT") return componentSet.has(ref.objectKey);
-    const parsed = parseComponentHostKey(ref.objectKey);
-    return parsed !== null && hostSet.has(parsed.host);
-  });
+  const markOfService = new Map<string, boolean>();
+  for (const { businessServiceId, componentId } of services) {
+    markOfService.set(String(businessServiceId), (markOfService.get(String(businessServiceId)) ?? false) || markOfComponent.get(String(componentId))!);
+  }
+  for (const ref of refs) {
+    const mark =
+      ref.objectType === "BUSINESS_SERVICE"
+        ? markOfService.get(ref.objectKey)
+        : ref.objectType === "COMPONENT"
+          ? markOfComponent.get(ref.objectKey)
+          : markOfHost.get(parseComponentHostKey(ref.objectKey)?.host ?? "");
+    if (mark !== undefined) result.set(objectRefKey(ref), mark);
+  }
+  return result;
 }
 
 /** Check history may be stored a little after the moment it is for (docs/history.md §3.2). */
@@ -177,12 +181,11 @@ async function changedSinceStored(
           Prisma.sql`SELECT host, bool_or(at <= ${new Date(stored.at)}) AS late FROM "CheckStateChange"
             WHERE (id > ${stored.historyId}::bigint OR at > ${new Date(stored.at)}) AND at <= ${new Date(to)} GROUP BY host`,
         );
-  if (rows.length === 0) return { late: [], after: [] };
-  const lateHosts = rows.filter((row) => row.late).map((row) => row.host);
-  const late = await objectsOfHosts(prisma, refs, lateHosts);
-  const lateKeys = new Set(late.map(objectRefKey));
-  const after = (await objectsOfHosts(prisma, refs, rows.map((row) => row.host))).filter((ref) => !lateKeys.has(objectRefKey(ref)));
-  return { late, after };
+  const late = await markedThroughHosts(prisma, refs, new Map(rows.map((row) => [row.host, row.late])));
+  return {
+    late: refs.filter((ref) => late.get(objectRefKey(ref)) === true),
+    after: refs.filter((ref) => late.get(objectRefKey(ref)) === false),
+  };
 }
 
 /**

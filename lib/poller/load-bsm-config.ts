@@ -3,14 +3,13 @@ import { effectiveRequiredOnline, type BsmConfig } from "../bsm";
 import { readRows } from "../db/direct-read";
 import type { SqlConnection } from "../db/sql";
 import { READ_CONFIGURATION_VERSION } from "../db/configuration-version";
+import { idsOfKeys } from "../status/bsm-object";
 
 /** Only these business services and components (ids as in the engine: strings); components of the services are included. */
 export interface ConfigScope {
   businessServiceIds?: readonly string[];
   componentIds?: readonly string[];
 }
-
-const idsOf = (keys: readonly string[] | undefined) => (keys ?? []).map(Number).filter((id) => Number.isSafeInteger(id));
 
 /**
  * The configured components and business services (all, or those of `scope`), as the engine wants them
@@ -19,8 +18,8 @@ const idsOf = (keys: readonly string[] | undefined) => (keys ?? []).map(Number).
  * times as much.
  */
 export async function loadBsmConfig(prisma: PrismaClient, scope?: ConfigScope): Promise<BsmConfig> {
-  const serviceIds = idsOf(scope?.businessServiceIds);
-  const componentIds = idsOf(scope?.componentIds);
+  const serviceIds = idsOfKeys(scope?.businessServiceIds ?? []);
+  const componentIds = idsOfKeys(scope?.componentIds ?? []);
   const [serviceWhere, componentWhere] =
     scope === undefined
       ? [Prisma.empty, Prisma.empty]

@@ -28,6 +28,11 @@ export function parseComponentHostKey(objectKey: string): { componentId: number;
   return { componentId: Number(objectKey.slice(0, separator)), host: objectKey.slice(separator + 1) };
 }
 
+/** The numeric ids among object keys (a component's or business service's key is its id); others are dropped. */
+export function idsOfKeys(keys: readonly string[]): number[] {
+  return keys.map(Number).filter((id) => Number.isSafeInteger(id));
+}
+
 export function businessServiceRef(id: string | number): BsmObjectRef {
   return { objectType: "BUSINESS_SERVICE", objectKey: String(id) };
 }
