@@ -62,6 +62,8 @@ export interface PollCycleReport {
   skipped: number;
   durationMs: number;
   phases?: CyclePhases;
+  /** How long the cycle's availability refresh took (after the poll's own phases); absent when none was due. */
+  availabilityRefreshMs?: number;
   error?: string;
 }
 
@@ -182,7 +184,7 @@ export class Poller {
       changes: allChanges.map(({ after }) => after),
     }, allChanges.length > 0);
     await this.publish({ type: "poll", at: now, ok: true, staleSince: null, message: null, phases: roundCyclePhases(phases) }, true);
-    await this.refreshAvailability(memory, now);
+    const availabilityRefreshMs = await this.refreshAvailability(memory, now);
     await this.runAfterPollSteps({
       database: this.options.database,
       now,
@@ -202,6 +204,7 @@ export class Poller {
       skipped: delta.skipped.length,
       durationMs: performance.now() - startedAt,
       phases,
+      ...(availabilityRefreshMs === null ? {} : { availabilityRefreshMs }),
     };
   }
 
@@ -245,12 +248,14 @@ export class Poller {
   /**
    * Stores fresh availability figures when a minute has passed or the past they describe changed (the
    * configuration too); a failure is logged and the next cycle computes and stores everything again.
+   * Returns how long it took, null when none was due.
    */
-  private async refreshAvailability(memory: PollerMemory, now: number): Promise<void> {
+  private async refreshAvailability(memory: PollerMemory, now: number): Promise<number | null> {
     const { availability, engine } = memory;
+    const startedAt = performance.now();
     try {
       if (availability.needsLoad(engine.config)) await availability.load(this.options.database.prisma, engine.config, now);
-      if (!availability.isDue(now)) return;
+      if (!availability.isDue(now)) return null;
       const refresh = availability.refresh(engine.config, memory.known.checks, now);
       await this.options.database.withConnection((connection) =>
         connection.transaction((tx) => storeAvailability(tx, refresh, this.sourceIdentity())),
@@ -259,6 +264,7 @@ export class Poller {
       availability.forget();
       this.log(`Could not refresh availability: ${(error as Error).message}`, "error");
     }
+    return performance.now() - startedAt;
   }
 
   private sourceIdentity(): { kind: string; description: string } {

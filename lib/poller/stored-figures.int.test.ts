@@ -144,6 +144,27 @@ describe.each(RUNTIMES)("stored figures on %s", (runtime) => {
     });
   });
 
+  it("report the availability refresh's time on the cycles that ran one: the first, then once a minute", async () => {
+    const database = await freshDatabase();
+    const hosts = [host("web1", "Web")];
+    const { source, set } = scriptedSource(hosts);
+    set("web1", "HTTP", {});
+    await seedConfigurationIfEmpty(database, { hosts, components: [{ name: "Web", hostTemplate: "Web", hosts: ["web1"], requiredOnline: 1 }], businessServices: [] }, START);
+    const clock = { now: START };
+    const poller = new Poller({ database, source, pollIntervalMs: 1000, fullResyncEveryMs: 0, now: () => clock.now, log: () => {} });
+    const refreshed = async (advanceMs: number) => {
+      clock.now += advanceMs;
+      const report = await poller.runCycle();
+      expect(report.ok).toBe(true);
+      return report.availabilityRefreshMs !== undefined && report.availabilityRefreshMs >= 0;
+    };
+    expect(await refreshed(0)).toBe(true);
+    // 08:00:25: the same minute, nothing changed.
+    expect(await refreshed(5_000)).toBe(false);
+    // 08:01:05: a new minute.
+    expect(await refreshed(40_000)).toBe(true);
+  });
+
   it("stay exact through a simulated estate's changes and a restart", async () => {
     const database = await freshDatabase();
     const clock = { now: START };
