@@ -5,6 +5,7 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
 import type { BsmState } from "../bsm";
 import { readRows } from "../db/direct-read";
+import { readPackedRows } from "../db/packed-rows";
 import { LONG_TRANSACTION } from "../db/transaction-options";
 import type { LogLine } from "../log";
 import { DAY_MS, HOUR_MS } from "../time/calendar";
@@ -135,7 +136,7 @@ export async function hasCheckpoint(prisma: PrismaClient, at: number): Promise<b
 
 /** The objects stored in the checkpoint at `at` (all others were OPERATIONAL without flags). */
 export async function checkpointStates(prisma: PrismaClient, at: number): Promise<Map<string, ObjectStateAt>> {
-  const rows = await readRows<{ objectType: string; objectKey: string; state: BsmState; acknowledged: boolean; impacted: boolean }>(
+  const rows = await readPackedRows<{ objectType: string; objectKey: string; state: BsmState; acknowledged: boolean; impacted: boolean }>(
     prisma,
     Prisma.sql`SELECT "objectType"::text AS "objectType", "objectKey", state::text AS state, acknowledged, impacted
       FROM "BsmCheckpoint" WHERE at = ${new Date(at)} AND "objectKey" <> ${CHECKPOINT_MARKER_KEY}`,

@@ -9,6 +9,7 @@ import { idsOfKeys, objectRefKey, parseComponentHostKey, type BsmObjectRef } fro
 import { AVAILABILITY_REFRESH_MS } from "../poller/availability-keeper";
 import { segmentsOfStoredTimeline } from "../status/stored-timeline";
 import { readRows } from "../db/direct-read";
+import { readPackedRows } from "../db/packed-rows";
 import { DAY_MS, type Interval } from "../time/calendar";
 import { mergeProblemPeriods, type WindowFigures } from "./figures";
 import { SETTLE_MS, checkpointStates, hasCheckpoint } from "./job";
@@ -46,13 +47,13 @@ async function existingObjects(prisma: PrismaClient, refs: readonly BsmObjectRef
   const [services, components, memberships] = await Promise.all([
     serviceIds.length === 0
       ? []
-      : readRows<{ id: number; createdAt: number }>(prisma, Prisma.sql`SELECT id, ${epochMs('"createdAt"')} AS "createdAt" FROM "BusinessService" WHERE id = ANY(${serviceIds}::int[])`),
+      : readPackedRows<{ id: number; createdAt: number }>(prisma, Prisma.sql`SELECT id, ${epochMs('"createdAt"')} AS "createdAt" FROM "BusinessService" WHERE id = ANY(${serviceIds}::int[])`),
     componentIds.length === 0
       ? []
-      : readRows<{ id: number; createdAt: number }>(prisma, Prisma.sql`SELECT id, ${epochMs('"createdAt"')} AS "createdAt" FROM "Component" WHERE id = ANY(${componentIds}::int[])`),
+      : readPackedRows<{ id: number; createdAt: number }>(prisma, Prisma.sql`SELECT id, ${epochMs('"createdAt"')} AS "createdAt" FROM "Component" WHERE id = ANY(${componentIds}::int[])`),
     hostComponentIds.length === 0
       ? []
-      : readRows<{ componentId: number; host: string }>(
+      : readPackedRows<{ componentId: number; host: string }>(
           prisma,
           Prisma.sql`SELECT ch."componentId", h.name AS host FROM "ComponentHost" ch JOIN "Host" h ON h.id = ch."hostId" WHERE ch."componentId" = ANY(${hostComponentIds}::int[])`,
         ),
@@ -77,7 +78,7 @@ async function storedSegments(prisma: PrismaClient, refs: readonly BsmObjectRef[
     intervals.map((i) => Prisma.sql`("from" < ${new Date(i.to)} AND "to" > ${new Date(i.from)})`),
     " OR ",
   );
-  const rows = await readRows<{ objectType: string; objectKey: string; from: number; to: number; state: BsmState }>(prisma, Prisma.sql`
+  const rows = await readPackedRows<{ objectType: string; objectKey: string; from: number; to: number; state: BsmState }>(prisma, Prisma.sql`
     SELECT "objectType"::text AS "objectType", "objectKey", ${epochMs('"from"')} AS "from", ${epochMs('"to"')} AS "to", state::text AS state
     FROM "BsmStateSegment" WHERE (${isOneOf(refs)}) AND (${overlaps})`);
   for (const row of rows) {
@@ -102,7 +103,7 @@ async function rolledUpTotals(prisma: PrismaClient, refs: readonly BsmObjectRef[
         AND bucket = ${bucket}::"HistoryBucket" AND start >= ${new Date(range.from)} AND start < ${new Date(range.to)}
       GROUP BY "objectKey"`),
   );
-  const rows = await readRows<{ objectType: string; objectKey: string; downtimeMs: number; failedMs: number }>(prisma, Prisma.join(parts, " UNION ALL "));
+  const rows = await readPackedRows<{ objectType: string; objectKey: string; downtimeMs: number; failedMs: number }>(prisma, Prisma.join(parts, " UNION ALL "));
   for (const row of rows) {
     const key = `${row.objectType}:${row.objectKey}`;
     const sum = result.get(key);
@@ -119,7 +120,7 @@ async function rolledUpTotals(prisma: PrismaClient, refs: readonly BsmObjectRef[
 async function markedThroughHosts(prisma: PrismaClient, refs: readonly BsmObjectRef[], markOfHost: ReadonlyMap<string, boolean>): Promise<ByObject<boolean>> {
   const result: ByObject<boolean> = new Map();
   if (markOfHost.size === 0) return result;
-  const memberships = await readRows<{ componentId: number; host: string }>(
+  const memberships = await readPackedRows<{ componentId: number; host: string }>(
     prisma,
     Prisma.sql`SELECT ch."componentId", h.name AS host FROM "ComponentHost" ch JOIN "Host" h ON h.id = ch."hostId" WHERE h.name = ANY(${[...markOfHost.keys()]}::text[])`,
   );
@@ -128,7 +129,7 @@ async function markedThroughHosts(prisma: PrismaClient, refs: readonly BsmObject
   const services =
     markOfComponent.size === 0
       ? []
-      : await readRows<{ businessServiceId: number; componentId: number }>(
+      : await readPackedRows<{ businessServiceId: number; componentId: number }>(
           prisma,
           Prisma.sql`SELECT "businessServiceId", "componentId" FROM "BusinessServiceComponent" WHERE "componentId" = ANY(${idsOfKeys([...markOfComponent.keys()])}::int[])`,
         );
@@ -172,11 +173,11 @@ async function changedSinceStored(
 ): Promise<{ late: BsmObjectRef[]; after: BsmObjectRef[] }> {
   const rows =
     stored.historyId === null
-      ? await readRows<{ host: string; late: boolean }>(
+      ? await readPackedRows<{ host: string; late: boolean }>(
           prisma,
           Prisma.sql`SELECT DISTINCT host, TRUE AS late FROM "CheckStateChange" WHERE at > ${new Date(stored.at - LATE_HISTORY_MS)} AND at <= ${new Date(to)}`,
         )
-      : await readRows<{ host: string; late: boolean }>(
+      : await readPackedRows<{ host: string; late: boolean }>(
           prisma,
           Prisma.sql`SELECT host, bool_or(at <= ${new Date(stored.at)}) AS late FROM "CheckStateChange"
             WHERE (id > ${stored.historyId}::bigint OR at > ${new Date(stored.at)}) AND at <= ${new Date(to)} GROUP BY host`,
@@ -204,7 +205,7 @@ async function storedTail(prisma: PrismaClient, refs: readonly BsmObjectRef[], t
   if (at === null || at === undefined || tail.from < at - DAY_MS || tail.to > at + 2 * AVAILABILITY_REFRESH_MS) return null;
   const end = Math.max(at, tail.to);
   const [rows, changed] = await Promise.all([
-    readRows<{ objectType: string; objectKey: string; timeline: unknown }>(
+    readPackedRows<{ objectType: string; objectKey: string; timeline: unknown }>(
       prisma,
       Prisma.sql`SELECT "objectType"::text AS "objectType", "objectKey", timeline FROM "BsmObjectStatus" WHERE ${isOneOf(refs)}`,
     ),
@@ -342,17 +343,24 @@ export async function treeStateAt(prisma: PrismaClient, at: number): Promise<ByO
   const backwards = nextDay - at < at - dayStart && (await hasCheckpoint(prisma, nextDay));
   if (!backwards && !(await hasCheckpoint(prisma, dayStart))) return referenceTreeStateAt(prisma, at);
   const checkpoint = backwards ? nextDay : dayStart;
-  const [statuses, stored, changed, existedAt] = await Promise.all([
-    readRows<{ objectType: string; objectKey: string }>(prisma, Prisma.sql`SELECT "objectType"::text AS "objectType", "objectKey" FROM "BsmObjectStatus"`),
+  const [current, stored, changed, existedAt] = await Promise.all([
+    currentObjectKeys(prisma),
     checkpointStates(prisma, checkpoint),
     backwards ? firstTransitionsAfter(prisma, new Date(at), new Date(checkpoint)) : lastTransitionsUntil(prisma, new Date(at), new Date(checkpoint)),
     existedAtFunction(prisma, at),
   ]);
   const result: ByObject<ObjectStateAt> = new Map();
-  for (const status of statuses) {
-    if (!existedAt(status.objectType, status.objectKey)) continue;
-    const key = `${status.objectType}:${status.objectKey}`;
-    result.set(key, changed.get(key) ?? stored.get(key) ?? { state: "OPERATIONAL", acknowledged: false, impacted: false });
+  for (const { objectType, keys } of current) {
+    for (const objectKey of keys) {
+      if (!existedAt(objectType, objectKey)) continue;
+      const key = `${objectType}:${objectKey}`;
+      result.set(key, changed.get(key) ?? stored.get(key) ?? { state: "OPERATIONAL", acknowledged: false, impacted: false });
+    }
   }
   return result;
+}
+
+/** The keys of every object with a status, one list per object type (a row per object would cost more to read than the rest of treeStateAt). */
+function currentObjectKeys(prisma: PrismaClient): Promise<{ objectType: string; keys: string[] }[]> {
+  return readRows(prisma, Prisma.sql`SELECT "objectType"::text AS "objectType", json_agg("objectKey") AS keys FROM "BsmObjectStatus" GROUP BY "objectType"`);
 }

@@ -15,7 +15,7 @@ import {
   type BsmObjectRef,
 } from "../status/bsm-object";
 import type { Interval } from "../time/calendar";
-import { readRows } from "../db/direct-read";
+import { readPackedRows } from "../db/packed-rows";
 import { epochMs, isOneOf } from "./sql";
 import { figuresOfProblemPeriods, mergeProblemPeriods, type WindowFigures } from "./figures";
 
@@ -137,7 +137,7 @@ export async function creationTimes(prisma: PrismaClient, refs: readonly BsmObje
 export async function excludedIntervalsOver(prisma: PrismaClient, refs: readonly BsmObjectRef[], window: Interval): Promise<ByObject<Interval[]>> {
   const result: ByObject<Interval[]> = new Map();
   if (refs.length === 0) return result;
-  const rows = await readRows<{ objectType: BsmObjectRef["objectType"]; objectKey: string; from: number; to: number }>(
+  const rows = await readPackedRows<{ objectType: BsmObjectRef["objectType"]; objectKey: string; from: number; to: number }>(
     prisma,
     Prisma.sql`SELECT "objectType"::text AS "objectType", "objectKey", ${epochMs('"from"')} AS "from", ${epochMs('"to"')} AS "to"
       FROM "ExcludedPeriod" WHERE (${isOneOf(refs)}) AND "from" < ${new Date(window.to)} AND "to" > ${new Date(window.from)}`,
@@ -204,7 +204,7 @@ export async function referenceBucketedAvailability(
 
 /** Whether each stored object existed at `at` (a component host: its component), by creation time. */
 export async function existedAtFunction(prisma: PrismaClient, at: number): Promise<(objectType: string, objectKey: string) => boolean> {
-  const rows = await readRows<{ key: string; createdAt: number }>(
+  const rows = await readPackedRows<{ key: string; createdAt: number }>(
     prisma,
     Prisma.sql`SELECT 'COMPONENT:' || id AS key, ${epochMs('"createdAt"')} AS "createdAt" FROM "Component"
       UNION ALL SELECT 'BUSINESS_SERVICE:' || id, ${epochMs('"createdAt"')} FROM "BusinessService"`,
@@ -225,7 +225,7 @@ export async function existedAtFunction(prisma: PrismaClient, at: number): Promi
 export async function replayStatesAt(prisma: PrismaClient, at: number): Promise<ByObject<ObjectStateAt>> {
   const moment = new Date(at);
   const [statuses, before, after] = await Promise.all([
-    readRows<{ objectType: string; objectKey: string; state: BsmState; acknowledged: boolean; impacted: boolean }>(
+    readPackedRows<{ objectType: string; objectKey: string; state: BsmState; acknowledged: boolean; impacted: boolean }>(
       prisma,
       Prisma.sql`SELECT "objectType"::text AS "objectType", "objectKey", state::text AS state, acknowledged, impacted FROM "BsmObjectStatus"`,
     ),
@@ -275,8 +275,8 @@ async function edgeTransitions(prisma: PrismaClient, which: "first" | "last", af
   const direction = which === "last" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const rows =
     after && until
-      ? await readRows<TransitionRow>(prisma, Prisma.sql`SELECT ${columns} FROM "BsmTransition" ${where}`)
-      : await readRows<TransitionRow>(
+      ? await readPackedRows<TransitionRow>(prisma, Prisma.sql`SELECT ${columns} FROM "BsmTransition" ${where}`)
+      : await readPackedRows<TransitionRow>(
           prisma,
           Prisma.sql`SELECT DISTINCT ON ("objectType", "objectKey") ${columns} FROM "BsmTransition" ${where} ORDER BY "objectType", "objectKey", at ${direction}, id ${direction}`,
         );
