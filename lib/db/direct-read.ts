@@ -5,6 +5,7 @@ import type pg from "pg";
 type Reader = (query: Prisma.Sql) => Promise<Record<string, unknown>[]>;
 
 const readers = new WeakMap<object, Reader>();
+const packingClients = new WeakSet<object>();
 
 const TIMESTAMP = 1114;
 const TIMESTAMPTZ = 1184;
@@ -52,9 +53,18 @@ export function pgliteReader(pglite: PGlite): Reader {
   return async (query) => (await pglite.query<Record<string, unknown>>(query.text, query.values, { parsers: PARSERS })).rows;
 }
 
-/** Lets readRows go straight to the driver for this client (lib/db/client.ts, for every database it opens). */
-export function registerDirectReader(prisma: PrismaClient, read: Reader): void {
+/**
+ * Lets readRows go straight to the driver for this client (lib/db/client.ts, for every database it opens).
+ * `packLargeReads`: reads of many rows are cheaper as one JSON value on this driver (lib/db/packed-rows).
+ */
+export function registerDirectReader(prisma: PrismaClient, read: Reader, options: { packLargeReads?: boolean } = {}): void {
   readers.set(prisma, read);
+  if (options.packLargeReads) packingClients.add(prisma);
+}
+
+/** Whether reads of many rows on this client should come as one JSON value (registerDirectReader). */
+export function packsLargeReads(prisma: PrismaClient | Prisma.TransactionClient): boolean {
+  return packingClients.has(prisma);
 }
 
 /**

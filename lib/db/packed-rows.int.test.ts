@@ -1,7 +1,7 @@
 import { Prisma } from "@prisma/client";
 import { describe, expect, it } from "vitest";
 import { RUNTIMES, freshDatabaseOpener } from "@/tests/support/databases";
-import { readRows } from "./direct-read";
+import { packsLargeReads, readRows } from "./direct-read";
 import { readPackedRows } from "./packed-rows";
 
 // Text of every awkward kind, whole and fractional numbers (epoch milliseconds with microseconds), booleans and nulls.
@@ -22,6 +22,11 @@ describe.each(RUNTIMES)("readPackedRows on %s", (runtime) => {
     expect(packed).toEqual(await readRows(prisma, ordered));
     expect(packed.map((row) => row.n)).toEqual([3, 2, 1]);
     expect(packed[1]).toMatchObject({ label: 'line\nbreak, "quotes", back\\slash, tab\t', share: -0.5 });
+  });
+
+  it("packs the rows on PGlite only", async () => {
+    const { prisma } = await freshDatabase();
+    expect(packsLargeReads(prisma)).toBe(runtime === "pglite");
   });
 
   it("reads no rows as an empty list", async () => {
