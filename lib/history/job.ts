@@ -21,6 +21,8 @@ export const SETTLE_MS = 5 * 60_000;
 export const ROLL_UP_CHUNK_MS = DAY_MS;
 export const PRUNE_BATCH_ROWS = 5_000;
 export const PRUNE_EVERY_MS = HOUR_MS;
+/** How often each history table is vacuumed where the database has no autovacuum (PGlite). */
+export const VACUUM_EVERY_MS = HOUR_MS;
 /** How often the job runs when it has nothing to catch up on. */
 export const HISTORY_JOB_EVERY_MS = 5 * 60_000;
 /** Rows per insert statement. */
@@ -163,6 +165,19 @@ const PRUNE_TARGETS: PruneTarget[] = [
   { table: "ExcludedPeriod", key: "id", where: (cutoff) => Prisma.sql`"to" < ${cutoff}` },
 ];
 
+/** The tables pruning deletes from: where nothing vacuums them, their freed space is never reused. */
+export const PRUNED_TABLES = [...new Set(PRUNE_TARGETS.map((target) => target.table))];
+
+/**
+ * VACUUM (ANALYZE) of one history table. PGlite runs PostgreSQL as a single process, without the
+ * autovacuum workers: without this, pruned rows' space is never reused and retention bounds the rows
+ * but not the files. Each run scans only the pages changed since the last (the visibility map), and
+ * PostgreSQL skips the index pass while few pages hold deleted rows.
+ */
+export async function vacuumTable(prisma: PrismaClient, table: (typeof PRUNED_TABLES)[number]): Promise<void> {
+  await prisma.$executeRawUnsafe(`VACUUM (ANALYZE) "${table}"`);
+}
+
 export interface PruneOptions {
   batchRows?: number;
   /** Stop after this long and go on at the next run (prunedAt is set only when all is done). */
@@ -200,6 +215,8 @@ export interface HistoryJobOptions {
   everyMs?: number;
   /** Pruning's share of one run. */
   pruneBudgetMs?: number;
+  /** Vacuum the history tables, one a run, every VACUUM_EVERY_MS: for a database without autovacuum (PGlite). */
+  vacuum?: boolean;
 }
 
 /**
@@ -208,6 +225,8 @@ export interface HistoryJobOptions {
  */
 export class HistoryJob {
   private dueAt = 0;
+  private vacuumDueAt = 0;
+  private nextVacuumTable = 0;
   private readonly now: () => number;
 
   constructor(private readonly options: HistoryJobOptions) {
@@ -222,10 +241,21 @@ export class HistoryJob {
       const moreRollUps = await rollUpHistory(prisma, now);
       const moreCheckpoints = await writeCheckpoint(prisma, now);
       const morePruning = await pruneHistory(prisma, now, { budgetMs: this.options.pruneBudgetMs ?? 500 });
-      this.dueAt = moreRollUps || moreCheckpoints || morePruning ? now : now + (this.options.everyMs ?? HISTORY_JOB_EVERY_MS);
+      const moreVacuums = this.options.vacuum ? await this.vacuumNextTable(now) : false;
+      this.dueAt = moreRollUps || moreCheckpoints || morePruning || moreVacuums ? now : now + (this.options.everyMs ?? HISTORY_JOB_EVERY_MS);
     } catch (error) {
       this.options.log?.(`History job failed: ${(error as Error).message}`, "error");
       this.dueAt = now + (this.options.everyMs ?? HISTORY_JOB_EVERY_MS);
     }
+  }
+
+  /** One table per run, so a poll waits for one table's vacuum at most. Returns true when more are due. */
+  private async vacuumNextTable(now: number): Promise<boolean> {
+    if (now < this.vacuumDueAt) return false;
+    await vacuumTable(this.options.prisma, PRUNED_TABLES[this.nextVacuumTable]);
+    this.nextVacuumTable = (this.nextVacuumTable + 1) % PRUNED_TABLES.length;
+    if (this.nextVacuumTable > 0) return true;
+    this.vacuumDueAt = now + VACUUM_EVERY_MS;
+    return false;
   }
 }

@@ -36,7 +36,7 @@ export function runPoller(options: RunPollerOptions): RunningPoller {
     const actions = startSourceActionExecutor({ prisma: options.database.prisma, source: options.source, log, now: options.now, onSent: () => changes.notify() });
     let poller = new Poller(options);
     // Roll-ups, checkpoints and pruning: between cycles, a bounded piece per run; its time comes off the wait.
-    const history = new HistoryJob({ prisma: options.database.prisma, now: options.now, log });
+    const history = new HistoryJob({ prisma: options.database.prisma, now: options.now, log, vacuum: options.database.target.kind === "pglite" });
     try {
       while (term.active()) {
         changes.take();
