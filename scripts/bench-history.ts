@@ -487,7 +487,7 @@ async function loadHistory(databases: { label: string; database: Database; ids: 
         for (const definition of others) await connection.exec(definition);
         // As on a running system: vacuumed since it was written (PostgreSQL's autovacuum; on PGlite the history
         // job, lib/history/job.ts), so neither the reads nor the pruning part pay for a first vacuum of the year.
-        for (const table of ["CheckStateChange", "BsmTransition", "BsmStateSegment", "BsmRollup", "BsmCheckpoint"]) await connection.exec(`VACUUM (ANALYZE) "${table}"`);
+        for (const table of PRUNED_TABLES) await connection.exec(`VACUUM (ANALYZE) "${table}"`);
         const generatedTo = `'${copyTimestamp(GENERATED_TO)}'`;
         await connection.exec(
           `INSERT INTO "HistorySettings" (id, "rolledUpTo", "checkpointedTo") VALUES (1, ${generatedTo}, ${generatedTo}) ON CONFLICT (id) DO UPDATE SET "rolledUpTo" = EXCLUDED."rolledUpTo", "checkpointedTo" = EXCLUDED."checkpointedTo"`,
