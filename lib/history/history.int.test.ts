@@ -218,11 +218,17 @@ describe.each(RUNTIMES)("history job and fast reads on %s", (runtime) => {
     const windows = [{ from: cutoff, to: NOW }, { from: cutoff + 5 * HOUR_MS + 17, to: NOW - 2 * HOUR_MS }];
     const before = await Promise.all(windows.map((window) => referenceAvailabilityOver(prisma, refs, { ...window, now: NOW })));
     const checksBefore = await prisma.checkStateChange.groupBy({ by: ["host", "check"], where: { at: { lt: new Date(cutoff) } } });
+    const expired = await prisma.checkStateChange.findMany({ where: { at: { lt: new Date(cutoff) } }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+    const latestOfEachCheck = new Map(expired.map((row) => [`${row.host}/${row.check}`, row.id]));
 
-    expect(await pruneHistory(prisma, NOW, { batchRows: 3 })).toBe(false);
+    // A budget of nothing: a batch a call, each call finding what is left.
+    let calls = 1;
+    while (await pruneHistory(prisma, NOW, { batchRows: 3, budgetMs: 0 })) calls++;
+    expect(calls).toBeGreaterThan(2);
 
     const kept = await prisma.checkStateChange.findMany({ where: { at: { lt: new Date(cutoff) } } });
     expect(kept).toHaveLength(checksBefore.length);
+    expect(kept.map((row) => row.id).sort()).toEqual([...latestOfEachCheck.values()].sort());
     expect(checksBefore.length).toBe(checks.filter((check) => check.firstSeen < cutoff).length);
     expect(await prisma.bsmTransition.count({ where: { at: { lt: new Date(cutoff) } } })).toBe(0);
     expect(await prisma.bsmStateSegment.count({ where: { to: { lt: new Date(cutoff) } } })).toBe(0);

@@ -146,15 +146,22 @@ export async function checkpointStates(prisma: PrismaClient, at: number): Promis
   return new Map(rows.map((row) => [`${row.objectType}:${row.objectKey}`, { state: row.state, acknowledged: row.acknowledged, impacted: row.impacted }]));
 }
 
-type PruneTarget = { table: string; where: (cutoff: Date) => Prisma.Sql; key: string };
+/** Rows before the cutoff deleted in batches by `key`, or (`expired`) the ids of the expired rows read first, then deleted in batches. */
+type PruneTarget = { table: string; where: (cutoff: Date) => Prisma.Sql; key: string } | { table: string; expired: (cutoff: Date, limit: number) => Prisma.Sql };
+
+/** How many expired ids one read of an `expired` target returns, in batches of the batch size. */
+const EXPIRED_IDS_PER_READ = 20;
 
 const PRUNE_TARGETS: PruneTarget[] = [
   {
-    // Each check's last entry before the cutoff still holds at the cutoff: it stays.
+    // Each check's last entry before the cutoff still holds at the cutoff: it stays. The rest are found in
+    // one read of the rows before the cutoff (a contiguous stretch of the `at` index), ranked per check,
+    // then deleted by id. Choosing each batch with a newer-entry EXISTS made every batch sort or probe that
+    // whole stretch again: 0.3–1.4 s a batch of 5,000 at full size, against 17 ms to delete them by id.
     table: "CheckStateChange",
-    key: "id",
-    where: (cutoff) => Prisma.sql`at < ${cutoff} AND EXISTS (
-      SELECT 1 FROM "CheckStateChange" n WHERE n.host = t.host AND n."check" = t."check" AND n.at < ${cutoff} AND (n.at > t.at OR (n.at = t.at AND n.id > t.id)))`,
+    expired: (cutoff, limit) => Prisma.sql`SELECT id::text AS id FROM (
+      SELECT id, row_number() OVER (PARTITION BY host, "check" ORDER BY at DESC, id DESC) AS rank FROM "CheckStateChange" WHERE at < ${cutoff}
+    ) ranked WHERE rank > 1 LIMIT ${limit}`,
   },
   { table: "BsmTransition", key: "id", where: (cutoff) => Prisma.sql`at < ${cutoff}` },
   { table: "BsmStateSegment", key: "id", where: (cutoff) => Prisma.sql`"to" < ${cutoff}` },
@@ -196,14 +203,29 @@ export async function pruneHistory(prisma: PrismaClient, now: number, options: P
   const cutoff = new Date(pruneCutoff(settings.retentionDays, now));
   const batchRows = options.batchRows ?? PRUNE_BATCH_ROWS;
   const startedAt = performance.now();
+  const overBudget = () => options.budgetMs !== undefined && performance.now() - startedAt > options.budgetMs;
+  const table = (target: PruneTarget) => Prisma.raw(`"${target.table}"`);
   for (const target of PRUNE_TARGETS) {
+    if ("expired" in target) {
+      for (;;) {
+        const limit = batchRows * EXPIRED_IDS_PER_READ;
+        const ids = (await readPackedRows<{ id: string }>(prisma, target.expired(cutoff, limit))).map((row) => row.id);
+        for (let offset = 0; offset < ids.length; offset += batchRows) {
+          await prisma.$executeRaw(Prisma.sql`DELETE FROM ${table(target)} WHERE id = ANY(${ids.slice(offset, offset + batchRows)}::bigint[])`);
+          await yieldToPolls();
+          if (overBudget()) return true;
+        }
+        if (ids.length < limit) break;
+      }
+      continue;
+    }
     for (;;) {
       const deleted = await prisma.$executeRaw(Prisma.sql`
-        DELETE FROM ${Prisma.raw(`"${target.table}"`)} WHERE ${Prisma.raw(target.key)} IN (
-          SELECT ${Prisma.raw(target.key)} FROM ${Prisma.raw(`"${target.table}"`)} t WHERE ${target.where(cutoff)} LIMIT ${batchRows})`);
+        DELETE FROM ${table(target)} WHERE ${Prisma.raw(target.key)} IN (
+          SELECT ${Prisma.raw(target.key)} FROM ${table(target)} t WHERE ${target.where(cutoff)} LIMIT ${batchRows})`);
       await yieldToPolls();
       if (deleted < batchRows) break;
-      if (options.budgetMs !== undefined && performance.now() - startedAt > options.budgetMs) return true;
+      if (overBudget()) return true;
     }
   }
   await prisma.historySettings.update({ where: { id: 1 }, data: { prunedAt: new Date(now) } });
