@@ -70,7 +70,11 @@ async function existingObjects(prisma: PrismaClient, refs: readonly BsmObjectRef
   return result;
 }
 
-/** Stored segments of the objects cut to the intervals, in no particular order (an index scan over many keys is not ordered by time; sorting them all spills to disk). */
+/**
+ * Stored segments of the objects cut to the intervals, in no particular order (an index scan over many keys
+ * is not ordered by time; sorting them all spills to disk). The bounds on "to" and "from" around all the
+ * intervals make each object's part one range of the (objectType, objectKey, to, from, state) index.
+ */
 async function storedSegments(prisma: PrismaClient, refs: readonly BsmObjectRef[], intervals: readonly Interval[]): Promise<ByObject<StateSegment<BsmState>[]>> {
   const result: ByObject<StateSegment<BsmState>[]> = new Map();
   if (refs.length === 0 || intervals.length === 0) return result;
@@ -78,9 +82,11 @@ async function storedSegments(prisma: PrismaClient, refs: readonly BsmObjectRef[
     intervals.map((i) => Prisma.sql`("from" < ${new Date(i.to)} AND "to" > ${new Date(i.from)})`),
     " OR ",
   );
+  const earliest = new Date(Math.min(...intervals.map((i) => i.from)));
+  const latest = new Date(Math.max(...intervals.map((i) => i.to)));
   const rows = await readPackedRows<{ objectType: string; objectKey: string; from: number; to: number; state: BsmState }>(prisma, Prisma.sql`
     SELECT "objectType"::text AS "objectType", "objectKey", ${epochMs('"from"')} AS "from", ${epochMs('"to"')} AS "to", state::text AS state
-    FROM "BsmStateSegment" WHERE (${isOneOf(refs)}) AND (${overlaps})`);
+    FROM "BsmStateSegment" WHERE (${isOneOf(refs)}) AND "to" > ${earliest} AND "from" < ${latest} AND (${overlaps})`);
   for (const row of rows) {
     const key = `${row.objectType}:${row.objectKey}`;
     let list = result.get(key);
