@@ -22,6 +22,29 @@ async function describeSchema(connection: SqlConnection) {
   return { columns, constraints, indexes, enums };
 }
 
+type SchemaDescription = Awaited<ReturnType<typeof describeSchema>>;
+
+/**
+ * What the migrations add that Prisma's schema cannot express, by constraint and index name: the column
+ * list an INCLUDE adds (docs/history.md §3.6). Each must be there, exactly once in the constraint and once in the index.
+ */
+const INCLUDES_BEYOND_PRISMA: Record<string, string> = { BsmRollup_pkey: ` INCLUDE ("downtimeMs", "failedMs")` };
+
+/** The migrated schema with those additions taken out, failing when one is missing. */
+function withoutIncludes(schema: SchemaDescription): SchemaDescription {
+  const strip = (name: string, definition: string) => {
+    const include = INCLUDES_BEYOND_PRISMA[name];
+    if (include === undefined) return definition;
+    expect(definition.endsWith(include), `${name} ends with${include}: ${definition}`).toBe(true);
+    return definition.slice(0, -include.length);
+  };
+  return {
+    ...schema,
+    constraints: schema.constraints.map((row) => ({ ...row, definition: strip(String(row.name), String(row.definition)) })),
+    indexes: schema.indexes.map((row) => ({ ...row, indexdef: strip(String(row.indexname), String(row.indexdef)) })),
+  };
+}
+
 describe("prisma/schema.prisma and prisma/migrations", () => {
   it("describe exactly the same database", async () => {
     // The SQL Prisma would write for schema.prisma from scratch (the WebAssembly engine: no download, no database).
@@ -43,7 +66,9 @@ describe("prisma/schema.prisma and prisma/migrations", () => {
       const migrated = await fromMigrations.withConnection(describeSchema);
       const declared = await fromSchema.withConnection(describeSchema);
       expect(migrated.columns.length).toBeGreaterThan(0);
-      expect(migrated).toEqual(declared);
+      expect(withoutIncludes(migrated)).toEqual(declared);
+      const named = (rows: Record<string, unknown>[], column: string) => rows.filter((row) => String(row[column]) in INCLUDES_BEYOND_PRISMA).length;
+      expect(named(migrated.constraints, "name") + named(migrated.indexes, "indexname")).toBe(2 * Object.keys(INCLUDES_BEYOND_PRISMA).length);
     } finally {
       await fromMigrations?.close();
       await fromSchema?.close();
