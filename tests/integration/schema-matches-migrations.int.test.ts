@@ -26,7 +26,8 @@ type SchemaDescription = Awaited<ReturnType<typeof describeSchema>>;
 
 /**
  * What the migrations add that Prisma's schema cannot express, by constraint and index name: the column
- * list an INCLUDE adds (docs/history.md §3.6). Each must be there, exactly once in the constraint and once in the index.
+ * list an INCLUDE adds (docs/history.md §3.6). The constraint and its index are in the declared schema too, so
+ * the equality below requires both, and withoutIncludes requires each to end with its INCLUDE.
  */
 const INCLUDES_BEYOND_PRISMA: Record<string, string> = { BsmRollup_pkey: ` INCLUDE ("downtimeMs", "failedMs")` };
 
@@ -67,8 +68,6 @@ describe("prisma/schema.prisma and prisma/migrations", () => {
       const declared = await fromSchema.withConnection(describeSchema);
       expect(migrated.columns.length).toBeGreaterThan(0);
       expect(withoutIncludes(migrated)).toEqual(declared);
-      const named = (rows: Record<string, unknown>[], column: string) => rows.filter((row) => String(row[column]) in INCLUDES_BEYOND_PRISMA).length;
-      expect(named(migrated.constraints, "name") + named(migrated.indexes, "indexname")).toBe(2 * Object.keys(INCLUDES_BEYOND_PRISMA).length);
     } finally {
       await fromMigrations?.close();
       await fromSchema?.close();
