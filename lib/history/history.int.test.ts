@@ -7,7 +7,7 @@ import { availabilityRowsOf } from "../poller/availability-keeper";
 import { createRandom } from "../sources/simulated/random";
 import { loadAvailability, loadHistory } from "../status/availability";
 import { DAY_MS, HOUR_MS } from "../time/calendar";
-import { pruneHistory, rollUpHistory, writeCheckpoint } from "./job";
+import { pruneHistory, rollUpHistory, writeCheckpoint, type PruneStatement } from "./job";
 import { availabilityOver, bucketedAvailability, problemPeriodsOver, treeStateAt } from "./read";
 import { referenceAvailabilityOver, referenceBucketedAvailability, referenceProblemPeriods, referenceTreeStateAt } from "./reference";
 
@@ -220,11 +220,19 @@ describe.each(RUNTIMES)("history job and fast reads on %s", (runtime) => {
     const checksBefore = await prisma.checkStateChange.groupBy({ by: ["host", "check"], where: { at: { lt: new Date(cutoff) } } });
     const expired = await prisma.checkStateChange.findMany({ where: { at: { lt: new Date(cutoff) } }, orderBy: [{ at: "asc" }, { id: "asc" }] });
     const latestOfEachCheck = new Map(expired.map((row) => [`${row.host}/${row.check}`, row.id]));
+    const transitionsBefore = await prisma.bsmTransition.count({ where: { at: { lt: new Date(cutoff) } } });
 
     // A budget of nothing: a batch a call, each call finding what is left.
     let calls = 1;
-    while (await pruneHistory(prisma, NOW, { batchRows: 3, budgetMs: 0 })) calls++;
+    const statements: PruneStatement[] = [];
+    const onStatement = (statement: PruneStatement) => statements.push(statement);
+    while (await pruneHistory(prisma, NOW, { batchRows: 3, budgetMs: 0, onStatement })) calls++;
     expect(calls).toBeGreaterThan(2);
+    const rowsOf = (table: string, kind: PruneStatement["kind"]) => statements.filter((s) => s.table === table && s.kind === kind).reduce((sum, s) => sum + s.rows, 0);
+    expect(rowsOf("CheckStateChange", "delete")).toBe(expired.length - latestOfEachCheck.size);
+    expect(rowsOf("BsmTransition", "delete")).toBe(transitionsBefore);
+    expect(new Set(statements.filter((s) => s.kind === "read").map((s) => s.table))).toEqual(new Set(["CheckStateChange"]));
+    expect(statements.every((s) => s.ms >= 0)).toBe(true);
 
     const kept = await prisma.checkStateChange.findMany({ where: { at: { lt: new Date(cutoff) } } });
     expect(kept).toHaveLength(checksBefore.length);

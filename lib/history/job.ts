@@ -146,30 +146,38 @@ export async function checkpointStates(prisma: PrismaClient, at: number): Promis
   return new Map(rows.map((row) => [`${row.objectType}:${row.objectKey}`, { state: row.state, acknowledged: row.acknowledged, impacted: row.impacted }]));
 }
 
-/** Rows before the cutoff deleted in batches by `key`, or (`expired`) the ids of the expired rows read first, then deleted in batches. */
-type PruneTarget = { table: string; where: (cutoff: Date) => Prisma.Sql; key: string } | { table: string; expired: (cutoff: Date, limit: number) => Prisma.Sql };
+/**
+ * The rows before the cutoff (`where`), deleted in batches by ctid. Where only some of them go (`expired`),
+ * their ctids are read first; `where` still guards each delete.
+ * By ctid, a delete visits only the pages it writes anyway, reached through the table's time index. By id,
+ * each row cost a probe into the id index, and where ids do not follow time (history copied in, as
+ * bench:history loads it) 5,000 segments' probes read as many scattered pages: 0.6–3.8 s a batch at full
+ * size on PGlite, against 40–110 ms by ctid.
+ */
+export type PruneTarget = { table: string; where: (cutoff: Date) => Prisma.Sql; expired?: (cutoff: Date, limit: number) => Prisma.Sql };
 
-/** How many expired ids one read of an `expired` target returns, in batches of the batch size. */
-const EXPIRED_IDS_PER_READ = 20;
+/** How many expired rows one read of an `expired` target returns, in batches of the batch size. */
+const EXPIRED_ROWS_PER_READ = 20;
 
-const PRUNE_TARGETS: PruneTarget[] = [
+export const PRUNE_TARGETS: readonly PruneTarget[] = [
   {
     // Each check's last entry before the cutoff still holds at the cutoff: it stays. The rest are found in
     // one read of the rows before the cutoff (a contiguous stretch of the `at` index), ranked per check,
-    // then deleted by id. Choosing each batch with a newer-entry EXISTS made every batch sort or probe that
-    // whole stretch again: 0.3–1.4 s a batch of 5,000 at full size, against 17 ms to delete them by id.
+    // then deleted. Choosing each batch with a newer-entry EXISTS made every batch sort or probe that
+    // whole stretch again: 0.3–1.4 s a batch of 5,000 at full size, against 17 ms to delete them.
     table: "CheckStateChange",
-    expired: (cutoff, limit) => Prisma.sql`SELECT id::text AS id FROM (
-      SELECT id, row_number() OVER (PARTITION BY host, "check" ORDER BY at DESC, id DESC) AS rank FROM "CheckStateChange" WHERE at < ${cutoff}
+    where: (cutoff) => Prisma.sql`at < ${cutoff}`,
+    expired: (cutoff, limit) => Prisma.sql`SELECT ctid::text AS ctid FROM (
+      SELECT ctid, row_number() OVER (PARTITION BY host, "check" ORDER BY at DESC, id DESC) AS rank FROM "CheckStateChange" WHERE at < ${cutoff}
     ) ranked WHERE rank > 1 LIMIT ${limit}`,
   },
-  { table: "BsmTransition", key: "id", where: (cutoff) => Prisma.sql`at < ${cutoff}` },
-  { table: "BsmStateSegment", key: "id", where: (cutoff) => Prisma.sql`"to" < ${cutoff}` },
+  { table: "BsmTransition", where: (cutoff) => Prisma.sql`at < ${cutoff}` },
+  { table: "BsmStateSegment", where: (cutoff) => Prisma.sql`"to" < ${cutoff}` },
   // One target per bucket, so each statement uses the (bucket, start) index.
-  { table: "BsmRollup", key: "ctid", where: (cutoff) => Prisma.sql`bucket = 'HOUR' AND start < ${new Date(cutoff.getTime() - HOUR_MS)}` },
-  { table: "BsmRollup", key: "ctid", where: (cutoff) => Prisma.sql`bucket = 'DAY' AND start < ${new Date(cutoff.getTime() - DAY_MS)}` },
-  { table: "BsmCheckpoint", key: "ctid", where: (cutoff) => Prisma.sql`at < ${cutoff}` },
-  { table: "ExcludedPeriod", key: "id", where: (cutoff) => Prisma.sql`"to" < ${cutoff}` },
+  { table: "BsmRollup", where: (cutoff) => Prisma.sql`bucket = 'HOUR' AND start < ${new Date(cutoff.getTime() - HOUR_MS)}` },
+  { table: "BsmRollup", where: (cutoff) => Prisma.sql`bucket = 'DAY' AND start < ${new Date(cutoff.getTime() - DAY_MS)}` },
+  { table: "BsmCheckpoint", where: (cutoff) => Prisma.sql`at < ${cutoff}` },
+  { table: "ExcludedPeriod", where: (cutoff) => Prisma.sql`"to" < ${cutoff}` },
 ];
 
 /** The tables pruning deletes from: where nothing vacuums them, their freed space is never reused. */
@@ -187,10 +195,20 @@ export async function vacuumTable(prisma: PrismaClient, table: (typeof PRUNED_TA
   await prisma.$executeRawUnsafe(`VACUUM "${table}"`);
 }
 
+/** One statement of a pruning run: a read of expired rows, or a delete. */
+export interface PruneStatement {
+  table: string;
+  kind: "read" | "delete";
+  rows: number;
+  ms: number;
+}
+
 export interface PruneOptions {
   batchRows?: number;
   /** Stop after this long and go on at the next run (prunedAt is set only when all is done). */
   budgetMs?: number;
+  /** Told of every statement with its rows and time (bench:history prints them). */
+  onStatement?: (statement: PruneStatement) => void;
 }
 
 /**
@@ -205,24 +223,35 @@ export async function pruneHistory(prisma: PrismaClient, now: number, options: P
   const startedAt = performance.now();
   const overBudget = () => options.budgetMs !== undefined && performance.now() - startedAt > options.budgetMs;
   const table = (target: PruneTarget) => Prisma.raw(`"${target.table}"`);
+  const timed = async <T>(target: PruneTarget, kind: PruneStatement["kind"], statement: Promise<T>, rowsOf: (result: T) => number) => {
+    const statementStart = performance.now();
+    const result = await statement;
+    options.onStatement?.({ table: target.table, kind, rows: rowsOf(result), ms: performance.now() - statementStart });
+    return result;
+  };
   for (const target of PRUNE_TARGETS) {
-    if ("expired" in target) {
+    if (target.expired) {
       for (;;) {
-        const limit = batchRows * EXPIRED_IDS_PER_READ;
-        const ids = (await readPackedRows<{ id: string }>(prisma, target.expired(cutoff, limit))).map((row) => row.id);
-        for (let offset = 0; offset < ids.length; offset += batchRows) {
-          await prisma.$executeRaw(Prisma.sql`DELETE FROM ${table(target)} WHERE id = ANY(${ids.slice(offset, offset + batchRows)}::bigint[])`);
+        const limit = batchRows * EXPIRED_ROWS_PER_READ;
+        const rows = await timed(target, "read", readPackedRows<{ ctid: string }>(prisma, target.expired(cutoff, limit)), (read) => read.length);
+        const ctids = rows.map((row) => row.ctid);
+        for (let offset = 0; offset < ctids.length; offset += batchRows) {
+          const batch = ctids.slice(offset, offset + batchRows);
+          await timed(target, "delete", prisma.$executeRaw(Prisma.sql`DELETE FROM ${table(target)} WHERE ctid = ANY(${batch}::tid[]) AND ${target.where(cutoff)}`), (deleted) => deleted);
           await yieldToPolls();
           if (overBudget()) return true;
         }
-        if (ids.length < limit) break;
+        if (ctids.length < limit) break;
       }
       continue;
     }
     for (;;) {
-      const deleted = await prisma.$executeRaw(Prisma.sql`
-        DELETE FROM ${table(target)} WHERE ${Prisma.raw(target.key)} IN (
-          SELECT ${Prisma.raw(target.key)} FROM ${table(target)} t WHERE ${target.where(cutoff)} LIMIT ${batchRows})`);
+      const deleted = await timed(
+        target,
+        "delete",
+        prisma.$executeRaw(Prisma.sql`DELETE FROM ${table(target)} WHERE ctid IN (SELECT ctid FROM ${table(target)} WHERE ${target.where(cutoff)} LIMIT ${batchRows})`),
+        (count) => count,
+      );
       await yieldToPolls();
       if (deleted < batchRows) break;
       if (overBudget()) return true;
