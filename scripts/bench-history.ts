@@ -13,7 +13,8 @@ import { copyTextRows, copyTimestamp } from "../lib/db/copy-text";
 import { DAY_MS } from "../lib/bsm";
 import { componentStatusCode, hostStatusCode, serviceStatusCode, stateOfCode, IMPACTED } from "../lib/bsm/rules";
 import { availabilityOver, problemPeriodsOver, treeStateAt } from "../lib/history";
-import { PRUNED_TABLES, SETTLE_MS, pruneHistory, rollUpHistory, vacuumTable, writeCheckpoint } from "../lib/history/job";
+import { Prisma } from "@prisma/client";
+import { PRUNE_BATCH_ROWS, PRUNE_TARGETS, PRUNED_TABLES, SETTLE_MS, pruneHistory, rollUpHistory, vacuumTable, writeCheckpoint, type PruneStatement } from "../lib/history/job";
 import { AVAILABILITY_REFRESH_MS } from "../lib/poller/availability-keeper";
 import { checkpointRowsOf, pruneCutoff, splitObjectKey } from "../lib/history/job-plan";
 import { referenceTimelines, replayStatesAt } from "../lib/history/reference";
@@ -45,6 +46,10 @@ const SERVICES_PER_CHUNK = 20;
 const RUNS = Number(process.env.BENCH_HISTORY_RUNS ?? 5);
 /** Share of the checks each poll cycle changes while pruning is measured (default 1 %). */
 const CHANGED_PER_CYCLE = Number(process.env.BENCH_HISTORY_CHANGED_PER_CYCLE ?? 0.01);
+/** Poll cycles, back to back, before pruning is measured. */
+const WARM_UP_MS = 60_000;
+/** Days of history pruned, one after another, while pruning is measured (default 3). */
+const PRUNE_DAYS = Number(process.env.BENCH_HISTORY_PRUNE_DAYS ?? 3);
 const WEEK_MS = 7 * DAY_MS;
 const YEAR_MS = 365 * DAY_MS;
 /** The year of history ends an hour before now (every failure over by then); minutes, so runs line up. */
@@ -658,15 +663,60 @@ async function benchmark(
   await attempt("sizes", () => sizes(label, database, dataDir));
 }
 
+/** Where the write-ahead log ends and where the last checkpoint began: WAL written and checkpoints taken between two marks. */
+async function walMark(database: Database) {
+  const [row] = await database.withConnection((connection) =>
+    connection.query<{ lsn: string; checkpoint: string }>(`SELECT pg_current_wal_lsn()::text AS lsn, checkpoint_lsn::text AS checkpoint FROM pg_control_checkpoint()`),
+  );
+  const [high, low] = row.lsn.split("/");
+  return { bytes: Number((BigInt(`0x${high}`) << 32n) + BigInt(`0x${low}`)), checkpoint: row.checkpoint };
+}
+
+interface Measured {
+  ms: number;
+  walBytes: number;
+  /** A checkpoint began during it (on PGlite, which has no checkpointer process, it ran in it). */
+  checkpoint: boolean;
+}
+
+async function measured<T>(database: Database, work: () => Promise<T>): Promise<Measured & { result: T }> {
+  const before = await walMark(database);
+  const start = performance.now();
+  const result = await work();
+  const elapsed = performance.now() - start;
+  const after = await walMark(database);
+  return { result, ms: elapsed, walBytes: after.bytes - before.bytes, checkpoint: after.checkpoint !== before.checkpoint };
+}
+
+/** A pruning step's statements, per table and kind: how many, their rows, their total and slowest time. */
+function describeStatements(statements: PruneStatement[]) {
+  const groups = new Map<string, PruneStatement[]>();
+  for (const statement of statements) {
+    const key = `${statement.table} ${statement.kind}`;
+    groups.set(key, [...(groups.get(key) ?? []), statement]);
+  }
+  return [...groups.entries()]
+    .map(([key, list]) => {
+      const total = list.reduce((sum, s) => sum + s.ms, 0);
+      return `${key} ${list.length}× ${n(list.reduce((sum, s) => sum + s.rows, 0))} rows ${ms(total)}${list.length > 1 ? ` (slowest ${ms(Math.max(...list.map((s) => s.ms)))})` : ""}`;
+    })
+    .join(", ");
+}
+
 /**
  * Poll cycles (1% of checks changed each) with the job's pruning before them, as the leading poller runs it
- * (lib/poller/run-poller.ts: the history job after each cycle), a retention that expires a day, against
- * cycles after an idle pause as long as the pruning step before their pair: the two kinds alternate, so the
- * database's drift (autovacuum, cache) falls on both alike. A cycle that also ran the once-a-minute
- * availability refresh (every object's 24 hours computed and the changed rows stored: most of a second at
- * full size) is compared only with such cycles: which side of a pair a minute turns on is chance.
+ * (lib/poller/run-poller.ts: the history job after each cycle), against cycles after an idle pause as long
+ * as the pruning step before their pair: the two kinds alternate, so the database's drift (cache, the
+ * write-ahead log) falls on both alike. A day expires at a time (the retention shortened by a day), the
+ * job's work for a day, BENCH_HISTORY_PRUNE_DAYS times (default 3): more pairs than one day's few steps.
+ * A minute of cycles comes first, so the pairs do not begin in the slow cycles just after the reads.
+ * A cycle that also ran the once-a-minute availability refresh (every object's 24 hours computed and the
+ * changed rows stored: most of a second at full size) is compared only with such cycles: which side of a
+ * pair a minute turns on is chance.
  * On PGlite the history job then vacuums the pruned tables (it has no autovacuum), one a run: those steps
  * are paired with cycles the same way.
+ * Each step and cycle records the WAL it wrote and whether a checkpoint began in it: PGlite has no
+ * checkpointer process, so a checkpoint (every max_wal_size of WAL) runs inside whatever statement crosses it.
  * The rows pruned are counted through the `at` indexes: counting whole tables would read gigabytes and
  * leave the next cycle a cold cache.
  */
@@ -674,12 +724,12 @@ async function pollWhilePruning(database: Database, poller: Poller, rate: { chan
   const { prisma } = database;
   rate.changedPerRead = Math.round(checkCount * CHANGED_PER_CYCLE);
   const cycle = async () => {
-    const report = await poller.runCycle();
-    return { ms: report.durationMs, refreshed: report.availabilityRefreshMs !== undefined };
+    const { result, ...cost } = await measured(database, () => poller.runCycle());
+    return { ...cost, ms: result.durationMs, refreshed: result.availabilityRefreshMs !== undefined };
   };
-  const retentionDays = 364;
+  const lastRetention = 365 - PRUNE_DAYS;
   const expiring = async () => {
-    const cutoff = new Date(pruneCutoff(retentionDays, Date.now())).toISOString();
+    const cutoff = new Date(pruneCutoff(lastRetention, Date.now())).toISOString();
     const [row] = await database.withConnection((connection) =>
       connection.query<{ rows: string }>(
         `SELECT ((SELECT count(*) FROM "CheckStateChange" WHERE at < $1) + (SELECT count(*) FROM "BsmTransition" WHERE at < $1))::text AS rows`,
@@ -689,27 +739,34 @@ async function pollWhilePruning(database: Database, poller: Poller, rate: { chan
     return Number(row.rows);
   };
   const before = await expiring();
-  for (let k = 0; k < 2; k++) await cycle();
-  await prisma.historySettings.update({ where: { id: 1 }, data: { retentionDays, prunedAt: null } });
-  const withPruning: { ms: number; refreshed: boolean }[] = [];
-  const alone: { ms: number; refreshed: boolean }[] = [];
-  const pruneSteps: number[] = [];
-  const pair = async (step: () => Promise<unknown>, steps: number[]) => {
-    const stepStart = performance.now();
-    await step();
-    const ms = performance.now() - stepStart;
-    steps.push(ms);
+  const expired = PRUNE_TARGETS.find((target) => target.expired)?.expired;
+  if (expired) {
+    const plan = await prisma.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${expired(new Date(pruneCutoff(364, Date.now())), PRUNE_BATCH_ROWS * 20)}`);
+    console.log(`plan of the expired check changes' read: ${plan.map((row) => row["QUERY PLAN"].trim()).join(" | ")}`);
+  }
+  // The reads before this part leave the cache holding year-long history: cycles take seconds at first
+  // (run 8: 0.4–2.6 s in the first minute, 0.2–0.3 s later). Pairs start once cycles run as they will.
+  for (const warmUpUntil = Date.now() + WARM_UP_MS; Date.now() < warmUpUntil; ) await cycle();
+  const withPruning: Awaited<ReturnType<typeof cycle>>[] = [];
+  const alone: Awaited<ReturnType<typeof cycle>>[] = [];
+  const steps: (Measured & { label: string; statements: PruneStatement[] })[] = [];
+  const pair = async (label: string, step: (statements: PruneStatement[]) => Promise<unknown>) => {
+    const statements: PruneStatement[] = [];
+    const cost = await measured(database, () => step(statements));
+    steps.push({ ms: cost.ms, walBytes: cost.walBytes, checkpoint: cost.checkpoint, label, statements });
     withPruning.push(await cycle());
-    await new Promise((resolve) => setTimeout(resolve, ms));
+    await new Promise((resolve) => setTimeout(resolve, cost.ms));
     alone.push(await cycle());
   };
-  for (let more = true; more; ) {
-    await pair(async () => (more = await pruneHistory(prisma, Date.now(), { budgetMs: 500 })), pruneSteps);
-    if (pruneSteps.length > 1000) throw new Error("pruning did not finish in 1,000 steps");
+  for (let day = 1; day <= PRUNE_DAYS; day++) {
+    await prisma.historySettings.update({ where: { id: 1 }, data: { retentionDays: 365 - day, prunedAt: null } });
+    for (let more = true; more; ) {
+      await pair(`day ${day}`, async (statements) => (more = await pruneHistory(prisma, Date.now(), { budgetMs: 500, onStatement: (s) => statements.push(s) })));
+      if (steps.length > 1000) throw new Error("pruning did not finish in 1,000 steps");
+    }
   }
   // Where the database has no autovacuum, the history job vacuums the pruned tables, one a run.
-  const vacuumSteps: number[] = [];
-  if (database.target.kind === "pglite") for (const table of PRUNED_TABLES) await pair(() => vacuumTable(prisma, table), vacuumSteps);
+  if (database.target.kind === "pglite") for (const table of PRUNED_TABLES) await pair(`VACUUM ${table}`, () => vacuumTable(prisma, table));
   const pruned = before - (await expiring());
   const change = (value: number, base: number) => (value / base - 1) * 100;
   const signed = (value: number) => `${value >= 0 ? "+" : ""}${value.toFixed(0)} %`;
@@ -726,11 +783,18 @@ async function pollWhilePruning(database: Database, poller: Poller, rate: { chan
   };
   const plain = compare(false);
   const refreshing = compare(true);
-  const mark = (c: { ms: number; refreshed: boolean }) => `${ms(c.ms)}${c.refreshed ? "*" : ""}`;
+  const walOf = (list: Measured[]) => mb(list.reduce((sum, c) => sum + c.walBytes, 0));
+  const checkpointsIn = (list: Measured[]) => list.filter((c) => c.checkpoint).length;
+  const mark = (c: Awaited<ReturnType<typeof cycle>>) => `${ms(c.ms)}${c.refreshed ? "*" : ""}${c.checkpoint ? "†" : ""}`;
+  for (const [index, step] of steps.entries()) {
+    console.log(
+      `  step ${index + 1} (${step.label}): ${ms(step.ms)}, WAL ${mb(step.walBytes)}${step.checkpoint ? ", a checkpoint" : ""}${step.statements.length > 0 ? ` — ${describeStatements(step.statements)}` : ""}; then cycles ${mark(withPruning[index])} / ${mark(alone[index])}`,
+    );
+  }
   console.log(
-    `poll cycle, 1% of checks changed, ${withPruning.length} pairs: after a pruning (or vacuum) step (${n(pruned)} check changes + transitions expired, in ${pruneSteps.length} steps of ${pruneSteps.map(ms).join(", ")}${vacuumSteps.length > 0 ? `, then vacuumed in ${vacuumSteps.length} steps of ${vacuumSteps.map(ms).join(", ")}` : ""}) ` +
+    `poll cycle, 1% of checks changed, ${withPruning.length} pairs: after a pruning (or vacuum) step (${n(pruned)} check changes + transitions expired over ${PRUNE_DAYS} days, steps above; WAL ${walOf(steps)}, ${checkpointsIn(steps)} checkpoints in steps) ` +
       `and after an idle pause as long. Cycles without the availability refresh: ${plain.text}; cycles with it: ${refreshing.text}; ` +
-      `after pruning ${withPruning.map(mark).join(", ")}; after a pause ${alone.map(mark).join(", ")} (* ran the refresh); ` +
+      `after pruning ${withPruning.map(mark).join(", ")}; after a pause ${alone.map(mark).join(", ")} (* ran the refresh, † a checkpoint began in it; WAL ${walOf(withPruning)} / ${walOf(alone)}, checkpoints ${checkpointsIn(withPruning)} / ${checkpointsIn(alone)}); ` +
       `target ≤ +10 % ${plain.met && refreshing.met ? "OK" : "MISSED"} (load ${load()})`,
   );
 }
