@@ -156,8 +156,8 @@ export async function checkpointStates(prisma: PrismaClient, at: number): Promis
  */
 export type PruneTarget = { table: string; where: (cutoff: Date) => Prisma.Sql; expired?: (cutoff: Date, limit: number) => Prisma.Sql };
 
-/** How many expired rows one read of an `expired` target returns, in batches of the batch size. */
-const EXPIRED_ROWS_PER_READ = 20;
+/** How many batches of expired rows one read of an `expired` target returns. */
+const EXPIRED_BATCHES_PER_READ = 20;
 
 export const PRUNE_TARGETS: readonly PruneTarget[] = [
   {
@@ -232,7 +232,7 @@ export async function pruneHistory(prisma: PrismaClient, now: number, options: P
   for (const target of PRUNE_TARGETS) {
     if (target.expired) {
       for (;;) {
-        const limit = batchRows * EXPIRED_ROWS_PER_READ;
+        const limit = batchRows * EXPIRED_BATCHES_PER_READ;
         const rows = await timed(target, "read", readPackedRows<{ ctid: string }>(prisma, target.expired(cutoff, limit)), (read) => read.length);
         const ctids = rows.map((row) => row.ctid);
         for (let offset = 0; offset < ctids.length; offset += batchRows) {
