@@ -14,7 +14,7 @@ import { DAY_MS } from "../lib/bsm";
 import { componentStatusCode, hostStatusCode, serviceStatusCode, stateOfCode, IMPACTED } from "../lib/bsm/rules";
 import { availabilityOver, problemPeriodsOver, treeStateAt } from "../lib/history";
 import { Prisma } from "@prisma/client";
-import { PRUNE_BATCH_ROWS, PRUNE_TARGETS, PRUNED_TABLES, SETTLE_MS, pruneHistory, rollUpHistory, vacuumTable, writeCheckpoint, type PruneStatement } from "../lib/history/job";
+import { EXPIRED_BATCHES_PER_READ, PRUNE_BATCH_ROWS, PRUNE_TARGETS, PRUNED_TABLES, SETTLE_MS, pruneHistory, rollUpHistory, vacuumTable, writeCheckpoint, type PruneStatement } from "../lib/history/job";
 import { AVAILABILITY_REFRESH_MS } from "../lib/poller/availability-keeper";
 import { checkpointRowsOf, pruneCutoff, splitObjectKey } from "../lib/history/job-plan";
 import { referenceTimelines, replayStatesAt } from "../lib/history/reference";
@@ -693,7 +693,9 @@ function describeStatements(statements: PruneStatement[]) {
   const groups = new Map<string, PruneStatement[]>();
   for (const statement of statements) {
     const key = `${statement.table} ${statement.kind}`;
-    groups.set(key, [...(groups.get(key) ?? []), statement]);
+    const group = groups.get(key);
+    if (group) group.push(statement);
+    else groups.set(key, [statement]);
   }
   return [...groups.entries()]
     .map(([key, list]) => {
@@ -727,7 +729,9 @@ async function pollWhilePruning(database: Database, poller: Poller, rate: { chan
     const { result, ...cost } = await measured(database, () => poller.runCycle());
     return { ...cost, ms: result.durationMs, refreshed: result.availabilityRefreshMs !== undefined };
   };
-  const lastRetention = 365 - PRUNE_DAYS;
+  // Day d of the pruning keeps 365 − d days: the year's oldest d days have expired.
+  const retentionOnDay = (day: number) => 365 - day;
+  const lastRetention = retentionOnDay(PRUNE_DAYS);
   const expiring = async () => {
     const cutoff = new Date(pruneCutoff(lastRetention, Date.now())).toISOString();
     const [row] = await database.withConnection((connection) =>
@@ -741,7 +745,7 @@ async function pollWhilePruning(database: Database, poller: Poller, rate: { chan
   const before = await expiring();
   const expired = PRUNE_TARGETS.find((target) => target.expired)?.expired;
   if (expired) {
-    const plan = await prisma.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${expired(new Date(pruneCutoff(364, Date.now())), PRUNE_BATCH_ROWS * 20)}`);
+    const plan = await prisma.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${expired(new Date(pruneCutoff(retentionOnDay(1), Date.now())), PRUNE_BATCH_ROWS * EXPIRED_BATCHES_PER_READ)}`);
     console.log(`plan of the expired check changes' read: ${plan.map((row) => row["QUERY PLAN"].trim()).join(" | ")}`);
   }
   // The reads before this part leave the cache holding year-long history: cycles take seconds at first
@@ -759,7 +763,7 @@ async function pollWhilePruning(database: Database, poller: Poller, rate: { chan
     alone.push(await cycle());
   };
   for (let day = 1; day <= PRUNE_DAYS; day++) {
-    await prisma.historySettings.update({ where: { id: 1 }, data: { retentionDays: 365 - day, prunedAt: null } });
+    await prisma.historySettings.update({ where: { id: 1 }, data: { retentionDays: retentionOnDay(day), prunedAt: null } });
     for (let more = true; more; ) {
       await pair(`day ${day}`, async (statements) => (more = await pruneHistory(prisma, Date.now(), { budgetMs: 500, onStatement: (s) => statements.push(s) })));
       if (steps.length > 1000) throw new Error("pruning did not finish in 1,000 steps");

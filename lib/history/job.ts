@@ -157,7 +157,7 @@ export async function checkpointStates(prisma: PrismaClient, at: number): Promis
 export type PruneTarget = { table: string; where: (cutoff: Date) => Prisma.Sql; expired?: (cutoff: Date, limit: number) => Prisma.Sql };
 
 /** How many batches of expired rows one read of an `expired` target returns. */
-const EXPIRED_BATCHES_PER_READ = 20;
+export const EXPIRED_BATCHES_PER_READ = 20;
 
 export const PRUNE_TARGETS: readonly PruneTarget[] = [
   {
