@@ -13,6 +13,9 @@ export class DatabaseTimeoutError extends Error {
   readonly code = "ETIMEDOUT";
 }
 
+/** How many connections a full read of the checks uses at once (one range of object ids each). */
+export const CHECK_READ_PARTS = 2;
+
 export function createReadPool(connection: OpsviewConnectionSettings, limits: ConnectionLimits): Pool {
   return mysql.createPool({
     host: connection.host,
@@ -20,8 +23,9 @@ export function createReadPool(connection: OpsviewConnectionSettings, limits: Co
     user: connection.user,
     password: connection.password,
     connectTimeout: limits.connectTimeoutMs,
-    connectionLimit: 2,
-    maxIdle: 2,
+    // The checks' parts and the hosts' statements of a full read at once.
+    connectionLimit: CHECK_READ_PARTS + 1,
+    maxIdle: CHECK_READ_PARTS + 1,
     idleTimeout: 60_000,
     enableKeepAlive: true,
     supportBigNumbers: true,

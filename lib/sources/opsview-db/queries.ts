@@ -304,6 +304,16 @@ export function buildOpsviewQueries(names: OpsviewSchemaNames) {
       sql: `${serviceCheckSelect} ${serviceCheckOrder}`,
       values: [...checkTemplateJoin.values],
     }),
+    /** The lowest and highest object id of an active service check (null, null without any). */
+    serviceCheckIdBounds: (): SqlStatement => ({
+      sql: `SELECT MIN(o.object_id), MAX(o.object_id) FROM ${t.objects} o WHERE o.objecttype_id = ${NDO_OBJECT_TYPE.service} AND o.is_active = 1`,
+      values: [],
+    }),
+    /** serviceChecks whose object id is at least `from` and below `to`; a null bound is open. */
+    serviceChecksInRange: (from: number | null, to: number | null): SqlStatement => ({
+      sql: `${serviceCheckSelect}${from === null ? "" : " AND o.object_id >= ?"}${to === null ? "" : " AND o.object_id < ?"} ${serviceCheckOrder}`,
+      values: [...checkTemplateJoin.values, ...(from === null ? [] : [from]), ...(to === null ? [] : [to])],
+    }),
     /** Checks whose status row was written at or after the given time (epoch seconds). */
     serviceChecksUpdatedSince: (epochSeconds: number): SqlStatement => ({
       sql: `${serviceCheckSelect} AND ss.status_update_time >= FROM_UNIXTIME(?) ${serviceCheckOrder}`,

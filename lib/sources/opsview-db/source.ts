@@ -10,7 +10,8 @@ import {
   type SourceServiceCheck,
 } from "../types";
 import { decodeCursor, encodeCursor } from "./cursor";
-import { createReadPool, runCommand, selectRows, selectRowsForIds, withPooledConnection, type ConnectionLimits } from "./database";
+import { CHECK_READ_PARTS, createReadPool, runCommand, selectRows, selectRowsForIds, withPooledConnection, type ConnectionLimits } from "./database";
+import { objectIdRanges, type IdRange } from "./id-ranges";
 import { explainDatabaseError, isDriverError } from "./errors";
 import { hostNameOfCheckRow, mapHostRows, mapServiceCheckRows, objectIdOfHostRow, type DatabaseRow, type HostRowSets } from "./map-rows";
 import { buildOpsviewQueries, type OpsviewQueries } from "./queries";
@@ -224,9 +225,29 @@ class OpsviewDatabaseSource implements MonitoringSource {
           keywords: await selectRows(second, q.hostKeywords(), this.limits),
         })),
       ),
-      inSnapshot(connection, () => selectRows(connection, q.serviceChecks(), this.limits)),
+      this.fetchChecksInParts(connection, database, inSnapshot),
     ]);
     return { hostRows, checkRows };
+  }
+
+  /**
+   * Every check, read as CHECK_READ_PARTS ranges of object ids on as many connections at once: the
+   * server works on each range on its own core while this process parses the rows that have come.
+   * The outer ranges are open, so the bounds only balance the parts; a check is in exactly one of them.
+   */
+  private async fetchChecksInParts(
+    connection: PoolConnection,
+    database: Database,
+    inSnapshot: <T>(on: PoolConnection, read: () => Promise<T>) => Promise<T>,
+  ): Promise<DatabaseRow[]> {
+    const q = database.queries;
+    const [bounds] = await selectRows(connection, q.serviceCheckIdBounds(), this.limits);
+    const ranges = objectIdRanges(bounds, CHECK_READ_PARTS);
+    const read = (on: PoolConnection, [from, to]: IdRange) => inSnapshot(on, () => selectRows(on, q.serviceChecksInRange(from, to), this.limits));
+    const parts = await Promise.all(
+      ranges.map((range, index) => (index === 0 ? read(connection, range) : withPooledConnection(this.poolOf(database), this.limits, (other) => read(other, range)))),
+    );
+    return parts.length === 1 ? parts[0] : ([] as DatabaseRow[]).concat(...parts);
   }
 
   private async fetchHostsByName(connection: PoolConnection, q: OpsviewQueries, names: string[]): Promise<HostRowSets> {
