@@ -50,7 +50,9 @@ describe("the REST API during a database outage", () => {
   it("answers 503 with a JSON message when the embedded database is closed", async () => {
     database = openDatabase({ kind: "pglite", dataDir: "memory://" });
     const token = await useAsProcessDatabase(database);
-    expect((await listServices(token)).status).toBe(200);
+    const answered = await listServices(token);
+    expect(answered.status).toBe(200);
+    expect(answered.headers.get("server-timing")).toMatch(/^auth;desc="caller check";dur=\d+\.\d, work;desc="operation";dur=\d+\.\d$/);
 
     await database.close();
     const response = await listServices(token);

@@ -39,36 +39,64 @@ export function requestIdOf(request: Request): string {
   return given !== null && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
 }
 
-/** Answers with the request id in x-request-id; a refusal (4xx) is logged at debug level. */
-function withRequestId(response: Response, requestId: string, log: Logger): Response {
+/** Where a request's time went on the server, in milliseconds: proving the caller, then the operation. */
+export interface RequestPhases {
+  authMs?: number;
+  workMs?: number;
+}
+
+/** The Server-Timing header's value (shown by browsers' developer tools): the phases that ran. */
+export function serverTimingOf(phases: RequestPhases): string {
+  const entries: string[] = [];
+  if (phases.authMs !== undefined) entries.push(`auth;desc="caller check";dur=${phases.authMs.toFixed(1)}`);
+  if (phases.workMs !== undefined) entries.push(`work;desc="operation";dur=${phases.workMs.toFixed(1)}`);
+  return entries.join(", ");
+}
+
+/** Answers with the request id in x-request-id and the phases in Server-Timing; a refusal (4xx) is logged at debug level. */
+function withRequestId(response: Response, requestId: string, phases: RequestPhases, log: Logger): Response {
   if (response.status >= 400 && response.status < 500) log.debug({ status: response.status }, "API request refused");
+  const timing = serverTimingOf(phases);
+  const label = (headers: Headers) => {
+    headers.set(REQUEST_ID_HEADER, requestId);
+    if (timing !== "") headers.set("server-timing", timing);
+  };
   try {
-    response.headers.set(REQUEST_ID_HEADER, requestId);
+    label(response.headers);
     return response;
   } catch {
     // Immutable headers (a fetched or redirect response): the same answer with a copy of them.
     const headers = new Headers(response.headers);
-    headers.set(REQUEST_ID_HEADER, requestId);
+    label(headers);
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
   }
 }
 
 /**
  * The REST API: refuses a declared oversize body (413) before anything else, authenticates (token or
- * session), runs the handler; the answer carries the request id (x-request-id), and so do its log lines.
+ * session), runs the handler; the answer carries the request id (x-request-id), and so do its log
+ * lines, and the time the caller check and the operation took (Server-Timing).
  */
 export async function handleApiRequest(request: Request, handler: (context: ApiContext) => Promise<Response>, options: ApiRequestOptions = {}): Promise<Response> {
   const requestId = requestIdOf(request);
   const log = logFor("web").child({ requestId, method: request.method, path: new URL(request.url).pathname });
+  const phases: RequestPhases = {};
   const response = await timeApiRequest(request, () =>
     respondJson(async () => {
       refuseDeclaredOversizeBody(request);
       const prisma = getPrisma();
+      const authStarted = performance.now();
       const caller = await authenticateApiRequest(prisma, request, options);
-      return handler({ ...caller, prisma, request, url: new URL(request.url), body: new DeferredInput(() => readJsonBody(request)) });
+      const workStarted = performance.now();
+      phases.authMs = workStarted - authStarted;
+      try {
+        return await handler({ ...caller, prisma, request, url: new URL(request.url), body: new DeferredInput(() => readJsonBody(request)) });
+      } finally {
+        phases.workMs = performance.now() - workStarted;
+      }
     }, log),
   );
-  return withRequestId(response, requestId, log);
+  return withRequestId(response, requestId, phases, log);
 }
 
 /**
