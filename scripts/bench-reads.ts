@@ -5,7 +5,9 @@
 // web server is `npm start`'s (scripts/start.mjs, poller off) on a production build in NEXT_DIST_DIR.
 // For each resource and caller (an administrator's API token and session cookie, a restricted
 // user's token) it prints the warm median of BENCH_READS_REQUESTS requests (and p90, and the
-// server's CPU per request from /proc), then the first request after BENCH_READS_IDLE_S idle. A
+// server's CPU per request from /proc, and the caller check's and operation's medians from the answers'
+// Server-Timing), then the first request after BENCH_READS_IDLE_S idle. /api/health is the routes'
+// floor, the Account page the pages' floor (the same frame as the Summary, little in it). A
 // per-phase breakdown follows: the same work in this process against the same database (caller
 // check, resource, JSON), so the rest of the HTTP time is the server's (Next.js, session or token, HTTP).
 // BENCH_READS_CPU_PROF=<dir> runs the web server under node --cpu-prof. Figures only, no assertions.
@@ -84,6 +86,9 @@ const RESOURCES: Resource[] = [
   },
   { name: "GET /api/views/summary", path: () => "/api/views/summary", sessionOnly: true },
   { name: "Summary page (HTML)", path: () => "/summary", sessionOnly: true },
+  // The pages' floor: a dashboard page with the same frame (header, navigation, live updates) and
+  // little in it, so the rest of the Summary page's time is its own.
+  { name: "Account page (HTML, the pages' floor)", path: () => "/account", sessionOnly: true },
 ];
 
 /** utime + stime of a process, in ms. */
@@ -146,13 +151,32 @@ async function startProfiledServer(environment: Record<string, string>): Promise
   return { url, port, stop };
 }
 
-async function timedGet(base: string, resource: Resource, caller: Caller): Promise<number> {
+/** A request's time here, and the server's own phases from its Server-Timing header (REST API only). */
+interface Timed {
+  ms: number;
+  authMs?: number;
+  workMs?: number;
+}
+
+async function timedGet(base: string, resource: Resource, caller: Caller): Promise<Timed> {
   const started = performance.now();
   const response = await fetch(`${base}${resource.path(caller)}`, { redirect: "manual", headers: caller.headers });
   const body = await response.text();
   const elapsed = performance.now() - started;
   if (response.status !== 200) throw new Error(`GET ${resource.path(caller)} as ${caller.name}: HTTP ${response.status} ${body.slice(0, 200)}`);
-  return elapsed;
+  const timing = response.headers.get("server-timing") ?? "";
+  const phase = (name: string) => {
+    const found = new RegExp(`(?:^|, )${name};[^,]*dur=([0-9.]+)`).exec(timing);
+    return found ? Number(found[1]) : undefined;
+  };
+  return { ms: elapsed, authMs: phase("auth"), workMs: phase("work") };
+}
+
+/** "; in the server: caller check X ms, operation Y ms" (medians) when the answers said. */
+function serverPhases(runs: Timed[]): string {
+  const auth = runs.flatMap((run) => (run.authMs === undefined ? [] : [run.authMs]));
+  const work = runs.flatMap((run) => (run.workMs === undefined ? [] : [run.workMs]));
+  return auth.length === 0 ? "" : `; in the server: caller check ${ms(quantile(auth, 0.5))}, operation ${ms(quantile(work, 0.5))}`;
 }
 
 async function timedInProcess(work: () => Promise<unknown>): Promise<{ ms: number; value: unknown }> {
@@ -244,11 +268,14 @@ async function main() {
       console.log(`\nWarm, ${REQUESTS} requests each after one unmeasured (load average ${load()}):`);
       for (const { resource, caller } of runs) {
         await timedGet(server.url, resource, caller);
-        const times: number[] = [];
+        const runs: Timed[] = [];
         const cpuBefore = cpuMs(serverPid);
-        for (let request = 0; request < REQUESTS; request++) times.push(await timedGet(server.url, resource, caller));
+        for (let request = 0; request < REQUESTS; request++) runs.push(await timedGet(server.url, resource, caller));
         const cpuPerRequest = (cpuMs(serverPid) - cpuBefore) / REQUESTS;
-        console.log(`  ${resource.name}, ${caller.name}: median ${ms(quantile(times, 0.5))}, p90 ${ms(quantile(times, 0.9))}, min ${ms(Math.min(...times))}; server CPU ${ms(cpuPerRequest)} per request`);
+        const times = runs.map((run) => run.ms);
+        console.log(
+          `  ${resource.name}, ${caller.name}: median ${ms(quantile(times, 0.5))}, p90 ${ms(quantile(times, 0.9))}, min ${ms(Math.min(...times))}; server CPU ${ms(cpuPerRequest)} per request${serverPhases(runs)}`,
+        );
       }
       await phaseBreakdown(database, callers);
       console.log(`\nFirst request after ${IDLE_MS / 1000} s idle (admin; the token for the API, the session for the page):`);
@@ -256,8 +283,8 @@ async function main() {
         await sleep(IDLE_MS);
         const caller = resource.sessionOnly ? callers[1] : callers[0];
         const cpuBefore = cpuMs(serverPid);
-        const elapsed = await timedGet(server.url, resource, caller);
-        console.log(`  ${resource.name}: ${ms(elapsed)}, server CPU ${ms(cpuMs(serverPid) - cpuBefore)} (load average ${load()})`);
+        const run = await timedGet(server.url, resource, caller);
+        console.log(`  ${resource.name}: ${ms(run.ms)}, server CPU ${ms(cpuMs(serverPid) - cpuBefore)}${serverPhases([run])} (load average ${load()})`);
       }
     } finally {
       await server.stop();
