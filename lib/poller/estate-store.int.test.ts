@@ -5,6 +5,8 @@ import type { SourceHost, SourceServiceCheck } from "../sources/types";
 import { hostFingerprint } from "./detect-changes";
 import {
   COPY_FROM_ROWS,
+  SERVICE_CHECK_HOST_KEY,
+  SERVICE_CHECK_HOST_KEY_DEFINITION,
   insertCheckHistory,
   loadKnownChecks,
   loadKnownHostFingerprints,
@@ -70,6 +72,33 @@ describe.each(RUNTIMES)("bulk writes of the estate on %s", (runtime) => {
     const expected = new Map(rewritten.map((check) => [`${check.host}/${check.name}`, check]));
     for (const check of small) expected.set(`${check.host}/${check.name}`, check);
     expect(byKey(await database.withConnection(loadKnownChecks))).toEqual(sorted([...expected.values()]));
+  });
+
+  it("leaves the checks' foreign key to their hosts as the migration made it after a first load", async () => {
+    const database = await freshDatabase();
+    const keyOfChecks = () =>
+      database.withConnection((connection) =>
+        connection.query<{ definition: string; validated: boolean }>(
+          `SELECT pg_get_constraintdef(oid) AS definition, convalidated AS validated FROM pg_constraint WHERE conname = $1 AND conrelid = '"ServiceCheck"'::regclass`,
+          [SERVICE_CHECK_HOST_KEY],
+        ),
+      );
+    const made = await keyOfChecks();
+    // PostgreSQL's own wording of what the migration and SERVICE_CHECK_HOST_KEY_DEFINITION say.
+    expect(made).toEqual([{ definition: `FOREIGN KEY ("hostId") REFERENCES "Host"(id) ON UPDATE CASCADE ON DELETE CASCADE`, validated: true }]);
+    expect(SERVICE_CHECK_HOST_KEY_DEFINITION).toMatch(/^FOREIGN KEY \("hostId"\) REFERENCES "Host"\("id"\) ON DELETE CASCADE ON UPDATE CASCADE$/);
+    await database.withConnection((connection) =>
+      connection.transaction(async (tx) => {
+        await upsertHosts(tx, hosts, NOW);
+        await upsertServiceChecks(tx, checks(COPY_FROM_ROWS, "first"), NOW);
+      }),
+    );
+    expect(await keyOfChecks()).toEqual(made);
+    // And it holds: removing a host takes its checks along.
+    await database.withConnection((connection) => connection.query(`DELETE FROM "Host" WHERE name = $1`, [hosts[0].name]));
+    const left = await database.withConnection(loadKnownChecks);
+    expect([...left.values()].some((check) => check.host === hosts[0].name)).toBe(false);
+    expect(left.size).toBe(COPY_FROM_ROWS - COPY_FROM_ROWS / hosts.length);
   });
 
   it("leaves out checks of hosts it does not know on the COPY path, as on the JSON path", async () => {
