@@ -114,6 +114,36 @@ describe.each(RUNTIMES)("bulk writes of the estate on %s", (runtime) => {
     expect(byKey(await database.withConnection(loadKnownChecks))).toEqual(sorted(known));
   });
 
+  it("builds the history's indexes again, as they were, after a first load into the empty table", async () => {
+    const database = await freshDatabase();
+    const indexesOfHistory = () =>
+      database.withConnection((connection) =>
+        connection.query<{ name: string; definition: string; valid: boolean }>(
+          `SELECT i.relname AS name, pg_get_indexdef(i.oid) AS definition, x.indisvalid AS valid
+           FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = '"CheckStateChange"'::regclass ORDER BY i.relname`,
+        ),
+      );
+    const made = await indexesOfHistory();
+    expect(made.map((index) => index.name)).toEqual(expect.arrayContaining(["CheckStateChange_at_idx", "CheckStateChange_host_check_at_idx", "CheckStateChange_pkey"]));
+    const entries: CheckHistoryEntry[] = checks(COPY_FROM_ROWS, "history").map((check, index) => ({
+      host: check.host,
+      name: check.name,
+      at: NOW - index * 1_000,
+      state: check.state,
+      acknowledged: check.acknowledged,
+      inDowntime: check.inDowntime,
+    }));
+    await database.withConnection((connection) => connection.transaction((tx) => insertCheckHistory(tx, entries)));
+    expect(await indexesOfHistory()).toEqual(made);
+    // Into the table that now has rows: straight in, indexes untouched.
+    await database.withConnection((connection) => connection.transaction((tx) => insertCheckHistory(tx, entries)));
+    expect(await indexesOfHistory()).toEqual(made);
+    const [{ count }] = await database.withConnection((connection) =>
+      connection.query<{ count: number }>(`SELECT count(*)::int AS count FROM "CheckStateChange" WHERE host = $1 AND "check" = $2`, [entries[0].host, entries[0].name]),
+    );
+    expect(count).toBe(2);
+  });
+
   it("appends a large history through COPY with times, states and flags intact", async () => {
     const database = await freshDatabase();
     const entries: CheckHistoryEntry[] = checks(COPY_FROM_ROWS + 3, "history").map((check, index) => ({

@@ -162,7 +162,9 @@ export async function insertCheckHistory(tx: SqlConnection, entries: CheckHistor
   if (entries.length === 0) return;
   if (entries.length >= COPY_FROM_ROWS) {
     const rows = copyTextRows(entries, (entry) => [entry.host, entry.name, copyTimestamp(entry.at), entry.state, entry.acknowledged, entry.inDowntime]);
-    await tx.copyIn('"CheckStateChange"', ["host", '"check"', "at", "state", "acknowledged", '"inDowntime"'], rows);
+    const load = () => tx.copyIn('"CheckStateChange"', ["host", '"check"', "at", "state", "acknowledged", '"inDowntime"'], rows);
+    const [{ empty }] = await tx.query<{ empty: boolean }>(`SELECT NOT EXISTS (SELECT 1 FROM "CheckStateChange") AS empty`);
+    await (empty ? withIndexesBuiltAfter(tx, '"CheckStateChange"', load) : load());
     return;
   }
   await tx.query(
@@ -171,6 +173,24 @@ export async function insertCheckHistory(tx: SqlConnection, entries: CheckHistor
      FROM jsonb_to_recordset($1::jsonb) AS e(host text, name text, at bigint, state text, acknowledged boolean, "inDowntime" boolean)`,
     [JSON.stringify(entries)],
   );
+}
+
+/**
+ * Runs a load into an empty table without its secondary indexes and builds them again after it, as
+ * they were (pg_get_indexdef): building an index over the loaded rows once is cheaper than adding
+ * every row to it. The table stays locked until the transaction ends, so only first loads do this;
+ * in a transaction, as the poller's store is, a failed load brings the indexes back with the rollback.
+ */
+async function withIndexesBuiltAfter(tx: SqlConnection, table: string, load: () => Promise<void>): Promise<void> {
+  const indexes = await tx.query<{ name: string; definition: string }>(
+    `SELECT quote_ident(i.relname) AS name, pg_get_indexdef(i.oid) AS definition
+     FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+     WHERE x.indrelid = $1::regclass AND NOT x.indisprimary AND NOT x.indisunique`,
+    [table],
+  );
+  for (const index of indexes) await tx.exec(`DROP INDEX ${index.name}`);
+  await load();
+  for (const index of indexes) await tx.exec(index.definition);
 }
 
 export interface ObjectStatusRow extends BsmObjectRef {
