@@ -240,6 +240,11 @@ export function buildOpsviewQueries(names: OpsviewSchemaNames) {
   // a second sort key makes MariaDB sort in a temporary table (about twice the query's time).
   const serviceCheckOrder = "ORDER BY o.object_id";
 
+  const serviceChecksInRange = (from: number | null, to: number | null): SqlStatement => ({
+    sql: `${serviceCheckSelect}${from === null ? "" : " AND o.object_id >= ?"}${to === null ? "" : " AND o.object_id < ?"} ${serviceCheckOrder}`,
+    values: [...checkTemplateJoin.values, ...(from === null ? [] : [from]), ...(to === null ? [] : [to])],
+  });
+
   const keywordColumns = selectList(HOST_KEYWORD_COLUMNS, { host_object_id: "v.host_object_id", keyword: "v.keyword" });
   const noKeywords = `SELECT ${selectList(HOST_KEYWORD_COLUMNS, { host_object_id: "NULL", keyword: "NULL" })} FROM DUAL WHERE 1 = 0`;
 
@@ -300,19 +305,13 @@ export function buildOpsviewQueries(names: OpsviewSchemaNames) {
         : { sql: noKeywords, values: [] },
 
     /** Every active service check with its status, contributing templates and service groups. */
-    serviceChecks: (): SqlStatement => ({
-      sql: `${serviceCheckSelect} ${serviceCheckOrder}`,
-      values: [...checkTemplateJoin.values],
-    }),
+    serviceChecks: (): SqlStatement => serviceChecksInRange(null, null),
+    /** serviceChecks whose object id is at least `from` and below `to`; a null bound is open. */
+    serviceChecksInRange,
     /** The lowest and highest object id of an active service check (null, null without any). */
     serviceCheckIdBounds: (): SqlStatement => ({
       sql: `SELECT MIN(o.object_id), MAX(o.object_id) FROM ${t.objects} o WHERE o.objecttype_id = ${NDO_OBJECT_TYPE.service} AND o.is_active = 1`,
       values: [],
-    }),
-    /** serviceChecks whose object id is at least `from` and below `to`; a null bound is open. */
-    serviceChecksInRange: (from: number | null, to: number | null): SqlStatement => ({
-      sql: `${serviceCheckSelect}${from === null ? "" : " AND o.object_id >= ?"}${to === null ? "" : " AND o.object_id < ?"} ${serviceCheckOrder}`,
-      values: [...checkTemplateJoin.values, ...(from === null ? [] : [from]), ...(to === null ? [] : [to])],
     }),
     /** Checks whose status row was written at or after the given time (epoch seconds). */
     serviceChecksUpdatedSince: (epochSeconds: number): SqlStatement => ({
