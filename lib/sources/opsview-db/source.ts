@@ -204,28 +204,22 @@ class OpsviewDatabaseSource implements MonitoringSource {
   }
 
   /**
-   * Hosts and checks in parallel on two connections of the pool, each in its own read-only snapshot.
-   * The snapshots start a moment apart: a check whose host appeared in between is skipped as an
-   * orphan this read and read with its host on the next.
+   * Hosts on one connection of the pool and the checks on CHECK_READ_PARTS more, all at once, each in
+   * its own read-only snapshot. The snapshots start a moment apart: a check whose host appeared in
+   * between is skipped as an orphan this read and read with its host on the next.
    */
   private async fetchFull(connection: PoolConnection, database: Database): Promise<FullRows> {
     const q = database.queries;
-    const inSnapshot = async <T>(on: PoolConnection, read: () => Promise<T>): Promise<T> => {
-      await runCommand(on, q.startReadOnlySnapshot, this.limits);
-      const value = await read();
-      await runCommand(on, q.endReadOnlySnapshot, this.limits);
-      return value;
-    };
     const [hostRows, checkRows] = await Promise.all([
       withPooledConnection(this.poolOf(database), this.limits, (second) =>
-        inSnapshot(second, async (): Promise<HostRowSets> => ({
+        this.inSnapshot(second, q, async (): Promise<HostRowSets> => ({
           hosts: await selectRows(second, q.hosts(), this.limits),
           groups: await selectRows(second, q.hostGroups(), this.limits),
           templates: await selectRows(second, q.hostTemplates(), this.limits),
           keywords: await selectRows(second, q.hostKeywords(), this.limits),
         })),
       ),
-      this.fetchChecksInParts(connection, database, inSnapshot),
+      this.fetchChecksInParts(connection, database),
     ]);
     return { hostRows, checkRows };
   }
@@ -235,19 +229,23 @@ class OpsviewDatabaseSource implements MonitoringSource {
    * server works on each range on its own core while this process parses the rows that have come.
    * The outer ranges are open, so the bounds only balance the parts; a check is in exactly one of them.
    */
-  private async fetchChecksInParts(
-    connection: PoolConnection,
-    database: Database,
-    inSnapshot: <T>(on: PoolConnection, read: () => Promise<T>) => Promise<T>,
-  ): Promise<DatabaseRow[]> {
+  private async fetchChecksInParts(connection: PoolConnection, database: Database): Promise<DatabaseRow[]> {
     const q = database.queries;
     const [bounds] = await selectRows(connection, q.serviceCheckIdBounds(), this.limits);
-    const ranges = objectIdRanges(bounds, CHECK_READ_PARTS);
-    const read = (on: PoolConnection, [from, to]: IdRange) => inSnapshot(on, () => selectRows(on, q.serviceChecksInRange(from, to), this.limits));
+    const read = (on: PoolConnection, [from, to]: IdRange) => this.inSnapshot(on, q, () => selectRows(on, q.serviceChecksInRange(from, to), this.limits));
     const parts = await Promise.all(
-      ranges.map((range, index) => (index === 0 ? read(connection, range) : withPooledConnection(this.poolOf(database), this.limits, (other) => read(other, range)))),
+      objectIdRanges(bounds, CHECK_READ_PARTS).map((range, index) =>
+        index === 0 ? read(connection, range) : withPooledConnection(this.poolOf(database), this.limits, (other) => read(other, range)),
+      ),
     );
-    return parts.length === 1 ? parts[0] : ([] as DatabaseRow[]).concat(...parts);
+    return ([] as DatabaseRow[]).concat(...parts);
+  }
+
+  private async inSnapshot<T>(on: PoolConnection, q: OpsviewQueries, read: () => Promise<T>): Promise<T> {
+    await runCommand(on, q.startReadOnlySnapshot, this.limits);
+    const value = await read();
+    await runCommand(on, q.endReadOnlySnapshot, this.limits);
+    return value;
   }
 
   private async fetchHostsByName(connection: PoolConnection, q: OpsviewQueries, names: string[]): Promise<HostRowSets> {
