@@ -41,11 +41,15 @@ export interface AccessHost {
   hostGroups: readonly string[];
   keywords: readonly string[];
   /**
-   * The service groups of each of the host's checks (each distinct list once is enough). Needed only
-   * when checksDecideVisibility(grants); absent, the host counts as having no checks.
+   * The service groups of each of the host's checks (each distinct list once is enough; a loader may
+   * give A_HIDDEN_CHECK for a host with a check the grants hide, and leave out the checks that change
+   * nothing). Needed only when checksDecideVisibility(grants); absent, the host counts as having no checks.
    */
   checkServiceGroups?: readonly (readonly string[])[];
 }
+
+/** A host's checkServiceGroups when all that matters is that one of its checks has no granted service group. */
+export const A_HIDDEN_CHECK: readonly (readonly string[])[] = [[]];
 
 /** Only what access needs to know about the estate. */
 export interface AccessEstate {

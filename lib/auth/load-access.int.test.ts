@@ -6,7 +6,7 @@ import { loadKnownChecks, upsertHosts, upsertServiceChecks } from "../poller/est
 import type { SourceHost, SourceServiceCheck } from "../sources/types";
 import { createUser } from "../users/create-user";
 import { createAccess, type AccessHost } from "./access";
-import { loadAccess, loadCheckServiceGroups, readUserGrants } from "./load-access";
+import { loadAccess, loadHostsWithHiddenChecks, readUserGrants } from "./load-access";
 
 const host = (name: string, hostGroups: string[], keywords: string[] = []): SourceHost => ({
   name,
@@ -140,14 +140,14 @@ describe.each(RUNTIMES)("loading access with service groups on %s", (runtime) =>
     }
   });
 
-  it("loads the distinct service-group lists per host, for component hosts or for given hosts", async () => {
-    const { prisma, ids } = await setUp();
-    const inComponents = await loadCheckServiceGroups(prisma, { inComponents: true });
-    expect([...inComponents.keys()].sort()).toEqual(["db-1", "web-1", "web-2"]);
-    expect(inComponents.get("web-1")?.map((groups) => groups.join("+")).sort()).toEqual(["Operating system", "Web"]);
-    const given = await loadCheckServiceGroups(prisma, { ids: [ids["spare-1"]] });
-    expect([...given]).toEqual([["spare-1", [["Backup", "Operating system"]]]]);
-    expect(await loadCheckServiceGroups(prisma, { ids: [] })).toEqual(new Map());
+  it("loads the hosts seen through a granted host group that have a check with no granted service group, of component hosts or of given hosts", async () => {
+    const { prisma, ids, userWithRole } = await setUp();
+    const grants = (await readUserGrants(prisma, (await userWithRole("web-os@test.local", { hostGroups: ["Web"], allServiceGroups: false, serviceGroups: ["Web", "Backup"] })).id))!.grants;
+    // web-1's Disk (Operating system) and db-1's checks are hidden; web-2 has only HTTP (Web).
+    expect([...(await loadHostsWithHiddenChecks(prisma, grants, { inComponents: true }))].sort()).toEqual(["db-1", "web-1"]);
+    expect(await loadHostsWithHiddenChecks(prisma, grants, { ids: [ids["spare-1"], ids["bare-1"], ids["web-1"]] })).toEqual(new Set(["web-1"]));
+    expect(await loadHostsWithHiddenChecks(prisma, grants, { ids: [] })).toEqual(new Set());
+    expect(await loadHostsWithHiddenChecks(prisma, { ...grants, hostGroups: ["Elsewhere"] }, { inComponents: true })).toEqual(new Set());
   });
 
   it("the component editor's host list and the SQL form of canSeeHost agree with the rule", async () => {
