@@ -39,18 +39,23 @@ async function seedHistory(): Promise<number> {
     const later = await prisma.businessService.create({ data: { name: "Travel newcomer", createdAt: new Date(NOW - HOUR) } });
     const status = (id: number) => ({ objectType: "BUSINESS_SERVICE" as const, objectKey: String(id), state: "OPERATIONAL" as const, acknowledged: false, impacted: false, changedAt: new Date(NOW - 3 * HOUR) });
     await prisma.bsmObjectStatus.createMany({ data: [status(shop.id), status(later.id)] });
-    const change = (at: number, from: "OPERATIONAL" | "OFFLINE", to: "OPERATIONAL" | "OFFLINE", acknowledged: boolean) => ({
+    // Each transition leaves what the next one starts from, as the poller writes them: a moment may be replayed
+    // forwards from the last transition before it or backwards from the first after it (a checkpoint at the next
+    // midnight, when the moment is late in its day), and both must agree.
+    const change = (at: number, from: "OPERATIONAL" | "OFFLINE", to: "OPERATIONAL" | "OFFLINE", acknowledged: { from: boolean; to: boolean }) => ({
       objectType: "BUSINESS_SERVICE" as const,
       objectKey: String(shop.id),
       at: new Date(at),
       fromState: from,
       toState: to,
-      fromAcknowledged: false,
-      toAcknowledged: acknowledged,
+      fromAcknowledged: acknowledged.from,
+      toAcknowledged: acknowledged.to,
       fromImpacted: false,
       toImpacted: false,
     });
-    await prisma.bsmTransition.createMany({ data: [change(NOW - 5 * HOUR, "OPERATIONAL", "OFFLINE", true), change(NOW - 3 * HOUR, "OFFLINE", "OPERATIONAL", false)] });
+    await prisma.bsmTransition.createMany({
+      data: [change(NOW - 5 * HOUR, "OPERATIONAL", "OFFLINE", { from: false, to: true }), change(NOW - 3 * HOUR, "OFFLINE", "OPERATIONAL", { from: true, to: false })],
+    });
     return shop.id;
   } finally {
     await database.close();
