@@ -101,11 +101,6 @@ export async function loadHostsWithHiddenChecks(
   return new Set(rows.map((row) => row.name));
 }
 
-/** AccessHost.checkServiceGroups from loadHostsWithHiddenChecks: a check with no granted service group, or none that matter. */
-function checksAsGranted(hostsWithHiddenChecks: ReadonlySet<string> | null, host: string): AccessHost["checkServiceGroups"] {
-  return hostsWithHiddenChecks?.has(host) ? A_HIDDEN_CHECK : [];
-}
-
 /**
  * hostVisibility for hosts an AccessEstate does not hold (those in no component yet), reading the
  * service groups of those hosts' checks only when the grants depend on them.
@@ -117,7 +112,7 @@ export async function loadHostVisibility(
 ): Promise<(host: Omit<AccessHost, "checkServiceGroups"> & { name: string }) => boolean> {
   const visible = hostVisibility(grants);
   const hostsWithHiddenChecks = checksDecideVisibility(grants) ? await loadHostsWithHiddenChecks(prisma, grants, { ids: hostIds }) : null;
-  return (host) => visible({ ...host, checkServiceGroups: checksAsGranted(hostsWithHiddenChecks, host.name) });
+  return (host) => visible({ ...host, checkServiceGroups: hostsWithHiddenChecks?.has(host.name) ? A_HIDDEN_CHECK : undefined });
 }
 
 /** Which components each business service has and which hosts each component has, by id. */
@@ -162,14 +157,15 @@ async function loadEstateShape(prisma: PrismaClient, knownVersion?: string): Pro
 }
 
 /**
- * The hosts of components that these grants can show, each with only the host groups and keywords
+ * The hosts of components that these grants can show, by name, each with only the host groups and keywords
  * the grants name: visibility asks whether a host has one of them (hostVisibility), so the rest of
  * its lists and the hosts that have none of them (never visible) are left in the database. A
  * restricted user's every request needs this. It is read as one row per granted group or keyword
  * with its hosts: cutting each host's lists down in SQL (a subquery per host) took twice as long.
  */
-async function loadGrantedHosts(prisma: PrismaClient, grants: Grants): Promise<{ name: string; hostGroups: string[]; keywords: string[] }[]> {
-  if (grants.hostGroups.length === 0 && grants.keywords.length === 0) return [];
+async function loadGrantedHosts(prisma: PrismaClient, grants: Grants): Promise<Map<string, AccessHost & { hostGroups: string[]; keywords: string[] }>> {
+  const hosts = new Map<string, AccessHost & { hostGroups: string[]; keywords: string[] }>();
+  if (grants.hostGroups.length === 0 && grants.keywords.length === 0) return hosts;
   const rows = await readRows<{ keyword: boolean; name: string; hosts: string[] }>(
     prisma,
     Prisma.sql`
@@ -183,15 +179,14 @@ async function loadGrantedHosts(prisma: PrismaClient, grants: Grants): Promise<{
     WHERE h.id IN (SELECT "hostId" FROM "ComponentHost")
     GROUP BY k`,
   );
-  const hosts = new Map<string, { name: string; hostGroups: string[]; keywords: string[] }>();
   for (const row of rows) {
     for (const name of row.hosts) {
       let host = hosts.get(name);
-      if (host === undefined) hosts.set(name, (host = { name, hostGroups: [], keywords: [] }));
+      if (host === undefined) hosts.set(name, (host = { hostGroups: [], keywords: [] }));
       (row.keyword ? host.keywords : host.hostGroups).push(row.name);
     }
   }
-  return [...hosts.values()];
+  return hosts;
 }
 
 /**
@@ -203,16 +198,15 @@ export async function loadAccessEstate(prisma: PrismaClient, grants: Grants, con
   const needsHosts = !grants.isAdmin && !grants.viewAll && grants.bsmAccess;
   const [shape, hosts, hostsWithHiddenChecks] = await Promise.all([
     loadEstateShape(prisma, configurationVersion),
-    needsHosts ? loadGrantedHosts(prisma, grants) : Promise.resolve([]),
-    checksDecideVisibility(grants) ? loadHostsWithHiddenChecks(prisma, grants, { inComponents: true }) : Promise.resolve(null),
+    needsHosts ? loadGrantedHosts(prisma, grants) : Promise.resolve(new Map<string, AccessHost>()),
+    checksDecideVisibility(grants) ? loadHostsWithHiddenChecks(prisma, grants, { inComponents: true }) : Promise.resolve([]),
   ]);
+  for (const name of hostsWithHiddenChecks) {
+    const host = hosts.get(name);
+    if (host) host.checkServiceGroups = A_HIDDEN_CHECK;
+  }
   return {
-    hosts: new Map(
-      hosts.map((host): [string, AccessHost] => [
-        host.name,
-        { hostGroups: host.hostGroups, keywords: host.keywords, checkServiceGroups: checksAsGranted(hostsWithHiddenChecks, host.name) },
-      ]),
-    ),
+    hosts,
     componentHosts: shape.componentHosts,
     serviceComponents: shape.serviceComponents,
   };
